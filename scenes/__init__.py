@@ -1,0 +1,1 @@
+"""Manim scenes of the course, one module per syllabus item (see ``scenes/outline.toml``)."""

@@ -1,0 +1,1 @@
+"""Shared scene code: theme, base scene and mobject factories (one look for the course)."""
