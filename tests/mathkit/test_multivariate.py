@@ -1,0 +1,288 @@
+"""Tests for mathkit.multivariate against sympy, central differences, sklearn and the spec."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.linear_model import LinearRegression
+
+from mathkit import multivariate as mv
+
+FINITE = st.floats(min_value=-5, max_value=5, allow_nan=False, allow_infinity=False)
+POSITIVE = st.floats(min_value=0.1, max_value=10, allow_nan=False, allow_infinity=False)
+
+
+def central(f, point, i, h=1e-5):
+    """Central difference of f along coordinate i, O(h^2)."""
+    up = list(point)
+    down = list(point)
+    up[i] += h
+    down[i] -= h
+    return (f(*up) - f(*down)) / (2 * h)
+
+
+# -- symbolic partials against sympy.diff ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "sym_expr"),
+    [
+        ("x^2 - y^2", lambda x, y: x**2 - y**2),
+        ("x*y^3 + sin(x)", lambda x, y: x * y**3 + sp.sin(x)),
+        ("exp(x*y) / (1 + y^2)", lambda x, y: sp.exp(x * y) / (1 + y**2)),
+    ],
+)
+def test_partials_match_sympy_diff(text, sym_expr):
+    x, y = sp.symbols("x y", real=True)
+    ref = sym_expr(x, y)
+    p = mv.partial_derivatives(text, ("x", "y"))
+    for d, var in zip(p.derivatives, (x, y), strict=True):
+        assert sp.simplify(d - sp.diff(ref, var)) == 0
+    h = mv.hessian(text, ("x", "y"))
+    for i, vi in enumerate((x, y)):
+        for j, vj in enumerate((x, y)):
+            assert sp.simplify(h.matrix[i][j] - sp.diff(ref, vi, vj)) == 0
+    assert h.is_symmetric
+
+
+def test_y_cubed_has_zero_x_partial():
+    # the slides' remark: d/dx of y^3 is 0 (content spec 5a)
+    p = mv.partial_derivatives("x^2 + y^3", ("x", "y"))
+    assert p.derivatives[0] == 2 * sp.Symbol("x", real=True)
+
+
+@settings(deadline=None, max_examples=50)
+@given(FINITE, FINITE)
+def test_gradient_matches_central_differences(x0, y0):
+    expr = "x^2*y - 3x*y^2 + sin(x + y)"
+
+    def f(x, y):
+        return x**2 * y - 3 * x * y**2 + math.sin(x + y)
+
+    grad = mv.gradient(expr, ("x", "y"), (x0, y0))
+    for i in range(2):
+        assert grad[i] == pytest.approx(central(f, (x0, y0), i), rel=1e-6, abs=1e-6)
+
+
+@settings(deadline=None, max_examples=30)
+@given(FINITE, FINITE)
+def test_hessian_matches_central_differences_of_gradient(x0, y0):
+    expr = "x^3*y + y^2*x"
+    p = mv.partial_derivatives(expr, ("x", "y"))
+    h = mv.hessian(expr, ("x", "y")).at((x0, y0))
+    for i in range(2):
+        def gi(x, y, i=i):
+            return p.at((x, y))[i]
+
+        for j in range(2):
+            assert h[i][j] == pytest.approx(central(gi, (x0, y0), j), rel=1e-5, abs=1e-5)
+
+
+# -- saddle slices and table (content spec 5a) -------------------------------------------
+def test_saddle_slices_match_notebook():
+    along_x, along_y = mv.saddle_slice_tangents()
+    assert [(t.t, t.z) for t in along_x] == [(-2, 4), (-1, 1), (0, 0), (1, 1), (2, 4)]
+    assert [t.slope for t in along_x] == [-4, -2, 0, 2, 4]
+    assert [(t.t, t.z) for t in along_y] == [(-2, 0), (-1, 3), (0, 4), (1, 3), (2, 0)]
+    assert [t.slope for t in along_y] == [4, 2, 0, -2, -4]
+    # tangent line through (x0, z0) with slope m: z = m x + (z0 - m x0)
+    t = along_y[1]
+    assert t.slope * t.t + t.intercept == pytest.approx(t.z)
+    assert along_x[4].intercept == pytest.approx(4 - 4 * 2)
+
+
+def test_slice_latex_and_function():
+    assert mv.saddle_y_direction().latex() == "4 - y^{2}"
+    assert mv.saddle_x_direction().latex() == "x^{2}"
+    g = mv.saddle_y_direction().function()
+    assert g(1.5) == pytest.approx(4 - 1.5**2)
+
+
+@settings(deadline=None, max_examples=30)
+@given(FINITE, FINITE)
+def test_slice_slope_is_the_partial(x0, t):
+    s = mv.slice_of(mv.SADDLE, ("x", "y"), "y", {"x": x0})
+    tan = s.tangent(t)
+    assert tan.z == pytest.approx(x0**2 - t**2, abs=1e-9)
+    assert tan.slope == pytest.approx(central(lambda y: x0**2 - y**2, (t,), 0), abs=1e-6)
+
+
+def test_exercise_table_matches_spec():
+    rows = mv.saddle_exercises()
+    got = [(r.z, r.dz_dx, r.dz_dy) for r in rows]
+    assert got == [(9, 6, 0), (-5, 4, -6), (-5, -4, 6)]
+
+
+# -- cylinder (content spec 5a, 5g) -------------------------------------------------------
+def test_cylinder_matches_notebook():
+    c = mv.cylinder()
+    assert c.v == pytest.approx(141.3717, abs=5e-5)
+    assert c.dv_dl == pytest.approx(28.2743, abs=5e-5)
+    assert c.dv_dr == pytest.approx(94.2478, abs=5e-5)
+    # v(3,6) - v(3,5) = 28.2743 exactly, since v is linear in l
+    assert mv.cylinder(3, 6).v - c.v == pytest.approx(28.2743, abs=5e-5)
+    # finite difference with dr = 1e-6 as in the notebook: 94.24779531741478
+    assert (mv.cylinder(3 + 1e-6, 5).v - c.v) / 1e-6 == pytest.approx(94.2478, abs=1e-3)
+    assert c.d2v_drdl == c.d2v_dldr == pytest.approx(6 * math.pi)
+    assert f"{c.d2v_drdl:.3f}" == "18.850"
+    assert c.d2v_dr2 == pytest.approx(10 * math.pi)
+    assert c.d2v_dl2 == 0
+
+
+@settings(deadline=None, max_examples=30)
+@given(POSITIVE, POSITIVE)
+def test_cylinder_against_central_differences(r, l):  # noqa: E741
+    c = mv.cylinder(r, l)
+
+    def v(r, l):  # noqa: E741
+        return math.pi * r**2 * l
+
+    assert c.dv_dr == pytest.approx(central(v, (r, l), 0), rel=1e-6)
+    assert c.dv_dl == pytest.approx(central(v, (r, l), 1), rel=1e-6)
+
+
+# -- second-derivative test -----------------------------------------------------------------
+def test_saddle_hessian_is_indefinite():
+    h = mv.hessian(mv.SADDLE, ("x", "y"))
+    assert h.at((0, 0)) == ((2, 0), (0, -2))
+    assert h.latex() == r"\begin{bmatrix} 2 & 0 \\ 0 & -2 \end{bmatrix}"
+    assert mv.classify_hessian(h.at((0, 0))) == "saddle"
+
+
+@pytest.mark.parametrize(
+    ("matrix", "kind"),
+    [
+        (((2, 0), (0, 2)), "minimum"),
+        (((-2, 1), (1, -3)), "maximum"),
+        (((1, 2), (2, 1)), "saddle"),
+        (((1, 1), (1, 1)), "inconclusive"),
+    ],
+)
+def test_classify_hessian_matches_eigenvalues(matrix, kind):
+    eig = np.linalg.eigvalsh(np.array(matrix, dtype=float))
+    expected = (
+        "inconclusive" if np.any(np.isclose(eig, 0)) else
+        "minimum" if np.all(eig > 0) else
+        "maximum" if np.all(eig < 0) else "saddle"
+    )
+    assert expected == kind
+    assert mv.classify_hessian(matrix) == kind
+
+
+def test_course_critical_points():
+    pts = mv.course_critical_points()
+    assert [(p.x, p.y) for p in pts] == [(-1.5, 1.75), (1.5, 6.25), (0, 6)]
+    assert [p.second_derivative for p in pts] == [2, -2, 0]
+    assert [p.test for p in pts] == ["minimum", "maximum", "inconclusive"]
+    assert [p.kind for p in pts] == ["minimum", "maximum", "inflection"]
+    # cross-check the locations with scipy's scalar minimiser
+    from scipy.optimize import minimize_scalar
+
+    assert minimize_scalar(lambda x: x**2 + 3 * x + 4).x == pytest.approx(-1.5, abs=1e-6)
+    assert minimize_scalar(lambda x: x**2 - 3 * x - 4).x == pytest.approx(1.5, abs=1e-6)
+    assert pts[2].d2_latex == "6 x"
+
+
+def test_higher_order_test_on_x4():
+    (p,) = mv.critical_points("x^4")
+    assert (p.test, p.kind) == ("inconclusive", "minimum")
+
+
+# -- single-point chain (content spec 5b/5c) -------------------------------------------------
+def test_single_point_chain_matches_notebook():
+    c = mv.single_point_chain()
+    assert c.y_hat == pytest.approx(6.4)
+    assert c.cost == pytest.approx(60.3729)
+    assert c.dc_dm.value == pytest.approx(108.78)
+    assert c.dc_db.value == pytest.approx(15.54)
+    assert c.gradient == pytest.approx((15.54, 108.78))
+    assert c.dc_dyhat.value * c.dyhat_dm.value == pytest.approx(c.dc_dm.value)
+
+
+@settings(deadline=None, max_examples=50)
+@given(FINITE, FINITE, FINITE, FINITE)
+def test_single_point_chain_against_sympy(x0, y0, m0, b0):
+    x, y, m, b = sp.symbols("x y m b", real=True)
+    cost = (m * x + b - y) ** 2
+    vals = {x: x0, y: y0, m: m0, b: b0}
+    c = mv.single_point_chain(x0, y0, m0, b0)
+    assert c.dc_dm.value == pytest.approx(float(sp.diff(cost, m).subs(vals)), abs=1e-9)
+    assert c.dc_db.value == pytest.approx(float(sp.diff(cost, b).subs(vals)), abs=1e-9)
+
+
+# -- batch cost (content spec 3c/5d) ----------------------------------------------------------
+def test_batch_numbers_match_notebook():
+    assert mv.batch_cost(0.1, 0.9) == pytest.approx(19.6755, abs=5e-5)
+    g = mv.course_batch_gradient()
+    assert g == pytest.approx((6.265, 36.305))
+
+
+@settings(deadline=None, max_examples=50)
+@given(FINITE, FINITE)
+def test_batch_gradient_against_central_differences(b, m):
+    g = mv.batch_gradient(b, m)
+    assert g[0] == pytest.approx(central(mv.batch_cost, (b, m), 0), rel=1e-6, abs=1e-6)
+    assert g[1] == pytest.approx(central(mv.batch_cost, (b, m), 1), rel=1e-6, abs=1e-6)
+
+
+def test_cost_quadratic_center_matches_sklearn():
+    x = np.array(mv.REGRESSION_X).reshape(-1, 1)
+    reg = LinearRegression().fit(x, np.array(mv.REGRESSION_Y))
+    q = mv.cost_quadratic()
+    assert q.center == pytest.approx((reg.intercept_, reg.coef_[0]))
+    assert q.center == pytest.approx((1.76, -0.4692857), abs=1e-7)
+    assert q.min_cost == pytest.approx(0.019466, abs=1e-6)
+
+
+@settings(deadline=None, max_examples=30)
+@given(st.floats(min_value=0.05, max_value=60))
+def test_contour_points_lie_on_the_level(level):
+    pts = mv.cost_contour(level, n=24)
+    costs = [mv.batch_cost(b, m) for b, m in pts]
+    np.testing.assert_allclose(costs, level, rtol=1e-9)
+
+
+def test_cost_grid_matches_batch_cost():
+    g = mv.cost_grid((-1, 3), (-1.5, 1.5), n=5)
+    assert g.costs.shape == (5, 5)
+    assert g.costs[3, 1] == pytest.approx(mv.batch_cost(g.bs[1], g.ms[3]))
+
+
+# -- bad input ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: mv.partial_derivatives("x^2", ()), "variables is empty"),
+        (lambda: mv.partial_derivatives("x^2", ("x", "x")), "duplicates"),
+        (lambda: mv.partial_derivatives("x^2", ("1x",)), "not a valid identifier"),
+        (lambda: mv.partial_derivatives("x^2 + z", ("x", "y")), "unknown name"),
+        (lambda: mv.partial_derivatives("__import__('os')", ("x",)), "unsupported syntax"),
+        (lambda: mv.gradient("x*y", ("x", "y"), (1.0,)), "1 coordinates but there are 2"),
+        (lambda: mv.gradient("x*y", ("x", "y"), (1.0, float("nan"))), "finite"),
+        (lambda: mv.gradient("1/x", ("x",), (0.0,)), "finite real"),
+        (lambda: mv.slice_of("x*y", ("x", "y"), "z", {"y": 0}), "free variable"),
+        (lambda: mv.slice_of("x*y", ("x", "y"), "x", {}), "exactly the other"),
+        (lambda: mv.saddle_y_direction().tangents(()), "ts is empty"),
+        (lambda: mv.saddle_exercises(()), "points is empty"),
+        (lambda: mv.cylinder(-3, 5), "must be positive"),
+        (lambda: mv.cylinder(3, float("inf")), "l must be finite"),
+        (lambda: mv.classify_hessian(((1, 2), (3, 4))), "symmetric"),
+        (lambda: mv.classify_hessian(((1, 2, 3),)), "2 x 2"),
+        (lambda: mv.classify_second_derivative(float("nan")), "finite"),
+        (lambda: mv.critical_points("x + 1"), "no real critical point"),
+        (lambda: mv.single_point_chain(float("nan"), 1, 1, 1), "x must be finite"),
+        (lambda: mv.batch_cost(0, 0, (), ()), "data is empty"),
+        (lambda: mv.batch_gradient(0, 0, (1, 2), (1,)), "mismatched lengths"),
+        (lambda: mv.batch_cost(0, 0, (1, float("nan")), (1, 2)), "NaN or inf"),
+        (lambda: mv.cost_grid((3, -1), (0, 1)), "reversed"),
+        (lambda: mv.cost_grid((0, 1), (0, 1), n=1), "at least 2"),
+        (lambda: mv.cost_contour(0.001), "not above the minimum"),
+        (lambda: mv.cost_quadratic((1, 1), (2, 3)), "two distinct x"),
+    ],
+)
+def test_bad_input_raises(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
