@@ -357,3 +357,36 @@ def least_squares(x: ArrayLike, y: ArrayLike) -> LeastSquares:
     m = float(np.sum(dx * (ys - ys.mean())) / sxx)
     b = float(ys.mean() - m * xs.mean())
     return LeastSquares(b=b, m=m, cost=regression_cost(b, m, xs, ys))
+
+
+def cost_contour(
+    level: float, x: ArrayLike, y: ArrayLike, *, samples: int = 200
+) -> FloatArray:
+    """Points (b, m) on the level set C(b, m) = ``level`` of the regression MSE.
+
+    The MSE is quadratic in theta = [b, m]:
+    C(theta) = C* + (theta - theta*)^T A (theta - theta*) with A = X^T X / n,
+    X = [1, x] and theta* the least-squares fit, so each level set is an ellipse
+    theta* + sqrt(level - C*) A^(-1/2) [cos t, sin t] (Boyd & Vandenberghe,
+    *Convex Optimization*, A.5.5). Returns shape (samples, 2), columns b, m;
+    the ellipse is closed (first point repeated at the end).
+
+    Raises
+    ------
+    ValueError
+        If ``level`` is not above the minimum cost or ``samples`` < 8.
+    """
+    if isinstance(samples, bool) or not isinstance(samples, int | np.integer) or samples < 8:
+        raise ValueError(f"samples must be an integer >= 8, got {samples!r}")
+    xs, ys = _xy(x, y, "float64")
+    best = least_squares(xs, ys)
+    lv = _finite_scalar(level, "level")
+    if lv <= best.cost:
+        raise ValueError(f"level {lv} is not above the minimum cost {best.cost:.6g}")
+    design = np.column_stack([np.ones_like(xs), xs])
+    a = design.T @ design / xs.size
+    vals, vecs = np.linalg.eigh(a)
+    t = np.linspace(0.0, 2 * np.pi, int(samples))
+    circle = np.stack([np.cos(t), np.sin(t)])
+    offsets = vecs @ (circle / np.sqrt(vals)[:, None]) * np.sqrt(lv - best.cost)
+    return np.asarray((offsets + np.array([[best.b], [best.m]])).T, dtype=np.float64)

@@ -169,3 +169,19 @@ def test_bad_input_raises() -> None:
         cost.least_squares([1.0], [2.0])
     with pytest.raises(ValueError, match="delta must be finite"):
         cost.squared_error(float("inf"))
+
+
+@pytest.mark.parametrize("level", [0.05, 1.0, 19.6755])
+def test_cost_contour_points_lie_on_level(level: float) -> None:
+    pts = cost.cost_contour(level, X, Y, samples=40)
+    assert pts.shape == (40, 2)
+    for b, m in pts:
+        assert mean_squared_error(Y, m * X + b) == pytest.approx(level, rel=1e-9)
+    np.testing.assert_allclose(pts[0], pts[-1])
+
+
+def test_cost_contour_bad_level() -> None:
+    with pytest.raises(ValueError, match="not above the minimum"):
+        cost.cost_contour(0.01, X, Y)
+    with pytest.raises(ValueError, match="samples must be"):
+        cost.cost_contour(1.0, X, Y, samples=3)
