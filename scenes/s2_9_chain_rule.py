@@ -89,7 +89,7 @@ class ChainRule(LectureScene):
             size=SIZES.tex_large,
         )
         rule_card = get_card(rule, color=PALETTE.tangent)
-        rule_card.next_to(split, DOWN, buff=0.7).align_to(composite, LEFT)
+        rule_card.to_edge(RIGHT, buff=EDGE_BUFF + 0.4).align_to(composite, UP)
         self.caption(
             "The chain rule: the derivative of y with respect to x is dy by du times du by dx."
         )
@@ -112,7 +112,7 @@ class ChainRule(LectureScene):
         self.hold()
 
         working = get_tex(steps["product"], colors=U_COLORS)
-        working.next_to(rule_card, DOWN, buff=0.5).align_to(composite, LEFT)
+        working.next_to(derivs, DOWN, buff=0.8).align_to(composite, LEFT)
         self.caption("Multiply them.")
         self.play(Write(working))
         self.hold()
@@ -176,7 +176,7 @@ class ChainRule(LectureScene):
             DecimalNumber(point.slope, num_decimal_places=1, font_size=SIZES.label,
                           color=PALETTE.tangent),
         ).arrange(RIGHT, buff=0.15)
-        slope_label.next_to(axes.c2p(point.x + 0.3, point.y), RIGHT, buff=0.4).shift(DOWN * 0.3)
+        slope_label.next_to(tangent.get_end(), RIGHT, buff=0.2)
         self.caption("The tangent drawn with that slope touches the curve exactly at the point.")
         self.play(Create(tangent), FadeIn(slope_label))
         self.play(Indicate(lines[3], color=PALETTE.tangent))

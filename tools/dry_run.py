@@ -1,7 +1,11 @@
 """Quick dry run of one scene: duration, plays, captions (no video written)."""
-import sys, time
+import sys
+import time
+
 from manim import tempconfig
+
 from scenes import outline
+
 name = sys.argv[1]
 item = outline.by_scene(name)
 cls = item.load()

@@ -30,10 +30,14 @@ from scenes.common.theme import EDGE_BUFF, FONT, PALETTE, SIZES
 
 def get_title(text: str, *, subtitle: str | None = None) -> VGroup:
     """Scene title at the top left with an underline; optional smaller subtitle."""
-    title = Text(text, font=FONT, font_size=SIZES.title, color=PALETTE.text, weight="BOLD")
+    title = Text(
+        text, font=FONT, font_size=SIZES.title, color=PALETTE.text, weight="BOLD"
+    )
     parts: list[Mobject] = [title]
     if subtitle:
-        parts.append(Text(subtitle, font=FONT, font_size=SIZES.label, color=PALETTE.subtle))
+        parts.append(
+            Text(subtitle, font=FONT, font_size=SIZES.label, color=PALETTE.subtle)
+        )
     group = VGroup(*parts).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
     group.to_corner(UL, buff=EDGE_BUFF + 0.1)
     rule = Line(LEFT, RIGHT, color=PALETTE.accent, stroke_width=3)
@@ -49,7 +53,9 @@ def get_heading(text: str) -> Text:
 
 def get_text(text: str, *, size: int | None = None, color: str | None = None) -> Text:
     """Body text in the course font."""
-    return Text(text, font=FONT, font_size=size or SIZES.body, color=color or PALETTE.text)
+    return Text(
+        text, font=FONT, font_size=size or SIZES.body, color=color or PALETTE.text
+    )
 
 
 def get_tex(
@@ -68,12 +74,16 @@ def get_tex(
     return tex
 
 
-def get_plain_tex(text: str, *, size: int | None = None, color: str | None = None) -> Tex:
+def get_plain_tex(
+    text: str, *, size: int | None = None, color: str | None = None
+) -> Tex:
     """Text set by LaTeX (mixes words and inline maths)."""
     return Tex(text, font_size=size or SIZES.tex, color=color or PALETTE.text)
 
 
-def get_card(mobject: Mobject, *, buff: float = 0.25, color: str | None = None) -> VGroup:
+def get_card(
+    mobject: Mobject, *, buff: float = 0.25, color: str | None = None
+) -> VGroup:
     """``mobject`` on a rounded panel, for grouping related formulas."""
     panel = RoundedRectangle(
         corner_radius=0.15,
@@ -101,11 +111,28 @@ def get_axes(
 ) -> Axes:
     """Themed axes with labels; number labels use the small text size.
 
-    ``decimals`` defaults to 0 for whole-number tick steps and 1 otherwise.
+    ``decimals`` defaults, per axis, to 0 for whole-number tick steps and 1 otherwise.
     """
-    if decimals is None:
-        steps = [r[2] for r in (x_range, y_range) if len(r) > 2]
-        decimals = 0 if all(float(s).is_integer() for s in steps) else 1
+
+    def places(r: Sequence[float]) -> int:
+        if decimals is not None:
+            return decimals
+        return 0 if len(r) < 3 or float(r[2]).is_integer() else 1
+
+    x_config = {
+        "decimal_number_config": {
+            "color": PALETTE.subtle,
+            "num_decimal_places": places(x_range),
+        }
+    }
+    y_config = {
+        "decimal_number_config": {
+            "color": PALETTE.subtle,
+            "num_decimal_places": places(y_range),
+        }
+    }
+    x_config.update(kwargs.pop("x_axis_config", {}))
+    y_config.update(kwargs.pop("y_axis_config", {}))
     axes = Axes(
         x_range=list(x_range),
         y_range=list(y_range),
@@ -117,8 +144,9 @@ def get_axes(
             "stroke_width": 2,
             "include_numbers": numbers,
             "font_size": SIZES.small,
-            "decimal_number_config": {"color": PALETTE.subtle, "num_decimal_places": decimals},
         },
+        x_axis_config=x_config,
+        y_axis_config=y_config,
         **kwargs,
     )
     labels = axes.get_axis_labels(
@@ -139,7 +167,10 @@ def get_graph(
     stroke_width: float = 4,
 ) -> Mobject:
     """Plot ``f`` on ``axes`` in the curve colour."""
-    kwargs: dict[str, Any] = {"color": color or PALETTE.curve, "stroke_width": stroke_width}
+    kwargs: dict[str, Any] = {
+        "color": color or PALETTE.curve,
+        "stroke_width": stroke_width,
+    }
     if x_range is not None:
         kwargs["x_range"] = list(x_range)
     return axes.plot(f, **kwargs)

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# One-time set-up, run by `make` before anything needs the virtualenv:
+#   1. the Debian packages in tools/apt-packages.txt (as root, or with sudo; otherwise
+#      print exactly what to install and stop);
+#   2. the virtualenv .venv with the project and its dev extras from pyproject.toml.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+VENV=${VENV:-.venv}
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+  echo "error: $PYTHON not found. Install Python 3.11 or newer (apt-get install python3)." >&2
+  exit 1
+fi
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "error: Python 3.11 or newer is needed; $PYTHON is $("$PYTHON" -V 2>&1)." >&2
+  exit 1
+fi
+
+mapfile -t wanted < <(grep -v '^\s*#' tools/apt-packages.txt | grep -v '^\s*$')
+# A Python without ensurepip (Debian's own python3) needs python3-venv for `-m venv`.
+if ! "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1; then
+  wanted+=(python3-venv)
+fi
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+else
+  say "dpkg-query not found: not a Debian system, assuming system packages are present"
+fi
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    SUDO=()
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO=(sudo)
+  else
+    echo "error: these system packages are missing and I cannot install them (not root, no sudo):" >&2
+    echo "  ${missing[*]}" >&2
+    echo "Install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+  say "installing system packages: ${missing[*]}"
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [[ ! -x "$VENV/bin/python" ]]; then
+  say "creating virtualenv $VENV"
+  "$PYTHON" -m venv "$VENV"
+fi
+say "installing the project and its dev tools into $VENV (first time: a few minutes)"
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q -e ".[dev]"
+"$VENV/bin/python" -c 'import manim, mathkit, scenes' >/dev/null
+say "ready: $("$VENV/bin/python" -c 'import manim; print("manim", manim.__version__)')"
