@@ -34,8 +34,10 @@ TABLE_ROUNDS: Final = 8
 PARABOLA: Final = "x^2 + 3x + 4"
 """1-D cost for the learning-rate comparison: the Optimization notebook's minimum
 example (content spec 5e extras), vertex (-1.5, 1.75), f'' = 2."""
-PARABOLA_X0: Final = 2.0
+PARABOLA_X0: Final = 0.0
 """[PROPOSED] Start of the learning-rate comparison."""
+PARABOLA_STEPS: Final = 10
+"""[PROPOSED] Steps per run: the divergent run stays within x in [-6, 3] (|x + 1.5| = 1.5 * 1.1^k)."""
 PARABOLA_LRS: Final[tuple[float, ...]] = (0.05, 0.4, 1.05)
 """[PROPOSED] Too small, good and divergent rates for f'' = 2 (divergence for lr > 2/f'' = 1)."""
 

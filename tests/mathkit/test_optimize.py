@@ -109,7 +109,7 @@ def test_parabola_1d_analytic() -> None:
 def test_learning_rate_comparison() -> None:
     f, g = optimize.function_and_gradient(optimize.PARABOLA)
     runs = optimize.compare_learning_rates(
-        f, g, optimize.PARABOLA_X0, optimize.PARABOLA_LRS, steps=12
+        f, g, optimize.PARABOLA_X0, optimize.PARABOLA_LRS, steps=optimize.PARABOLA_STEPS
     )
     assert [r.verdict for r in runs] == ["slow", "converging", "diverging"]
     assert runs[1].trace.xs[-1, 0] == pytest.approx(-1.5, abs=1e-6)

@@ -1,0 +1,202 @@
+"""Mobject factories for the regression scenes (3.3, 3.4, 4.3, 5.3, 5.5).
+
+Pure ``get_*`` functions: they build mobjects from numbers that come from
+``mathkit`` (data, costs, traces) and never touch a scene.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    Axes,
+    DashedLine,
+    DecimalNumber,
+    Dot,
+    Line,
+    MathTex,
+    VGroup,
+    VMobject,
+)
+
+from mathkit.cost import FourSteps
+from mathkit.data import REGRESSION_X, REGRESSION_Y
+from scenes.common.mobjects import get_axes, get_card, get_tex, get_text
+from scenes.common.theme import PALETTE, SIZES
+
+DATA_X_RANGE = (-0.5, 7.5, 1)
+DATA_Y_RANGE = (-2, 7, 1)
+
+
+def get_data_axes(*, width: float = 6.0, height: float = 4.4, y_range: Sequence[float] = DATA_Y_RANGE) -> Axes:
+    """Axes for the clinical-trial data: dosage x (mL) against forgetfulness y.
+
+    The x numbers sit below the plot, not on the x axis at y = 0, so data points,
+    lines and error segments below zero never cross them.
+    """
+    axes = get_axes(DATA_X_RANGE, y_range, width=width, height=height, x_label="x",
+                    y_label="y", x_axis_config={"include_numbers": False})
+    x0, x1, step = DATA_X_RANGE
+    ticks = VGroup(
+        *[
+            MathTex(f"{round(v)}", font_size=SIZES.small, color=PALETTE.subtle).next_to(
+                axes.c2p(v, y_range[0]), DOWN, buff=0.15
+            )
+            for v in np.arange(np.ceil(x0), x1 + 1e-9, step)
+        ]
+    )
+    axes.add(ticks)
+    return axes
+
+
+def get_data_scatter(axes: Axes, *, radius: float = 0.08) -> VGroup:
+    """The 8 course data points (content spec 3c) as dots on ``axes``."""
+    return VGroup(
+        *[
+            Dot(axes.c2p(x, y), radius=radius, color=PALETTE.point)
+            for x, y in zip(REGRESSION_X, REGRESSION_Y, strict=True)
+        ]
+    )
+
+
+def get_regression_line(
+    axes: Axes, m: float, b: float, *, color: str | None = None, x_range: Sequence[float] = (-0.3, 7.3)
+) -> Line:
+    """The model line y_hat = m x + b across the data, clipped to the axes' y range."""
+    (y0, y1) = axes.y_range[:2]
+    x_lo, x_hi = float(x_range[0]), float(x_range[1])
+    if m != 0:
+        # keep the drawn segment inside the plot (layout, not content)
+        xs = sorted(((y0 - b) / m, (y1 - b) / m))
+        x_lo, x_hi = max(x_lo, xs[0]), min(x_hi, xs[1])
+    return Line(
+        axes.c2p(x_lo, m * x_lo + b),
+        axes.c2p(x_hi, m * x_hi + b),
+        color=color or PALETTE.curve,
+        stroke_width=4,
+    )
+
+
+def get_residuals(axes: Axes, y_hat: Sequence[float], *, color: str | None = None) -> VGroup:
+    """Vertical error segments from each data point to its prediction y_hat_i."""
+    return VGroup(
+        *[
+            DashedLine(
+                axes.c2p(x, y), axes.c2p(x, yh), color=color or PALETTE.error,
+                stroke_width=3, dash_length=0.08,
+            )
+            for x, y, yh in zip(REGRESSION_X, REGRESSION_Y, y_hat, strict=True)
+        ]
+    )
+
+
+def get_readout(label: str, value: float, *, decimals: int = 4, color: str | None = None,
+                size: int | None = None) -> VGroup:
+    """``label = value`` with a DecimalNumber (call ``[1].set_value`` to update)."""
+    col = color or PALETTE.text
+    lhs = get_tex(label + "=", size=size or SIZES.tex_small, color=col)
+    num = DecimalNumber(value, num_decimal_places=decimals, font_size=size or SIZES.tex_small,
+                        color=col, include_sign=False, group_with_commas=False)
+    group = VGroup(lhs, num).arrange(RIGHT, buff=0.15)
+    num.align_to(lhs[0], DOWN)
+    return group
+
+
+def get_cost_readout(cost: float, *, decimals: int = 4) -> VGroup:
+    """The cost ``C = value`` in the error colour."""
+    return get_readout("C", cost, decimals=decimals, color=PALETTE.error)
+
+
+def get_params_readout(m: float, b: float, *, decimals: int = 4) -> VGroup:
+    """Two readouts, m and b, stacked."""
+    return VGroup(
+        get_readout("m", m, decimals=decimals, color=PALETTE.curve),
+        get_readout("b", b, decimals=decimals, color=PALETTE.curve),
+    ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+
+
+def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
+    """The "four easy steps" with the round's values; rows are ``card.rows[0..3]``.
+
+    1 forward pass, 2 cost, 3 gradient [dC/db, dC/dm], 4 update theta - lr grad C.
+    """
+    s = size or SIZES.tex_small
+    heads = ["1  Forward pass", "2  Cost", "3  Gradient", "4  Update"]
+    formulas = [
+        get_tex(r"\hat y = mx + b", size=s),
+        get_tex(rf"C = \tfrac{{1}}{{n}}\sum(\hat y_i - y_i)^2 = {r.cost:.4f}", size=s,
+                color=PALETTE.error),
+        get_tex(
+            rf"\nabla C = \begin{{bmatrix}}\partial C/\partial b\\ \partial C/\partial m"
+            rf"\end{{bmatrix}} = \begin{{bmatrix}}{r.grad_b:.3f}\\ {r.grad_m:.3f}\end{{bmatrix}}",
+            size=s, color=PALETTE.tangent,
+        ),
+        get_tex(
+            rf"\begin{{bmatrix}}b\\ m\end{{bmatrix}} \leftarrow "
+            rf"\begin{{bmatrix}}b\\ m\end{{bmatrix}} - {r.lr:g}\,\nabla C = "
+            rf"\begin{{bmatrix}}{r.new_b:.4f}\\ {r.new_m:.4f}\end{{bmatrix}}",
+            size=s, color=PALETTE.secant,
+        ),
+    ]
+    rows = VGroup(
+        *[
+            VGroup(get_text(h, size=SIZES.small, color=PALETTE.accent), f).arrange(
+                DOWN, aligned_edge=LEFT, buff=0.12
+            )
+            for h, f in zip(heads, formulas, strict=True)
+        ]
+    ).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+    card = get_card(rows)
+    card.rows = rows  # type: ignore[attr-defined]
+    return card
+
+
+def get_contour(axes: Axes, points: np.ndarray, *, color: str | None = None,
+                stroke_width: float = 2) -> VGroup:
+    """A level curve given as (b, m) points, drawn only inside the axes' ranges.
+
+    Points outside the plot split the curve into separate pieces.
+    """
+    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    pieces: list[list[np.ndarray]] = [[]]
+    for bx, my in points:
+        if x0 <= bx <= x1 and y0 <= my <= y1:
+            pieces[-1].append(axes.c2p(bx, my))
+        elif pieces[-1]:
+            pieces.append([])
+    group = VGroup()
+    for piece in pieces:
+        if len(piece) >= 2:
+            curve = VMobject(color=color or PALETTE.muted, stroke_width=stroke_width)
+            curve.set_points_as_corners(piece)
+            group.add(curve)
+    return group
+
+
+def get_descent_path(axes: Axes, bs: Sequence[float], ms: Sequence[float], *,
+                     color: str | None = None, radius: float = 0.06) -> VGroup:
+    """Dots at the visited (b, m) and segments between them."""
+    col = color or PALETTE.tangent
+    pts = [axes.c2p(b, m) for b, m in zip(bs, ms, strict=True)]
+    dots = VGroup(*[Dot(p, radius=radius, color=col) for p in pts])
+    segs = VGroup(*[Line(p, q, color=col, stroke_width=3) for p, q in pairwise(pts)])
+    group = VGroup(segs, dots)
+    group.dots, group.segments = dots, segs  # type: ignore[attr-defined]
+    return group
+
+
+def get_legend(entries: Sequence[tuple[str, str]]) -> VGroup:
+    """A legend: one short coloured line and a label per (label, colour)."""
+    rows = VGroup(
+        *[
+            VGroup(Line(LEFT * 0.25, RIGHT * 0.25, color=c, stroke_width=5),
+                   get_text(t, size=SIZES.small, color=PALETTE.text)).arrange(RIGHT, buff=0.2)
+            for t, c in entries
+        ]
+    ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+    return rows
