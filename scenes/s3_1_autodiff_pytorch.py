@@ -33,24 +33,13 @@ from scenes.common.graph_parts import (
     get_output_line,
     get_value_tag,
     make_flow_animation,
+    torch_code,
+    torch_output,
 )
 from scenes.common.mobjects import get_bullets, get_card, get_tex, get_title
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 NAMES = {"x": "x", "y": "y"}
-
-
-def torch_code(x0: float, power: float) -> str:
-    """The course's PyTorch cells (content spec 3a), with the example's numbers."""
-    return "\n".join(
-        (
-            "import torch",
-            f"x = torch.tensor({x0}).requires_grad_()",
-            f"y = x**{fmt(power)}",
-            "y.backward()",
-            "x.grad",
-        )
-    )
 
 
 class AutoDiffPyTorch(LectureScene):
@@ -133,7 +122,7 @@ class AutoDiffPyTorch(LectureScene):
 
         # -- result ------------------------------------------------------------
         self.beat("result")
-        out = get_output_line(f"tensor({fmt(x.grad, 0)}.)")
+        out = get_output_line(torch_output(x.grad))
         out.next_to(code, DOWN, buff=0.35, aligned_edge=LEFT)
         self.caption(f"Reading x.grad prints the stored gradient: a tensor holding {fmt(x.grad)}.")
         self.play(FadeIn(lines[4], shift=RIGHT * 0.2))

@@ -277,6 +277,43 @@ def make_flow_animation(arrow: Mobject, *, backward: bool = False, run_time: flo
     return ShowPassingFlash(path, time_width=0.6, run_time=run_time)
 
 
+def torch_code(x0: float, power: float) -> str:
+    """The course's PyTorch cells for y = x^power at x0 (content spec 3a)."""
+    return "\n".join(
+        (
+            "import torch",
+            f"x = torch.tensor({x0}).requires_grad_()",
+            f"y = x**{fmt(power)}",
+            "y.backward()",
+            "x.grad",
+        )
+    )
+
+
+def tf_code(x0: float, power: float) -> str:
+    """The course's TensorFlow 2 cells for y = x^power at x0 (content spec 3b)."""
+    return "\n".join(
+        (
+            "import tensorflow as tf",
+            f"x = tf.Variable({x0})",
+            "with tf.GradientTape() as t:",
+            "    t.watch(x)",
+            f"    y = x**{fmt(power)}",
+            "t.gradient(y, x)",
+        )
+    )
+
+
+def torch_output(grad: float) -> str:
+    """How PyTorch prints a whole-number float gradient, e.g. ``tensor(10.)``."""
+    return f"tensor({fmt(grad, 0)}.)"
+
+
+def tf_output(grad: float) -> str:
+    """How TensorFlow 2 shows a float32 scalar gradient."""
+    return f"<tf.Tensor: shape=(), dtype=float32, numpy={grad:.1f}>"
+
+
 def get_code_and_graph(
     code: str,
     graph: Graph,
@@ -351,4 +388,8 @@ __all__ = [
     "get_product_card",
     "get_value_tag",
     "make_flow_animation",
+    "tf_code",
+    "tf_output",
+    "torch_code",
+    "torch_output",
 ]
