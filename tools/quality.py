@@ -105,7 +105,7 @@ def _text_types() -> tuple[type, ...]:
 
 def describe(mob: Any) -> str:
     """A short human name for a text mobject: its class and content."""
-    for attr in ("text", "tex_string", "original_text"):
+    for attr in ("original_text", "tex_string", "text"):
         value = getattr(mob, attr, None)
         if isinstance(value, str) and value.strip():
             content = " ".join(value.split())

@@ -25,7 +25,8 @@ from scenes import outline
 from tools import subtitles
 
 ROOT: Final = Path(__file__).resolve().parent.parent
-RENDERS: Final = ROOT / "renders"
+RENDERS: Final = Path(os.environ.get("RENDERS_DIR") or ROOT / "renders").resolve()
+"""Where finished files go (``RENDERS_DIR`` overrides it, e.g. for tests)."""
 BUILD: Final = ROOT / ".build"
 
 
@@ -224,9 +225,16 @@ def run(job: Job) -> list[Path]:
     _atomic_copy(produced, dest)  # the video last: its presence means "complete"
     elapsed = time.monotonic() - started
     print(
-        f"done in {elapsed:.0f}s: " + ", ".join(str(p.relative_to(ROOT)) for p in out)
+        f"done in {elapsed:.0f}s: " + ", ".join(_show(p) for p in out)
     )
     return out
+
+
+def _show(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 class RenderError(Exception):

@@ -1,0 +1,37 @@
+"""Final-frame pixel tests: one per scene in the course outline, made automatically.
+
+Each test builds the real scene class (``base_scene=``, so its theme applies),
+fast-forwards its ``construct`` and compares the last frame (854x480) with
+``control_data/scenes/test_<Scene>.npz``. A new scene fails here until its
+control data is written deliberately with ``make snapshots SCENE=<Scene>`` and
+reviewed (``python -m tools.npz_to_png``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from scenes import outline
+
+__module_test__ = "scenes"
+
+TEX_DIR = Path(__file__).resolve().parents[2] / ".build" / "tex"
+
+
+def _make_test(item: outline.Item) -> Callable[..., None]:
+    cls = item.load()
+
+    def test(scene) -> None:  # noqa: ANN001 - manim passes the scene under test
+        cls.construct(scene)
+
+    test.__name__ = f"test_{item.scene}"
+    test.__qualname__ = test.__name__
+    test.__doc__ = f"Last frame of {item.number} {item.scene}."
+    return frames_comparison(base_scene=cls, tex_dir=str(TEX_DIR))(test)
+
+
+for _item in outline.present():
+    globals()[f"test_{_item.scene}"] = _make_test(_item)

@@ -1,0 +1,70 @@
+"""End to end: `make render SCENE=ChainRule QUALITY=low` as a user runs it.
+
+Renders through the Makefile into a temporary RENDERS_DIR and checks the MP4
+with ffprobe (duration, resolution, frame rate) and the subtitles beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scenes import outline
+from tools import quality
+from tools.subtitles import parse_srt
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.render
+
+
+def ffprobe(path: Path) -> dict:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-show_format", str(path)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("renders")
+    env = {**os.environ, "RENDERS_DIR": str(out), "SCENE": "ChainRule", "QUALITY": "low"}
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "render"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return out / "480p15"
+
+
+def test_video_metadata(rendered: Path) -> None:
+    meta = ffprobe(rendered / "ChainRule.mp4")
+    video = next(s for s in meta["streams"] if s["codec_type"] == "video")
+    assert (video["width"], video["height"]) == (854, 480)
+    assert video["avg_frame_rate"] == "15/1"
+    expected = quality.inspect_scene(outline.by_scene("ChainRule")).duration
+    assert float(meta["format"]["duration"]) == pytest.approx(expected, abs=0.5)
+
+
+def test_subtitles_beside_the_video(rendered: Path) -> None:
+    cues = parse_srt((rendered / "ChainRule.srt").read_text())
+    assert len(cues) >= 10
+    assert cues[0].start == 0 and "chain rule" in cues[0].text.lower()
+    vtt = (rendered / "ChainRule.vtt").read_text()
+    assert vtt.startswith("WEBVTT")
+    assert vtt.count("-->") == len(cues)
+
+
+def test_sections_index_lists_the_beats(rendered: Path) -> None:
+    sections = json.loads((rendered / "sections" / "ChainRule.json").read_text())
+    names = [s["name"] for s in sections]
+    assert names[:3] == ["title", "decompose", "rule"]
+    assert "backprop" in names
+
+
+def test_no_partial_files_left(rendered: Path) -> None:
+    assert not [p for p in rendered.rglob("*") if ".part" in p.name]
