@@ -176,7 +176,7 @@ class ChainRule(LectureScene):
             DecimalNumber(point.slope, num_decimal_places=1, font_size=SIZES.label,
                           color=PALETTE.tangent),
         ).arrange(RIGHT, buff=0.15)
-        slope_label.next_to(tangent.get_end(), RIGHT, buff=0.2)
+        slope_label.next_to(tangent.get_end(), DOWN, buff=0.35)
         self.caption("The tangent drawn with that slope touches the curve exactly at the point.")
         self.play(Create(tangent), FadeIn(slope_label))
         self.play(Indicate(lines[3], color=PALETTE.tangent))

@@ -64,9 +64,11 @@ def test_shell_metacharacters_are_just_a_bad_name(tmp_path: Path) -> None:
 
 def test_bad_clip_format_and_transparency() -> None:
     proc = make("clip", "SCENE=ChainRule", "FORMAT=avi")
-    assert proc.returncode != 0 and "unknown format 'avi'" in proc.stderr
+    assert proc.returncode != 0
+    assert "unknown format 'avi'" in proc.stderr
     proc = make("clip", "SCENE=ChainRule", "FORMAT=mp4", "TRANSPARENT=1")
-    assert proc.returncode != 0 and "transparent output needs webm, mov" in proc.stderr
+    assert proc.returncode != 0
+    assert "transparent output needs webm, mov" in proc.stderr
 
 
 def test_unwritten_scene_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,7 +94,8 @@ def test_command_is_a_list_with_validated_values() -> None:
     job = render.Job(render.resolve_scene("ChainRule"), render.resolve_quality("low"))
     cmd = job.command()
     assert cmd[:4] == [sys.executable, "-m", "manim", "render"]
-    assert "-ql" in cmd and cmd[-1] == "ChainRule"
+    assert "-ql" in cmd
+    assert cmd[-1] == "ChainRule"
     assert cmd[-2] == "scenes/s2_9_chain_rule.py"
 
 

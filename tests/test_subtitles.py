@@ -70,5 +70,6 @@ def test_split_caption_respects_limits() -> None:
     assert len(chunks) > 1
     for chunk in chunks:
         lines = chunk.splitlines()
-        assert len(lines) <= 2 and all(len(line) <= 42 for line in lines)
+        assert len(lines) <= 2
+        assert all(len(line) <= 42 for line in lines)
     assert " ".join(" ".join(c.splitlines()) for c in chunks) == text

@@ -24,7 +24,7 @@ TEX_DIR = Path(__file__).resolve().parents[2] / ".build" / "tex"
 def _make_test(item: outline.Item) -> Callable[..., None]:
     cls = item.load()
 
-    def test(scene) -> None:  # noqa: ANN001 - manim passes the scene under test
+    def test(scene) -> None:
         cls.construct(scene)
 
     test.__name__ = f"test_{item.scene}"

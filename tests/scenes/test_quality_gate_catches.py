@@ -53,13 +53,15 @@ def test_off_frame_text_is_found(report: quality.SceneReport) -> None:
 
 def test_stacked_labels_are_found(report: quality.SceneReport) -> None:
     [finding] = report.by_check("layout-overlap")
-    assert "'label A'" in finding.message and "'label B'" in finding.message
+    assert "'label A'" in finding.message
+    assert "'label B'" in finding.message
     assert "of the smaller" in finding.message
 
 
 def test_small_text_is_found(report: quality.SceneReport) -> None:
     [finding] = report.by_check("layout-size")
-    assert "'tiny'" in finding.message and "font size 10" in finding.message
+    assert "'tiny'" in finding.message
+    assert "font size 10" in finding.message
 
 
 def test_subtitle_gap_is_found(report: quality.SceneReport) -> None:
