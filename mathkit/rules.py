@@ -130,6 +130,19 @@ class Differentiation:
         """The derivative factored over the rationals."""
         return sp.factor(self.simplified)
 
+    @property
+    def undefined_at(self) -> tuple[float, ...]:
+        """Real x where the expression's denominator is zero, ascending."""
+        denom = sp.fraction(sp.together(self.expr))[1]
+        if not denom.has(X):
+            return ()
+        roots = sp.solveset(denom, X, domain=sp.S.Reals)
+        if roots is sp.S.EmptySet:
+            return ()
+        if not isinstance(roots, sp.FiniteSet):
+            raise ValueError(f"cannot list the zeros of the denominator {denom}")
+        return tuple(sorted(float(r) for r in roots))
+
     def f(self, x: float) -> float:
         """f(x) as a float, for plotting."""
         return _call(self._f, x, "f")
@@ -199,6 +212,16 @@ def quotient_rule(numerator: str, denominator: str) -> Differentiation:
     steps: list[RuleStep] = []
     derivative = _quotient(w_expr, z_expr, 0, steps)
     return _result(w_expr / z_expr, steps[0].expr_latex, derivative, steps)
+
+
+def expand_then_differentiate(result: Differentiation) -> Differentiation:
+    """Multiply ``result.expr`` out first, then differentiate it by the rules.
+
+    A cross-check of the product rule: for polynomial factors the expanded
+    expression needs only the power, constant multiple, constant and sum rules,
+    and d/dx (w z) must come out the same either way.
+    """
+    return differentiate(sp.sstr(sp.expand(result.expr)))
 
 
 # -- the walk ----------------------------------------------------------------------

@@ -21,6 +21,7 @@ from mathkit.rules import (
     RULE_NAMES,
     SUM_EXAMPLE,
     differentiate,
+    expand_then_differentiate,
     product_rule,
     quotient_rule,
 )
@@ -90,6 +91,15 @@ def test_product_rule_keeps_course_order_and_answer() -> None:
     assert "sum" in result.rules[1:]
 
 
+def test_expand_then_differentiate_agrees_with_product_rule() -> None:
+    result = product_rule(*PRODUCT_FACTORS)
+    check = expand_then_differentiate(result)
+    # (x^2 + 2x + 2)(x - 1) = x^3 + x^2 - 2, multiplied out by hand
+    assert sp.expand(check.expr - (x**3 + x**2 - 2)) == 0
+    assert "product" not in check.rules
+    assert sp.expand(check.simplified - result.simplified) == 0
+
+
 def test_quotient_rule_answers_and_latex() -> None:
     result = quotient_rule(*QUOTIENT_PARTS)
     assert result.rule == "quotient"
@@ -101,6 +111,9 @@ def test_quotient_rule_answers_and_latex() -> None:
     with pytest.raises(ValueError, match="not defined"):
         limit.f(1.0)
     assert limit.df(3.0) == pytest.approx(1.0)
+    assert limit.undefined_at == (1.0,)
+    assert result.undefined_at == ()  # x^2 + 1 has no real zeros
+    assert differentiate("1/(x^2 - 4)").undefined_at == (-2.0, 2.0)  # x^2 - 4 = (x-2)(x+2)
 
 
 def test_chain_step_delegates_and_records_inner_rules() -> None:
