@@ -216,6 +216,26 @@ def confusion_from_predictions(
     return Confusion(tp, fp, tn, fn)
 
 
+def outcomes(
+    y_true: Sequence[int] | npt.ArrayLike, y_pred: Sequence[int] | npt.ArrayLike
+) -> tuple[str, ...]:
+    """The cell of each item: ``"tp"``, ``"fp"``, ``"tn"`` or ``"fn"``.
+
+    True/false = prediction equals label; positive/negative = predicted class
+    (Fawcett 2006, fig. 1). Counting them gives :func:`confusion_from_predictions`.
+    """
+    labels = _as_labels(y_true)
+    preds = _as_labels(y_pred)
+    if labels.size != preds.size:
+        raise ValueError(
+            f"mismatched lengths: {labels.size} labels but {preds.size} predictions"
+        )
+    return tuple(
+        ("t" if p == y else "f") + ("p" if p == 1 else "n")
+        for y, p in zip(labels.tolist(), preds.tolist(), strict=True)
+    )
+
+
 def confusion(
     y_true: Sequence[int] | npt.ArrayLike,
     y_score: Sequence[float] | npt.ArrayLike,
@@ -530,6 +550,7 @@ __all__ = [
     "classify",
     "confusion",
     "confusion_from_predictions",
+    "outcomes",
     "ranked_pairs",
     "roc_auc",
     "roc_curve",

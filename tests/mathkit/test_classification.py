@@ -22,6 +22,7 @@ from mathkit.classification import (
     classify,
     confusion,
     confusion_from_predictions,
+    outcomes,
     ranked_pairs,
     roc_auc,
     roc_curve,
@@ -71,6 +72,14 @@ def test_hotdog_confusion_at_half() -> None:
     assert c.tnr == 0.5
     assert c.precision == pytest.approx(float(Fraction(2, 3)))
     assert c.accuracy == 0.75
+
+
+def test_hotdog_outcomes() -> None:
+    # spec 6b: y = [0, 1, 0, 1], predictions [0, 1, 1, 1]
+    pred = classify(HOTDOG_Y_HAT, HOTDOG_THRESHOLD)
+    assert outcomes(HOTDOG_Y, pred) == ("tn", "tp", "fp", "tp")
+    with pytest.raises(ValueError, match="mismatched lengths"):
+        outcomes([0, 1], [1])
 
 
 def test_hotdog_confusion_matches_sklearn() -> None:
@@ -169,6 +178,10 @@ def test_confusion_matches_sklearn_random(pairs: list[tuple[int, int]]) -> None:
     assert c.precision == pytest.approx(precision)
     assert c.tpr == pytest.approx(recall)
     assert c.accuracy == pytest.approx(np.mean(np.array(y) == np.array(pred)))
+    cells = outcomes(y, pred)
+    assert (cells.count("tp"), cells.count("fp"), cells.count("tn"), cells.count("fn")) == (
+        c.tp, c.fp, c.tn, c.fn
+    )
     assert c.tnr + c.fpr == pytest.approx(1.0 if c.negatives else 0.0)
 
 
