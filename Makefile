@@ -7,7 +7,7 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-export SCENE QUALITY FORMAT TRANSPARENT SECTION JOBS
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS
 
 .DEFAULT_GOAL := help
 .PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench clean

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import shutil
 import subprocess
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Final
 
 from scenes import outline
-from tools import subtitles
+from tools import provenance, subtitles
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 RENDERS: Final = Path(os.environ.get("RENDERS_DIR") or ROOT / "renders").resolve()
@@ -129,8 +130,18 @@ class Job:
     @property
     def media_dir(self) -> Path:
         """Manim's working folder for this job (isolated per quality and format)."""
-        tag = f"{self.quality.folder}-{self.fmt}{'-alpha' if self.transparent else ''}"
-        return BUILD / "media" / tag
+        return BUILD / "media" / self.tag / self.item.scene
+
+    @property
+    def tag(self) -> str:
+        """Quality, format and alpha in one word (isolates caches and outputs)."""
+        return f"{self.quality.folder}-{self.fmt}{'-alpha' if self.transparent else ''}"
+
+    @property
+    def destination(self) -> Path:
+        """The finished file in ``renders/``."""
+        alpha = "-alpha" if self.transparent else ""
+        return self.out_dir / f"{self.item.scene}{alpha}.{self.fmt}"
 
     @property
     def out_dir(self) -> Path:
@@ -192,6 +203,7 @@ def run(job: Job) -> list[Path]:
     produced.unlink(missing_ok=True)  # never move a stale file from an earlier run
     srt = produced.with_suffix(".srt")
     srt.unlink(missing_ok=True)
+    digest = provenance.input_hash(job.item, quality=job.quality.name, fmt=job.tag)
     cmd = job.command()
     print(
         f"rendering {job.item.number} {job.item.scene} at {job.quality.name}"
@@ -208,26 +220,62 @@ def run(job: Job) -> list[Path]:
         )
     if not produced.is_file():
         raise RenderError(f"manim reported success but wrote no {produced}", 1)
-    suffix = ".png" if job.fmt == "png" else produced.suffix
-    dest = job.out_dir / f"{job.item.scene}{suffix}"
+    dest = job.destination
     out = [dest]
-    if srt.is_file() and not job.last_frame:
+    if srt.is_file() and job.fmt != "png":
         _atomic_copy(srt, dest.with_suffix(".srt"))
         vtt_tmp = srt.with_suffix(".vtt")
         subtitles.srt_to_vtt(srt, vtt_tmp)
         _atomic_copy(vtt_tmp, dest.with_suffix(".vtt"))
         out += [dest.with_suffix(".srt"), dest.with_suffix(".vtt")]
-    sections = produced.parent / "sections"
-    if sections.is_dir() and not job.last_frame:
-        index = sections / f"{job.item.scene}.json"
-        if index.is_file():
-            _atomic_copy(index, job.out_dir / "sections" / index.name)
+    if job.fmt == "mp4":
+        out += _publish_sections(produced.parent / "sections", job)
     _atomic_copy(produced, dest)  # the video last: its presence means "complete"
-    elapsed = time.monotonic() - started
-    print(
-        f"done in {elapsed:.0f}s: " + ", ".join(_show(p) for p in out)
+    provenance.write_manifest(
+        dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
     )
+    elapsed = time.monotonic() - started
+    print(f"done in {elapsed:.0f}s: " + ", ".join(_show(p) for p in out))
     return out
+
+
+def _publish_sections(folder: Path, job: Job) -> list[Path]:
+    """Copy the per-beat clips, their index and a poster frame each into renders/."""
+    index = folder / f"{job.item.scene}.json"
+    if not index.is_file():
+        return []
+    dest_dir = job.out_dir / "sections" / job.item.scene
+    if dest_dir.exists():
+        shutil.rmtree(dest_dir)
+    dest_dir.mkdir(parents=True)
+    out = []
+    for entry in json.loads(index.read_text(encoding="utf-8")):
+        clip = folder / entry["video"]
+        if not clip.is_file():
+            continue
+        _atomic_copy(clip, dest_dir / clip.name)
+        poster = dest_dir / f"{clip.stem}.png"
+        subprocess.run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-sseof",
+                "-0.1",
+                "-i",
+                str(clip),
+                "-frames:v",
+                "1",
+                "-update",
+                "1",
+                str(poster),
+            ],
+            check=False,
+        )
+        out += [dest_dir / clip.name] + ([poster] if poster.is_file() else [])
+    _atomic_copy(index, dest_dir / "sections.json")
+    return [dest_dir / "sections.json", *out]
 
 
 def _show(path: Path) -> str:
