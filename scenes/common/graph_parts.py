@@ -153,10 +153,12 @@ def get_legend() -> VGroup:
     return VGroup(value, grad).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
 
 
-def get_edge_label(text: str, edge: Mobject, *, side: np.ndarray = UP) -> Mobject:
-    """A small label (a local derivative) beside the middle of ``edge``."""
+def get_edge_label(
+    text: str, edge: Mobject, *, side: np.ndarray = UP, at: float = 0.5
+) -> Mobject:
+    """A small label (a local derivative) beside ``edge``, ``at`` of the way along it."""
     label = get_tex(text, size=SIZES.tex_small, color=PALETTE.secant)
-    return label.next_to(edge.point_from_proportion(0.5), side, buff=0.12)
+    return label.next_to(edge.point_from_proportion(at), side, buff=0.12)
 
 
 class CompGraph(VGroup):
@@ -175,6 +177,7 @@ class CompGraph(VGroup):
         columns: Mapping[str, float] | None = None,
         dx: float = 2.3,
         dy: float = 1.7,
+        name_side: np.ndarray = UP,
     ) -> None:
         super().__init__()
         self.graph = graph
@@ -208,7 +211,7 @@ class CompGraph(VGroup):
         for n in graph.nodes:
             if not n.is_leaf and n.label in names:
                 tag = get_tex(names[n.label], size=SIZES.tex_small, color=PALETTE.subtle)
-                tag.next_to(self.by_index[n.index], UP, buff=0.12)
+                tag.next_to(self.by_index[n.index], name_side, buff=0.08)
                 self.name_tags[n.label] = tag
                 tag_group.add(tag)
         self.node_group, self.edge_group, self.tag_group = node_group, edge_group, tag_group
@@ -236,9 +239,13 @@ def get_comp_graph(
     columns: Mapping[str, float] | None = None,
     dx: float = 2.3,
     dy: float = 1.7,
+    name_side: np.ndarray = UP,
 ) -> CompGraph:
-    """Draw ``graph``; ``names`` maps node labels to TeX (leaf names, op result names)."""
-    return CompGraph(graph, names, rows=rows, columns=columns, dx=dx, dy=dy)
+    """Draw ``graph``; ``names`` maps node labels to TeX (leaf names, op result names).
+
+    Result names of operations sit on ``name_side`` of their node.
+    """
+    return CompGraph(graph, names, rows=rows, columns=columns, dx=dx, dy=dy, name_side=name_side)
 
 
 def get_code_panel(code: str, *, size: int | None = None) -> Code:

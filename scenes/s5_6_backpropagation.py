@@ -1,0 +1,302 @@
+"""5.6 Backpropagation.
+
+Learning goal: see backpropagation as the chain rule run backwards through a
+computational graph. On the single-point regression cost (i = 7, m = 0.9,
+b = 0.1) the forward pass gives 6.3, 6.4, 7.77 and 60.37; the backward pass
+multiplies local derivatives edge by edge to give dC/db = 15.54 and
+dC/dm = 108.78. The same procedure then runs on a tiny neural network. Every
+value comes from ``mathkit.autodiff``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DL,
+    DOWN,
+    DR,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    Create,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    ReplacementTransform,
+    VGroup,
+    Write,
+)
+
+from mathkit.autodiff import single_point_graph, tiny_network_graph
+from scenes.common.base import LectureScene
+from scenes.common.graph_parts import (
+    fmt,
+    get_comp_graph,
+    get_edge_label,
+    get_grad_tag,
+    get_layered_diagram,
+    get_legend,
+    get_product_card,
+    get_value_tag,
+    make_flow_animation,
+)
+from scenes.common.mobjects import get_card, get_tex, get_title
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+
+NAMES = {
+    "x": "x", "m": "m", "b": "b", "y": "y",
+    "mx": "mx", "y_hat": r"\hat y", "u": "u", "C": "C",
+}
+ROWS = {"m": 1, "b": 1, "y": 1}
+COLUMNS = {"m": 0.5, "b": 1.5, "y": 2.5, "C": 4.3}
+LEAVES = ("x", "m", "b", "y")
+FORWARD = ("mx", "y_hat", "u", "C")
+# the backward pass: (node whose gradient is found, the node it comes from)
+BACKWARD = (("u", "C"), ("y_hat", "u"), ("b", "y_hat"), ("mx", "y_hat"), ("m", "mx"))
+PARTIAL = {
+    "u": r"\frac{\partial C}{\partial u}",
+    "y_hat": r"\frac{\partial C}{\partial \hat y}",
+    "b": r"\frac{\partial C}{\partial b}",
+    "mx": r"\frac{\partial C}{\partial (mx)}",
+    "m": r"\frac{\partial C}{\partial m}",
+}
+# label side of each weight arrow (layer, from, to): away from the arrow's slope
+WEIGHT_SIDES = {(0, 0, 0): UL, (0, 0, 1): DL, (1, 0, 0): UR, (1, 1, 0): DR}
+LOCAL_TEX = {("u", "C"): "2u", ("m", "mx"): "x"}
+
+
+class BackpropGraph(LectureScene):
+    """Beats: title, graph, forward, seed, backward, gradient, network, summary."""
+
+    def construct(self) -> None:
+        g = single_point_graph()
+
+        # -- title -------------------------------------------------------------
+        self.beat("title")
+        title = get_title("Backpropagation", subtitle="the chain rule, run backwards through a graph")
+        self.caption(
+            "Backpropagation computes every gradient of a cost in one backward sweep. "
+            "Let's watch it on the course's single-point regression."
+        )
+        self.play(Write(title[0]), FadeIn(title[1:]))
+        self.hold()
+
+        # -- graph -------------------------------------------------------------
+        self.beat("graph")
+        drawing = get_comp_graph(
+            g, NAMES, rows=ROWS, columns=COLUMNS, dx=2.8, dy=1.6, name_side=UR
+        )
+        drawing.next_to(title, DOWN, buff=1.2).set_x(0)
+        self.caption(
+            "The cost C = (mx + b - y) squared, broken into steps: "
+            "multiply by m, add b, subtract y, square."
+        )
+        self.play(Create(drawing.edge_group), FadeIn(drawing.node_group), FadeIn(drawing.tag_group))
+        self.hold()
+
+        # -- forward -------------------------------------------------------------
+        self.beat("forward")
+        leaf_tags = VGroup(
+            *[
+                get_value_tag(g[k].value, drawing.node(k), direction=UP if k in ROWS else DOWN)
+                for k in LEAVES
+            ]
+        )
+        self.caption(
+            f"Point i = 7 of the data: x = {fmt(g['x'].value)}, y = {fmt(g['y'].value)}; "
+            f"the starting parameters are m = {fmt(g['m'].value)} and b = {fmt(g['b'].value)}."
+        )
+        self.play(FadeIn(leaf_tags, lag_ratio=0.2))
+        self.hold()
+        values = {}
+        self.caption(
+            "Forward pass: each node computes its value from its inputs, left to right."
+        )
+        for k in FORWARD:
+            tag = get_value_tag(g[k].value, drawing.node(k))
+            values[k] = tag
+            flows = [make_flow_animation(a, run_time=0.8) for _, a in drawing.edges_into(k)]
+            self.play(*flows, FadeIn(tag, shift=RIGHT * 0.15), run_time=0.8)
+        self.hold()
+        self.caption(
+            f"mx = {fmt(g['mx'].value)}, the prediction y-hat = {fmt(g['y_hat'].value)}, "
+            f"the error u = {fmt(g['u'].value)}, and the cost C = {fmt(g['C'].value)}."
+        )
+        self.play(Indicate(values["C"], color=PALETTE.curve))
+        self.hold()
+
+        # -- seed ----------------------------------------------------------------
+        self.beat("seed")
+        legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
+        grads = {"C": get_grad_tag(g["C"].grad, values["C"])}
+        self.caption("The backward pass starts at the cost: dC/dC = 1.")
+        self.play(FadeIn(grads["C"], shift=UP * 0.2), FadeIn(legend))
+        self.hold()
+
+        # -- backward -------------------------------------------------------------
+        self.beat("backward")
+        self.caption(
+            "Each node passes back the gradient it received, times its local "
+            "derivative along each edge."
+        )
+        self.hold()
+        card = None
+        locals_shown = VGroup()
+        for k, parent in BACKWARD:
+            e = g.edge(k, parent)
+            arrow = drawing.edge(e)
+            node_info = g[k]
+            local_text = fmt(e.local)
+            if (k, parent) in LOCAL_TEX:
+                local_text = rf"{LOCAL_TEX[(k, parent)]} = {local_text}"
+            side = UP if k not in ROWS else RIGHT
+            local = get_edge_label(local_text, arrow, side=side)
+            locals_shown.add(local)
+            new_card = get_product_card(
+                PARTIAL[k], (fmt(e.upstream), fmt(e.local)), fmt(node_info.grad)
+            )
+            new_card.to_edge(DOWN, buff=EDGE_BUFF).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+            anchor = drawing.node(k) if k in ROWS else values[k]
+            direction = UP if k in ROWS else DOWN
+            if k in ROWS:
+                anchor = leaf_tags[LEAVES.index(k)]
+            grads[k] = get_grad_tag(node_info.grad, anchor, direction=direction)
+            self.caption(self._say(k, e.upstream, e.local, node_info.grad))
+            self.play(Write(local), run_time=0.6)
+            self.play(
+                make_flow_animation(arrow, backward=True),
+                FadeIn(new_card) if card is None else ReplacementTransform(card, new_card),
+            )
+            self.play(FadeIn(grads[k], shift=UP * 0.15), run_time=0.6)
+            card = new_card
+            self.hold()
+
+        # -- gradient -------------------------------------------------------------
+        self.beat("gradient")
+        grad_vec = get_tex(
+            r"\nabla C = \begin{bmatrix} \partial C / \partial b \\ \partial C / \partial m"
+            rf"\end{{bmatrix}} = \begin{{bmatrix}} {fmt(g['b'].grad)} \\ {fmt(g['m'].grad)}"
+            r"\end{bmatrix}",
+            size=SIZES.tex_small,
+        )
+        grad_card = get_card(grad_vec, color=PALETTE.tangent)
+        grad_card.to_edge(DOWN, buff=EDGE_BUFF).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+        self.caption(
+            f"Together: the gradient, {fmt(g['b'].grad)} for b and {fmt(g['m'].grad)} "
+            "for m, the same numbers as the hand formulas 2(y-hat - y) and 2x(y-hat - y)."
+        )
+        self.play(ReplacementTransform(card, grad_card))
+        self.play(Indicate(grads["m"], color=PALETTE.tangent), Indicate(grads["b"], color=PALETTE.tangent))
+        self.hold()
+        self.caption(
+            "One forward pass and one backward pass gave every partial derivative at once."
+        )
+        self.hold()
+
+        # -- network ---------------------------------------------------------------
+        self.beat("network")
+        self.play(
+            *[FadeOut(m) for m in (drawing, leaf_tags, locals_shown, grad_card, *values.values(),
+                                   *grads.values())]
+        )
+        self._network(title, legend)
+
+        # -- summary -----------------------------------------------------------------
+        self.beat("summary")
+        self.caption(
+            "Backpropagation: a forward pass stores values, then the chain rule runs "
+            "from the cost back to every parameter."
+        )
+        self.hold(1.5)
+        self.wait()
+
+    @staticmethod
+    def _side(col: list[str], r: int) -> np.ndarray:
+        """Tags go above the top neuron of a pair, below otherwise (clear of the arrows)."""
+        return UP if len(col) == 2 and r == 0 else DOWN
+
+    @staticmethod
+    def _say(k: str, upstream: float, local: float, grad: float) -> str:
+        names = {"u": "u", "y_hat": "y-hat", "b": "b", "mx": "mx", "m": "m"}
+        return (
+            f"Gradient at {names[k]}: {fmt(upstream)} times {fmt(local)} "
+            f"gives {fmt(grad)}."
+        )
+
+    def _network(self, title, legend) -> None:
+        net = tiny_network_graph()
+        diagram = get_layered_diagram(
+            [["x"], ["h_1", "h_2"], [r"\hat y"], ["C"]], dx=3.6, dy=2.7
+        )
+        diagram.next_to(title, DOWN, buff=1.0).set_x(0)
+        cells, arrows = diagram.cells, diagram.arrows
+        self.caption(
+            "The same procedure runs on a neural network. Here one input, two sigmoid "
+            "neurons and a linear output neuron, on the same data point."
+        )
+        self.play(FadeIn(diagram, lag_ratio=0.1))
+        self.hold()
+        keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]
+        tags = VGroup()
+        self.caption("Forward: each neuron weights its inputs, adds a bias and applies its activation.")
+        for c, col in enumerate(keys):
+            layer_tags = [
+                get_value_tag(net[k].value, cells[c][r], direction=self._side(col, r))
+                for r, k in enumerate(col)
+            ]
+            tags.add(*layer_tags)
+            flows = [make_flow_animation(a, run_time=0.7) for (cc, _, _), a in arrows.items()
+                     if cc == c - 1]
+            self.play(*flows, *[FadeIn(t) for t in layer_tags], run_time=0.7)
+        self.hold()
+        weight_keys = {
+            (0, 0, 0): "h.w11", (0, 0, 1): "h.w21", (1, 0, 0): "out.w11", (1, 1, 0): "out.w12",
+        }
+        self.caption(
+            "Backward, layer by layer: each neuron's gradient, and each weight's gradient, "
+            "its upstream gradient times its input."
+        )
+        g_tags = VGroup()
+        for c in (3, 2, 1):
+            layer = [
+                get_grad_tag(
+                    net[k].grad, tags[sum(len(x) for x in keys[:c]) + r],
+                    direction=self._side(keys[c], r),
+                )
+                for r, k in enumerate(keys[c])
+            ]
+            w_labels = [
+                get_edge_label(
+                    rf"\nabla w = {fmt(net[w].grad)}", arrows[key],
+                    side=WEIGHT_SIDES[key],
+                    at=0.6 if key[0] == 0 else 0.3,
+                ).set_color(PALETTE.tangent)
+                for key, w in weight_keys.items()
+                if key[0] == c - 1
+            ]
+            flows = [make_flow_animation(a, backward=True, run_time=0.8)
+                     for (cc, _, _), a in arrows.items() if cc == c - 1]
+            self.play(*[FadeIn(t) for t in layer], run_time=0.6)
+            self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.8)
+            g_tags.add(*layer, *w_labels)
+        self.hold()
+        self.caption(
+            "Gradient descent then nudges every weight against its gradient, exactly as "
+            "it did for m and b."
+        )
+        self.play(Indicate(g_tags, color=PALETTE.tangent, scale_factor=1.05))
+        self.hold()
+        self.play(FadeOut(diagram), FadeOut(tags), FadeOut(g_tags), FadeOut(legend))
+        summary = get_tex(
+            r"\frac{\partial C}{\partial w}",
+            "=",
+            r"\frac{\partial C}{\partial \text{node}}",
+            r"\cdot",
+            r"\frac{\partial \text{node}}{\partial w}",
+            size=SIZES.tex_large,
+        )
+        summary.next_to(title, DOWN, buff=1.5).set_x(0)
+        self.play(Write(summary))
+
