@@ -1,0 +1,146 @@
+"""Mobject factories for the integrals scenes (6.4, 6.5, 6.7).
+
+Pure ``get_*`` functions: they turn ``mathkit.integrate`` / ``mathkit.resources``
+results into mobjects and never touch a scene.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    Axes,
+    DecimalNumber,
+    Dot,
+    MathTex,
+    Polygon,
+    VGroup,
+    VMobject,
+)
+
+from mathkit.integrate import RiemannSum
+from mathkit.resources import NextSubject, Resource
+from scenes.common.mobjects import get_axes, get_card, get_text
+from scenes.common.theme import PALETTE, SIZES
+
+
+def get_riemann_bars(
+    axes: Axes,
+    rs: RiemannSum,
+    *,
+    color: str | None = None,
+    opacity: float = 0.55,
+) -> VGroup:
+    """The rectangles of a Riemann sum, placed from the sum's own edges and heights."""
+    stroke = 2.0 if rs.n <= 12 else 0.6
+    bars = VGroup(
+        *[
+            Polygon(
+                axes.c2p(left, 0),
+                axes.c2p(left + rs.width, 0),
+                axes.c2p(left + rs.width, h),
+                axes.c2p(left, h),
+                stroke_color=PALETTE.background,
+                stroke_width=stroke,
+                fill_color=color or PALETTE.area,
+                fill_opacity=opacity,
+            )
+            for left, h in zip(rs.lefts, rs.heights, strict=True)
+        ]
+    )
+    return bars
+
+
+def get_readout(label: str, value: float, *, color: str | None = None, decimals: int = 4) -> VGroup:
+    """``label  0.6875`` with a live number: the group's ``.number`` is a DecimalNumber."""
+    text = get_text(label, size=SIZES.label, color=color or PALETTE.text)
+    number = DecimalNumber(
+        value, num_decimal_places=decimals, font_size=SIZES.tex_small, color=color or PALETTE.text
+    )
+    group = VGroup(text, number).arrange(RIGHT, buff=0.25)
+    group.number = number  # type: ignore[attr-defined]
+    return group
+
+
+def get_log_error_axes(
+    ns: Sequence[int],
+    y_exponents: tuple[int, int],
+    *,
+    width: float = 6.4,
+    height: float = 4.4,
+) -> Axes:
+    """Axes for error against n on log scales (log2 n across, log10 error up).
+
+    Tick labels read as n (2, 4, ..., 256) and as powers of ten every two decades.
+    Internally the coordinates are shifted so that the axes cross at the bottom
+    left; place data with :func:`log_error_point` (``axes.log_origin`` holds the shift).
+    """
+    lo, hi = y_exponents
+    x_lo, x_hi = int(np.log2(min(ns))), int(np.log2(max(ns)))
+    x0 = x_lo - 1  # whole-number shift keeps the ticks on the powers of two
+    axes = get_axes(
+        [0, x_hi - x0 + 1, 1],
+        [0, hi - lo, 1],
+        width=width,
+        height=height,
+        numbers=False,
+        x_label="n",
+        y_label=r"\text{error}",
+    )
+    axes.log_origin = (x0, lo)  # type: ignore[attr-defined]
+    for k in range(x_lo, x_hi + 1):
+        label = MathTex(str(2**k), font_size=SIZES.small, color=PALETTE.subtle)
+        label.next_to(axes.c2p(k - x0, 0), DOWN, buff=0.15)
+        axes.add(label)
+    for e in range(lo, hi + 1, 2):
+        label = MathTex(f"10^{{{e}}}", font_size=SIZES.small, color=PALETTE.subtle)
+        label.next_to(axes.c2p(0, e - lo), LEFT, buff=0.12)
+        axes.add(label)
+    return axes
+
+
+def log_error_point(axes: Axes, n: float, error: float) -> np.ndarray:
+    """Scene point of (n, error) on :func:`get_log_error_axes` axes."""
+    x0, y0 = axes.log_origin  # type: ignore[attr-defined]
+    return axes.c2p(np.log2(n) - x0, np.log10(error) - y0)
+
+
+def get_error_line(axes: Axes, ns: Sequence[int], errors: Sequence[float], *, color: str) -> VGroup:
+    """A polyline with dots through (n, error) on log axes; parts ``.line`` and ``.dots``."""
+    points = [log_error_point(axes, n, e) for n, e in zip(ns, errors, strict=True)]
+    line = VMobject(color=color, stroke_width=4).set_points_as_corners(points)
+    dots = VGroup(*[Dot(p, radius=0.06, color=color) for p in points])
+    group = VGroup(line, dots)
+    group.line, group.dots = line, dots  # type: ignore[attr-defined]
+    return group
+
+
+KIND_LABELS = {"book": "BOOK", "video": "VIDEO", "course": "COURSE"}
+KIND_COLORS = {"book": PALETTE.curve, "video": PALETTE.error, "course": PALETTE.secant}
+
+
+def get_resource_row(resource: Resource, *, width: float = 11.6) -> VGroup:
+    """One resource as a card: a kind tag, the title line and a 'by . where' line."""
+    tag = get_text(KIND_LABELS[resource.kind], size=SIZES.small, color=KIND_COLORS[resource.kind])
+    title = get_text(resource.title, size=SIZES.body)
+    year = f" ({resource.year})" if resource.year is not None else ""
+    detail = get_text(f"{resource.by}{year}  ·  {resource.where}", size=SIZES.small,
+                      color=PALETTE.subtle)
+    lines = VGroup(title, detail).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+    body = VGroup(tag, lines).arrange(RIGHT, buff=0.35)
+    tag.align_to(title, DOWN)
+    if body.width > width:
+        raise ValueError(f"resource line too wide for the card: {resource.title!r}")
+    return body
+
+
+def get_next_subject(subject: NextSubject, *, color: str | None = None) -> VGroup:
+    """A next subject of the series on a card, with its note underneath."""
+    parts = [get_text(subject.title, size=SIZES.heading, color=color or PALETTE.text)]
+    if subject.note:
+        parts.append(get_text(subject.note, size=SIZES.small, color=PALETTE.subtle))
+    return get_card(VGroup(*parts).arrange(DOWN, buff=0.15), buff=0.3, color=color)
