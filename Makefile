@@ -23,7 +23,7 @@ setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
 render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k]
 	@$(PYTHON) -m tools.render --check
-	@$(MAKE) --no-print-directory $(STAMP)
+	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
 
 list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
@@ -47,14 +47,14 @@ plan: $(STAMP) ## Duration plan: each scene's length and animation count from a 
 snapshots: $(STAMP) ## Rewrite pixel control data: make snapshots SCENE=ChainRule (or SCENE=all)
 	@$(VPY) -m tools.quality snapshots
 
-still: ## Last frame as PNG: make still SCENE=ChainRule [QUALITY=...]
+still: ## Last frame as PNG: make still SCENE=ChainRule [QUALITY=...] [SECTION=beat-name]
 	@$(PYTHON) -m tools.render --check --still
-	@$(MAKE) --no-print-directory $(STAMP)
+	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render --still
 
 clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1]
 	@$(PYTHON) -m tools.render --check
-	@$(MAKE) --no-print-directory $(STAMP)
+	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
 
 course: $(STAMP) ## Build every changed scene and the lesson videos: make course [QUALITY=low] [JOBS=2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from manim import (
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UP,
@@ -143,7 +144,7 @@ class ChainRule(LectureScene):
         axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.2)
         curve = get_clipped_graph(axes, demo.f)
         formula = get_tex(demo_steps["composite"])
-        formula.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        formula.next_to(title, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         self.caption("Now check it on a graph with the course's other example, 3x + 1 squared.")
         self.play(Write(formula), Create(axes))
         self.play(Create(curve))
@@ -157,8 +158,8 @@ class ChainRule(LectureScene):
                 rf"\frac{{dy}}{{dx}} = {point.dy_du:g} \cdot {point.du_dx:g} = {point.slope:g}",
                 color=PALETTE.tangent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        lines.next_to(formula, DOWN, buff=0.5, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        lines.next_to(formula, DOWN, buff=0.35, aligned_edge=LEFT)
         dot = Dot(axes.c2p(point.x, point.y), color=PALETTE.point, radius=0.08)
         self.caption(f"At x = {point.x:g} the inner value is u = {point.u:g}.")
         self.play(FadeIn(dot, scale=1.5), Write(lines[0]))
@@ -176,7 +177,7 @@ class ChainRule(LectureScene):
             DecimalNumber(point.slope, num_decimal_places=1, font_size=SIZES.label,
                           color=PALETTE.tangent),
         ).arrange(RIGHT, buff=0.15)
-        slope_label.next_to(tangent.get_end(), DOWN, buff=0.35)
+        slope_label.next_to(dot, DR, buff=0.3)
         self.caption("The tangent drawn with that slope touches the curve exactly at the point.")
         self.play(Create(tangent), FadeIn(slope_label))
         self.play(Indicate(lines[3], color=PALETTE.tangent))

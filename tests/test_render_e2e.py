@@ -61,7 +61,7 @@ def test_subtitles_beside_the_video(rendered: Path) -> None:
 
 
 def test_sections_index_lists_the_beats(rendered: Path) -> None:
-    sections = json.loads((rendered / "sections" / "ChainRule.json").read_text())
+    sections = json.loads((rendered / "sections" / "ChainRule" / "sections.json").read_text())
     names = [s["name"] for s in sections]
     assert names[:3] == ["title", "decompose", "rule"]
     assert "backprop" in names
@@ -69,3 +69,26 @@ def test_sections_index_lists_the_beats(rendered: Path) -> None:
 
 def test_no_partial_files_left(rendered: Path) -> None:
     assert not [p for p in rendered.rglob("*") if ".part" in p.name]
+
+
+def test_section_clips_have_posters(rendered: Path) -> None:
+    folder = rendered / "sections" / "ChainRule"
+    clips = sorted(folder.glob("*.mp4"))
+    assert len(clips) == 7
+    for clip in clips:
+        assert clip.with_suffix(".png").stat().st_size > 1000
+
+
+def test_manifest_proves_the_output_is_current(rendered: Path) -> None:
+    from tools import provenance
+    from tools.render import Job, resolve_quality
+
+    item = outline.by_scene("ChainRule")
+    manifest = json.loads((rendered / "ChainRule.mp4.manifest.json").read_text())
+    job = Job(item, resolve_quality("low"))
+    assert manifest["input_hash"] == provenance.input_hash(item, quality="low", fmt=job.tag)
+    assert manifest["scene"] == "ChainRule"
+    assert manifest["quality"] == "low"
+    assert manifest["duration"] == pytest.approx(
+        float(ffprobe(rendered / "ChainRule.mp4")["format"]["duration"]), abs=0.01
+    )

@@ -235,8 +235,45 @@ def run(job: Job) -> list[Path]:
         dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
     )
     elapsed = time.monotonic() - started
-    print(f"done in {elapsed:.0f}s: " + ", ".join(_show(p) for p in out))
+    extras = (
+        f" (+ {len(out) - 1} files: subtitles, section clips, posters)"
+        if len(out) > 1
+        else ""
+    )
+    print(f"done in {elapsed:.0f}s: {_show(dest)}{extras}")
     return out
+
+
+def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
+    """The last frame of beat ``section`` as ``renders/<res>/<Scene>.<section>.png``.
+
+    Renders the scene first unless its MP4 at this quality is current.
+    """
+    job = Job(item, quality)
+    digest = provenance.input_hash(item, quality=quality.name, fmt=job.tag)
+    if not provenance.is_current(job.destination, digest):
+        run(job)
+    folder = job.out_dir / "sections" / item.scene
+    entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
+    names = [e["name"] for e in entries]
+    if section not in names:
+        raise UsageError(
+            f"scene {item.scene} has no section {section!r}. Sections: {', '.join(names)}"
+        )
+    entry = entries[names.index(section)]
+    poster = folder / Path(entry["video"]).with_suffix(".png").name
+    dest = job.out_dir / f"{item.scene}.{section}.png"
+    _atomic_copy(poster, dest)
+    provenance.write_manifest(
+        dest,
+        item,
+        quality=quality.name,
+        fmt=f"png:{section}",
+        digest=digest,
+        files=[dest],
+    )
+    print(f"wrote {_show(dest)}")
+    return dest
 
 
 def _publish_sections(folder: Path, job: Job) -> list[Path]:
@@ -317,6 +354,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--still", action="store_true", help="write only the last frame as PNG"
     )
     p.add_argument(
+        "--section",
+        default=env.get("SECTION"),
+        help="with --still: the last frame of this beat instead",
+    )
+    p.add_argument(
         "--check", action="store_true", help="validate the inputs and exit (no render)"
     )
     return p.parse_args(argv)
@@ -332,7 +374,10 @@ def main(argv: list[str] | None = None) -> int:
         job = Job(item, quality, fmt, args.transparent, args.still)
         if args.check:
             return 0
-        run(job)
+        if args.still and args.section:
+            section_still(item, quality, args.section.strip())
+        else:
+            run(job)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
