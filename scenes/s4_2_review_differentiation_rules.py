@@ -1,0 +1,131 @@
+"""4.2 Review: Differentiation with Rules.
+
+Learning goal: recall, briskly, how the rules combine: x^2 + 2x + 2 -> 2x + 2 by
+the sum rule, with the power, constant multiple and constant rules for the terms,
+and (3x + 1)^2 -> 18x + 6 by the chain rule (the power rule on a function chain).
+Working comes from ``mathkit.rules`` and ``mathkit.chain_rule``.
+"""
+
+from __future__ import annotations
+
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    Create,
+    FadeIn,
+    FadeOut,
+    SurroundingRectangle,
+    VGroup,
+    Write,
+)
+
+from mathkit.chain_rule import COURSE_EXAMPLES, chain_rule
+from mathkit.data import RUNNING_FUNCTION
+from mathkit.expr import latex
+from mathkit.rules import differentiate
+from scenes.common.base import LectureScene
+from scenes.common.mobjects import get_card, get_tex, get_title
+from scenes.common.rules_parts import get_rule_card, get_term_rules, get_working
+from scenes.common.theme import EDGE_BUFF, PALETTE
+
+U_COLORS = {"u": PALETTE.accent}
+
+
+class ReviewDifferentiationRules(LectureScene):
+    """Beats: title, sum-by-rules, chain, summary."""
+
+    def construct(self) -> None:
+        self.beat("title")
+        title = get_title(
+            "Review: Differentiation with Rules", subtitle="Two examples, every rule"
+        )
+        self.caption(
+            "A quick review of the differentiation rules, on two examples from the course."
+        )
+        self.play(Write(title[0]), FadeIn(title[1:]))
+        self.hold()
+
+        # -- sum of terms ----------------------------------------------------------------
+        self.beat("sum-by-rules")
+        running = differentiate(RUNNING_FUNCTION)
+        working = get_working(running.steps[0])
+        working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        self.caption(
+            "First, the running function x squared plus 2x plus 2. "
+            "It is a sum, so the sum rule splits it into terms."
+        )
+        self.play(Write(working[0]))
+        self.hold()
+        terms = get_term_rules(running.steps)
+        terms.next_to(working, DOWN, buff=0.6).set_x(0)
+        self.caption(
+            "Each term has its own rule: power rule for x squared, constant multiple "
+            "rule for 2x, constant rule for 2."
+        )
+        self.play(FadeIn(terms, lag_ratio=0.3))
+        self.hold()
+        self.caption("Add the pieces: the derivative is 2x + 2.")
+        self.play(Write(working[1:]))
+        box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
+        self.play(Create(box))
+        self.hold()
+        self.play(*[FadeOut(m) for m in (working, box, terms)])
+
+        # -- chain ---------------------------------------------------------------------------
+        self.beat("chain")
+        chain = chain_rule(COURSE_EXAMPLES[2])
+        steps = {s.label: s.latex for s in chain.steps()}
+        composite = get_tex(steps["composite"])
+        split = VGroup(
+            get_tex(steps["outer"], colors=U_COLORS), get_tex(steps["inner"], colors=U_COLORS)
+        ).arrange(RIGHT, buff=1.0)
+        derivs = VGroup(
+            get_tex(steps["d_outer"], colors=U_COLORS), get_tex(steps["d_inner"], colors=U_COLORS)
+        ).arrange(RIGHT, buff=1.0)
+        product = get_tex(steps["substituted"], "=", latex(chain.expanded))
+        answer = product[2].set_color(PALETTE.tangent)
+        lines = VGroup(composite, split, derivs, product)
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        lines.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
+        chain_card.next_to(title, DOWN, buff=0.4).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
+        self.caption(
+            "Second, a function chain: 3x plus 1, squared. Call the inside u."
+        )
+        self.play(Write(composite), FadeIn(chain_card))
+        self.play(FadeIn(split, shift=DOWN * 0.2))
+        self.hold()
+        self.caption(
+            "The chain rule multiplies the outer derivative, 2u, by the inner one, 3."
+        )
+        self.play(FadeIn(derivs, shift=DOWN * 0.2))
+        self.play(Write(product[0]))
+        self.hold()
+        self.caption(
+            "Multiply out: 18x + 6. This is the power rule on a function chain: "
+            "bring the power down, then multiply by the inner derivative."
+        )
+        self.play(Write(product[1:]))
+        answer_box = SurroundingRectangle(answer, color=PALETTE.tangent, buff=0.12)
+        self.play(Create(answer_box))
+        self.hold()
+        self.play(FadeOut(lines), FadeOut(answer_box), FadeOut(chain_card))
+
+        # -- summary -------------------------------------------------------------------------
+        self.beat("summary")
+        results = VGroup(
+            get_card(get_tex(rf"\frac{{d}}{{dx}}\left({running.expr_latex}\right)"
+                             rf" = {running.result_latex}")),
+            get_card(get_tex(rf"\frac{{d}}{{dx}}{latex(chain.composite)}"
+                             rf" = {latex(chain.expanded)}")),
+        ).arrange(DOWN, buff=0.5)
+        results.next_to(title, DOWN, buff=1.0).set_x(0)
+        self.caption(
+            "Rules turn differentiation into bookkeeping: split the expression, "
+            "apply one rule per piece, and combine. The same bookkeeping, done by "
+            "a computer, is automatic differentiation, which comes next."
+        )
+        self.play(FadeIn(results, lag_ratio=0.3))
+        self.hold(1.0)
+        self.wait()
