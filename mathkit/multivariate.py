@@ -190,6 +190,12 @@ class Hessian:
             tuple(evaluate_expr(e, self.variables, point) for e in row) for row in self.matrix
         )
 
+    def exact_at(self, point: Sequence[float]) -> tuple[tuple[sp.Expr, ...], ...]:
+        """The Hessian at ``point`` as exact sympy values (e.g. ``6*pi``), for LaTeX."""
+        values = _check_point(point, len(self.variables))
+        subs = {v: sp.nsimplify(x) for v, x in zip(self.variables, values, strict=True)}
+        return tuple(tuple(sp.simplify(e.subs(subs)) for e in row) for row in self.matrix)
+
     @property
     def is_symmetric(self) -> bool:
         """True when the mixed partials agree (Clairaut's theorem, Stewart 14.3)."""
@@ -213,6 +219,33 @@ def hessian(expr: str, variables: Sequence[str]) -> Hessian:
         tuple(sp.diff(d, s) for s in first.variables) for d in first.derivatives
     )
     return Hessian(first.expr, first.variables, matrix)
+
+
+def ordered_latex(expr: sp.Expr, order: Sequence[str]) -> str:
+    """LaTeX of a monomial with its variables in the given order: ``\\pi r^{2} l``.
+
+    sympy prints a product's factors alphabetically (``\\pi l r^{2}``); the course
+    writes the cylinder as pi r^2 l. Numeric coefficient first, then constant
+    factors such as pi, then the variables in ``order``. Anything that is not a
+    single product falls back to :func:`mathkit.expr.latex`.
+    """
+    expr = sp.sympify(expr)
+    if not isinstance(expr, sp.Mul | sp.Pow | sp.Symbol):
+        return latex(expr)
+    coeff, rest = expr.as_coeff_Mul()
+    factors = sp.Mul.make_args(rest)
+    if any(isinstance(f, sp.Add) for f in factors):
+        return latex(expr)
+    names = list(order)
+
+    def key(f: sp.Expr) -> tuple[int, int]:
+        base = f.base if isinstance(f, sp.Pow) else f
+        name = str(base)
+        return (1, names.index(name)) if name in names else (0, 0)
+
+    parts = [latex(f) for f in sorted(factors, key=key)]
+    head = "" if coeff == 1 else ("-" if coeff == -1 else latex(coeff) + " ")
+    return head + " ".join(parts)
 
 
 # -- slices and tangents ---------------------------------------------------------------

@@ -130,6 +130,9 @@ def test_cylinder_matches_notebook():
     assert f"{c.d2v_drdl:.3f}" == "18.850"
     assert c.d2v_dr2 == pytest.approx(10 * math.pi)
     assert c.d2v_dl2 == 0
+    exact = mv.hessian(mv.CYLINDER, mv.CYLINDER_VARS).exact_at((3, 5))
+    assert exact[0][1] == exact[1][0] == 6 * sp.pi
+    assert exact[0][0] == 10 * sp.pi
 
 
 @settings(deadline=None, max_examples=30)
@@ -142,6 +145,18 @@ def test_cylinder_against_central_differences(r, l):  # noqa: E741
 
     assert c.dv_dr == pytest.approx(central(v, (r, l), 0), rel=1e-6)
     assert c.dv_dl == pytest.approx(central(v, (r, l), 1), rel=1e-6)
+
+
+def test_ordered_latex_matches_course_form():
+    p = mv.partial_derivatives(mv.CYLINDER, mv.CYLINDER_VARS)
+    order = mv.CYLINDER_VARS
+    assert mv.ordered_latex(p.expr, order) == r"\pi r^{2} l"
+    assert mv.ordered_latex(p.derivatives[0], order) == r"2 \pi r l"
+    assert mv.ordered_latex(p.derivatives[1], order) == r"\pi r^{2}"
+    assert mv.ordered_latex(-p.expr, order) == r"-\pi r^{2} l"
+    # a sum is left to sympy's printer; the expression itself is unchanged
+    assert mv.ordered_latex(sp.sympify("x + 1"), order) == "x + 1"
+    assert sp.latex(p.expr) == r"\pi l r^{2}"
 
 
 # -- second-derivative test -----------------------------------------------------------------
