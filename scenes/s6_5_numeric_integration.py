@@ -1,0 +1,249 @@
+"""6.5 Numeric Integration with Python.
+
+Learning goal: integrate numerically with ``scipy.integrate.quad`` as the course
+notebook does, read its output as (value, error estimate), and see why rules that
+fit curves beat straight lines: on a log-log plot the trapezoid rule's error falls
+like 1/n^2 and Simpson's like 1/n^4. The outputs shown are computed at render time
+through ``mathkit.integrate``.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    Brace,
+    Create,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    Text,
+    VGroup,
+    Write,
+)
+
+from mathkit.data import INTEGRAL_EXAMPLES
+from mathkit.expr import latex, parse
+from mathkit.integrate import error_table, quad
+from scenes.common.base import LectureScene
+from scenes.common.graph_parts import get_code_panel
+from scenes.common.integral_parts import get_error_line, get_log_error_axes
+from scenes.common.mobjects import get_bullets, get_card, get_tex, get_text, get_title
+from scenes.common.theme import EDGE_BUFF, MONO_FONT, PALETTE, SIZES
+
+
+def _quad_code(name: str, integrand: str, a: float, b: float) -> str:
+    """The notebook's cell: define the integrand, call quad on the bounds."""
+    body = sp.sstr(parse(integrand))
+    return (
+        "from scipy.integrate import quad\n\n"
+        f"def {name}(x):\n"
+        f"    return {body}\n\n"
+        f"quad({name}, {a:g}, {b:g})"
+    )
+
+
+def _output(value: float, abserr: float) -> VGroup:
+    """``Out: (value, error)`` with the two numbers as separate parts for braces."""
+    parts = [
+        Text(s, font=MONO_FONT, font_size=SIZES.label, color=c)
+        for s, c in (
+            ("Out:", PALETTE.muted),
+            ("(", PALETTE.text),
+            (repr(value), PALETTE.tangent),
+            (",", PALETTE.text),
+            (repr(abserr), PALETTE.error),
+            (")", PALETTE.text),
+        )
+    ]
+    group = VGroup(*parts).arrange(RIGHT, buff=0.06, aligned_edge=DOWN)
+    VGroup(*parts[1:]).shift(RIGHT * 0.2)  # a space after "Out:"
+    VGroup(*parts[4:]).shift(RIGHT * 0.2)  # and after the comma
+    group.value, group.error = parts[2], parts[4]  # type: ignore[attr-defined]
+    return group
+
+
+def _sup(k: int) -> str:
+    """``k`` as Unicode superscript digits (for Text)."""
+    return str(k).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+class NumericIntegration(LectureScene):
+    """Beats: title, quad, second-call, rules, errors, summary."""
+
+    def construct(self) -> None:
+        # -- title -----------------------------------------------------------------------
+        self.beat("title")
+        title = get_title(
+            "Numeric Integration with Python", subtitle="Quadrature: integrating with numbers"
+        )
+        self.caption(
+            "When there is no neat antiderivative, or you just want the number,"
+            " integrate numerically."
+        )
+        self.play(Write(title[0]), FadeIn(title[1:]))
+        self.hold()
+
+        # -- quad ------------------------------------------------------------------------
+        self.beat("quad")
+        (text, a, b), (text2, a2, b2) = INTEGRAL_EXAMPLES
+        first = quad(text, a, b)
+        code = get_code_panel(_quad_code("g", text, a, b), size=SIZES.code + 4)
+        code.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        self.caption(
+            "SciPy's quad does it. Define the integrand as a Python function,"
+            " then pass it with the two bounds."
+        )
+        self.play(FadeIn(code, shift=UP * 0.2))
+        self.hold()
+        out = _output(first.value, first.abserr)
+        out.next_to(code, DOWN, buff=0.5, aligned_edge=LEFT)
+        value_brace = Brace(out.value, DOWN, color=PALETTE.tangent)
+        value_label = get_text("the integral", size=SIZES.small, color=PALETTE.tangent)
+        value_label.next_to(value_brace, DOWN, buff=0.12)
+        err_brace = Brace(out.error, DOWN, color=PALETTE.error)
+        err_label = get_text("error estimate", size=SIZES.small, color=PALETTE.error)
+        err_label.next_to(err_brace, DOWN, buff=0.12)
+        self.caption(
+            f"It returns a pair: the integral, {first.value:g}, the same three quarters"
+            " we found by hand..."
+        )
+        self.play(FadeIn(out, shift=RIGHT * 0.2))
+        self.play(FadeIn(value_brace), FadeIn(value_label))
+        self.hold()
+        self.caption(
+            "...and an estimate of its absolute error, about ten to the minus fourteen:"
+            " essentially exact."
+        )
+        self.play(FadeIn(err_brace), FadeIn(err_label))
+        self.hold()
+
+        # -- second call -------------------------------------------------------------------
+        self.beat("second-call")
+        second = quad(text2, a2, b2)
+        code2 = get_code_panel(_quad_code("h", text2, a2, b2), size=SIZES.code + 4)
+        code2.move_to(code, aligned_edge=UL)
+        out2 = _output(second.value, second.abserr)
+        out2.move_to(out, aligned_edge=LEFT)
+        self.caption(
+            f"The second example, {text2} from {a2:g} to {b2:g}, gives {second.value!r},"
+            " again with a tiny error estimate."
+        )
+        self.play(
+            FadeOut(code), FadeOut(out), *[FadeOut(m) for m in (value_brace, value_label,
+                                                                err_brace, err_label)],
+        )
+        self.play(FadeIn(code2, shift=UP * 0.2))
+        self.play(FadeIn(out2, shift=RIGHT * 0.2))
+        self.play(Indicate(out2.value, color=PALETTE.tangent))
+        self.hold()
+
+        # -- rules -------------------------------------------------------------------------
+        self.beat("rules")
+        self.play(FadeOut(code2), FadeOut(out2))
+        trap = VGroup(
+            get_text("Trapezoid rule: straight lines", size=SIZES.label, color=PALETTE.secant),
+            get_tex(
+                r"T_n = h\left[\tfrac{1}{2}f_0 + f_1 + \dots + f_{n-1} + \tfrac{1}{2}f_n\right]",
+                size=SIZES.tex_small,
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        simp = VGroup(
+            get_text("Simpson's rule: parabolas", size=SIZES.label, color=PALETTE.tangent),
+            get_tex(
+                r"S_n = \tfrac{h}{3}\left[f_0 + 4f_1 + 2f_2 + \dots + 4f_{n-1} + f_n\right]",
+                size=SIZES.tex_small,
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        cards = VGroup(get_card(trap, color=PALETTE.secant), get_card(simp, color=PALETTE.tangent))
+        cards.arrange(DOWN, buff=0.5, aligned_edge=LEFT)
+        cards.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        self.caption(
+            "Under the hood, numeric rules sample the function at n + 1 points, h apart."
+            " The trapezoid rule joins them with straight lines."
+        )
+        self.play(FadeIn(cards[0], shift=UP * 0.2))
+        self.hold()
+        self.caption(
+            "Simpson's rule fits parabolas through each three points, weighting them 1, 4, 1."
+        )
+        self.play(FadeIn(cards[1], shift=UP * 0.2))
+        self.hold()
+
+        # -- errors ------------------------------------------------------------------------
+        self.beat("errors")
+        table = error_table()
+        a_tex = latex(sp.nsimplify(table.a, [sp.pi]))
+        b_tex = latex(sp.nsimplify(table.b, [sp.pi]))
+        integrand_tex = latex(parse(table.integrand))
+        test = get_tex(
+            rf"\int_{{{a_tex}}}^{{{b_tex}}} {integrand_tex}\,dx = {table.exact:.0f}",
+            size=SIZES.tex_small,
+        )
+        axes = get_log_error_axes(table.ns, (-10, 0), width=6.6, height=4.6)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.8).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
+        trap_line = get_error_line(axes, table.ns, table.trapezoid, color=PALETTE.secant)
+        simp_line = get_error_line(axes, table.ns, table.simpson, color=PALETTE.tangent)
+        p_trap, p_simp = table.order("trapezoid"), table.order("simpson")
+        r_trap = table.trapezoid[-2] / table.trapezoid[-1]
+        r_simp = table.simpson[-2] / table.simpson[-1]
+        legend = VGroup(
+            get_text("trapezoid", size=SIZES.label, color=PALETTE.secant),
+            get_tex(rf"\text{{error}} \propto n^{{-{p_trap:.2f}}}", size=SIZES.tex_small,
+                    color=PALETTE.secant),
+            get_text(f"double n: error ÷ {r_trap:.1f}", size=SIZES.small, color=PALETTE.subtle),
+            get_text("Simpson", size=SIZES.label, color=PALETTE.tangent),
+            get_tex(rf"\text{{error}} \propto n^{{-{p_simp:.2f}}}", size=SIZES.tex_small,
+                    color=PALETTE.tangent),
+            get_text(f"double n: error ÷ {r_simp:.1f}", size=SIZES.small, color=PALETTE.subtle),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        legend[3].shift(DOWN * 0.3)
+        legend[4:].shift(DOWN * 0.3)
+        side = VGroup(test, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
+        side.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
+        self.play(FadeOut(cards))
+        self.caption(
+            f"How fast do they converge? Test on one arch of sine, whose area is exactly"
+            f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}."
+        )
+        self.play(Create(axes), Write(test))
+        self.hold()
+        self.caption(
+            "Both axes are logarithmic, so an error that falls like a power of n is a"
+            f" straight line. The trapezoid error falls like 1 over n to the {round(p_trap)}."
+        )
+        self.play(Create(trap_line.line), FadeIn(trap_line.dots, lag_ratio=0.1), run_time=2)
+        self.play(FadeIn(legend[:3]))
+        self.hold()
+        self.caption(
+            f"Simpson's falls twice as steeply: doubling n cuts its error about"
+            f" {r_simp:.0f} times, against about {r_trap:.0f} for the trapezoid."
+        )
+        self.play(Create(simp_line.line), FadeIn(simp_line.dots, lag_ratio=0.1), run_time=2)
+        self.play(FadeIn(legend[3:]))
+        self.hold()
+
+        # -- summary ------------------------------------------------------------------------
+        self.beat("summary")
+        self.play(*[FadeOut(m) for m in (axes, trap_line, simp_line, side)])
+        bullets = get_bullets(
+            [
+                "quad(f, a, b) returns (integral, error estimate)",
+                f"trapezoid rule: error shrinks like 1/n{_sup(round(p_trap))}",
+                f"Simpson's rule: error shrinks like 1/n{_sup(round(p_simp))}",
+                "quad adapts its points until the error is tiny",
+            ],
+            size=SIZES.body,
+        )
+        bullets.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
+        self.caption(
+            "In practice, call quad: it chooses its sample points adaptively and reports"
+            " how far off it might be."
+        )
+        self.play(FadeIn(bullets, lag_ratio=0.3), run_time=2)
+        self.hold(1.5)
+        self.wait()
