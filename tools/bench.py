@@ -1,0 +1,171 @@
+"""Render benchmark: ``make bench`` (prints a table; not a test).
+
+For a fixed set of representative scenes (a 2-D plot, equation transforms, a
+graph, a 3-D surface) at low and high quality it renders from scratch (empty
+media, TeX and partial-movie caches) and prints: video seconds, render seconds,
+their ratio, and the ratio to the *encode floor*: the time ffmpeg takes to
+encode the same number of frames at that resolution and frame rate with
+Manim's codec settings (libx264, crf 23, yuv420p) from a synthetic source, the
+cost no renderer can beat. With ``--course`` it then times a whole-course build
+at low quality with 1 job and with 2, each from empty caches.
+
+Options: ``--qualities low,high``, ``--scenes A,B``, ``--course``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Final
+
+from scenes import outline
+from tools import provenance
+from tools.render import ROOT, UsageError, resolve_quality, resolve_scene
+
+REPRESENTATIVE: Final = (
+    ("DeltaMethod", "2-D plot"),
+    ("ChainRule", "equation transforms"),
+    ("BackpropGraph", "graph"),
+    ("PartialDerivatives", "3-D surface"),
+)
+
+
+def encode_floor(frames: int, width: int, height: int, fps: int) -> float:
+    """Seconds ffmpeg needs to encode ``frames`` synthetic frames like Manim does."""
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.monotonic()
+        subprocess.run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                f"testsrc2=size={width}x{height}:rate={fps}",
+                "-frames:v",
+                str(frames),
+                "-c:v",
+                "libx264",
+                "-crf",
+                "23",
+                "-pix_fmt",
+                "yuv420p",
+                str(Path(tmp) / "floor.mp4"),
+            ],
+            check=True,
+        )
+        return time.monotonic() - started
+
+
+def render_fresh(scene: str, quality: str) -> tuple[float, float, int]:
+    """Render from empty caches; return (render seconds, video seconds, frames)."""
+    item = resolve_scene(scene)
+    q = resolve_quality(quality)
+    with tempfile.TemporaryDirectory(dir=ROOT / ".build") as tmp:
+        media = Path(tmp) / "media"
+        cmd = [
+            sys.executable,
+            "-m",
+            "manim",
+            "render",
+            f"-q{q.flag}",
+            "--disable_caching",
+            "--progress_bar",
+            "none",
+            "--media_dir",
+            str(media),
+            str(item.path.relative_to(ROOT)),
+            item.scene,
+        ]
+        started = time.monotonic()
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+        wall = time.monotonic() - started
+        video = next(media.rglob(f"{item.scene}.mp4"))
+        seconds = provenance.probe_duration(video) or 0.0
+        fps = int(q.folder.split("p")[1])
+        return wall, seconds, round(seconds * fps)
+
+
+def course_wall(jobs: int) -> float:
+    """Wall time of a whole-course build at low quality from empty caches."""
+    with tempfile.TemporaryDirectory(dir=ROOT / ".build") as tmp:
+        env = {**os.environ, "RENDERS_DIR": str(Path(tmp) / "renders")}
+        shutil.rmtree(ROOT / ".build" / "media" / "480p15-mp4", ignore_errors=True)
+        started = time.monotonic()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tools.course",
+                "--quality",
+                "low",
+                "--jobs",
+                str(jobs),
+            ],
+            cwd=ROOT,
+            env=env,
+            check=False,
+            capture_output=True,
+        )
+        return time.monotonic() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its table."""
+    p = argparse.ArgumentParser(prog="make bench")
+    p.add_argument("--qualities", default="low,high")
+    p.add_argument("--scenes", default=",".join(s for s, _ in REPRESENTATIVE))
+    p.add_argument(
+        "--course", action="store_true", default=bool(os.environ.get("COURSE"))
+    )
+    args = p.parse_args(argv)
+    kinds = dict(REPRESENTATIVE)
+    try:
+        scenes = [
+            resolve_scene(s.strip()).scene for s in args.scenes.split(",") if s.strip()
+        ]
+        qualities = [resolve_quality(q).name for q in args.qualities.split(",")]
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" manim {provenance.manim_version()}"
+    )
+    print(
+        f"{'scene':<20} {'kind':<20} {'quality':<8} {'video s':>8} {'render s':>9}"
+        f" {'render/video':>13} {'floor s':>8} {'render/floor':>13}"
+    )
+    for scene in scenes:
+        for quality in qualities:
+            q = resolve_quality(quality)
+            wall, seconds, frames = render_fresh(scene, quality)
+            height = int(q.folder.split("p")[0])
+            width = {480: 854, 720: 1280, 1080: 1920, 1440: 2560, 2160: 3840}[height]
+            floor = encode_floor(frames, width, height, int(q.folder.split("p")[1]))
+            print(
+                f"{scene:<20} {kinds.get(scene, '-'):<20} {quality:<8} {seconds:>8.1f} {wall:>9.1f}"
+                f" {wall / seconds:>13.2f} {floor:>8.1f} {wall / floor:>13.1f}",
+                flush=True,
+            )
+    if args.course:
+        n = len(outline.present())
+        for jobs in (1, 2):
+            print(
+                f"whole course ({n} scenes, low quality, {jobs} job(s)): {course_wall(jobs):.0f}s",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
