@@ -54,6 +54,38 @@ def get_data_axes(*, width: float = 6.0, height: float = 4.4, y_range: Sequence[
     return axes
 
 
+def get_edge_axes(
+    x_range: Sequence[float],
+    y_range: Sequence[float],
+    *,
+    width: float,
+    height: float,
+    x_label: str,
+    y_label: str,
+    decimals: int = 1,
+) -> Axes:
+    """Axes whose numbers sit along the bottom and left edges of the plot.
+
+    For planes where curves (contours, paths) cross the axes in the middle, so
+    no number label lies on a curve.
+    """
+    axes = get_axes(x_range, y_range, width=width, height=height, x_label=x_label,
+                    y_label=y_label, numbers=False)
+
+    def ticks(lo: float, hi: float, step: float) -> np.ndarray:
+        return np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
+
+    labels = VGroup()
+    for v in ticks(*x_range[:3]):
+        labels.add(MathTex(f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle)
+                   .next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15))
+    for v in ticks(*y_range[:3]):
+        labels.add(MathTex(f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle)
+                   .next_to(axes.c2p(x_range[0], v), LEFT, buff=0.15))
+    axes.add(labels)
+    return axes
+
+
 def get_data_scatter(axes: Axes, *, radius: float = 0.08) -> VGroup:
     """The 8 course data points (content spec 3c) as dots on ``axes``."""
     return VGroup(
