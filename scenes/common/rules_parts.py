@@ -316,7 +316,9 @@ class RuleScene(LectureScene):
         working = self.after_work(result, title, working)
 
         self.beat("graph")
-        self.play(*[FadeOut(m) for m in (working, card) if m in self.mobjects])
+        leftovers = [FadeOut(m) for m in (working, card) if m in self.mobjects]
+        if leftovers:
+            self.play(*leftovers)
         self.show_graph(result, title)
 
         self.beat("summary")

@@ -1,0 +1,78 @@
+"""2.7 The Product Rule.
+
+Learning goal: differentiate a product as d/dx (w z) = w dz/dx + z dw/dx, work
+the course example (x^2 + 2x + 2)(x - 1) -> 3x^2 + 2x, cross-check it by
+multiplying out first, and see on the graph that 3x^2 + 2x is the tangent slope.
+Expressions and numbers come from ``mathkit.rules``.
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, LEFT, FadeIn, FadeOut, Mobject, VGroup, Write
+
+from mathkit.rules import (
+    PRODUCT_FACTORS,
+    Differentiation,
+    expand_then_differentiate,
+    product_rule,
+)
+from scenes.common.mobjects import get_tex, get_text
+from scenes.common.rules_parts import RuleScene
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+
+
+class ProductRule(RuleScene):
+    """Beats: title, rule, work, check, graph, summary."""
+
+    rule = "product"
+    title_text = "The Product Rule"
+    subtitle_text = "Two factors, two terms"
+    x_range = (-2, 1.5, 0.5)
+    f_range = (-6, 4, 2)
+    df_range = (-2, 10, 2)
+    f_numbers = (-6, -4, 2, 4)
+    sweep = (-1.9, 1.3, 0.0)
+    intro = "Now two functions multiplied together: the running function times x minus 1."
+    rule_caption = (
+        "The product rule: w times the derivative of z, plus z times the "
+        "derivative of w. Each factor takes a turn being differentiated."
+    )
+    work_captions = (
+        "Let w be x squared plus 2x plus 2 and z be x minus 1. Write out the rule.",
+        "dz/dx is 1 and dw/dx is 2x + 2, by the sum rule.",
+        "Multiply out and collect terms: 3x squared plus 2x.",
+    )
+    sweep_caption = (
+        "On the graph the cubic's tangent slope matches 3x squared plus 2x everywhere."
+    )
+    summary_caption = (
+        "Product rule: each factor in turn is differentiated while the other is kept."
+    )
+
+    def differentiation(self) -> Differentiation:
+        """The product in the course's order, w = x^2 + 2x + 2 first."""
+        return product_rule(*PRODUCT_FACTORS)
+
+    def after_work(self, result: Differentiation, title: Mobject, working: VGroup) -> VGroup:
+        """Check: multiply out first, then only power and sum rules are needed."""
+        self.beat("check")
+        check = expand_then_differentiate(result)
+        lines = VGroup(
+            get_text("Check: multiply out first", size=SIZES.label, color=PALETTE.subtle),
+            get_tex(rf"{result.expr_latex} = {check.expr_latex}"),
+            get_tex(rf"\frac{{d}}{{dx}}\left({check.expr_latex}\right) = {check.result_latex}",
+                    color=PALETTE.tangent),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        self.play(FadeOut(working))
+        lines.next_to(VGroup(title, self.rule_card), DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        self.caption(
+            "A check: multiply the factors out first. The product is a cubic, which "
+            "needs only the power and sum rules."
+        )
+        self.play(FadeIn(lines[0]), Write(lines[1]))
+        self.hold()
+        self.caption("Its derivative is the same, 3x squared plus 2x.")
+        self.play(Write(lines[2]))
+        self.hold()
+        self.play(FadeOut(lines, shift=LEFT * 0.2))
+        return VGroup()
