@@ -243,6 +243,16 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return list(seen.values())
 
 
+def tex_dir() -> Path:
+    """A TeX cache per process group: parallel test workers must not share one.
+
+    Two processes compiling the same formula into the same file race (dvisvgm
+    then reads a half-written DVI), so each pytest-xdist worker gets its own.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return ROOT / ".build" / "tex" / worker
+
+
 def inspect_scene(item: outline.Item, *, media_dir: Path | None = None) -> SceneReport:
     """Dry-run one scene with the layout lint attached; check subtitles, duration, shape."""
     from manim import ThreeDScene, config, tempconfig

@@ -10,15 +10,14 @@ reviewed (``python -m tools.npz_to_png``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes import outline
+from tools.quality import tex_dir
 
 __module_test__ = "scenes"
 
-TEX_DIR = Path(__file__).resolve().parents[2] / ".build" / "tex"
 
 
 def _make_test(item: outline.Item) -> Callable[..., None]:
@@ -30,7 +29,7 @@ def _make_test(item: outline.Item) -> Callable[..., None]:
     test.__name__ = f"test_{item.scene}"
     test.__qualname__ = test.__name__
     test.__doc__ = f"Last frame of {item.number} {item.scene}."
-    return frames_comparison(base_scene=cls, tex_dir=str(TEX_DIR))(test)
+    return frames_comparison(base_scene=cls, tex_dir=str(tex_dir()))(test)
 
 
 for _item in outline.present():
