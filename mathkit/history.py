@@ -16,7 +16,9 @@ from typing import Any, Final
 TIMELINE_FILE: Final = Path(__file__).resolve().parent.parent / "assets" / "data" / "timeline.toml"
 """The course's timeline data file."""
 
-_EVENT_FIELDS: Final = {"id": str, "year": int, "date": str, "who": str, "what": str, "era": str}
+_EVENT_FIELDS: Final = {
+    "id": str, "year": int, "date": str, "who": str, "short": str, "what": str, "era": str
+}
 _ERA_FIELDS: Final = {"id": str, "name": str, "start": int, "end": int}
 
 
@@ -38,6 +40,7 @@ class Event:
     year: int
     date: str
     who: str
+    short: str  # the name used in lists ("Newton")
     what: str
     era: str
 
@@ -118,7 +121,7 @@ def load_timeline(path: Path | str = TIMELINE_FILE) -> Timeline:
     """Load and validate a timeline TOML file.
 
     Format: ``[[era]]`` tables (id, name, start, end) and ``[[event]]`` tables
-    (id, year, date, who, what, era). Years are ints, BC negative, never 0.
+    (id, year, date, who, short, what, era). Years are ints, BC negative, never 0.
     Events must be sorted by year, ids unique, each event's era defined and its
     year inside that era; eras must be in order and not overlap.
 

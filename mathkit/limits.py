@@ -192,7 +192,10 @@ class LimitResult:
 
     def latex(self) -> str:
         """The limit statement, e.g. ``\\lim_{x \\to 1} ... = 2`` or "does not exist"."""
-        target = rf"\lim_{{x \to {sp.latex(self.point)}}} {latex(self.expr)}"
+        body = latex(self.expr)
+        if isinstance(self.expr, sp.Add):
+            body = rf"\left({body}\right)"
+        target = rf"\lim_{{x \to {sp.latex(self.point)}}} {body}"
         if self.value is None:
             return target + r" \text{ does not exist}"
         return f"{target} = {sp.latex(self.value)}"

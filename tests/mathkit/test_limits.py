@@ -212,3 +212,9 @@ def test_to_function_skips_division_by_zero() -> None:
     f = lim.to_function("(x^2 - 1)/(x - 1)")
     assert math.isnan(f(1.0))
     assert f(3.0) == 4.0
+
+
+def test_latex_wraps_sums_in_parentheses() -> None:
+    text = lim.limit("x^2 + 2x + 2", 5.0).latex()
+    assert r"\left(" in text
+    assert text.endswith("= 37")

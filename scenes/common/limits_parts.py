@@ -1,0 +1,215 @@
+"""Mobject factories for section 1 (limits): readouts, tables, polygons, timeline pages.
+
+Pure ``get_*`` functions: they build mobjects from data computed in ``mathkit``
+and never touch a scene. Colours and sizes come from the theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    DashedLine,
+    DecimalNumber,
+    Dot,
+    Line,
+    NumberLine,
+    Polygon,
+    Rectangle,
+    VGroup,
+)
+
+from mathkit.history import Era, Event, format_year, timeline_fraction
+from scenes.common.mobjects import get_card, get_graph, get_tex, get_text
+from scenes.common.theme import PALETTE, SIZES
+
+
+def get_readout(
+    label: str,
+    value: float,
+    *,
+    unit: str = "",
+    decimals: int = 1,
+    color: str | None = None,
+    size: int | None = None,
+) -> VGroup:
+    """``label value unit`` in one row; ``row.number`` is the DecimalNumber, ``row.unit`` the unit."""
+    size = size or SIZES.body
+    col = color or PALETTE.text
+    name = get_text(label, size=size, color=col)
+    number = DecimalNumber(value, num_decimal_places=decimals, font_size=size * 1.5, color=col)
+    unit_text = get_text(unit or " ", size=size, color=PALETTE.subtle)
+    row = VGroup(name, number, unit_text).arrange(RIGHT, buff=0.18)
+    number.align_to(name, DOWN)
+    row.number = number  # type: ignore[attr-defined]
+    row.unit = unit_text  # type: ignore[attr-defined]
+    return row
+
+
+def follow_number(row: VGroup) -> VGroup:
+    """Add an updater keeping a readout's unit just right of its (changing) number."""
+    row.unit.add_updater(lambda u: u.next_to(row.number, RIGHT, buff=0.18))  # type: ignore[attr-defined]
+    return row
+
+
+def get_piecewise_graph(
+    axes: Axes,
+    pieces: Sequence[tuple[Callable[[float], float], float, float]],
+    *,
+    color: str | None = None,
+) -> VGroup:
+    """One graph per (f, x0, x1) piece, so jumps are not joined by a false segment."""
+    return VGroup(*[get_graph(axes, f, x_range=[a, b], color=color) for f, a, b in pieces])
+
+
+def get_hole(axes: Axes, x: float, y: float, *, color: str | None = None) -> Dot:
+    """An open circle marking a point missing from a graph."""
+    return Dot(
+        axes.c2p(x, y),
+        radius=0.09,
+        fill_color=PALETTE.background,
+        fill_opacity=1,
+        stroke_color=color or PALETTE.curve,
+        stroke_width=4,
+    )
+
+
+def get_guides(axes: Axes, x: float, y: float, *, color: str | None = None) -> VGroup:
+    """Dashed lines at x = x and y = y across the axes (the notebook's purple guides)."""
+    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    col = color or PALETTE.accent
+    return VGroup(
+        DashedLine(axes.c2p(x, y0), axes.c2p(x, y1), color=col, stroke_width=3),
+        DashedLine(axes.c2p(x0, y), axes.c2p(x1, y), color=col, stroke_width=3),
+    )
+
+
+def get_value_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    size: int | None = None,
+    highlight_last: bool = True,
+) -> VGroup:
+    """A small table of MathTex cells with a rule under the header.
+
+    Columns are aligned by centring each cell in a fixed column width.
+    ``table.cells[r][c]`` gives a cell (row 0 is the header).
+    """
+    size = size or SIZES.tex_small
+    grid = [[get_tex(h, size=size, color=PALETTE.subtle) for h in header]]
+    for i, row in enumerate(rows):
+        last = highlight_last and i == len(rows) - 1
+        grid.append([get_tex(c, size=size, color=PALETTE.tangent if last else PALETTE.text) for c in row])
+    widths = [max(r[c].width for r in grid) + 0.5 for c in range(len(header))]
+    lines = VGroup()
+    for r in grid:
+        slots = VGroup(*[Rectangle(width=w, height=0.55, stroke_opacity=0) for w in widths]).arrange(RIGHT, buff=0)
+        for cell, slot in zip(r, slots, strict=True):
+            cell.move_to(slot)
+        lines.add(VGroup(slots, *r))
+    lines.arrange(DOWN, buff=0.12)
+    rule = Line(LEFT, RIGHT, color=PALETTE.overlay, stroke_width=2).set_width(sum(widths))
+    rule.next_to(lines[0], DOWN, buff=0.04)
+    table = VGroup(lines, rule)
+    table.cells = grid  # type: ignore[attr-defined]
+    return table
+
+
+def get_polygon(
+    vertices: Sequence[tuple[float, float]],
+    *,
+    scale: float,
+    color: str,
+    fill_opacity: float = 0.15,
+) -> Polygon:
+    """A polygon from mathkit vertices (unit coordinates scaled to scene units)."""
+    pts = [(scale * x, scale * y, 0.0) for x, y in vertices]
+    return Polygon(*pts, color=color, stroke_width=3, fill_color=color, fill_opacity=fill_opacity)
+
+
+def get_era_page(
+    era: Era, events: Sequence[Event], *, width: float = 12.6, color: str | None = None
+) -> VGroup:
+    """One page of the timeline: an era band with a tick and a card per event.
+
+    Cards alternate above and below the band and are spread evenly along it
+    (a leader line joins each card to its tick at the true position), so
+    labels never collide however close the years are.
+    ``page.band``, ``page.ticks``, ``page.cards``, ``page.leaders`` name the parts.
+    """
+    band = Rectangle(
+        width=width,
+        height=0.34,
+        stroke_width=2,
+        stroke_color=color or PALETTE.overlay,
+        fill_color=color or PALETTE.surface,
+        fill_opacity=0.35,
+    )
+    start = get_text(format_year(era.start), size=SIZES.small, color=PALETTE.muted)
+    end = get_text(format_year(era.end), size=SIZES.small, color=PALETTE.muted)
+    start.next_to(band, DOWN, buff=0.12).align_to(band, LEFT)
+    end.next_to(band, DOWN, buff=0.12).align_to(band, RIGHT)
+    ticks, cards, leaders = VGroup(), VGroup(), VGroup()
+    n = len(events)
+    slot = width / max(n, 1)
+    for i, ev in enumerate(events):
+        frac = timeline_fraction(ev.year, era)
+        x = band.get_left()[0] + frac * width
+        tick = Dot([x, band.get_center()[1], 0], radius=0.09, color=PALETTE.point)
+        body = VGroup(
+            get_text(ev.date, size=SIZES.small, color=PALETTE.tangent),
+            get_text(ev.who, size=SIZES.small, color=PALETTE.text),
+        ).arrange(DOWN, buff=0.1)
+        card = get_card(body, buff=0.15)
+        if card.width > slot * 1.9:
+            card.scale_to_fit_width(slot * 1.9)
+        above = i % 2 == 0
+        card.move_to([band.get_left()[0] + slot * (i + 0.5), 0, 0])
+        card.next_to(band, UP if above else DOWN, buff=0.6 if above else 0.65)
+        card.set_x(band.get_left()[0] + slot * (i + 0.5))
+        if card.get_left()[0] < band.get_left()[0]:
+            card.align_to(band, LEFT)
+        if card.get_right()[0] > band.get_right()[0]:
+            card.align_to(band, RIGHT)
+        anchor = card.get_bottom() if above else card.get_top()
+        leader = Line(tick.get_center(), anchor, color=PALETTE.muted, stroke_width=2)
+        ticks.add(tick)
+        cards.add(card)
+        leaders.add(leader)
+    page = VGroup(band, start, end, leaders, ticks, cards)
+    page.band, page.ticks, page.cards, page.leaders = band, ticks, cards, leaders  # type: ignore[attr-defined]
+    return page
+
+
+
+def get_bounds_line(
+    x_range: Sequence[float], *, length: float = 5.5, decimals: int = 2
+) -> NumberLine:
+    """A themed number line for showing an interval of bounds (numbers below)."""
+    return NumberLine(
+        x_range=list(x_range),
+        length=length,
+        color=PALETTE.muted,
+        include_numbers=True,
+        font_size=SIZES.small,
+        decimal_number_config={"num_decimal_places": decimals, "color": PALETTE.subtle},
+    )
+
+
+def get_bracket(
+    line: NumberLine, lo: float, hi: float, *, color: str | None = None
+) -> VGroup:
+    """The interval [lo, hi] drawn on ``line``: a thick bar with end caps."""
+    col = color or PALETTE.area
+    a, b = line.n2p(lo), line.n2p(hi)
+    bar = Line(a, b, color=col, stroke_width=10, stroke_opacity=0.6)
+    caps = VGroup(
+        *[Line(p + UP * 0.22, p + DOWN * 0.22, color=col, stroke_width=4) for p in (a, b)]
+    )
+    return VGroup(bar, caps)
