@@ -316,7 +316,10 @@ class RuleScene(LectureScene):
         working = self.after_work(result, title, working)
 
         self.beat("graph")
-        leftovers = [FadeOut(m) for m in (working, card) if m in self.mobjects]
+        # after_work may already have cleared the working (empty group) and the card
+        leftovers = [FadeOut(working)] if working.submobjects else []
+        if card in self.mobjects:
+            leftovers.append(FadeOut(card))
         if leftovers:
             self.play(*leftovers)
         self.show_graph(result, title)
