@@ -28,7 +28,12 @@ _FUNCTIONS: Final[dict[str, Callable[..., sp.Expr]]] = {
 }
 _CONSTANTS: Final[dict[str, sp.Expr]] = {"pi": sp.pi, "e": sp.E}
 _MAX_LENGTH: Final = 500
-_IMPLICIT_MUL = re.compile(r"(?<=[0-9)])\s*(?=[A-Za-z(])")
+# Implicit multiplication: "5x", "2(x+1)", "(x+1)(x-1)", "(x+1)x". A digit followed
+# by e/E and an exponent is a number literal ("1e-3"), not 1 times e.
+_IMPLICIT_MUL = re.compile(
+    r"(?<=\d)\s*(?=(?![eE][+-]?\d)[A-Za-z(])"
+    r"|(?<=\))\s*(?=[A-Za-z0-9(])"
+)
 
 
 def symbol(name: str) -> sp.Symbol:

@@ -56,3 +56,18 @@ def test_rejects_non_strings_and_long_input() -> None:
         parse(3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="longer than"):
         parse("x+" * 400 + "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1e-3*x", sp.Rational(1, 1000) * x),
+        ("2.5e3", sp.Integer(2500)),
+        ("2E+2x", 200 * x),
+        ("2e", 2 * sp.E),
+        ("(x+1)(x-1)", (x + 1) * (x - 1)),
+        ("(x+1)2", 2 * (x + 1)),
+    ],
+)
+def test_number_literals_and_implicit_products(text: str, expected: sp.Expr) -> None:
+    assert sp.simplify(parse(text) - expected) == 0
