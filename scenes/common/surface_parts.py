@@ -1,0 +1,225 @@
+"""Mobject factories for the multivariate scenes (section 5): surfaces, slices, tables.
+
+Pure ``get_*`` functions: they turn numbers from :mod:`mathkit.multivariate`
+into themed mobjects and never touch a scene.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    Axes,
+    DashedLine,
+    Dot,
+    Line,
+    Mobject,
+    ParametricFunction,
+    Surface,
+    ThreeDAxes,
+    VGroup,
+    VMobject,
+)
+
+from mathkit.multivariate import SliceTangent
+from scenes.common.mobjects import get_card, get_tex
+from scenes.common.theme import PALETTE, SIZES
+
+SLICE_COLORS: tuple[str, ...] = (
+    PALETTE.error,
+    PALETTE.point,
+    PALETTE.secant,
+    PALETTE.area,
+    PALETTE.accent,
+)
+"""Five tangent colours, in the notebook's order red, orange, green, (blue), purple."""
+
+
+def get_surface_axes(
+    xy_range: Sequence[float], z_range: Sequence[float], *, size: float = 5.0, height: float = 3.5
+) -> ThreeDAxes:
+    """Themed 3-D axes without numbers or labels (3-D labels turn unreadable; use a legend)."""
+    axes = ThreeDAxes(
+        x_range=list(xy_range),
+        y_range=list(xy_range),
+        z_range=list(z_range),
+        x_length=size,
+        y_length=size,
+        z_length=height,
+        tips=False,
+        axis_config={"color": PALETTE.muted, "stroke_width": 2, "include_numbers": False},
+    )
+    return axes
+
+
+def get_surface(
+    axes: ThreeDAxes,
+    f: Callable[[float, float], float],
+    uv_range: Sequence[float],
+    *,
+    resolution: tuple[int, int] = (16, 16),
+) -> Surface:
+    """The graph z = f(x, y) over a square, checkerboarded in the curve colours."""
+    lo, hi = uv_range[0], uv_range[1]
+    surface = Surface(
+        lambda u, v: axes.c2p(u, v, f(u, v)),
+        u_range=[lo, hi],
+        v_range=[lo, hi],
+        resolution=resolution,
+        fill_opacity=0.75,
+        checkerboard_colors=[PALETTE.curve, PALETTE.overlay],
+        stroke_color=PALETTE.background,
+        stroke_width=0.5,
+    )
+    return surface
+
+
+def get_space_curve(
+    point: Callable[[float], Sequence[float]],
+    t_range: Sequence[float],
+    *,
+    axes: ThreeDAxes,
+    color: str,
+) -> ParametricFunction:
+    """A curve t -> (x, y, z) drawn on 3-D axes (a slice of a surface)."""
+    return ParametricFunction(
+        lambda t: axes.c2p(*point(t)),
+        t_range=[t_range[0], t_range[1]],
+        color=color,
+        stroke_width=6,
+    )
+
+
+def get_slice_tangents(
+    axes: Axes,
+    tangents: Sequence[SliceTangent],
+    *,
+    half_width: float = 0.9,
+    colors: Sequence[str] = SLICE_COLORS,
+) -> VGroup:
+    """Dashed tangent segments and contact dots, one colour per tangent.
+
+    Each element is ``VGroup(line, dot)``; the line is z = slope * t + intercept
+    over [t - half_width, t + half_width].
+    """
+    parts = []
+    for tan, color in zip(tangents, colors, strict=False):
+        t0, t1 = tan.t - half_width, tan.t + half_width
+        line = DashedLine(
+            axes.c2p(t0, tan.slope * t0 + tan.intercept),
+            axes.c2p(t1, tan.slope * t1 + tan.intercept),
+            color=color,
+            stroke_width=4,
+            dash_length=0.12,
+        )
+        dot = Dot(axes.c2p(tan.t, tan.z), color=color, radius=0.08)
+        parts.append(VGroup(line, dot))
+    return VGroup(*parts)
+
+
+def get_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    size: int = SIZES.tex_small,
+    col_buff: float = 0.7,
+    row_buff: float = 0.35,
+) -> VGroup:
+    """A MathTex table with a header rule; ``table.rows[i]`` is row i (0 = header)."""
+    cells = [[get_tex(h, size=size, color=PALETTE.subtle) for h in header]]
+    cells += [[get_tex(c, size=size) for c in row] for row in rows]
+    grid = VGroup(*[c for row in cells for c in row])
+    grid.arrange_in_grid(
+        rows=len(cells), cols=len(header), buff=(col_buff, row_buff), col_alignments="c" * len(header)
+    )
+    rule = Line(LEFT, RIGHT, color=PALETTE.overlay, stroke_width=2)
+    rule.set_width(grid.width + 0.3).next_to(VGroup(*cells[0]), DOWN, buff=row_buff / 2)
+    rule.set_x(grid.get_x())
+    n = len(header)
+    row_groups = [VGroup(*grid[i * n : (i + 1) * n]) for i in range(len(cells))]
+    table = VGroup(grid, rule)
+    table.rows = row_groups  # type: ignore[attr-defined]
+    table.rule = rule  # type: ignore[attr-defined]
+    return table
+
+
+def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VGroup:
+    """A node of a dependency diagram: a formula on a card."""
+    return get_card(get_tex(tex, size=size, color=color), color=color or PALETTE.overlay)
+
+
+def get_link(start: Mobject, end: Mobject, *, color: str | None = None) -> Arrow:
+    """An arrow from one diagram node to another."""
+    return Arrow(
+        start.get_center(),
+        end.get_center(),
+        buff=0.0,
+        color=color or PALETTE.muted,
+        stroke_width=3,
+        max_tip_length_to_length_ratio=0.15,
+    ).put_start_and_end_on(
+        _boundary_toward(start, end.get_center()), _boundary_toward(end, start.get_center())
+    )
+
+
+def _boundary_toward(mob: Mobject, target: np.ndarray) -> np.ndarray:
+    """Point where the segment from the centre of ``mob`` to ``target`` leaves its box."""
+    c = mob.get_center()
+    d = target - c
+    half = np.array([mob.width / 2 + 0.08, mob.height / 2 + 0.08, 1.0])
+    scale = min(
+        (half[i] / abs(d[i]) for i in range(2) if abs(d[i]) > 1e-9), default=0.0
+    )
+    return c + d * min(scale, 1.0)
+
+
+def get_contours(axes: Axes, contours: Sequence[np.ndarray], *, color: str | None = None) -> VGroup:
+    """Closed polylines through (b, m) contour points, clipped to the axes window.
+
+    Points outside the axes' ranges split a contour into separate open pieces.
+    """
+    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    pieces = VGroup()
+    for pts in contours:
+        closed = np.vstack([pts, pts[:1]])
+        inside = (
+            (closed[:, 0] >= x0) & (closed[:, 0] <= x1) & (closed[:, 1] >= y0) & (closed[:, 1] <= y1)
+        )
+        run: list[np.ndarray] = []
+        for p, ok in zip(closed, inside, strict=True):
+            if ok:
+                run.append(axes.c2p(p[0], p[1]))
+            elif run:
+                pieces.add(_polyline(run, color))
+                run = []
+        if run:
+            pieces.add(_polyline(run, color))
+    return pieces
+
+
+def _polyline(points: list[np.ndarray], color: str | None) -> VMobject:
+    line = VMobject(color=color or PALETTE.curve, stroke_width=3)
+    if len(points) == 1:
+        points = points * 2
+    line.set_points_as_corners(points)
+    return line
+
+
+__all__ = [
+    "SLICE_COLORS",
+    "UP",
+    "get_contours",
+    "get_link",
+    "get_node",
+    "get_slice_tangents",
+    "get_space_curve",
+    "get_surface",
+    "get_surface_axes",
+    "get_table",
+]
