@@ -1,0 +1,263 @@
+"""6.3 The Receiver-Operating Characteristic (ROC) Curve.
+
+Learning goal: sweep the threshold from above every score down to the lowest
+score and plot, at each step, the true-positive rate against the false-positive
+rate; a hit steps the curve up, a false alarm steps it right. The diagonal is
+chance. With many items the steps blur into a smooth curve. Points, counts and
+the synthetic data all come from ``mathkit.classification``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    Create,
+    DecimalNumber,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Flash,
+    Line,
+    Transform,
+    ValueTracker,
+    VGroup,
+    Write,
+    always_redraw,
+    linear,
+)
+
+from mathkit.classification import (
+    SYNTHETIC_N,
+    SYNTHETIC_SEED,
+    roc_curve,
+    synthetic_scores,
+)
+from mathkit.data import HOTDOG_Y, HOTDOG_Y_HAT
+from scenes.common.base import LectureScene
+from scenes.common.classification_parts import (
+    get_chance_line,
+    get_counts_row,
+    get_item,
+    get_positive_zone,
+    get_roc_axes,
+    get_roc_polyline,
+    get_score_line,
+    get_threshold_marker,
+)
+from scenes.common.mobjects import get_tex, get_text, get_title
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+
+T_ABOVE = 0.97
+"""Where the marker is drawn for the threshold "above every score" (layout only)."""
+
+
+def rates_tex(tp: int, fp: int, n_pos: int, n_neg: int, tpr: float, fpr: float) -> VGroup:
+    """The TPR and FPR working as two formulas (numbers from mathkit)."""
+    return VGroup(
+        get_tex(rf"\mathrm{{TPR}} = \frac{{{tp}}}{{{n_pos}}} = {tpr:g}",
+                size=SIZES.tex_small),
+        get_tex(rf"\mathrm{{FPR}} = \frac{{{fp}}}{{{n_neg}}} = {fpr:g}",
+                size=SIZES.tex_small),
+    ).arrange(RIGHT, buff=0.6)
+
+
+def threshold_tex(t: float, top_score: float) -> VGroup:
+    """'t = 0.9', or 't > 0.9' for the first (infinite) threshold of the sweep."""
+    text = rf"t > {top_score:g}" if math.isinf(t) else rf"t = {t:g}"
+    return get_tex(text, size=SIZES.tex_small, color=PALETTE.tangent)
+
+
+class RocCurve(LectureScene):
+    """Beats: title, setup, sweep, chance, smooth, summary."""
+
+    def construct(self) -> None:
+        ys, scores = HOTDOG_Y, HOTDOG_Y_HAT
+        curve = roc_curve(ys, scores)
+        top_score = max(scores)
+
+        # -- title -------------------------------------------------------------------
+        self.beat("title")
+        title = get_title("The ROC Curve", subtitle="Receiver operating characteristic")
+        self.caption(
+            "The ROC curve shows a classifier at every threshold at once: "
+            "true positive rate against false positive rate."
+        )
+        self.play(Write(title[0]), FadeIn(title[1:]))
+        self.hold()
+
+        # -- setup ---------------------------------------------------------------------
+        self.beat("setup")
+        axes = get_roc_axes(size=4.5)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.6).to_edge(DOWN, buff=EDGE_BUFF + 0.25)
+        line = get_score_line(length=5.6)
+        line.to_edge(RIGHT, buff=EDGE_BUFF + 0.5).set_y(0.9)
+        items = VGroup(
+            *[get_item(line, y, s, icon_width=0.5, stem=0.45, show_label=False)
+              for y, s in zip(ys, scores, strict=True)]
+        )
+        t = ValueTracker(T_ABOVE)
+        top = items.get_top()[1] - line.get_center()[1] + 0.1
+        zone = always_redraw(lambda: get_positive_zone(line, t.get_value(), height=top))
+        marker = always_redraw(
+            lambda: get_threshold_marker(line, t.get_value(), up=top, down=0.12)
+        )
+        c0 = curve.confusion_at(0)
+        t_tex = threshold_tex(curve.thresholds[0], top_score)
+        counts = get_counts_row(c0)
+        rates = rates_tex(c0.tp, c0.fp, curve.n_pos, curve.n_neg, c0.tpr, c0.fpr)
+        readout = VGroup(t_tex, counts, rates).arrange(DOWN, buff=0.45)
+        readout.next_to(line, DOWN, buff=0.75)
+        self.caption(
+            "On the left, axes for the curve: false positive rate across, true positive "
+            "rate up. On the right, our four images and a threshold."
+        )
+        self.play(Create(axes), Create(line), FadeIn(items, lag_ratio=0.2))
+        self.play(FadeIn(zone), Create(marker), FadeIn(readout))
+        self.hold()
+
+        # -- sweep -----------------------------------------------------------------------
+        self.beat("sweep")
+        xy = curve.points()
+        dot = Dot(axes.c2p(*xy[0]), radius=0.09, color=PALETTE.point)
+        self.caption(
+            "Start above every score: nothing is called a hot dog, so TP and FP are "
+            f"both 0. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g})."
+        )
+        self.play(FadeIn(dot, scale=1.6))
+        self.hold()
+        path = VGroup()
+        for i in range(1, len(curve)):
+            ti = float(curve.thresholds[i])
+            ci, prev = curve.confusion_at(i), curve.confusion_at(i - 1)
+            d_tp, d_fp = ci.tp - prev.tp, ci.fp - prev.fp
+            who = [f"{s:g}" for s in scores if s == ti]
+            if d_tp and not d_fp:
+                what = "a hot dog is caught: TPR rises and the curve steps up"
+            elif d_fp and not d_tp:
+                what = "a pizza gets in, a false positive: FPR rises and the curve steps right"
+            else:
+                what = "hot dogs and pizzas cross together: the curve moves diagonally"
+            self.caption(
+                f"Lower the threshold to {ti:g}. The image scoring {', '.join(who)} "
+                f"crosses; {what}."
+            )
+            new_t = threshold_tex(ti, top_score).move_to(t_tex)
+            new_counts = get_counts_row(ci).move_to(counts)
+            new_rates = rates_tex(ci.tp, ci.fp, curve.n_pos, curve.n_neg, ci.tpr,
+                                  ci.fpr).move_to(rates)
+            self.play(t.animate.set_value(ti), Transform(t_tex, new_t), run_time=1.5)
+            t.set_value(ti)
+            segment = Line(axes.c2p(*xy[i - 1]), axes.c2p(*xy[i]),
+                           color=PALETTE.curve, stroke_width=5)
+            path.add(segment)
+            self.play(Transform(counts, new_counts), Transform(rates, new_rates))
+            self.play(Create(segment), dot.animate.move_to(axes.c2p(*xy[i])), run_time=1.2)
+            self.hold()
+        listed = ", ".join(f"({x:g}, {y:g})" for x, y in xy)
+        self.caption(f"Five thresholds, five points: {listed}.")
+        self.add(path, dot)
+        self.play(Flash(dot, color=PALETTE.point))
+        self.hold()
+
+        # -- chance ------------------------------------------------------------------------
+        self.beat("chance")
+        chance = get_chance_line(axes)
+        chance_note = get_text("chance", size=SIZES.small, color=PALETTE.subtle)
+        chance_note.next_to(axes.c2p(0.75, 0.75), DOWN + RIGHT, buff=0.05)
+        self.caption(
+            "A classifier that guesses catches hot dogs and pizzas at the same rate, "
+            "so it walks up the diagonal. That dashed line is chance."
+        )
+        self.play(Create(chance), FadeIn(chance_note))
+        self.hold()
+        self.caption(
+            "Our curve stays on or above the diagonal: better than guessing, though "
+            "not perfect. A perfect classifier would hug the top-left corner."
+        )
+        self.play(path.animate.set_stroke(width=7), run_time=0.6)
+        self.play(path.animate.set_stroke(width=5), run_time=0.6)
+        self.hold()
+
+        # -- smooth ----------------------------------------------------------------------------
+        self.beat("smooth")
+        y_s, s_s = synthetic_scores(SYNTHETIC_N, SYNTHETIC_SEED)
+        big = roc_curve(y_s, s_s)
+        hotdog = VGroup(path, dot)
+        self.play(
+            FadeOut(VGroup(line, items, readout)), FadeOut(zone), FadeOut(marker),
+            hotdog.animate.set_opacity(0.35),
+        )
+        self.remove(zone, marker)
+        smooth_curve = get_roc_polyline(axes, big.fpr, big.tpr, color=PALETTE.secant,
+                                        stroke_width=4)
+        about = VGroup(
+            get_text(f"{big.n_pos + big.n_neg} simulated images", size=SIZES.label,
+                     color=PALETTE.secant),
+            get_text(f"{big.n_pos} hot dogs, {big.n_neg} not", size=SIZES.small,
+                     color=PALETTE.subtle),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        about.to_edge(RIGHT, buff=EDGE_BUFF + 0.6).set_y(1.4)
+        self.caption(
+            f"With more images the steps shrink. Here are {big.n_pos + big.n_neg} images "
+            "from a simulated classifier, one step per image."
+        )
+        self.play(FadeIn(about))
+        self.play(Create(smooth_curve), run_time=4.0, rate_func=linear)
+        self.hold()
+
+        k = ValueTracker(1)
+        last = len(big) - 1
+
+        def index() -> int:
+            return min(max(round(k.get_value()), 1), last)
+
+        rider = always_redraw(
+            lambda: Dot(axes.c2p(big.fpr[index()], big.tpr[index()]), radius=0.09,
+                        color=PALETTE.point)
+        )
+        labels = VGroup(
+            get_tex("t =", size=SIZES.tex_small, color=PALETTE.tangent),
+            get_tex(r"\mathrm{TPR} =", size=SIZES.tex_small),
+            get_tex(r"\mathrm{FPR} =", size=SIZES.tex_small),
+        ).arrange(DOWN, aligned_edge=RIGHT, buff=0.35)
+        values = VGroup(
+            *[DecimalNumber(0, num_decimal_places=2, font_size=SIZES.tex_small,
+                            color=lab.get_color()) for lab in labels]
+        )
+        for lab, val in zip(labels, values, strict=True):
+            val.next_to(lab, RIGHT, buff=0.2)
+        board = VGroup(labels, values).next_to(about, DOWN, buff=0.7, aligned_edge=LEFT)
+
+        def refresh(group: VGroup) -> None:
+            i = index()
+            for val, v in zip(group, (big.thresholds[i], big.tpr[i], big.fpr[i]),
+                              strict=True):
+                val.set_value(float(v))
+
+        values.add_updater(refresh)
+        refresh(values)
+        self.caption(
+            "Slide the threshold down from the top score: the point climbs fast at "
+            "first, while nearly every image let in is a hot dog, then bends to the right."
+        )
+        self.play(FadeIn(rider), FadeIn(board))
+        self.play(k.animate.set_value(last), run_time=7.0, rate_func=linear)
+        self.hold()
+        values.clear_updaters()
+
+        # -- summary --------------------------------------------------------------------------
+        self.beat("summary")
+        self.caption(
+            "One curve, every threshold: the further it bows toward the top-left corner, "
+            "the better the classifier. Next, we measure that with the area under it."
+        )
+        self.play(FadeOut(rider), FadeOut(board), hotdog.animate.set_opacity(1.0))
+        self.hold(1.5)
+        self.wait()
+
+
+__all__ = ["RocCurve"]
