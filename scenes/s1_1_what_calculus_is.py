@@ -64,7 +64,7 @@ class WhatCalculusIs(LectureScene):
         ]
         d_graph = get_piecewise_graph(axes, pieces)
         units = get_text("t in seconds, d in metres", size=SIZES.small, color=PALETTE.subtle)
-        units.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
+        units.next_to(axes, RIGHT, buff=0.55).align_to(axes, UP)
         self.caption(
             "Take a car's journey: d is the distance it has travelled after t seconds."
         )
@@ -136,7 +136,7 @@ class WhatCalculusIs(LectureScene):
         v_axes = get_axes([0, 8, 1], [0, 25, 5], width=6.6, height=4.9, x_label="t", y_label="v")
         v_axes.move_to(axes)
         v_units = get_text("v in metres per second", size=SIZES.small, color=PALETTE.subtle)
-        v_units.next_to(v_axes, RIGHT, buff=0.7).align_to(v_axes, UP)
+        v_units.next_to(v_axes, RIGHT, buff=0.55).align_to(v_axes, UP)
         v_graph = get_piecewise_graph(
             v_axes,
             [(j.speed, 0.0, t_stop - 1e-6), (j.speed, t_stop, t_cruise), (j.speed, t_cruise, t_end)],

@@ -62,9 +62,18 @@ def get_piecewise_graph(
     pieces: Sequence[tuple[Callable[[float], float], float, float]],
     *,
     color: str | None = None,
+    step: float | None = None,
 ) -> VGroup:
-    """One graph per (f, x0, x1) piece, so jumps are not joined by a false segment."""
-    return VGroup(*[get_graph(axes, f, x_range=[a, b], color=color) for f, a, b in pieces])
+    """One graph per (f, x0, x1) piece, so jumps are not joined by a false segment.
+
+    ``step`` sets the sampling step (use a small one for steep curves like 25/x).
+    """
+    return VGroup(
+        *[
+            get_graph(axes, f, x_range=[a, b] if step is None else [a, b, step], color=color)
+            for f, a, b in pieces
+        ]
+    )
 
 
 def get_hole(axes: Axes, x: float, y: float, *, color: str | None = None) -> Dot:
@@ -109,7 +118,8 @@ def get_value_table(
     widths = [max(r[c].width for r in grid) + 0.5 for c in range(len(header))]
     lines = VGroup()
     for r in grid:
-        slots = VGroup(*[Rectangle(width=w, height=0.55, stroke_opacity=0) for w in widths]).arrange(RIGHT, buff=0)
+        height = max(0.55, max(cell.height for cell in r) + 0.15)
+        slots = VGroup(*[Rectangle(width=w, height=height, stroke_opacity=0) for w in widths]).arrange(RIGHT, buff=0)
         for cell, slot in zip(r, slots, strict=True):
             cell.move_to(slot)
         lines.add(VGroup(slots, *r))
