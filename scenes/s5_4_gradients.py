@@ -1,0 +1,243 @@
+"""5.4 Gradients.
+
+Learning goal: the gradient collects every partial derivative of the cost into
+one vector, grad C = [dC/db, dC/dm]; on a contour map of C(b, m) it points
+straight uphill, and its components say how strongly each parameter pushes the
+cost. Worked on the course's batch regression at (b, m) = (0.1, 0.9), where
+grad C = [6.265, 36.305]. Every number comes from ``mathkit.multivariate``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    Create,
+    DashedVMobject,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    Indicate,
+    ReplacementTransform,
+    SurroundingRectangle,
+    VGroup,
+    Write,
+)
+
+from mathkit.data import INITIAL_B, INITIAL_M, REGRESSION_X
+from mathkit.multivariate import (
+    batch_cost,
+    batch_gradient,
+    cost_contour,
+    cost_quadratic,
+    single_point_chain,
+)
+from scenes.common.base import LectureScene
+from scenes.common.mobjects import get_axes, get_tex, get_text, get_title
+from scenes.common.surface_parts import get_contours
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+
+CONTOUR_LEVELS = (0.3, 1.5, 4.0, 9.0, 30.0, 48.0)
+"""Extra cost levels drawn as contours (layout only; the start's own level is added)."""
+ARROW_LENGTH = 1.6
+"""Screen length of the drawn gradient arrow (the true vector is far longer)."""
+
+
+def fmt(value: float, places: int = 3) -> str:
+    """Fixed decimals with trailing zeros dropped."""
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+
+
+class Gradients(LectureScene):
+    """Beats: title, definition, batch, contours, arrow, reading, summary."""
+
+    def construct(self) -> None:
+        single = single_point_chain()
+        b0, m0 = INITIAL_B, INITIAL_M
+        c0 = batch_cost(b0, m0)
+        g_b, g_m = batch_gradient(b0, m0)
+        quad = cost_quadratic()
+
+        # -- title ------------------------------------------------------------------------
+        self.beat("title")
+        title = get_title("Gradients", subtitle="Every partial derivative in one vector")
+        self.caption(
+            "The cost of our regression depends on two parameters, the intercept b and the slope m."
+        )
+        self.play(Write(title[0]), FadeIn(title[1:]))
+        self.hold()
+
+        # -- definition ---------------------------------------------------------------------
+        self.beat("definition")
+        definition = get_tex(
+            r"\nabla C = \begin{bmatrix} \partial C / \partial b \\"
+            r" \partial C / \partial m \end{bmatrix}",
+            size=SIZES.tex_large,
+        )
+        theta = get_tex(r"\theta = \begin{bmatrix} b \\ m \end{bmatrix}", color=PALETTE.accent)
+        top = VGroup(definition, theta).arrange(RIGHT, buff=1.2)
+        top.next_to(title, DOWN, buff=0.35).set_x(0)
+        self.caption(
+            "The gradient, written nabla C and read del C, stacks the partial derivatives "
+            "of the cost with respect to every parameter. The course puts b first."
+        )
+        self.play(Write(definition))
+        self.play(FadeIn(theta))
+        self.hold()
+        single_tex = get_tex(
+            r"\text{one point } (i = 7):\quad \nabla C = \begin{bmatrix} "
+            rf"{fmt(single.gradient[0])} \\ {fmt(single.gradient[1])} \end{{bmatrix}}",
+            size=SIZES.tex_small,
+        )
+        single_tex.next_to(top, DOWN, buff=0.6)
+        self.caption(
+            f"For the single point of the last lesson it is {fmt(single.gradient[0])} "
+            f"and {fmt(single.gradient[1])}."
+        )
+        self.play(FadeIn(single_tex, shift=UP * 0.2))
+        self.hold()
+
+        # -- batch ----------------------------------------------------------------------------
+        self.beat("batch")
+        n = len(REGRESSION_X)
+        formulas = VGroup(
+            get_tex(
+                r"\frac{\partial C}{\partial b} = \frac{2}{n}\sum_i (\hat y_i - y_i)",
+                size=SIZES.tex_small,
+            ),
+            get_tex(
+                r"\frac{\partial C}{\partial m} = \frac{2}{n}\sum_i (\hat y_i - y_i)\,x_i",
+                size=SIZES.tex_small,
+            ),
+        ).arrange(RIGHT, buff=1.0)
+        formulas.next_to(top, DOWN, buff=0.4).set_x(0)
+        self.caption(
+            f"For all {n} points, the cost is the mean squared error, and each partial is "
+            "an average of the single-point partials."
+        )
+        self.play(FadeOut(single_tex))
+        self.play(Write(formulas))
+        self.hold()
+        batch_tex = get_tex(
+            rf"(b, m) = ({fmt(b0)}, {fmt(m0)}):\quad \nabla C = \begin{{bmatrix}} "
+            rf"{fmt(g_b)} \\ {fmt(g_m)} \end{{bmatrix}}",
+            color=PALETTE.tangent,
+        )
+        batch_tex.next_to(formulas, DOWN, buff=0.35).set_x(0)
+        self.caption(
+            f"At the starting guess b = {fmt(b0)}, m = {fmt(m0)}, the gradient is "
+            f"{fmt(g_b)} and {fmt(g_m)}."
+        )
+        self.play(Write(batch_tex))
+        self.hold()
+
+        # -- contours ----------------------------------------------------------------------------
+        self.beat("contours")
+        self.play(FadeOut(VGroup(definition, theta, formulas)))
+        side = get_tex(
+            rf"\nabla C = \begin{{bmatrix}} {fmt(g_b)} \\ {fmt(g_m)} \end{{bmatrix}}",
+            color=PALETTE.tangent,
+        )
+        axes = get_axes(
+            [-2, 5, 1], [-1.5, 2.5, 0.5], width=7.7, height=4.4, x_label="b", y_label="m",
+            decimals=1,
+        )
+        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.1).to_edge(DOWN, buff=EDGE_BUFF + 0.15)
+        levels = sorted({*CONTOUR_LEVELS, c0})
+        contours = get_contours(axes, [cost_contour(c, n=160) for c in levels])
+        start_level = get_contours(axes, [cost_contour(c0, n=160)], color=PALETTE.tangent)
+        start = Dot(axes.c2p(b0, m0), color=PALETTE.point, radius=0.09)
+        lowest = Dot(axes.c2p(*quad.center), color=PALETTE.secant, radius=0.09)
+        low_label = get_text("lowest cost", size=SIZES.small, color=PALETTE.secant)
+        low_label.next_to(lowest, DOWN, buff=0.2)
+        side.next_to(axes, RIGHT, buff=0.6).to_edge(UP, buff=EDGE_BUFF + 0.5)
+        self.caption(
+            "Here is the cost over every pair of b and m, drawn as contour lines: "
+            "each loop joins points of equal cost, around a long narrow valley."
+        )
+        self.play(Create(axes), ReplacementTransform(batch_tex, side))
+        self.play(Create(contours, lag_ratio=0.1), run_time=2)
+        self.play(FadeIn(lowest, scale=1.5), FadeIn(low_label))
+        self.hold()
+        start_label = get_tex(
+            rf"C({fmt(b0)}, {fmt(m0)}) = {fmt(c0, 4)}", size=SIZES.tex_small, color=PALETTE.point
+        )
+        start_label.next_to(side, DOWN, buff=0.3).align_to(side, LEFT)
+        self.caption(
+            f"Our starting guess sits high on the slope, on the contour where the cost is "
+            f"{fmt(c0, 2)}."
+        )
+        self.play(Create(start_level), FadeIn(start, scale=1.5), FadeIn(start_label))
+        self.hold()
+
+        # -- arrow --------------------------------------------------------------------------------
+        self.beat("arrow")
+        grad = np.array([g_b, g_m])
+        scale = ARROW_LENGTH / float(np.linalg.norm(grad))
+        origin = axes.c2p(b0, m0)
+        tip = origin + scale * np.array([grad[0], grad[1], 0.0])
+        arrow = Arrow(origin, tip, buff=0, color=PALETTE.tangent, stroke_width=6)
+        b_part = Arrow(
+            origin, origin + scale * np.array([grad[0], 0.0, 0.0]), buff=0,
+            color=PALETTE.accent, stroke_width=5, max_tip_length_to_length_ratio=0.5,
+        )
+        m_part = Arrow(
+            b_part.get_end(), tip, buff=0,
+            color=PALETTE.error, stroke_width=5,
+        )
+        note = get_text("drawn shortened", size=SIZES.small, color=PALETTE.subtle)
+        note.next_to(start_label, DOWN, buff=0.25).align_to(side, LEFT)
+        self.caption(
+            "Drawn at the start, the gradient points straight uphill, across the contour "
+            "lines: the direction in which the cost grows fastest."
+        )
+        self.play(GrowArrow(arrow), FadeIn(note))
+        self.hold()
+
+        # -- reading --------------------------------------------------------------------------------
+        self.beat("reading")
+        ratio = g_m / g_b
+        reading = VGroup(
+            get_tex(rf"\frac{{\partial C}}{{\partial m}} = {fmt(g_m)}", size=SIZES.tex_small,
+                    color=PALETTE.error),
+            get_text("raise m: C rises fast", size=SIZES.small, color=PALETTE.text),
+            get_tex(rf"\frac{{\partial C}}{{\partial b}} = {fmt(g_b)}", size=SIZES.tex_small,
+                    color=PALETTE.accent),
+            get_text("raise b: C rises less", size=SIZES.small, color=PALETTE.text),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        reading.next_to(note, DOWN, buff=0.3).align_to(side, LEFT)
+        self.caption(
+            f"Split into components, the m part is about {ratio:.0f} times the b part. "
+            "Increasing m strongly increases the cost; increasing b increases it too, but less."
+        )
+        self.play(GrowArrow(m_part), FadeIn(reading[:2]))
+        self.play(GrowArrow(b_part), FadeIn(reading[2:]))
+        self.hold()
+        downhill = DashedVMobject(
+            Arrow(origin, origin - (tip - origin), buff=0, color=PALETTE.secant, stroke_width=5),
+            num_dashes=8,
+        )
+        self.caption(
+            "So to lower the cost, step the other way, against the gradient: "
+            "the first step will mostly lower the slope m."
+        )
+        self.play(Create(downhill))
+        self.play(Indicate(reading[0], color=PALETTE.error))
+        self.hold()
+
+        # -- summary -----------------------------------------------------------------------------------
+        self.beat("summary")
+        box = SurroundingRectangle(side, color=PALETTE.tangent, buff=0.12)
+        self.caption(
+            "The gradient is the vector of all partial derivatives: it says which way is "
+            "uphill, and how steeply along each parameter."
+        )
+        self.play(Create(box))
+        self.hold(1.5)
+        self.wait()
+
