@@ -38,7 +38,6 @@ from mathkit.differentiation import delta_sequence, secant_line, tangent_line
 from mathkit.expr import latex, parse
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import (
-    format_delta,
     get_leg_labels,
     get_point,
     get_point_label,
@@ -184,8 +183,8 @@ class DeltaMethod(LectureScene):
         self.play(FadeOut(near_work), FadeOut(q_near), FadeIn(readout_card))
         self.hold()
         self.caption(
-            f"At delta x = {format_delta(DELTA_DX_SMALL).replace('^{', '').replace('}', '')},"
-            " Q is a millionth away from P, and the slope has settled on 6."
+            f"By delta x = {DELTA_DX_SMALL:g}, a millionth, Q is almost on top of P,"
+            " and the slope has settled on 6."
         )
         self.play(log_dx.animate.set_value(math.log10(DELTA_DX_SMALL)), run_time=6, rate_func=linear)
         self.hold()
