@@ -9,6 +9,8 @@ example (``mathkit.data``); counts and rates: ``mathkit.classification``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from manim import (
     DOWN,
     LEFT,
@@ -19,6 +21,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    Integer,
     ValueTracker,
     VGroup,
     Write,
@@ -159,9 +162,10 @@ class ConfusionMatrix(LectureScene):
         # -- sweep -----------------------------------------------------------------
         self.beat("sweep")
 
-        def live(name: str):
-            def update(mob) -> None:
+        def live(name: str) -> Callable[[Integer], None]:
+            def update(mob: Integer) -> None:
                 mob.set_value(getattr(confusion(ys, scores, t.get_value()), name))
+
             return update
 
         for name, count in grid.counts.items():
