@@ -184,7 +184,7 @@ class DeltaMethod(LectureScene):
         self.hold()
         self.caption(
             f"By delta x = {DELTA_DX_SMALL:g}, a millionth, Q is almost on top of P,"
-            " and the slope has settled on 6."
+            f" and the slope has settled on {_num(secant_line(running, x_p, x_p + DELTA_DX_SMALL).slope, 5)}."
         )
         self.play(log_dx.animate.set_value(math.log10(DELTA_DX_SMALL)), run_time=6, rate_func=linear)
         self.hold()
@@ -232,8 +232,8 @@ class DeltaMethod(LectureScene):
         ladder = get_slope_ladder([(s.dx, s.slope) for s in steps])
         ladder.next_to(v_coords, DOWN, buff=0.5, aligned_edge=LEFT)
         self.caption(
-            "Shrink delta x from 1 to a tenth to a millionth. The secant slopes fall from 1,"
-            " to 0.1, to 0.000001."
+            "Shrink delta x from 1 to a tenth to a millionth. The secant slopes fall: "
+            + ", then ".join(_num(s.slope) for s in steps) + "."
         )
         secant_mob = None
         for step, row in zip(steps, ladder, strict=True):
@@ -278,8 +278,9 @@ class DeltaMethod(LectureScene):
         summary_card.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
         self.add(tangent_mob, p_dot, p_label)
         self.caption(
-            "Delta method: shrink delta x until the secant's slope stops changing. Slope 6 at"
-            " x = 2 and slope 0 at x = -1. Next, a formula that gives the slope at any x."
+            "Delta method: shrink delta x until the secant's slope stops changing."
+            f" Slope {_num(tangent.slope)} at x = {x_p:g} and slope {_num(flat.slope)} at"
+            f" x = {VERTEX_X:g}. Next, a formula that gives the slope at any x."
         )
         self.play(FadeIn(summary_card), Create(tangent_mob), FadeIn(p_dot), FadeIn(p_label))
         self.hold(1.5)

@@ -173,7 +173,8 @@ class DifferentiationEquation(LectureScene):
         self.hold()
         for label, say in (
             ("expanded", "Expand the top. The x squared and the 2x and the 2 all cancel."),
-            ("cancelled", "Every term left has a delta x, so divide it out: 2x + 2 + delta x."),
+            ("cancelled", "Every term left has a delta x, so divide it out: "
+             + steps["cancelled"].replace(r"\Delta x", "delta x") + "."),
         ):
             nxt = get_tex("=", steps[label]).move_to(rhs, aligned_edge=LEFT)
             self.caption(say)
@@ -190,7 +191,8 @@ class DifferentiationEquation(LectureScene):
         limit.next_to(rhs, DOWN, buff=0.5).align_to(lhs, LEFT)
         box = SurroundingRectangle(limit[4], color=PALETTE.tangent, buff=0.12)
         self.caption(
-            "Now let delta x go to zero. Only 2x + 2 is left: the derivative, at every x at once."
+            f"Now let delta x go to zero. Only {steps['limit'].replace(' ', '')} is left:"
+            " the derivative, at every x at once."
         )
         self.play(Write(limit))
         self.play(Create(box))

@@ -112,8 +112,9 @@ class ReviewDeltaMethod(LectureScene):
             self.wait(0.6)
         self.hold()
         self.caption(
-            "With delta x at 3, a tenth and a millionth, the slopes are 9, then 6.1, then"
-            " 6.000001: they converge to 6."
+            "With delta x at 3, a tenth and a millionth, the slopes are "
+            + ", then ".join(f"{s.slope:.6f}".rstrip("0").rstrip(".") for s in steps)
+            + f": they converge to {tangent_line(RUNNING_FUNCTION, x_p).slope:g}."
         )
         self.hold()
 
@@ -132,7 +133,7 @@ class ReviewDeltaMethod(LectureScene):
         result_card.next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)
         self.caption(
             f"The limit is the tangent, {tangent.latex.replace(' ', '')}. The derivative formula"
-            f" 2x + 2 gives the same slope, {tangent.slope:g}, in one step."
+            f" {forms.first_latex.replace(' ', '')} gives the same slope, {tangent.slope:g}, in one step."
         )
         self.play(ReplacementTransform(shown.line, tangent_mob), FadeOut(shown.q_dot))
         self.play(FadeIn(result_card, shift=DOWN * 0.2))
