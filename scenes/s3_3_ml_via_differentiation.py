@@ -65,7 +65,7 @@ class MLViaDifferentiation(LectureScene):
 
         # -- data ----------------------------------------------------------------
         self.beat("data")
-        axes = get_data_axes(width=6.0, height=4.6)
+        axes = get_data_axes(width=6.0, height=4.0)
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
         dots = get_data_scatter(axes)
         axis_note = get_text("x: drug dosage (mL)    y: forgetfulness", size=SIZES.small,
