@@ -114,3 +114,11 @@ def _convert(node: ast.AST, names: dict[str, sp.Symbol], text: str) -> sp.Expr:
 def latex(expr: sp.Expr) -> str:
     """LaTeX for ``expr`` in the course's style (descending powers)."""
     return sp.latex(expr, order="lex")
+
+
+def plain(expr: sp.Expr) -> str:
+    """``expr`` as plain text for subtitles: ``375(x + 5)^2``, ``3u^2``, ``16x^3 + 64x``."""
+    text = sp.sstr(expr, order="lex")
+    text = text.replace("**", "^")
+    text = re.sub(r"(?<=[0-9A-Za-z)])\*(?=[A-Za-z(])", "", text)
+    return text.replace("*", "·")

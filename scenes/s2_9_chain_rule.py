@@ -29,7 +29,7 @@ from manim import (
 )
 
 from mathkit.chain_rule import COURSE_EXAMPLES, TANGENT_DEMO, chain_rule
-from mathkit.expr import latex
+from mathkit.expr import latex, plain
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
     get_axes,
@@ -56,8 +56,12 @@ class ChainRule(LectureScene):
 
         # -- title -------------------------------------------------------------
         self.beat("title")
-        title = get_title("The Chain Rule", subtitle="Differentiating a function of a function")
-        self.caption("The chain rule differentiates a function nested inside another function.")
+        title = get_title(
+            "The Chain Rule", subtitle="Differentiating a function of a function"
+        )
+        self.caption(
+            "The chain rule differentiates a function nested inside another function."
+        )
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
 
@@ -65,7 +69,7 @@ class ChainRule(LectureScene):
         self.beat("decompose")
         composite = get_tex(steps["composite"], size=SIZES.tex_large)
         composite.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption("Take the course example: y equals five x plus twenty-five, cubed.")
+        self.caption(f"Take the course example: y = {plain(result.composite)}.")
         self.play(Write(composite))
         self.hold()
         outer = get_tex(steps["outer"], colors=U_COLORS)
@@ -77,7 +81,8 @@ class ChainRule(LectureScene):
         outer_note.next_to(outer, DOWN, buff=0.2)
         inner_note.next_to(inner, DOWN, buff=0.2)
         self.caption(
-            "Name the inside u. The outer function cubes u; the inner function is u = 5x + 25."
+            f"Name the inside u. The outer function is y = {plain(result.outer)};"
+            f" the inner function is u = {plain(result.inner)}."
         )
         self.play(FadeIn(outer, shift=DOWN * 0.2), FadeIn(inner, shift=DOWN * 0.2))
         self.play(FadeIn(outer_note), FadeIn(inner_note))
@@ -86,7 +91,11 @@ class ChainRule(LectureScene):
         # -- rule ----------------------------------------------------------------
         self.beat("rule")
         rule = get_tex(
-            r"\frac{dy}{dx}", "=", r"\frac{dy}{du}", r"\cdot", r"\frac{du}{dx}",
+            r"\frac{dy}{dx}",
+            "=",
+            r"\frac{dy}{du}",
+            r"\cdot",
+            r"\frac{du}{dx}",
             size=SIZES.tex_large,
         )
         rule_card = get_card(rule, color=PALETTE.tangent)
@@ -103,7 +112,10 @@ class ChainRule(LectureScene):
         d_inner = get_tex(steps["d_inner"], colors=U_COLORS)
         derivs = VGroup(d_outer, d_inner).arrange(RIGHT, buff=1.2)
         derivs.move_to(split, aligned_edge=LEFT)
-        self.caption("Differentiate each piece: the outer gives 3u squared, the inner gives 5.")
+        self.caption(
+            f"Differentiate each piece: the outer gives {plain(result.d_outer)},"
+            f" the inner gives {plain(result.d_inner)}."
+        )
         self.play(
             ReplacementTransform(outer, d_outer),
             ReplacementTransform(inner, d_inner),
@@ -119,7 +131,7 @@ class ChainRule(LectureScene):
         self.hold()
         for label, say in (
             ("substituted", "Put the inner function back in for u."),
-            ("factored", "Simplify: 375 times (x + 5) squared."),
+            ("factored", f"Simplify: {plain(result.factored)}."),
         ):
             nxt = get_tex(steps[label]).move_to(working, aligned_edge=LEFT)
             self.caption(say)
@@ -145,13 +157,18 @@ class ChainRule(LectureScene):
         curve = get_clipped_graph(axes, demo.f)
         formula = get_tex(demo_steps["composite"])
         formula.next_to(title, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption("Now check it on a graph with the course's other example, 3x + 1 squared.")
+        self.caption(
+            f"Now check it on a graph with the course's other example, {plain(demo.composite)}."
+        )
         self.play(Write(formula), Create(axes))
         self.play(Create(curve))
         self.hold()
 
         lines = VGroup(
-            get_tex(rf"x = {point.x:g},\hspace{{1em}} u = 3x + 1 = {point.u:g}", colors=U_COLORS),
+            get_tex(
+                rf"x = {point.x:g},\hspace{{1em}} u = 3x + 1 = {point.u:g}",
+                colors=U_COLORS,
+            ),
             get_tex(rf"\frac{{dy}}{{du}} = 2u = {point.dy_du:g}", colors=U_COLORS),
             get_tex(rf"\frac{{du}}{{dx}} = {point.du_dx:g}"),
             get_tex(
@@ -164,7 +181,10 @@ class ChainRule(LectureScene):
         self.caption(f"At x = {point.x:g} the inner value is u = {point.u:g}.")
         self.play(FadeIn(dot, scale=1.5), Write(lines[0]))
         self.hold()
-        self.caption("The outer slope is 2u, the inner slope is 3, and their product is the slope.")
+        self.caption(
+            f"The outer slope is {plain(demo.d_outer)}, the inner slope is"
+            f" {plain(demo.d_inner)}, and their product is the slope."
+        )
         for line in lines[1:]:
             self.play(Write(line), run_time=0.9)
         self.hold()
@@ -174,25 +194,41 @@ class ChainRule(LectureScene):
         )
         slope_label = VGroup(
             get_text("slope", size=SIZES.small, color=PALETTE.tangent),
-            DecimalNumber(point.slope, num_decimal_places=1, font_size=SIZES.label,
-                          color=PALETTE.tangent),
+            DecimalNumber(
+                point.slope,
+                num_decimal_places=1,
+                font_size=SIZES.label,
+                color=PALETTE.tangent,
+            ),
         ).arrange(RIGHT, buff=0.15)
         slope_label.next_to(dot, DR, buff=0.3)
-        self.caption("The tangent drawn with that slope touches the curve exactly at the point.")
+        self.caption(
+            "The tangent drawn with that slope touches the curve exactly at the point."
+        )
         self.play(Create(tangent), FadeIn(slope_label))
         self.play(Indicate(lines[3], color=PALETTE.tangent))
         self.hold()
 
         # -- backprop ---------------------------------------------------------------------
         self.beat("backprop")
-        self.play(*[FadeOut(m) for m in (formula, lines, axes, curve, dot, tangent, slope_label)])
+        self.play(
+            *[
+                FadeOut(m)
+                for m in (formula, lines, axes, curve, dot, tangent, slope_label)
+            ]
+        )
         names = [r"m", r"\hat y = mx + b", r"u = \hat y - y", r"C = u^2"]
         boxes = VGroup(*[get_card(get_tex(n, size=SIZES.tex_small)) for n in names])
         boxes.arrange(RIGHT, buff=0.7).set_width(12.2).move_to(UP * 0.6)
         arrows = VGroup(
             *[
-                Arrow(boxes[i].get_right(), boxes[i + 1].get_left(), buff=0.08,
-                      color=PALETTE.muted, stroke_width=3)
+                Arrow(
+                    boxes[i].get_right(),
+                    boxes[i + 1].get_left(),
+                    buff=0.08,
+                    color=PALETTE.muted,
+                    stroke_width=3,
+                )
                 for i in range(len(boxes) - 1)
             ]
         )
@@ -202,8 +238,12 @@ class ChainRule(LectureScene):
         self.play(FadeIn(boxes, lag_ratio=0.2), Create(arrows))
         self.hold()
         backprop = get_tex(
-            r"\frac{\partial C}{\partial m}", "=", r"\frac{\partial C}{\partial u}",
-            r"\cdot", r"\frac{\partial u}{\partial \hat y}", r"\cdot",
+            r"\frac{\partial C}{\partial m}",
+            "=",
+            r"\frac{\partial C}{\partial u}",
+            r"\cdot",
+            r"\frac{\partial u}{\partial \hat y}",
+            r"\cdot",
             r"\frac{\partial \hat y}{\partial m}",
             size=SIZES.tex_large,
         )
@@ -230,7 +270,9 @@ class ChainRule(LectureScene):
             ]
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
         answers.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
-        self.caption("The three chain-rule examples of the course, each an outer derivative times an inner one.")
+        self.caption(
+            "The three chain-rule examples of the course, each an outer derivative times an inner one."
+        )
         self.play(FadeIn(answers, lag_ratio=0.3))
         self.hold(1.5)
         self.wait()

@@ -23,8 +23,19 @@ pytestmark = pytest.mark.render
 
 def ffprobe(path: Path) -> dict:
     out = subprocess.run(
-        ["ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-show_format", str(path)],
-        capture_output=True, text=True, check=True,
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-print_format",
+            "json",
+            "-show_streams",
+            "-show_format",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout)
 
@@ -32,10 +43,20 @@ def ffprobe(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("renders")
-    env = {**os.environ, "RENDERS_DIR": str(out), "SCENE": "ChainRule", "QUALITY": "low"}
+    env = {
+        **os.environ,
+        "RENDERS_DIR": str(out),
+        "SCENE": "ChainRule",
+        "QUALITY": "low",
+    }
     proc = subprocess.run(
         ["make", "--no-print-directory", "render"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return out / "480p15"
@@ -61,7 +82,9 @@ def test_subtitles_beside_the_video(rendered: Path) -> None:
 
 
 def test_sections_index_lists_the_beats(rendered: Path) -> None:
-    sections = json.loads((rendered / "sections" / "ChainRule" / "sections.json").read_text())
+    sections = json.loads(
+        (rendered / "sections" / "ChainRule" / "sections.json").read_text()
+    )
     names = [s["name"] for s in sections]
     assert names[:3] == ["title", "decompose", "rule"]
     assert "backprop" in names
@@ -86,9 +109,94 @@ def test_manifest_proves_the_output_is_current(rendered: Path) -> None:
     item = outline.by_scene("ChainRule")
     manifest = json.loads((rendered / "ChainRule.mp4.manifest.json").read_text())
     job = Job(item, resolve_quality("low"))
-    assert manifest["input_hash"] == provenance.input_hash(item, quality="low", fmt=job.tag)
+    assert manifest["input_hash"] == provenance.input_hash(
+        item, quality="low", fmt=job.tag
+    )
     assert manifest["scene"] == "ChainRule"
     assert manifest["quality"] == "low"
     assert manifest["duration"] == pytest.approx(
         float(ffprobe(rendered / "ChainRule.mp4")["format"]["duration"]), abs=0.01
     )
+
+
+@pytest.fixture(scope="module")
+def course(rendered: Path) -> subprocess.CompletedProcess[str]:
+    """`make course` over the scene rendered above: it must reuse it, then build lessons."""
+    env = {
+        **os.environ,
+        "RENDERS_DIR": str(rendered.parent),
+        "SCENES": "ChainRule",
+        "QUALITY": "low",
+    }
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "course"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return proc
+
+
+def test_course_reuses_a_current_render(
+    course: subprocess.CompletedProcess[str],
+) -> None:
+    assert "0 rendered, 1 reused, 0 failed" in course.stdout
+    assert "ChainRule" in course.stdout
+
+
+def test_lesson_has_chapters_and_shifted_subtitles(
+    rendered: Path, course: object
+) -> None:
+    lesson = rendered / "lessons" / "section-2.mp4"
+    chapters = json.loads(
+        subprocess.run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-print_format",
+                "json",
+                "-show_chapters",
+                str(lesson),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )["chapters"]
+    assert [c["tags"]["title"] for c in chapters] == ["2.9 The Chain Rule"]
+    scene = float(ffprobe(rendered / "ChainRule.mp4")["format"]["duration"])
+    total = float(ffprobe(lesson)["format"]["duration"])
+    card = total - scene
+    assert 2.0 < card < 6.0  # the title card comes first
+    assert float(chapters[0]["end_time"]) == pytest.approx(total, abs=0.1)
+    original = parse_srt((rendered / "ChainRule.srt").read_text())
+    merged = parse_srt((rendered / "lessons" / "section-2.srt").read_text())
+    assert len(merged) == len(original)
+    assert merged[0].start == pytest.approx(original[0].start + card, abs=0.05)
+    assert (
+        rendered / "lessons" / "section-2.chapters.txt"
+    ).read_text() == "00:00 2.9 The Chain Rule\n"
+    assert (
+        (rendered / "lessons" / "section-2.chapters.vtt")
+        .read_text()
+        .startswith("WEBVTT")
+    )
+
+
+def test_index_lists_scenes_and_clips(rendered: Path, course: object) -> None:
+    index = json.loads((rendered / "index.json").read_text())
+    assert len(index["scenes"]) == 35
+    chain = next(s for s in index["scenes"] if s["scene"] == "ChainRule")
+    assert chain["video"] == "ChainRule.mp4"
+    assert len(chain["clips"]) == 7
+    for clip in chain["clips"]:
+        assert (rendered / clip["video"]).is_file()
+        assert (rendered / clip["poster"]).is_file()
+    html = (rendered / "index.html").read_text()
+    assert "ChainRule.mp4" in html
+    assert "<track" in html

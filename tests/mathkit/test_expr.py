@@ -29,8 +29,8 @@ def test_parses_like_sympy(text: str, expected: sp.Expr) -> None:
 
 
 def test_several_variables() -> None:
-    r, l = symbol("r"), symbol("l")
-    assert parse("pi*r^2*l", ("r", "l")) == sp.pi * r**2 * l
+    r, length = symbol("r"), symbol("l")
+    assert parse("pi*r^2*l", ("r", "l")) == sp.pi * r**2 * length
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_several_variables() -> None:
     ],
 )
 def test_rejects_anything_outside_the_whitelist(text: str) -> None:
-    with pytest.raises(ValueError, match="unsupported syntax|unknown name"):
+    with pytest.raises(ValueError, match=r"unsupported syntax|unknown name"):
         parse(text)
 
 
@@ -71,3 +71,20 @@ def test_rejects_non_strings_and_long_input() -> None:
 )
 def test_number_literals_and_implicit_products(text: str, expected: sp.Expr) -> None:
     assert sp.simplify(parse(text) - expected) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("375*(x + 5)^2", "375(x + 5)^2"),
+        ("3*u^2", "3u^2"),
+        ("16x^3 + 64x", "16x^3 + 64x"),
+        ("2*3", "6"),
+    ],
+)
+def test_plain_text_for_subtitles(text: str, spoken: str) -> None:
+    from mathkit.expr import plain
+
+    assert plain(parse(text, ("x", "u"))) == spoken
+    # and it reads back as the same expression
+    assert sp.simplify(parse(spoken, ("x", "u")) - parse(text, ("x", "u"))) == 0
