@@ -184,9 +184,10 @@ class CalculatingLimits(LectureScene):
         self.play(FadeIn(side_r), Create(guides))
         self.hold()
         answer = get_tex(h_lim.latex(), size=SIZES.tex_small, color=PALETTE.tangent)
-        answer.next_to(tab, DOWN, buff=0.35).align_to(tab, LEFT)
+        answer.next_to(tab, RIGHT, buff=0.5)
         self.caption(f"So the limit is {L:g}, even though f({a:g}) does not exist.")
-        self.play(FadeOut(walker), Write(answer), Indicate(hole, color=PALETTE.tangent))
+        self.play(FadeOut(walker), FadeOut(side_l), FadeOut(side_r))
+        self.play(Write(answer), Indicate(hole, color=PALETTE.tangent))
         self.hold()
 
         # -- factoring ----------------------------------------------------------------------------
@@ -205,7 +206,7 @@ class CalculatingLimits(LectureScene):
             "Algebra gets there faster: factor the top as (x + 1)(x - 1) "
             "and cancel the common factor."
         )
-        self.play(FadeOut(tab), FadeOut(side_l), FadeOut(side_r), FadeOut(answer))
+        self.play(FadeOut(tab), FadeOut(answer))
         self.play(Write(work[0]))
         self.hold()
         self.caption(

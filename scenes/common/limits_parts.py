@@ -118,13 +118,14 @@ def get_value_table(
     widths = [max(r[c].width for r in grid) + 0.5 for c in range(len(header))]
     lines = VGroup()
     for r in grid:
-        height = max(0.55, max(cell.height for cell in r) + 0.15)
+        height = max(0.5, max(cell.height for cell in r) + 0.15)
         slots = VGroup(*[Rectangle(width=w, height=height, stroke_opacity=0) for w in widths]).arrange(RIGHT, buff=0)
         for cell, slot in zip(r, slots, strict=True):
             cell.move_to(slot)
         lines.add(VGroup(slots, *r))
-    lines.arrange(DOWN, buff=0.12)
-    rule = Line(LEFT, RIGHT, color=PALETTE.overlay, stroke_width=2).set_width(sum(widths))
+    lines.arrange(DOWN, buff=0.1)
+    half = sum(widths) / 2
+    rule = Line(LEFT * half, RIGHT * half, color=PALETTE.overlay, stroke_width=2)
     rule.next_to(lines[0], DOWN, buff=0.04)
     table = VGroup(lines, rule)
     table.cells = grid  # type: ignore[attr-defined]
