@@ -40,25 +40,25 @@ def ffprobe(path: Path) -> dict:
     return json.loads(out.stdout)
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("renders")
-    env = {
-        **os.environ,
-        "RENDERS_DIR": str(out),
-        "SCENE": "ChainRule",
-        "QUALITY": "low",
-    }
+def make(target: str, renders: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a make target as a user would, writing into ``renders``; it must succeed."""
     proc = subprocess.run(
-        ["make", "--no-print-directory", "render"],
+        ["make", "--no-print-directory", target],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, "RENDERS_DIR": str(renders), "QUALITY": "low", **env},
         capture_output=True,
         text=True,
         timeout=900,
         check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return proc
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("renders")
+    make("render", out, SCENE="ChainRule")
     return out / "480p15"
 
 
@@ -122,23 +122,7 @@ def test_manifest_proves_the_output_is_current(rendered: Path) -> None:
 @pytest.fixture(scope="module")
 def course(rendered: Path) -> subprocess.CompletedProcess[str]:
     """`make course` over the scene rendered above: it must reuse it, then build lessons."""
-    env = {
-        **os.environ,
-        "RENDERS_DIR": str(rendered.parent),
-        "SCENES": "ChainRule",
-        "QUALITY": "low",
-    }
-    proc = subprocess.run(
-        ["make", "--no-print-directory", "course"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    return proc
+    return make("course", rendered.parent, SCENES="ChainRule")
 
 
 def test_course_reuses_a_current_render(
