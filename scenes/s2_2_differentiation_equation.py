@@ -34,6 +34,7 @@ from mathkit.differentiation import (
     difference_quotient_table,
     quotient_simplification,
 )
+from mathkit.expr import plain
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import format_delta
 from scenes.common.mobjects import get_card, get_tex, get_text, get_title
@@ -125,10 +126,11 @@ class DifferentiationEquation(LectureScene):
         cells.arrange_in_grid(rows=len(rows) + 1, cols=3, buff=(0.45, 0.12), col_alignments="rrr")
         cells.to_edge(RIGHT, buff=EDGE_BUFF + 0.2).align_to(small_card, UP)
         rule = get_tex(r"\rule{9cm}{0.4pt}", color=PALETTE.overlay)
-        rule.set_width(cells.width).next_to(VGroup(*header), DOWN, buff=0.08)
+        rule.scale_to_fit_width(cells.width).next_to(VGroup(*header), DOWN, buff=0.08)
         rule.set_x(cells.get_x())
         self.caption(
-            f"Now try it with numbers, at x = {x0:g}, for delta x from 1 down to a millionth,"
+            f"Now try it with numbers, at x = {x0:g}, for delta x from {_num(rows[0].delta)}"
+            f" down to {rows[-1].delta:g},"
             " exactly as the course notebook does."
         )
         self.play(FadeIn(VGroup(*header[:2])), Create(rule))
@@ -172,7 +174,9 @@ class DifferentiationEquation(LectureScene):
         self.play(Write(rhs))
         self.hold()
         for label, say in (
-            ("expanded", "Expand the top. The x squared and the 2x and the 2 all cancel."),
+            ("expanded", "Expand the top. The "
+             + " and the ".join(plain(t) for t in forms.f.as_ordered_terms(order="lex"))
+             + " all cancel."),
             ("cancelled", "Every term left has a delta x, so divide it out: "
              + steps["cancelled"].replace(r"\Delta x", "delta x") + "."),
         ):

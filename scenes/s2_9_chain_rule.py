@@ -219,7 +219,7 @@ class ChainRule(LectureScene):
         )
         names = [r"m", r"\hat y = mx + b", r"u = \hat y - y", r"C = u^2"]
         boxes = VGroup(*[get_card(get_tex(n, size=SIZES.tex_small)) for n in names])
-        boxes.arrange(RIGHT, buff=0.7).set_width(12.2).move_to(UP * 0.6)
+        boxes.arrange(RIGHT, buff=0.7).scale_to_fit_width(12.2).move_to(UP * 0.6)
         arrows = VGroup(
             *[
                 Arrow(

@@ -139,7 +139,7 @@ def get_table(
         rows=len(cells), cols=len(header), buff=(col_buff, row_buff), col_alignments="c" * len(header)
     )
     rule = Line(LEFT, RIGHT, color=PALETTE.overlay, stroke_width=2)
-    rule.set_width(grid.width + 0.3).next_to(VGroup(*cells[0]), DOWN, buff=row_buff / 2)
+    rule.scale_to_fit_width(grid.width + 0.3).next_to(VGroup(*cells[0]), DOWN, buff=row_buff / 2)
     rule.set_x(grid.get_x())
     n = len(header)
     row_groups = [VGroup(*grid[i * n : (i + 1) * n]) for i in range(len(cells))]

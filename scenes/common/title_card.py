@@ -34,7 +34,7 @@ class TitleCard(LectureScene):
         title = get_text(f"{item.number}  {item.title}", size=SIZES.title)
         if title.width > 12.5:
             title.scale_to_fit_width(12.5)
-        rule = Line(color=PALETTE.accent, stroke_width=3).set_width(title.width)
+        rule = Line(color=PALETTE.accent, stroke_width=3).scale_to_fit_width(title.width)
         card = VGroup(part, sect, rule, title).arrange(DOWN, buff=0.35)
         self.beat("card")
         self.caption(f"{item.number} {item.title}")
