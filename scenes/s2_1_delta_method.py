@@ -232,7 +232,8 @@ class DeltaMethod(LectureScene):
         ladder = get_slope_ladder([(s.dx, s.slope) for s in steps])
         ladder.next_to(v_coords, DOWN, buff=0.5, aligned_edge=LEFT)
         self.caption(
-            "Shrink delta x from 1 to a tenth to a millionth. The secant slopes fall: "
+            f"Shrink delta x from {_num(steps[0].dx)} to {_num(steps[1].dx)} to {steps[-1].dx:g}."
+            " The secant slopes fall: "
             + ", then ".join(_num(s.slope) for s in steps) + "."
         )
         secant_mob = None

@@ -22,6 +22,7 @@ from manim import (
 
 from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION
 from mathkit.differentiation import derivative_forms
+from mathkit.expr import plain
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import get_card, get_tex, get_text, get_title
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
@@ -66,7 +67,7 @@ class DerivativeNotation(LectureScene):
         function = get_tex(rf"y = f(x) = {forms.f_latex}", color=PALETTE.curve)
         function.next_to(title, DOWN, buff=0.45).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
         self.caption(
-            "We keep one function throughout, the running example y = f(x) = x squared plus 2x plus 2."
+            f"We keep one function throughout, the running example y = f(x) = {plain(forms.f)}."
         )
         self.play(Write(function))
         self.hold()
@@ -119,14 +120,14 @@ class DerivativeNotation(LectureScene):
         lines = VGroup(first_line, second_line).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
         lines.next_to(function, DOWN, buff=0.7).align_to(function, LEFT)
         self.caption(
-            f"Newton's dots are for time. For our function of x, every other first-order form names the same thing, {forms.first_latex.replace(' ', '')}."
+            f"Newton's dots are for time. For our function of x, every other first-order form names the same thing, {plain(forms.first)}."
         )
         self.play(Write(first_line))
         self.play(Indicate(first_line[2], color=FIRST))
         self.hold()
         self.caption(
-            f"And every second-order form is {forms.second_latex}: the slope grows by"
-            f" {forms.second_latex} for each step in x."
+            f"And every second-order form is {plain(forms.second)}: the slope grows by"
+            f" {plain(forms.second)} for each step in x."
         )
         self.play(Write(second_line))
         self.hold()

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from manim import DOWN, FadeIn, FadeOut, Mobject, VGroup, Write
 
-from mathkit.rules import CONSTANT_EXAMPLE, POWER_EXAMPLE, differentiate
+from mathkit.expr import plain
+from mathkit.rules import (
+    CONSTANT_EXAMPLE,
+    POWER_EXAMPLE,
+    Differentiation,
+    differentiate,
+)
 from scenes.common.rules_parts import RuleScene, get_rule_card, get_working
 from scenes.common.theme import SIZES
 
@@ -34,19 +40,24 @@ class PowerRule(RuleScene):
         "the power comes down in front and the exponent drops by one."
     )
     work_captions = (
-        "The course example: y equals x to the fourth. Here n is 4.",
-        "So the derivative is four x cubed.",
+        "The course example: y = {f}. Here n is {n}.",
+        "So the derivative is {df}.",
     )
     summary_caption = (
         "Power rule: bring the exponent down and subtract one. "
-        "x to the fourth has derivative four x cubed."
+        "{f} has derivative {df}."
     )
+
+    def caption_fields(self, result: Differentiation) -> dict[str, str]:
+        """Adds ``n``, the example's exponent."""
+        return {**super().caption_fields(result), "n": plain(result.expr.as_base_exp()[1])}
 
     def extra_beat(self, title: Mobject, card: Mobject) -> None:
         """The constant rule first: d/dx 25 = 0."""
         self.beat("constant-rule")
         constant = get_rule_card("constant", size=SIZES.tex)
-        step = differentiate(CONSTANT_EXAMPLE).steps[0]
+        constant_result = differentiate(CONSTANT_EXAMPLE)
+        step = constant_result.steps[0]
         example = get_working(step)[0]
         group = VGroup(constant, example).arrange(DOWN, buff=0.6)
         group.next_to(title, DOWN, buff=0.9).set_x(0)
@@ -56,7 +67,10 @@ class PowerRule(RuleScene):
         )
         self.play(FadeIn(constant))
         self.hold()
-        self.caption("The course example: the derivative of 25 is zero.")
+        self.caption(
+            f"The course example: the derivative of {plain(constant_result.expr)}"
+            f" is {plain(constant_result.simplified)}."
+        )
         self.play(Write(example))
         self.hold()
         self.play(FadeOut(group))

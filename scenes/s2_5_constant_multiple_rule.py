@@ -8,7 +8,10 @@ from ``mathkit.rules``.
 
 from __future__ import annotations
 
-from mathkit.rules import CONSTANT_MULTIPLE_EXAMPLE
+import sympy as sp
+
+from mathkit.expr import plain
+from mathkit.rules import CONSTANT_MULTIPLE_EXAMPLE, Differentiation, X, differentiate
 from scenes.common.rules_parts import RuleScene
 
 
@@ -23,21 +26,31 @@ class ConstantMultipleRule(RuleScene):
     f_range = (0, 10, 2)
     df_range = (-24, 24, 12)
     sweep = (-1.3, 1.3, 1.0)
-    intro = "What if a function is multiplied by a constant, like 2 times x to the fourth?"
+    intro = "What if a function is multiplied by a constant, like {c} times {rest}?"
     rule_caption = (
         "The constant multiple rule: the derivative of c times y is c times the "
         "derivative of y. The constant just comes along."
     )
     work_captions = (
-        "Take y equal to x to the fourth, doubled. Pull the 2 out in front of the derivative.",
-        "The power rule gives four x cubed for x to the fourth.",
-        "Two times four x cubed is eight x cubed.",
+        "Take y = {f}, that is {rest} times {c}. Pull the {c} out in front of the derivative.",
+        "The power rule gives {d_rest} for {rest}.",
+        "{c} times {d_rest} is {df}.",
     )
     sweep_caption = (
-        "Stretching the curve by 2 doubles every slope: the tangent slope "
-        "always matches 8x cubed below."
+        "Stretching the curve by {c} multiplies every slope by {c}: the tangent slope "
+        "always matches {df} below."
     )
     summary_caption = (
         "Constant multiple rule: keep the constant, differentiate the rest. "
-        "Two x to the fourth gives eight x cubed."
+        "{f} gives {df}."
     )
+
+    def caption_fields(self, result: Differentiation) -> dict[str, str]:
+        """Adds the constant ``c``, the ``rest`` it multiplies and ``d_rest``, its derivative."""
+        c, rest = result.expr.as_independent(X, as_Add=False)
+        return {
+            **super().caption_fields(result),
+            "c": plain(c),
+            "rest": plain(rest),
+            "d_rest": plain(differentiate(sp.sstr(rest)).simplified),
+        }

@@ -12,7 +12,13 @@ from manim import DOWN, FadeIn, FadeOut, Mobject
 
 from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION, VERTEX_X
 from mathkit.rules import Differentiation, differentiate
-from scenes.common.rules_parts import RuleScene, get_term_rules
+from scenes.common.rules_parts import (
+    RuleScene,
+    get_term_rules,
+    join_words,
+    sum_terms,
+    term_rules_text,
+)
 
 
 class SumRule(RuleScene):
@@ -27,7 +33,7 @@ class SumRule(RuleScene):
     df_range = (-4, 6, 2)
     sweep = (-2.8, DELTA_POINT_X, VERTEX_X)
     intro = (
-        "Back to the course's running function, x squared plus 2x plus 2. "
+        "Back to the course's running function, {f}. "
         "It is a sum of three terms."
     )
     rule_caption = (
@@ -35,17 +41,22 @@ class SumRule(RuleScene):
     )
     work_captions = (
         "So differentiate each of the three terms on its own.",
-        "The terms give 2x, 2 and 0.",
-        "Add them up: the derivative is 2x + 2.",
+        "The terms give {term_derivatives}.",
+        "Add them up: the derivative is {df}.",
     )
     sweep_caption = (
         "Slide the point along the parabola. The tangent's slope always equals "
-        "2x + 2 on the lower plot."
+        "{df} on the lower plot."
     )
     summary_caption = (
         "Sum rule: differentiate term by term and add. "
-        "The running function's derivative is 2x + 2."
+        "The running function's derivative is {df}."
     )
+
+    def caption_fields(self, result: Differentiation) -> dict[str, str]:
+        """Adds ``term_derivatives``, the derivative of each term in turn."""
+        derivatives = [d for _, d, _ in sum_terms(result)]
+        return {**super().caption_fields(result), "term_derivatives": join_words(derivatives)}
 
     def extra_beat(self, title: Mobject, card: Mobject) -> None:
         """Which rule each term of x^2 + 2x + 2 needs."""
@@ -53,10 +64,7 @@ class SumRule(RuleScene):
         result = differentiate(self.example)
         cards = get_term_rules(result.steps)
         cards.next_to(card, DOWN, buff=0.8).set_x(0)
-        self.caption(
-            "Each term needs a rule we already know: the power rule for x squared, "
-            "the constant multiple rule for 2x, the constant rule for 2."
-        )
+        self.caption(f"Each term needs a rule we already know: {term_rules_text(result)}.")
         self.play(FadeIn(cards, lag_ratio=0.3))
         self.hold()
         self.play(FadeOut(cards))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, FadeIn, FadeOut, Mobject, VGroup, Write
 
+from mathkit.expr import parse, plain
 from mathkit.rules import (
     PRODUCT_FACTORS,
     Differentiation,
+    differentiate,
     expand_then_differentiate,
     product_rule,
 )
@@ -32,22 +34,33 @@ class ProductRule(RuleScene):
     df_range = (-2, 10, 2)
     f_numbers = (-6, -4, 2, 4)
     sweep = (-1.9, 1.3, 0.0)
-    intro = "Now two functions multiplied together: the running function times x minus 1."
+    intro = "Now two functions multiplied together: the running function times {z}."
     rule_caption = (
         "The product rule: w times the derivative of z, plus z times the "
         "derivative of w. Each factor takes a turn being differentiated."
     )
     work_captions = (
-        "Let w be x squared plus 2x plus 2 and z be x minus 1. Write out the rule.",
-        "dz/dx is 1 and dw/dx is 2x + 2, by the sum rule.",
-        "Multiply out and collect terms: 3x squared plus 2x.",
+        "Let w be {w} and z be {z}. Write out the rule.",
+        "dz/dx is {dz} and dw/dx is {dw}, by the sum rule.",
+        "Multiply out and collect terms: {df}.",
     )
     sweep_caption = (
-        "On the graph the cubic's tangent slope matches 3x squared plus 2x everywhere."
+        "On the graph the cubic's tangent slope matches {df} everywhere."
     )
     summary_caption = (
         "Product rule: each factor in turn is differentiated while the other is kept."
     )
+
+    def caption_fields(self, result: Differentiation) -> dict[str, str]:
+        """Adds the factors ``w`` and ``z`` and their derivatives ``dw`` and ``dz``."""
+        w, z = PRODUCT_FACTORS
+        return {
+            **super().caption_fields(result),
+            "w": plain(parse(w)),
+            "z": plain(parse(z)),
+            "dw": plain(differentiate(w).simplified),
+            "dz": plain(differentiate(z).simplified),
+        }
 
     def differentiation(self) -> Differentiation:
         """The product in the course's order, w = x^2 + 2x + 2 first."""
@@ -71,7 +84,7 @@ class ProductRule(RuleScene):
         )
         self.play(FadeIn(lines[0]), Write(lines[1]))
         self.hold()
-        self.caption("Its derivative is the same, 3x squared plus 2x.")
+        self.caption(f"Its derivative is the same, {plain(check.simplified)}.")
         self.play(Write(lines[2]))
         self.hold()
         self.play(FadeOut(lines, shift=LEFT * 0.2))

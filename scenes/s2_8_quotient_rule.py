@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, FadeIn, FadeOut, Mobject, VGroup, Write
 
+from mathkit.expr import parse, plain
+from mathkit.limits import factor_and_cancel
 from mathkit.rules import (
     QUOTIENT_LIMIT_PARTS,
     QUOTIENT_PARTS,
     Differentiation,
+    differentiate,
     quotient_rule,
 )
 from scenes.common.mobjects import get_text
@@ -40,9 +43,9 @@ class QuotientRule(RuleScene):
         "Mind the order: the minus sign makes it matter."
     )
     work_captions = (
-        "The example: x over x squared plus 1. Here w is x and z is x squared plus 1.",
-        "dw/dx is 1, and dz/dx is 2x.",
-        "Simplify the top: the answer is 1 minus x squared, over x squared plus 1, squared.",
+        "The example: {f}. Here w is {w} and z is {z}.",
+        "dw/dx is {dw}, and dz/dx is {dz}.",
+        "Simplify the top: the answer is {df}.",
     )
     sweep_caption = (
         "The curve rises, peaks, and falls; the derivative below is positive, "
@@ -52,6 +55,17 @@ class QuotientRule(RuleScene):
         "Quotient rule: bottom times derivative of top, minus top times derivative "
         "of bottom, over the bottom squared."
     )
+
+    def caption_fields(self, result: Differentiation) -> dict[str, str]:
+        """Adds the top ``w``, the bottom ``z`` and their derivatives ``dw`` and ``dz``."""
+        w, z = QUOTIENT_PARTS
+        return {
+            **super().caption_fields(result),
+            "w": plain(parse(w)),
+            "z": plain(parse(z)),
+            "dw": plain(differentiate(w).simplified),
+            "dz": plain(differentiate(z).simplified),
+        }
 
     def differentiation(self) -> Differentiation:
         """The course example with w = x and z = x^2 + 1."""
@@ -69,7 +83,7 @@ class QuotientRule(RuleScene):
         self.play(FadeOut(working), FadeOut(self.rule_card))
         group.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         self.caption(
-            "Remember the limit example, x squared minus 1 over x minus 1? "
+            f"Remember the limit example, {plain(other.expr)}? "
             "The quotient rule works there too."
         )
         self.play(FadeIn(heading), Write(lines[0]))
@@ -81,9 +95,11 @@ class QuotientRule(RuleScene):
             size=SIZES.small,
             color=PALETTE.tangent,
         ).next_to(group, DOWN, buff=0.5, aligned_edge=LEFT)
+        slope = plain(other.simplified)
         self.caption(
-            "It simplifies to 1: the graph is the line x + 1 with a hole at x = 1, "
-            "so its slope is 1 wherever it is defined."
+            f"It simplifies to {slope}: the graph is the line"
+            f" {plain(factor_and_cancel(other.expr).cancelled)} with a hole at {holes}, "
+            f"so its slope is {slope} wherever it is defined."
         )
         self.play(FadeIn(note))
         self.hold()

@@ -22,11 +22,16 @@ from manim import (
 
 from mathkit.chain_rule import COURSE_EXAMPLES, chain_rule
 from mathkit.data import RUNNING_FUNCTION
-from mathkit.expr import latex
+from mathkit.expr import latex, plain
 from mathkit.rules import differentiate
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import get_card, get_tex, get_title
-from scenes.common.rules_parts import get_rule_card, get_term_rules, get_working
+from scenes.common.rules_parts import (
+    get_rule_card,
+    get_term_rules,
+    get_working,
+    term_rules_text,
+)
 from scenes.common.theme import EDGE_BUFF, PALETTE
 
 U_COLORS = {"u": PALETTE.accent}
@@ -52,20 +57,17 @@ class ReviewDifferentiationRules(LectureScene):
         working = get_working(running.steps[0])
         working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         self.caption(
-            "First, the running function x squared plus 2x plus 2. "
+            f"First, the running function {plain(running.expr)}. "
             "It is a sum, so the sum rule splits it into terms."
         )
         self.play(Write(working[0]))
         self.hold()
         terms = get_term_rules(running.steps)
         terms.next_to(working, DOWN, buff=0.6).set_x(0)
-        self.caption(
-            "Each term has its own rule: power rule for x squared, constant multiple "
-            "rule for 2x, constant rule for 2."
-        )
+        self.caption(f"Each term has its own rule: {term_rules_text(running)}.")
         self.play(FadeIn(terms, lag_ratio=0.3))
         self.hold()
-        self.caption("Add the pieces: the derivative is 2x + 2.")
+        self.caption(f"Add the pieces: the derivative is {plain(running.simplified)}.")
         self.play(Write(working[1:]))
         box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
         self.play(Create(box))
@@ -91,19 +93,20 @@ class ReviewDifferentiationRules(LectureScene):
         chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         chain_card.next_to(title, DOWN, buff=0.4).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         self.caption(
-            "Second, a function chain: 3x plus 1, squared. Call the inside u."
+            f"Second, a function chain: {plain(chain.composite)}. Call the inside u."
         )
         self.play(Write(composite), FadeIn(chain_card))
         self.play(FadeIn(split, shift=DOWN * 0.2))
         self.hold()
         self.caption(
-            "The chain rule multiplies the outer derivative, 2u, by the inner one, 3."
+            f"The chain rule multiplies the outer derivative, {plain(chain.d_outer)},"
+            f" by the inner one, {plain(chain.d_inner)}."
         )
         self.play(FadeIn(derivs, shift=DOWN * 0.2))
         self.play(Write(product[0]))
         self.hold()
         self.caption(
-            "Multiply out: 18x + 6. This is the power rule on a function chain: "
+            f"Multiply out: {plain(chain.expanded)}. This is the power rule on a function chain: "
             "bring the power down, then multiply by the inner derivative."
         )
         self.play(Write(product[1:]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+import sympy as sp
 from manim import (
     DOWN,
     LEFT,
@@ -37,6 +38,7 @@ from manim import (
     always_redraw,
 )
 
+from mathkit.expr import plain
 from mathkit.rules import (
     RULE_STATEMENTS,
     Differentiation,
@@ -229,6 +231,35 @@ def _wrap(tex: str) -> str:
     return tex
 
 
+# -- caption text ---------------------------------------------------------------------
+
+
+def join_words(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list for a subtitle."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def sum_terms(result: Differentiation) -> list[tuple[str, str, str]]:
+    """(term, its derivative, rule name) per term of a sum, as subtitle text.
+
+    ``result`` is a :class:`~mathkit.rules.Differentiation` of a sum; the terms
+    follow the working's order (its depth-1 steps), each differentiated by
+    :func:`mathkit.rules.differentiate` and written with :func:`mathkit.expr.plain`.
+    """
+    terms = result.expr.as_ordered_terms(order="lex")
+    rules = [s.rule for s in result.steps if s.depth == 1]
+    return [
+        (plain(t), plain(differentiate(sp.sstr(t)).simplified), rule)
+        for t, rule in zip(terms, rules, strict=True)
+    ]
+
+
+def term_rules_text(result: Differentiation) -> str:
+    """``the power rule for x^2, the constant multiple rule for 2x, ...`` for a sum."""
+    return ", ".join(f"the {rule} rule for {term}" for term, _, rule in sum_terms(result))
+
+
 # -- the shared lecture ---------------------------------------------------------------
 
 
@@ -236,7 +267,8 @@ class RuleScene(LectureScene):
     """Beats: title, rule, [extra], work, graph, summary.
 
     Subclasses set the class attributes below; :meth:`differentiation` and
-    :meth:`extra_beat` are the hooks.
+    :meth:`extra_beat` are the hooks. The caption attributes may name values of
+    the worked example as ``{field}``; :meth:`caption_fields` fills them in.
     """
 
     rule: ClassVar[str] = "power"
@@ -260,8 +292,18 @@ class RuleScene(LectureScene):
         "As the point slides along f, the slope of its tangent is exactly the value of f' below it."
     )
     summary_caption: ClassVar[str] = ""
+    caption_values: dict[str, str]
+    """The filled-in :meth:`caption_fields` of the worked example (set by :meth:`construct`)."""
 
     # -- hooks ----------------------------------------------------------------------------
+    def caption_fields(self, result: Differentiation) -> dict[str, str]:
+        """Subtitle text for the ``{field}`` names in the caption attributes.
+
+        ``f`` is the example and ``df`` its simplified derivative, both written
+        by :func:`mathkit.expr.plain`; subclasses add fields of their own.
+        """
+        return {"f": plain(result.expr), "df": plain(result.simplified)}
+
     def differentiation(self) -> Differentiation:
         """The worked example (default: :func:`mathkit.rules.differentiate`)."""
         return differentiate(self.example)
@@ -291,17 +333,18 @@ class RuleScene(LectureScene):
     # -- the lecture ------------------------------------------------------------------------
     def construct(self) -> None:
         result = self.differentiation()
+        self.caption_values = self.caption_fields(result)
 
         self.beat("title")
         title = get_title(self.title_text, subtitle=self.subtitle_text)
-        self.caption(self.intro)
+        self.caption(self.fill(self.intro))
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
 
         self.beat("rule")
         card = get_rule_card(self.rule, size=SIZES.tex_large)
         card.next_to(title, DOWN, buff=0.9).set_x(0)
-        self.caption(self.rule_caption)
+        self.caption(self.fill(self.rule_caption))
         self.play(FadeIn(card[0]), Write(card[1]))
         self.hold()
         small = self.corner_card(title)
@@ -328,6 +371,10 @@ class RuleScene(LectureScene):
         self.show_summary(result, title)
         self.wait()
 
+    def fill(self, text: str) -> str:
+        """A caption attribute with its ``{field}`` names replaced (see :meth:`caption_fields`)."""
+        return text.format_map(self.caption_values)
+
     def show_working(self, step: RuleStep, title: Mobject, card: Mobject) -> VGroup:
         """Write the working line by line, one caption per line; box the answer."""
         above = VGroup(title, card)
@@ -339,7 +386,7 @@ class RuleScene(LectureScene):
         captions = list(self.work_captions) + [""] * len(working)
         for line, say in zip(working, captions, strict=False):
             if say:
-                self.caption(say)
+                self.caption(self.fill(say))
             self.play(Write(line))
             self.hold()
         box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
@@ -361,7 +408,7 @@ class RuleScene(LectureScene):
         pair.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
         if pair.width > plots.get_left()[0] - pair.get_left()[0] - 0.3:
             pair.scale_to_fit_width(plots.get_left()[0] - pair.get_left()[0] - 0.3)
-        self.caption(self.graph_caption)
+        self.caption(self.fill(self.graph_caption))
         self.play(FadeIn(pair, shift=DOWN * 0.2))
         self.play(Create(plots.top), Create(plots.bottom), run_time=2)
         self.hold()
@@ -389,7 +436,7 @@ class RuleScene(LectureScene):
         readouts[1].number.add_updater(lambda m: m.set_value(tangent().slope))
         readouts[2].number.add_updater(lambda m: m.set_value(result.df(t.get_value())))
 
-        self.caption(self.sweep_caption)
+        self.caption(self.fill(self.sweep_caption))
         self.add(link)
         self.play(FadeIn(dot), FadeIn(ddot), Create(segment), FadeIn(readouts))
         for x_next in self.sweep[1:]:
@@ -410,6 +457,6 @@ class RuleScene(LectureScene):
         answer[2].set_color(PALETTE.tangent)
         group = VGroup(card, get_card(answer)).arrange(DOWN, buff=0.6)
         group.next_to(title, DOWN, buff=0.8).set_x(0)
-        self.caption(self.summary_caption)
+        self.caption(self.fill(self.summary_caption))
         self.play(FadeIn(group, lag_ratio=0.3))
         self.hold(1.0)
