@@ -23,6 +23,8 @@ from manim import (
 )
 
 from mathkit.autodiff import square_graph
+from mathkit.expr import plain
+from mathkit.rules import differentiate
 from scenes.common.base import LectureScene
 from scenes.common.graph_parts import (
     fmt,
@@ -49,13 +51,14 @@ class AutoDiffPyTorch(LectureScene):
         g = square_graph()
         x, y = g["x"], g["y"]
         edge = g.edge("x", "y")
+        power = differentiate(f"x^{fmt(y.param or 0.0)}")  # y = x^n as the graph has it
 
         # -- title -------------------------------------------------------------
         self.beat("title")
         title = get_title("AutoDiff with PyTorch", subtitle=f"y = x² at x = {fmt(x.value)}, in four lines")
         self.caption(
             "PyTorch can differentiate any computation you write. "
-            "Here is the course's first example, y equals x squared."
+            f"Here is the course's first example, y = {plain(power.expr)}."
         )
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
@@ -71,7 +74,7 @@ class AutoDiffPyTorch(LectureScene):
         # -- track -------------------------------------------------------------
         self.beat("track")
         self.play(FadeIn(code.background), FadeIn(lines[0]))
-        self.caption("Import torch, then make x a tensor holding 5.")
+        self.caption(f"Import torch, then make x a tensor holding {fmt(x.value)}.")
         self.play(FadeIn(lines[1], shift=RIGHT * 0.2))
         x_val = get_value_tag(x.value, x_node)
         self.play(FadeIn(x_node), FadeIn(x_val))
@@ -100,7 +103,9 @@ class AutoDiffPyTorch(LectureScene):
 
         # -- backward ----------------------------------------------------------
         self.beat("backward")
-        self.caption("y.backward() runs the graph in reverse, starting from dy/dy = 1.")
+        self.caption(
+            f"y.backward() runs the graph in reverse, starting from dy/dy = {fmt(y.grad)}."
+        )
         self.play(FadeIn(lines[3], shift=RIGHT * 0.2))
         y_grad = get_grad_tag(y.grad, y_val)
         legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.15)
@@ -108,7 +113,8 @@ class AutoDiffPyTorch(LectureScene):
         self.hold()
         local = get_edge_label(rf"2x = {fmt(edge.local)}", arrow, side=UP)
         self.caption(
-            f"The squaring node knows its local derivative, 2x, which is {fmt(edge.local)} here."
+            f"The squaring node knows its local derivative, {plain(power.simplified)},"
+            f" which is {fmt(edge.local)} here."
         )
         self.play(Write(local))
         self.hold()
@@ -139,7 +145,10 @@ class AutoDiffPyTorch(LectureScene):
         check[-1].set_color(PALETTE.tangent)
         card = get_card(check, color=PALETTE.tangent)
         card.next_to(out, DOWN, buff=0.5, aligned_edge=LEFT)
-        self.caption(f"The power rule agrees: dy/dx = 2x, which is {fmt(x.grad)} at x = {fmt(x.value)}.")
+        self.caption(
+            f"The power rule agrees: dy/dx = {plain(power.simplified)}, which is {fmt(x.grad)}"
+            f" at x = {fmt(x.value)}."
+        )
         self.play(FadeIn(card[0]), Write(check))
         box = SurroundingRectangle(out, color=PALETTE.tangent, buff=0.1)
         self.play(Create(box))

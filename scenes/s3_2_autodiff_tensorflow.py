@@ -26,6 +26,8 @@ from manim import (
 )
 
 from mathkit.autodiff import square_graph
+from mathkit.expr import plain
+from mathkit.rules import differentiate
 from scenes.common.base import LectureScene
 from scenes.common.graph_parts import (
     fmt,
@@ -56,6 +58,7 @@ class AutoDiffTensorFlow(LectureScene):
         x, y = g["x"], g["y"]
         edge = g.edge("x", "y")
         power = y.param or 0.0
+        local_rule = plain(differentiate(f"x^{fmt(power)}").simplified)  # d/dx x^n
 
         # -- title -------------------------------------------------------------
         self.beat("title")
@@ -121,8 +124,8 @@ class AutoDiffTensorFlow(LectureScene):
         local = get_edge_label(rf"2x = {fmt(edge.local)}", arrow, side=UP)
         x_grad = get_grad_tag(x.grad, x_val)
         self.caption(
-            "t.gradient(y, x) plays the tape backwards: start from 1 at y, "
-            f"multiply by the local derivative 2x = {fmt(edge.local)}."
+            f"t.gradient(y, x) plays the tape backwards: start from {fmt(y.grad)} at y, "
+            f"multiply by the local derivative {local_rule} = {fmt(edge.local)}."
         )
         self.play(FadeIn(lines[5], shift=RIGHT * 0.2))
         self.play(FadeIn(y_grad, shift=UP * 0.2), FadeIn(legend))

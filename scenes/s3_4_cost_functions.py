@@ -92,7 +92,8 @@ class CostFunctions(LectureScene):
         for k in range(len(body)):
             table[4 * (k + 1) + 3].set_color(PALETTE.error)
         table.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
-        self.caption("Take two predictions: 7 where the truth is 2, and 3 where the truth is 8.")
+        self.caption(f"Take two predictions: {ex.y_hat[0]:g} where the truth is {ex.y[0]:g}, "
+                     f"and {ex.y_hat[1]:g} where the truth is {ex.y[1]:g}.")
         self.play(FadeIn(table, lag_ratio=0.05))
         self.hold()
         total = get_tex(rf"\sum(\hat y_i - y_i) = {ex.error_sum:g}", size=SIZES.tex_small,
@@ -171,13 +172,13 @@ class CostFunctions(LectureScene):
         reasons.next_to(means, DOWN, buff=0.6).align_to(means, LEFT)
         reasons[1][0].set_color(PALETTE.tangent)
         reasons[2][0].set_color(PALETTE.curve)
-        self.caption("Why square? First, the squared error has a smooth derivative, 2e, "
+        self.caption("Why square? First, the squared error has a smooth derivative everywhere, "
                      "so the gradient of the cost is easy to compute.")
         self.play(FadeIn(reasons[0]), Write(reasons[1]))
         self.hold()
         kink = Dot(axes.c2p(0, absolute_error(0.0)), color=PALETTE.error, radius=0.1)
-        self.caption("The absolute value has a sharp corner at zero, where its slope "
-                     "jumps from minus one to plus one.")
+        self.caption("The absolute value has a sharp corner where the error vanishes: "
+                     "its slope jumps from negative to positive.")
         self.play(Write(reasons[2]), FadeIn(kink, scale=2))
         self.play(Indicate(kink, color=PALETTE.error))
         self.hold()
@@ -206,7 +207,7 @@ class CostFunctions(LectureScene):
         readout = get_readout("C", start_mse, color=PALETTE.error, size=SIZES.tex)
         readout.next_to(formula, DOWN, buff=0.5).align_to(formula, LEFT)
         self.caption("Back to the regression line of the clinical trial. "
-                     "Its cost is the mean of the eight squared errors.")
+                     f"Its cost is the mean of the {len(x)} squared errors.")
         self.play(Create(data_axes), FadeIn(dots), Create(line))
         self.play(Create(res), Write(formula))
         self.hold()

@@ -139,7 +139,7 @@ class DifferentiableProgramming(LectureScene):
         # -- backward --------------------------------------------------------------
         self.beat("backward")
         legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
-        self.caption("Backward through the chain, starting from 1 at the output.")
+        self.caption(f"Backward through the chain, starting from {fmt(g.output.grad)} at the output.")
         out = steps[-1]
         grads = [get_grad_tag(g[out].grad, values[out], places=3)]
         self.play(FadeIn(grads[0]), FadeIn(legend))

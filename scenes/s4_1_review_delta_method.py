@@ -28,6 +28,7 @@ from mathkit.differentiation import (
     secant_line,
     tangent_line,
 )
+from mathkit.expr import plain
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import (
     get_leg_labels,
@@ -112,7 +113,8 @@ class ReviewDeltaMethod(LectureScene):
             self.wait(0.6)
         self.hold()
         self.caption(
-            "With delta x at 3, a tenth and a millionth, the slopes are "
+            "With delta x at " + ", ".join(f"{s.dx:g}" for s in steps[:-1])
+            + f" and {steps[-1].dx:g}, the slopes are "
             + ", then ".join(f"{s.slope:.6f}".rstrip("0").rstrip(".") for s in steps)
             + f": they converge to {tangent_line(RUNNING_FUNCTION, x_p).slope:g}."
         )
@@ -133,7 +135,7 @@ class ReviewDeltaMethod(LectureScene):
         result_card.next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)
         self.caption(
             f"The limit is the tangent, {tangent.latex.replace(' ', '')}. The derivative formula"
-            f" {forms.first_latex.replace(' ', '')} gives the same slope, {tangent.slope:g}, in one step."
+            f" {plain(forms.first)} gives the same slope, {tangent.slope:g}, in one step."
         )
         self.play(ReplacementTransform(shown.line, tangent_mob), FadeOut(shown.q_dot))
         self.play(FadeIn(result_card, shift=DOWN * 0.2))

@@ -24,6 +24,7 @@ from manim import (
 
 from mathkit.cost import forward, four_steps
 from mathkit.data import AUTODIFF_X, INITIAL_B, INITIAL_M, LEARNING_RATE, regression_xy
+from mathkit.expr import parse, plain
 from mathkit.optimize import derivative_at, function_and_gradient
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
@@ -78,7 +79,7 @@ class ReviewAutoDiff(LectureScene):
         dot = Dot(axes.c2p(AUTODIFF_X, y0), color=PALETTE.point)
         tangent = get_line_through(axes, slope, y0 - slope * AUTODIFF_X,
                                    [AUTODIFF_X - 1.3, AUTODIFF_X + 1.3])
-        self.caption(f"Autodiff records the forward pass, y = x squared at x = {AUTODIFF_X:g}, "
+        self.caption(f"Autodiff records the forward pass, y = {plain(parse(SQUARE))} at x = {AUTODIFF_X:g}, "
                      "then runs the chain rule backwards.")
         self.play(Write(steps[0]), Create(axes), Create(curve))
         self.play(FadeIn(steps[1]), FadeIn(dot, scale=1.5))
