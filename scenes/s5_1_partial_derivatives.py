@@ -9,6 +9,8 @@ number comes from ``mathkit.multivariate``.
 
 from __future__ import annotations
 
+import re
+
 from manim import (
     DEGREES,
     DOWN,
@@ -29,7 +31,7 @@ from manim import (
 )
 
 from mathkit.data import CYLINDER, SADDLE, SADDLE_X_SLICE, SLICE_POINTS
-from mathkit.expr import latex
+from mathkit.expr import latex, plain
 from mathkit.multivariate import (
     CYLINDER_VARS,
     SADDLE_VARS,
@@ -64,6 +66,11 @@ def _num(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.4g}"
 
 
+def _spoken(tex: str) -> str:
+    """Subtitle text for a monomial's LaTeX from ``ordered_latex``: ``pi r^2 l``."""
+    return re.sub(r"\^\{(\w+)\}", r"^\1", tex).replace("\\pi", "pi")
+
+
 class PartialDerivatives(LectureScene3D):
     """Beats: surface, x-slice, y-slice, exercises, cylinder, summary."""
 
@@ -84,8 +91,8 @@ class PartialDerivatives(LectureScene3D):
         self.add_fixed_in_frame_mobjects(formula)
         self.remove(formula)
         self.caption(
-            "A function of two inputs is a surface. The course's example is z equals "
-            "x squared minus y squared: a saddle."
+            "A function of two inputs is a surface. The course's example is "
+            f"z = {plain(saddle.expr)}: a saddle."
         )
         self.play(Write(title[0]), FadeIn(title[1:]), Write(formula))
         self.play(Create(axes3d), run_time=1.2)
@@ -102,8 +109,8 @@ class PartialDerivatives(LectureScene3D):
         )
         self.caption(
             "A partial derivative changes one input and holds the other fixed. "
-            "Holding y at zero cuts the surface along the yellow curve; "
-            "holding x at two cuts it along the orange one."
+            f"Holding y at {_num(x_slice.fixed[0][1])} cuts the surface along the yellow curve; "
+            f"holding x at {_num(SADDLE_X_SLICE)} cuts it along the orange one."
         )
         legend = VGroup(
             get_tex(
@@ -139,7 +146,8 @@ class PartialDerivatives(LectureScene3D):
         head.next_to(title, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.6)
         rule.next_to(head, DOWN, buff=0.45)
         self.caption(
-            "Hold y at zero and the saddle becomes the parabola z = x squared. "
+            f"Hold y at {_num(x_slice.fixed[0][1])} and the saddle becomes the parabola"
+            f" z = {plain(x_slice.expr)}. "
             "Its slope is the partial derivative of z with respect to x."
         )
         self.play(Create(axes), Write(head))
@@ -150,8 +158,9 @@ class PartialDerivatives(LectureScene3D):
         readout = self._slope_rows("x", tans_x)
         readout.next_to(rule, DOWN, buff=0.45)
         self.caption(
-            "The y terms are constants, so they vanish: the partial is 2x. "
-            "At x from minus two to two the tangents have slopes minus four to four."
+            f"The y terms are constants, so they vanish: the partial is {plain(saddle.derivatives[0])}. "
+            f"At x from {_num(tans_x[0].t)} to {_num(tans_x[-1].t)} the tangents have slopes"
+            f" {_num(tans_x[0].slope)} to {_num(tans_x[-1].slope)}."
         )
         for tan, row in zip(tangents, readout, strict=True):
             self.play(Create(tan[0]), FadeIn(tan[1], scale=1.5), FadeIn(row), run_time=0.8)
@@ -170,7 +179,8 @@ class PartialDerivatives(LectureScene3D):
             size=SIZES.tex_large,
         ).move_to(rule)
         self.caption(
-            "Now hold x at two and move along y. The slice is z = 4 minus y squared: "
+            f"Now hold x at {_num(SADDLE_X_SLICE)} and move along y. The slice is"
+            f" z = {plain(y_slice.expr)}: "
             "raising x lifts the curve but leaves the slopes along y unchanged."
         )
         self.play(FadeOut(VGroup(tangents, readout, curve)), FadeOut(axes))
@@ -181,7 +191,8 @@ class PartialDerivatives(LectureScene3D):
         tangents_y = get_slice_tangents(axes_y, tans_y)
         readout_y = self._slope_rows("y", tans_y).next_to(rule_y, DOWN, buff=0.45)
         self.caption(
-            "The partial with respect to y is minus 2y, so the slopes run from four down to minus four."
+            f"The partial with respect to y is {plain(saddle.derivatives[1])}, so the slopes run"
+            f" from {_num(tans_y[0].slope)} down to {_num(tans_y[-1].slope)}."
         )
         for tan, row in zip(tangents_y, readout_y, strict=True):
             self.play(Create(tan[0]), FadeIn(tan[1], scale=1.5), FadeIn(row), run_time=0.8)
@@ -229,7 +240,7 @@ class PartialDerivatives(LectureScene3D):
         v_tex.next_to(title, DOWN, buff=0.7).to_edge(RIGHT, buff=EDGE_BUFF + 1.2)
         self.caption(
             "A second example from the course: the volume of a cylinder, "
-            "v equals pi r squared l, with radius r and length l."
+            f"v = {_spoken(ordered_latex(vol.expr, CYLINDER_VARS))}, with radius r and length l."
         )
         self.play(FadeIn(drawing), Write(v_tex))
         self.hold()
@@ -258,14 +269,16 @@ class PartialDerivatives(LectureScene3D):
         self.play(Write(lines[0]))
         self.hold()
         self.caption(
-            f"Lengthening the can adds pi r squared, {cyl.dv_dl:.2f} cubic metres per metre: "
+            f"Lengthening the can adds {_spoken(ordered_latex(vol.derivatives[1], CYLINDER_VARS))},"
+            f" {cyl.dv_dl:.2f} cubic metres per metre: "
             "v is linear in l, so this rate holds at every length."
         )
         self.play(Write(lines[1]))
         self.play(Indicate(drawing.length_mark, color=PALETTE.tangent))
         self.hold()
         self.caption(
-            f"Widening it adds 2 pi r l, {cyl.dv_dr:.2f} per metre of radius, at this point only: "
+            f"Widening it adds {_spoken(ordered_latex(vol.derivatives[0], CYLINDER_VARS))},"
+            f" {cyl.dv_dr:.2f} per metre of radius, at this point only: "
             "r appears in its own partial, so the rate changes as r grows."
         )
         self.play(Write(lines[2]))

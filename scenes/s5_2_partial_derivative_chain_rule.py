@@ -41,6 +41,11 @@ def fmt(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def said(tex: str) -> str:
+    """A chain factor's LaTeX formula as subtitle text: ``2(y hat - y)``."""
+    return tex.replace(HAT, "y hat").replace(r"\,", " ")
+
+
 class PartialChainRule(LectureScene):
     """Beats: title, chain, local, rule-m, rule-b, numbers, gradient."""
 
@@ -116,8 +121,9 @@ class PartialChainRule(LectureScene):
         local_row = VGroup(local["m"], local["b"], local["yhat"], local["u"])
         local_row.arrange(RIGHT, buff=0.8).next_to(diagram, DOWN, buff=0.35).set_x(0)
         self.caption(
-            "Each link has its own simple derivative: 2u for the square, 1 for the "
-            "subtraction, x for m and 1 for b."
+            f"Each link has its own simple derivative: {said(ch.dc_du.formula_latex)} for the"
+            f" square, {said(ch.du_dyhat.formula_latex)} for the subtraction,"
+            f" {said(ch.dyhat_dm.formula_latex)} for m and {said(ch.dyhat_db.formula_latex)} for b."
         )
         for key in ("u", "yhat", "m", "b"):
             self.play(
@@ -162,8 +168,9 @@ class PartialChainRule(LectureScene):
             results.arrange(DOWN, buff=0.35)
         results.move_to(rule).set_x(0)
         self.caption(
-            "The path to b shares every link except the last, whose derivative is 1. "
-            "So the partial with respect to b is just 2 times y hat minus y."
+            "The path to b shares every link except the last, whose derivative is"
+            f" {said(ch.dyhat_db.formula_latex)}. So the partial with respect to b is just"
+            f" {said(ch.dc_db.formula_latex)}."
         )
         self.play(result_m.animate.move_to(results[0]))
         self.play(Write(result_b))
@@ -204,8 +211,9 @@ class PartialChainRule(LectureScene):
             numbers.arrange(DOWN, buff=0.35)
         numbers.move_to(results)
         self.caption(
-            f"Backward, 2u = {fmt(ch.dc_du.value)}. Times x = {fmt(ch.x)} gives "
-            f"{fmt(ch.dc_dm.value)} for m; times 1 gives {fmt(ch.dc_db.value)} for b: "
+            f"Backward, {said(ch.dc_du.formula_latex)} = {fmt(ch.dc_du.value)}."
+            f" Times x = {fmt(ch.x)} gives {fmt(ch.dc_dm.value)} for m;"
+            f" times {fmt(ch.dyhat_db.value)} gives {fmt(ch.dc_db.value)} for b: "
             "the same values autodiff reports."
         )
         self.play(FadeOut(result_m), FadeOut(result_b))

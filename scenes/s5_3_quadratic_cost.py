@@ -31,6 +31,7 @@ from manim import (
 
 from mathkit.cost import forward, mse, single_point
 from mathkit.data import INITIAL_B, INITIAL_M, regression_xy
+from mathkit.multivariate import single_point_chain
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
     get_axes,
@@ -141,8 +142,10 @@ class QuadraticCost(LectureScene):
             size=SIZES.tex_small, color=PALETTE.tangent,
         )
         dm.next_to(expand, DOWN, buff=0.5).align_to(expand, LEFT)
+        dc_dm = single_point_chain(p.x, p.y, p.m, p.b).dc_dm.formula_latex
+        dc_dm = dc_dm.replace(r"\hat y", "y hat").replace(r"\,", " ")
         self.caption(f"At m = {p.m:g} the cost is {p.cost:.2f}, and the tangent's slope is "
-                     f"the partial derivative: 2 times the error times x, {p.grad_m:.2f}.")
+                     f"the partial derivative: {dc_dm}, {p.grad_m:.2f}.")
         self.play(FadeIn(here, scale=1.5))
         self.play(Create(tangent), Write(dm))
         self.hold()

@@ -30,6 +30,8 @@ from manim import (
 )
 
 from mathkit.autodiff import single_point_graph, tiny_network_graph
+from mathkit.data import SINGLE_POINT_INDEX
+from mathkit.multivariate import single_point_chain
 from scenes.common.base import LectureScene
 from scenes.common.graph_parts import (
     fmt,
@@ -90,7 +92,7 @@ class BackpropGraph(LectureScene):
         )
         drawing.next_to(title, DOWN, buff=1.2).set_x(0)
         self.caption(
-            "The cost C = (mx + b - y) squared, broken into steps: "
+            f"The cost C = (mx + b - y)^{fmt(g['C'].param or 0.0)}, broken into steps: "
             "multiply by m, add b, subtract y, square."
         )
         self.play(Create(drawing.edge_group), FadeIn(drawing.node_group), FadeIn(drawing.tag_group))
@@ -105,7 +107,8 @@ class BackpropGraph(LectureScene):
             ]
         )
         self.caption(
-            f"Point i = 7 of the data: x = {fmt(g['x'].value)}, y = {fmt(g['y'].value)}; "
+            f"Point i = {SINGLE_POINT_INDEX} of the data: x = {fmt(g['x'].value)},"
+            f" y = {fmt(g['y'].value)}; "
             f"the starting parameters are m = {fmt(g['m'].value)} and b = {fmt(g['b'].value)}."
         )
         self.play(FadeIn(leaf_tags, lag_ratio=0.2))
@@ -131,7 +134,7 @@ class BackpropGraph(LectureScene):
         self.beat("seed")
         legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
         grads = {"C": get_grad_tag(g["C"].grad, values["C"])}
-        self.caption("The backward pass starts at the cost: dC/dC = 1.")
+        self.caption(f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}.")
         self.play(FadeIn(grads["C"], shift=UP * 0.2), FadeIn(legend))
         self.hold()
 
@@ -183,9 +186,14 @@ class BackpropGraph(LectureScene):
         )
         grad_card = get_card(grad_vec, color=PALETTE.tangent)
         grad_card.to_edge(DOWN, buff=EDGE_BUFF).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+        chain = single_point_chain(g["x"].value, g["y"].value, g["m"].value, g["b"].value)
+        db_tex, dm_tex = (
+            f.formula_latex.replace(r"\hat y", "y-hat").replace(r"\,", " ")
+            for f in (chain.dc_db, chain.dc_dm)
+        )
         self.caption(
             f"Together: the gradient, {fmt(g['b'].grad)} for b and {fmt(g['m'].grad)} "
-            "for m, the same numbers as the hand formulas 2(y-hat - y) and 2x(y-hat - y)."
+            f"for m, the same numbers as the hand formulas {db_tex} and {dm_tex}."
         )
         self.play(ReplacementTransform(card, grad_card))
         self.play(Indicate(grads["m"], color=PALETTE.tangent), Indicate(grads["b"], color=PALETTE.tangent))

@@ -10,6 +10,8 @@ examples. Every number comes from ``mathkit.multivariate``.
 
 from __future__ import annotations
 
+import re
+
 from manim import (
     DOWN,
     LEFT,
@@ -26,7 +28,8 @@ from manim import (
 )
 
 from mathkit.data import CRITICAL_POINT_FUNCTIONS, CYLINDER, CYLINDER_POINT, SADDLE
-from mathkit.expr import latex
+from mathkit.differentiation import derivative
+from mathkit.expr import latex, plain
 from mathkit.multivariate import (
     CYLINDER_VARS,
     SADDLE_VARS,
@@ -56,6 +59,11 @@ D2 = r"\partial^2"
 def _num(value: float) -> str:
     """Whole numbers without decimals, else three decimals."""
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.3f}"
+
+
+def _spoken(tex: str) -> str:
+    """Subtitle text for a monomial's LaTeX: ``pi r^2 l``, ``6 pi``."""
+    return re.sub(r"\^\{(\w+)\}", r"^\1", tex).replace("\\pi", "pi")
 
 
 class HigherOrderPartials(LectureScene):
@@ -106,14 +114,17 @@ class HigherOrderPartials(LectureScene):
         ).arrange_in_grid(rows=2, cols=2, buff=(2.2, 0.35))
         second.next_to(first, DOWN, buff=0.5)
         self.caption(
-            "Take the saddle z = x squared minus y squared. Its first partials are 2x and minus 2y."
+            f"Take the saddle z = {plain(saddle.expr)}. Its first partials are"
+            f" {plain(saddle.derivatives[0])} and {plain(saddle.derivatives[1])}."
         )
         self.play(Write(z_tex))
         self.play(FadeIn(first, shift=DOWN * 0.2))
         self.hold()
+        hm = h_saddle.matrix
         self.caption(
-            "Differentiate each again, by x or by y. The unmixed second partials are 2 and "
-            "minus 2; the mixed ones, one derivative by each variable, are both 0."
+            f"Differentiate each again, by x or by y. The unmixed second partials are {plain(hm[0][0])}"
+            f" and {plain(hm[1][1])}; the mixed ones, one derivative by each variable, are both"
+            f" {plain(hm[0][1])}."
         )
         self.play(FadeIn(second, lag_ratio=0.25), run_time=2)
         self.hold()
@@ -161,13 +172,14 @@ class HigherOrderPartials(LectureScene):
         plots.arrange(RIGHT, buff=1.2).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
         self.caption(
             "An unmixed second partial is the curvature of a slice. Along x the slice "
-            "z = x squared bends up, with second derivative 2."
+            f"z = {plain(along_x.expr)} bends up, with second derivative {_num(h0[0][0])}."
         )
         self.play(FadeIn(plots[0][0]), FadeIn(plots[0][2]))
         self.play(Create(plots[0][1]), FadeIn(plots[0][3:]))
         self.hold()
         self.caption(
-            "Along y the slice z = minus y squared bends down, with second derivative minus 2."
+            f"Along y the slice z = {plain(along_y.expr)} bends down, with second derivative"
+            f" {_num(h0[1][1])}."
         )
         self.play(FadeIn(plots[1][0]), FadeIn(plots[1][2]))
         self.play(Create(plots[1][1]), FadeIn(plots[1][3:]))
@@ -181,7 +193,7 @@ class HigherOrderPartials(LectureScene):
         test_row = VGroup(test2d, verdict_text).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         test_row.next_to(hess, RIGHT, buff=0.9)
         self.caption(
-            "Up in one direction and down in the other: the origin is a saddle. "
+            f"Up in one direction and down in the other: the origin is a {verdict}. "
             "The two-variable test multiplies the curvatures; a negative result means a saddle."
         )
         self.play(Write(test2d))
@@ -218,13 +230,13 @@ class HigherOrderPartials(LectureScene):
         cols = VGroup(left, right).arrange(RIGHT, buff=1.2)
         VGroup(v_tex, cols).arrange(RIGHT, buff=1.0).next_to(title, DOWN, buff=0.5).set_x(0)
         self.caption(
-            "Mixed partials do not depend on the order. For the cylinder, v = pi r squared l, "
+            f"Mixed partials do not depend on the order. For the cylinder, v = {_spoken(ol(vol.expr))}, "
             "differentiate by r then l, or by l then r."
         )
         self.play(Write(v_tex))
         self.play(FadeIn(left[0]), FadeIn(right[0]))
         self.hold()
-        self.caption("Both orders give the same answer, 2 pi r.")
+        self.caption(f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}.")
         self.play(Write(left[1]))
         self.play(Write(right[1]))
         self.hold()
@@ -242,8 +254,9 @@ class HigherOrderPartials(LectureScene):
         )
         VGroup(at, unmixed).arrange(DOWN, buff=0.4).next_to(cols, DOWN, buff=0.45)
         self.caption(
-            f"At r = {_num(cyl.r)} both mixed partials are 6 pi, about {_num(cyl.d2v_drdl)}. "
-            f"The unmixed ones are 2 pi l, which is 10 pi at l = {_num(cyl.l)}, and 0."
+            f"At r = {_num(cyl.r)} both mixed partials are {_spoken(latex(exact[0][1]))},"
+            f" about {_num(cyl.d2v_drdl)}. The unmixed ones are {_spoken(ol(h_cyl.matrix[0][0]))},"
+            f" which is {_spoken(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}."
         )
         self.play(Write(at))
         self.play(FadeIn(unmixed, shift=UP * 0.2))
@@ -289,11 +302,12 @@ class HigherOrderPartials(LectureScene):
         self.play(*[Create(p[2]) for p in panels], *[FadeIn(p[3], scale=1.5) for p in panels])
         self.hold()
         explanations = (
-            f"For x squared plus 3x plus 4, the second derivative is {points[0].second_derivative:g}, "
+            f"For {plain(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
             f"positive: the curve bends up, so ({points[0].x:g}, {points[0].y:g}) is a minimum.",
-            f"For minus x squared plus 3x plus 4 it is {points[1].second_derivative:g}, "
+            f"For {plain(points[1].expr)} it is {points[1].second_derivative:g}, "
             f"negative: the curve bends down, a maximum at ({points[1].x:g}, {points[1].y:g}).",
-            f"For x cubed plus 6 it is 6x, which is {points[2].second_derivative:g} at x = {points[2].x:g}: "
+            f"For {plain(points[2].expr)} it is {plain(derivative(CRITICAL_POINT_FUNCTIONS[2], 2))},"
+            f" which is {points[2].second_derivative:g} at x = {points[2].x:g}: "
             "the test is inconclusive. The curve keeps rising through the flat spot, "
             "an inflection point.",
         )
