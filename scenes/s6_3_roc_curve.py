@@ -124,8 +124,8 @@ class RocCurve(LectureScene):
         xy = curve.points()
         dot = Dot(axes.c2p(*xy[0]), radius=0.09, color=PALETTE.point)
         self.caption(
-            "Start above every score: nothing is called a hot dog, so TP and FP are "
-            f"both 0. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g})."
+            f"Start above every score: nothing is called a hot dog, so TP = {c0.tp} and"
+            f" FP = {c0.fp}. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g})."
         )
         self.play(FadeIn(dot, scale=1.6))
         self.hold()

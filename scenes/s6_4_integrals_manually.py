@@ -27,6 +27,7 @@ from manim import (
 )
 
 from mathkit.data import INTEGRAL_EXAMPLES, RIEMANN_NS
+from mathkit.expr import plain
 from mathkit.integrate import (
     antiderivative,
     definite_integral,
@@ -77,7 +78,10 @@ class IntegralsManually(LectureScene):
         area = axes.get_area(curve, x_range=[a, b], color=PALETTE.area, opacity=0.45)
         question = get_tex(steps["integral"], "= ?", size=SIZES.tex)
         question.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
-        self.caption("The course example: the area under y = x over 2, between x = 1 and x = 2.")
+        self.caption(
+            f"The course example: the area under y = {plain(exact.integrand)},"
+            f" between x = {a:g} and x = {b:g}."
+        )
         self.play(Create(axes), Create(curve), FadeIn(curve_label))
         self.play(FadeIn(area), Write(question))
         self.hold()
@@ -183,12 +187,13 @@ class IntegralsManually(LectureScene):
         )
         self.play(FadeIn(rule_card))
         self.hold()
-        anti = antiderivative(text).steps()
+        first_anti = antiderivative(text)
+        anti = first_anti.steps()
         lines = get_tex(*[s.latex for s in anti], size=SIZES.tex_small)
         lines.next_to(rule_card, DOWN, buff=0.5).align_to(rule_card, LEFT)
         self.caption(
-            "Pull the constant one half out front, apply the power rule to x,"
-            " and simplify: the antiderivative is x squared over 4."
+            f"Pull the constant {plain(first_anti.terms[0].coeff)} out front, apply the power"
+            f" rule to x, and simplify: the antiderivative is {plain(first_anti.result)}."
         )
         for part in lines:
             self.play(Write(part), run_time=1.0)
@@ -221,14 +226,15 @@ class IntegralsManually(LectureScene):
         self.play(*[FadeOut(m) for m in (lines, working, box, rule_card)])
         second = definite_integral(text2, a2, b2)
         steps2 = [s.latex for s in second.steps()]
-        anti2 = antiderivative(text2).steps()
+        second_anti = antiderivative(text2)
+        anti2 = second_anti.steps()
         anti2_lines = get_tex(*[s.latex for s in anti2], size=SIZES.tex_small)
         anti2_lines.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         working2 = get_tex(*steps2, size=SIZES.tex)
         working2.next_to(anti2_lines, DOWN, buff=0.8).align_to(anti2_lines, LEFT)
         self.caption(
             f"The course's second example: {text2} from {a2:g} to {b2:g}."
-            f" By the power rule, the antiderivative of {text2} is x squared."
+            f" By the power rule, the antiderivative of {text2} is {plain(second_anti.result)}."
         )
         self.play(FadeIn(anti2_lines, lag_ratio=0.3))
         self.hold()

@@ -109,14 +109,14 @@ class NumericIntegration(LectureScene):
         err_label = get_text("error estimate", size=SIZES.small, color=PALETTE.error)
         err_label.next_to(err_brace, DOWN, buff=0.12)
         self.caption(
-            f"It returns a pair: the integral, {first.value:g}, the same three quarters"
+            f"It returns a pair: the integral, {first.value:g}, the same value"
             " we found by hand..."
         )
         self.play(FadeIn(out, shift=RIGHT * 0.2))
         self.play(FadeIn(value_brace), FadeIn(value_label))
         self.hold()
         self.caption(
-            "...and an estimate of its absolute error, about ten to the minus fourteen:"
+            f"...and an estimate of its absolute error, about {first.abserr:.0e}:"
             " essentially exact."
         )
         self.play(FadeIn(err_brace), FadeIn(err_label))
@@ -169,7 +169,7 @@ class NumericIntegration(LectureScene):
         self.play(FadeIn(cards[0], shift=UP * 0.2))
         self.hold()
         self.caption(
-            "Simpson's rule fits parabolas through each three points, weighting them 1, 4, 1."
+            "Simpson's rule fits a parabola through each three points, weighting the middle one most."
         )
         self.play(FadeIn(cards[1], shift=UP * 0.2))
         self.hold()
@@ -220,7 +220,7 @@ class NumericIntegration(LectureScene):
         self.play(FadeIn(legend[:3]))
         self.hold()
         self.caption(
-            f"Simpson's falls twice as steeply: doubling n cuts its error about"
+            f"Simpson's falls like 1 over n to the {round(p_simp)}: doubling n cuts its error about"
             f" {r_simp:.0f} times, against about {r_trap:.0f} for the trapezoid."
         )
         self.play(Create(simp_line.line), FadeIn(simp_line.dots, lag_ratio=0.1), run_time=2)

@@ -247,8 +247,8 @@ class RocArea(LectureScene):
         # -- summary -----------------------------------------------------------------------------
         self.beat("summary")
         self.caption(
-            "The AUC condenses every threshold into one number, from 0.5 for guessing "
-            "to 1 for a perfect ranking."
+            f"The AUC condenses every threshold into one number, from {chance_auc:g} for"
+            f" guessing to {perfect_auc:g} for a perfect ranking."
         )
         self.play(Indicate(scale_rows, color=PALETTE.tangent, scale_factor=1.05))
         self.hold(1.5)
