@@ -7,10 +7,10 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench clean
+.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench bench-roc clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ course: $(STAMP) ## Build every changed scene and the lesson videos: make course
 
 bench: $(STAMP) ## Render benchmark: prints render cost per scene and the encode floor
 	@$(VPY) -m tools.bench
+
+bench-roc: $(STAMP) ## ROC/AUC on 10^6 scores: mathkit beside scikit-learn
+	@$(VPY) -m tools.bench_roc
 
 clean: ## Remove renders and build caches (keeps the virtualenv)
 	rm -rf renders .build
