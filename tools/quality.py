@@ -263,7 +263,7 @@ def inspect_scene(item: outline.Item, *, media_dir: Path | None = None) -> Scene
     settings = {
         **DRY_RUN_CONFIG,
         "media_dir": str(media),
-        "tex_dir": str(ROOT / ".build" / "tex"),
+        "tex_dir": str(tex_dir()),
     }
     started = time.monotonic()
     with tempconfig(settings):
