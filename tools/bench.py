@@ -4,10 +4,9 @@ For a fixed set of representative scenes (a 2-D plot, equation transforms, a
 graph, a 3-D surface) at low and high quality it renders from scratch (empty
 media, TeX and partial-movie caches) and prints: video seconds, render seconds,
 their ratio, and the ratio to the *encode floor*: the time ffmpeg takes to
-encode the same number of frames at that resolution and frame rate with
-Manim's codec settings (libx264, crf 23, yuv420p) from a synthetic source, the
-cost no renderer can beat. With ``--course`` it then times a whole-course build
-at low quality with 1 job and with 2, each from empty caches.
+encode the same frames again with Manim's codec settings (libx264, crf 23,
+yuv420p), the cost no renderer can beat. With ``--course`` it then times a
+whole-course build at low quality with 1 job and with 2, each from empty caches.
 
 Options: ``--qualities low,high``, ``--scenes A,B``, ``--course``.
 """
@@ -37,8 +36,14 @@ REPRESENTATIVE: Final = (
 )
 
 
-def encode_floor(frames: int, width: int, height: int, fps: int) -> float:
-    """Seconds ffmpeg needs to encode ``frames`` synthetic frames like Manim does."""
+def encode_floor(video: Path) -> float:
+    """Seconds ffmpeg needs to encode the same frames again with Manim's settings.
+
+    The rendered video is decoded and re-encoded (libx264, crf 23, yuv420p, as
+    Manim encodes): the same number of frames at the same resolution with the
+    same content, so the same encoding work. No renderer that has to produce
+    these frames can finish faster.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         started = time.monotonic()
         subprocess.run(
@@ -47,12 +52,8 @@ def encode_floor(frames: int, width: int, height: int, fps: int) -> float:
                 "-v",
                 "error",
                 "-y",
-                "-f",
-                "lavfi",
                 "-i",
-                f"testsrc2=size={width}x{height}:rate={fps}",
-                "-frames:v",
-                str(frames),
+                str(video),
                 "-c:v",
                 "libx264",
                 "-crf",
@@ -66,8 +67,8 @@ def encode_floor(frames: int, width: int, height: int, fps: int) -> float:
         return time.monotonic() - started
 
 
-def render_fresh(scene: str, quality: str) -> tuple[float, float, int]:
-    """Render from empty caches; return (render seconds, video seconds, frames)."""
+def render_fresh(scene: str, quality: str) -> tuple[float, float, float]:
+    """Render from empty caches; return (render s, video s, encode-floor s)."""
     item = resolve_scene(scene)
     q = resolve_quality(quality)
     with tempfile.TemporaryDirectory(dir=ROOT / ".build") as tmp:
@@ -91,8 +92,7 @@ def render_fresh(scene: str, quality: str) -> tuple[float, float, int]:
         wall = time.monotonic() - started
         video = next(media.rglob(f"{item.scene}.mp4"))
         seconds = provenance.probe_duration(video) or 0.0
-        fps = int(q.folder.split("p")[1])
-        return wall, seconds, round(seconds * fps)
+        return wall, seconds, encode_floor(video)
 
 
 def course_wall(jobs: int) -> float:
@@ -147,11 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for scene in scenes:
         for quality in qualities:
-            q = resolve_quality(quality)
-            wall, seconds, frames = render_fresh(scene, quality)
-            height = int(q.folder.split("p")[0])
-            width = {480: 854, 720: 1280, 1080: 1920, 1440: 2560, 2160: 3840}[height]
-            floor = encode_floor(frames, width, height, int(q.folder.split("p")[1]))
+            wall, seconds, floor = render_fresh(scene, quality)
             print(
                 f"{scene:<20} {kinds.get(scene, '-'):<20} {quality:<8} {seconds:>8.1f} {wall:>9.1f}"
                 f" {wall / seconds:>13.2f} {floor:>8.1f} {wall / floor:>13.1f}",
