@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, FadeIn, FadeOut, Mobject, VGroup, Write
 
-from mathkit.expr import parse, plain
+from mathkit.expr import plain
 from mathkit.rules import (
     PRODUCT_FACTORS,
     Differentiation,
-    differentiate,
     expand_then_differentiate,
     product_rule,
 )
 from scenes.common.mobjects import get_tex, get_text
-from scenes.common.rules_parts import RuleScene
+from scenes.common.rules_parts import RuleScene, get_part_fields
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 
@@ -53,14 +52,7 @@ class ProductRule(RuleScene):
 
     def caption_fields(self, result: Differentiation) -> dict[str, str]:
         """Adds the factors ``w`` and ``z`` and their derivatives ``dw`` and ``dz``."""
-        w, z = PRODUCT_FACTORS
-        return {
-            **super().caption_fields(result),
-            "w": plain(parse(w)),
-            "z": plain(parse(z)),
-            "dw": plain(differentiate(w).simplified),
-            "dz": plain(differentiate(z).simplified),
-        }
+        return {**super().caption_fields(result), **get_part_fields(*PRODUCT_FACTORS)}
 
     def differentiation(self) -> Differentiation:
         """The product in the course's order, w = x^2 + 2x + 2 first."""

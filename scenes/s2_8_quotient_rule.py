@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, FadeIn, FadeOut, Mobject, VGroup, Write
 
-from mathkit.expr import parse, plain
+from mathkit.expr import plain
 from mathkit.limits import factor_and_cancel
 from mathkit.rules import (
     QUOTIENT_LIMIT_PARTS,
     QUOTIENT_PARTS,
     Differentiation,
-    differentiate,
     quotient_rule,
 )
 from scenes.common.mobjects import get_text
-from scenes.common.rules_parts import RuleScene, get_fitted_working
+from scenes.common.rules_parts import RuleScene, get_fitted_working, get_part_fields
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 
@@ -58,14 +57,7 @@ class QuotientRule(RuleScene):
 
     def caption_fields(self, result: Differentiation) -> dict[str, str]:
         """Adds the top ``w``, the bottom ``z`` and their derivatives ``dw`` and ``dz``."""
-        w, z = QUOTIENT_PARTS
-        return {
-            **super().caption_fields(result),
-            "w": plain(parse(w)),
-            "z": plain(parse(z)),
-            "dw": plain(differentiate(w).simplified),
-            "dz": plain(differentiate(z).simplified),
-        }
+        return {**super().caption_fields(result), **get_part_fields(*QUOTIENT_PARTS)}
 
     def differentiation(self) -> Differentiation:
         """The course example with w = x and z = x^2 + 1."""

@@ -38,7 +38,7 @@ from manim import (
     always_redraw,
 )
 
-from mathkit.expr import plain
+from mathkit.expr import parse, plain
 from mathkit.rules import (
     RULE_STATEMENTS,
     Differentiation,
@@ -460,3 +460,13 @@ class RuleScene(LectureScene):
         self.caption(self.fill(self.summary_caption))
         self.play(FadeIn(group, lag_ratio=0.3))
         self.hold(1.0)
+
+
+def get_part_fields(w: str, z: str) -> dict[str, str]:
+    """Caption fields for a rule on two parts: ``w``, ``z`` and their derivatives."""
+    return {
+        "w": plain(parse(w)),
+        "z": plain(parse(z)),
+        "dw": plain(differentiate(w).simplified),
+        "dz": plain(differentiate(z).simplified),
+    }
