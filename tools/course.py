@@ -30,7 +30,7 @@ from typing import Final
 
 from scenes import outline
 from tools import provenance, subtitles
-from tools.render import BUILD, ROOT, Job, Quality, UsageError, resolve_quality
+from tools.render import BUILD, RENDERS, ROOT, Job, Quality, UsageError, resolve_quality
 
 CARD_CODE: Final = (ROOT / "scenes/common/title_card.py", ROOT / "tools/cards.py")
 
@@ -307,7 +307,7 @@ def build_lessons(quality: Quality) -> list[Path]:
 # -- index -------------------------------------------------------------------------------
 def build_index(quality: Quality, lessons: list[Path]) -> Path:
     """index.json and a static index.html of every scene, clip and lesson at ``quality``."""
-    root = RENDERS_ROOT(quality)
+    root = RENDERS / quality.folder
     scenes = []
     for item in outline.items():
         video = Job(item, quality).destination
@@ -358,13 +358,6 @@ def build_index(quality: Quality, lessons: list[Path]) -> Path:
     )
     (root / "index.html").write_text(_html(data), encoding="utf-8")
     return root / "index.html"
-
-
-def RENDERS_ROOT(quality: Quality) -> Path:
-    """renders/<resolution> (honours RENDERS_DIR like tools.render)."""
-    from tools.render import RENDERS
-
-    return RENDERS / quality.folder
 
 
 def _html(data: dict) -> str:

@@ -422,12 +422,13 @@ def cmd_snapshots(name: str | None) -> int:
         )
         return 2
     items = _selected(name)
-    select = (
-        " or ".join(f"test_{i.scene}]" for i in items) if name.lower() != "all" else ""
+    # Node ids, not -k: "-k ChainRule" would also select PartialChainRule.
+    targets = (
+        ["tests/graphical"]
+        if name.lower() == "all"
+        else [f"tests/graphical/test_final_frames.py::test_{i.scene}" for i in items]
     )
-    cmd = [sys.executable, "-m", "pytest", "tests/graphical", "--set_test", "-q"]
-    if select:
-        cmd += ["-k", " or ".join(i.scene for i in items)]
+    cmd = [sys.executable, "-m", "pytest", *targets, "--set_test", "-q"]
     env = {**os.environ, "ALLOW_OLD_CAIRO": "1"}
     code = subprocess.call(cmd, cwd=ROOT, env=env)
     subprocess.call(
