@@ -18,7 +18,8 @@ from tools import quality
 from tools.subtitles import parse_srt
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.render
+# One worker runs this module: its fixtures render ChainRule into a shared .build/ folder.
+pytestmark = [pytest.mark.render, pytest.mark.xdist_group("e2e")]
 
 
 def ffprobe(path: Path) -> dict:
