@@ -30,10 +30,11 @@ list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 	@$(PYTHON) -m tools.listing
 
 test: $(STAMP) ## Run the whole test suite (mathkit, scene checks, pixels, one render)
-	@$(VPY) -m pytest -rs -n 2 --dist loadgroup
+	@$(VPY) -m pytest -rs -n 2 -m "not render"
+	@$(VPY) -m pytest -rs -m render
 
 test-fast: $(STAMP) ## Tests without pixel comparisons and renders
-	@$(VPY) -m pytest -rs -n 2 --dist loadgroup -m "not graphical and not render"
+	@$(VPY) -m pytest -rs -n 2 -m "not graphical and not render"
 
 lint: $(STAMP) ## ruff over the code
 	@$(VPY) -m ruff check mathkit scenes tools tests

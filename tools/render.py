@@ -148,23 +148,6 @@ class Job:
         """Where finished files land."""
         return RENDERS / self.quality.folder
 
-    def config_file(self) -> Path:
-        """A Manim config that points the TeX cache at one folder per scene.
-
-        Typeset formulas do not depend on the quality or format, so a scene
-        rendered at low quality and then at high reuses every SVG instead of
-        running LaTeX and dvisvgm again (they were the largest cost in the
-        profile of a render). One folder per scene keeps parallel jobs of
-        ``make course`` from racing on the same file.
-        """
-        tex = BUILD / "tex" / "scenes" / self.item.scene
-        cfg = BUILD / "cfg" / f"{self.item.scene}.cfg"
-        cfg.parent.mkdir(parents=True, exist_ok=True)
-        text = f"[CLI]\ntex_dir = {tex}\n"
-        if not cfg.is_file() or cfg.read_text() != text:
-            cfg.write_text(text)
-        return cfg
-
     def command(self) -> list[str]:
         """The manim command line (a list: never passed through a shell)."""
         cmd = [
@@ -175,8 +158,6 @@ class Job:
             f"-q{self.quality.flag}",
             "--media_dir",
             str(self.media_dir),
-            "--config_file",
-            str(self.config_file()),
             "--format",
             self.fmt,
         ]
