@@ -40,8 +40,20 @@ from mathkit.data import (
 FloatArray = npt.NDArray[np.float64]
 
 OPS: Final[tuple[str, ...]] = (
-    "input", "const", "add", "sub", "mul", "div", "neg", "pow",
-    "exp", "log", "sin", "cos", "tanh", "sigmoid",
+    "input",
+    "const",
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "neg",
+    "pow",
+    "exp",
+    "log",
+    "sin",
+    "cos",
+    "tanh",
+    "sigmoid",
 )
 """Every operation a node can hold ("input" and "const" are leaves)."""
 
@@ -119,18 +131,26 @@ class Node:
     def add(self, other: Node | float, label: str = "") -> Node:
         """a + b; local derivatives (1, 1)."""
         o = Node.lift(other)
-        return Node(self.value + o.value, label, op="add", inputs=(self, o), local=(1.0, 1.0))
+        return Node(
+            self.value + o.value, label, op="add", inputs=(self, o), local=(1.0, 1.0)
+        )
 
     def sub(self, other: Node | float, label: str = "") -> Node:
         """a - b; local derivatives (1, -1)."""
         o = Node.lift(other)
-        return Node(self.value - o.value, label, op="sub", inputs=(self, o), local=(1.0, -1.0))
+        return Node(
+            self.value - o.value, label, op="sub", inputs=(self, o), local=(1.0, -1.0)
+        )
 
     def mul(self, other: Node | float, label: str = "") -> Node:
         """a * b; local derivatives (b, a)."""
         o = Node.lift(other)
         return Node(
-            self.value * o.value, label, op="mul", inputs=(self, o), local=(o.value, self.value)
+            self.value * o.value,
+            label,
+            op="mul",
+            inputs=(self, o),
+            local=(o.value, self.value),
         )
 
     def div(self, other: Node | float, label: str = "") -> Node:
@@ -360,7 +380,9 @@ class Graph:
     def layers(self) -> tuple[tuple[NodeInfo, ...], ...]:
         """Nodes grouped by ``layer``, left to right."""
         n_layers = max(n.layer for n in self.nodes) + 1
-        return tuple(tuple(n for n in self.nodes if n.layer == k) for k in range(n_layers))
+        return tuple(
+            tuple(n for n in self.nodes if n.layer == k) for k in range(n_layers)
+        )
 
     def backward_order(self) -> tuple[NodeInfo, ...]:
         """Nodes in the order the backward pass finalises them (output first)."""
@@ -379,7 +401,9 @@ def snapshot(output: Node) -> Graph:
         for p in n.inputs:
             users.setdefault(index[id(p)], []).append(i)
     layer = [
-        max(0, min(depth[u] for u in users[i]) - 1) if not n.inputs and i in users else depth[i]
+        max(0, min(depth[u] for u in users[i]) - 1)
+        if not n.inputs and i in users
+        else depth[i]
         for i, n in enumerate(order)
     ]
     return Graph(
@@ -507,7 +531,8 @@ def network_graph(
         raise ValueError("network needs at least one layer")
     tgt = _check_finite(target, "target")
     acts: list[Node] = [
-        Node(v, f"x{i + 1}" if len(x) > 1 else "x", group="input") for i, v in enumerate(x)
+        Node(v, f"x{i + 1}" if len(x) > 1 else "x", group="input")
+        for i, v in enumerate(x)
     ]
     for k, (w, b, act) in enumerate(layers):
         last = k == len(layers) - 1
@@ -547,7 +572,9 @@ class ProgramTrace:
 
 
 def loop_program(
-    x: float = PROGRAM_X, steps: int = PROGRAM_STEPS, threshold: float = PROGRAM_THRESHOLD
+    x: float = PROGRAM_X,
+    steps: int = PROGRAM_STEPS,
+    threshold: float = PROGRAM_THRESHOLD,
 ) -> ProgramTrace:
     """Run ``for k in range(steps): v = v*v if v < threshold else v/2`` on nodes.
 

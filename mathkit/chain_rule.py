@@ -50,7 +50,9 @@ class ChainRuleResult:
         Factored when that is a constant times one power, as in 375(x + 5)^2;
         expanded otherwise, as in 16x^3 + 64x and 18x + 6.
         """
-        return self.factored if self.factored.as_coeff_Mul()[1].is_Pow else self.expanded
+        return (
+            self.factored if self.factored.as_coeff_Mul()[1].is_Pow else self.expanded
+        )
 
     def steps(self) -> tuple[ChainStep, ...]:
         """The working, one LaTeX line per step."""

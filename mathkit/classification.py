@@ -57,7 +57,9 @@ def _as_labels(y_true: Sequence[int] | npt.ArrayLike) -> IntArray:
         raise ValueError(f"labels must be numbers 0 or 1, got dtype {arr.dtype}")
     as_float = arr.astype(np.float64)
     if not np.all((as_float == 0.0) | (as_float == 1.0)):
-        bad = sorted({float(v) for v in as_float[(as_float != 0.0) & (as_float != 1.0)]})
+        bad = sorted(
+            {float(v) for v in as_float[(as_float != 0.0) & (as_float != 1.0)]}
+        )
         raise ValueError(f"labels must be in {{0, 1}}, found {bad[:5]}")
     return as_float.astype(np.int64)
 
@@ -339,7 +341,9 @@ def auc_trapezoid(
     xs = _as_scores(x)
     ys = _as_scores(y)
     if xs.size != ys.size:
-        raise ValueError(f"mismatched lengths: {xs.size} x values but {ys.size} y values")
+        raise ValueError(
+            f"mismatched lengths: {xs.size} x values but {ys.size} y values"
+        )
     if xs.size < 2:
         raise ValueError("need at least 2 points for an area")
     dx = np.diff(xs)

@@ -57,11 +57,15 @@ def as_vector(values: ArrayLike, name: str, dtype: str = "float64") -> FloatArra
     return arr
 
 
-def _pair(y_hat: ArrayLike, y: ArrayLike, dtype: str = "float64") -> tuple[FloatArray, FloatArray]:
+def _pair(
+    y_hat: ArrayLike, y: ArrayLike, dtype: str = "float64"
+) -> tuple[FloatArray, FloatArray]:
     a = as_vector(y_hat, "y_hat", dtype)
     b = as_vector(y, "y", dtype)
     if a.shape != b.shape:
-        raise ValueError(f"mismatched lengths: y_hat has {a.size} values, y has {b.size}")
+        raise ValueError(
+            f"mismatched lengths: y_hat has {a.size} values, y has {b.size}"
+        )
     return a, b
 
 
@@ -305,17 +309,13 @@ def single_point(
     )
 
 
-def cost_along_m(
-    ms: ArrayLike, b: float, x: ArrayLike, y: ArrayLike
-) -> FloatArray:
+def cost_along_m(ms: ArrayLike, b: float, x: ArrayLike, y: ArrayLike) -> FloatArray:
     """C(m) at fixed b for each m in ``ms`` (a slice of the cost surface)."""
     grid = cost_grid([b], ms, x, y)
     return grid[:, 0]
 
 
-def cost_grid(
-    bs: ArrayLike, ms: ArrayLike, x: ArrayLike, y: ArrayLike
-) -> FloatArray:
+def cost_grid(bs: ArrayLike, ms: ArrayLike, x: ArrayLike, y: ArrayLike) -> FloatArray:
     """MSE on a grid: ``out[j, i] = C(bs[i], ms[j])`` (rows follow m, columns b).
 
     Vectorised form of :func:`regression_cost`, for contour plots.
@@ -376,7 +376,11 @@ def cost_contour(
     ValueError
         If ``level`` is not above the minimum cost or ``samples`` < 8.
     """
-    if isinstance(samples, bool) or not isinstance(samples, int | np.integer) or samples < 8:
+    if (
+        isinstance(samples, bool)
+        or not isinstance(samples, int | np.integer)
+        or samples < 8
+    ):
         raise ValueError(f"samples must be an integer >= 8, got {samples!r}")
     xs, ys = _xy(x, y, "float64")
     best = least_squares(xs, ys)

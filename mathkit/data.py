@@ -17,7 +17,16 @@ FloatArray = npt.NDArray[np.float64]
 # -- Regression ("clinical trial"), content spec 3c [NB] --------------------------
 REGRESSION_X: Final[tuple[float, ...]] = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0)
 """Drug dosage (mL), x_i for i = 0..7."""
-REGRESSION_Y: Final[tuple[float, ...]] = (1.86, 1.31, 0.62, 0.33, 0.09, -0.67, -1.23, -1.37)
+REGRESSION_Y: Final[tuple[float, ...]] = (
+    1.86,
+    1.31,
+    0.62,
+    0.33,
+    0.09,
+    -0.67,
+    -1.23,
+    -1.37,
+)
 """'Forgetfulness' score y_i, simulated from y = -0.5x + 2 + noise."""
 INITIAL_M: Final = 0.9
 """The notebook's 'random' initial slope."""
@@ -33,7 +42,9 @@ SINGLE_POINT_INDEX: Final = 7
 
 def regression_xy() -> tuple[FloatArray, FloatArray]:
     """The regression data as float64 arrays (fresh copies)."""
-    return np.array(REGRESSION_X, dtype=np.float64), np.array(REGRESSION_Y, dtype=np.float64)
+    return np.array(REGRESSION_X, dtype=np.float64), np.array(
+        REGRESSION_Y, dtype=np.float64
+    )
 
 
 # -- Running function of Calculus I, content spec 1c/2a ---------------------------
@@ -47,7 +58,15 @@ DELTA_DX_SMALL: Final = 1e-6
 """The notebook's last delta x."""
 VERTEX_X: Final = -1.0
 """The vertex of the running function, where the slope is 0."""
-DIFFERENCE_QUOTIENT_DELTAS: Final[tuple[float, ...]] = (1.0, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6)
+DIFFERENCE_QUOTIENT_DELTAS: Final[tuple[float, ...]] = (
+    1.0,
+    0.1,
+    0.01,
+    1e-3,
+    1e-4,
+    1e-5,
+    1e-6,
+)
 """The deltas of the notebook's difference-quotient table (2b)."""
 ZOOM_WINDOWS: Final[tuple[tuple[tuple[float, float], tuple[float, float]], ...]] = (
     ((-2.0, 0.0), (0.0, 2.0)),
@@ -72,14 +91,22 @@ SLICE_POINTS: Final[tuple[float, ...]] = (-2.0, -1.0, 0.0, 1.0, 2.0)
 """Where the notebook draws tangents on each slice."""
 SADDLE_X_SLICE: Final = 2.0
 """The x value held fixed for the dz/dy slice."""
-SADDLE_EXERCISES: Final[tuple[tuple[float, float], ...]] = ((3.0, 0.0), (2.0, 3.0), (-2.0, -3.0))
+SADDLE_EXERCISES: Final[tuple[tuple[float, float], ...]] = (
+    (3.0, 0.0),
+    (2.0, 3.0),
+    (-2.0, -3.0),
+)
 CYLINDER: Final = "pi*r^2*l"
 """v = pi r^2 l."""
 CYLINDER_POINT: Final[tuple[float, float]] = (3.0, 5.0)
 """(r, l) = (3 m, 5 m)."""
 
 # -- Critical points, 5e/5g [NB, Optimization notebook] ------------------------------
-CRITICAL_POINT_FUNCTIONS: Final[tuple[str, ...]] = ("x^2 + 3x + 4", "-x^2 + 3x + 4", "x^3 + 6")
+CRITICAL_POINT_FUNCTIONS: Final[tuple[str, ...]] = (
+    "x^2 + 3x + 4",
+    "-x^2 + 3x + 4",
+    "x^3 + 6",
+)
 """A minimum, a maximum and an inflection point."""
 
 # -- Binary classification, 6a-6c [PROPOSED reconstruction of the slides] ------------
@@ -94,7 +121,10 @@ HOTDOG_ROC_TPR: Final[tuple[float, ...]] = (0.0, 0.5, 0.5, 1.0, 1.0)
 """The notebook's ROC points (6c/6f [NB])."""
 
 # -- Integrals, 6d/6e [NB] -------------------------------------------------------------
-INTEGRAL_EXAMPLES: Final[tuple[tuple[str, float, float], ...]] = (("x/2", 1.0, 2.0), ("2x", 3.0, 4.0))
+INTEGRAL_EXAMPLES: Final[tuple[tuple[str, float, float], ...]] = (
+    ("x/2", 1.0, 2.0),
+    ("2x", 3.0, 4.0),
+)
 """(integrand, a, b): integral of x/2 on [1, 2] = 0.75; of 2x on [3, 4] = 7."""
 RIEMANN_NS: Final[tuple[int, ...]] = (4, 10, 100)
 """Rectangle counts for the Riemann-sum scene."""

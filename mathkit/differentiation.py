@@ -59,7 +59,9 @@ def as_function(f: FunctionLike) -> RealFunction:
         return lambda x: float(compiled(x))
     if callable(f):
         return f
-    raise ValueError(f"f must be an expression string or a callable, got {type(f).__name__}")
+    raise ValueError(
+        f"f must be an expression string or a callable, got {type(f).__name__}"
+    )
 
 
 def _evaluate(f: RealFunction, x: float, what: str) -> float:
@@ -87,7 +89,10 @@ def forward_difference(f: FunctionLike, x: float, h: float) -> float:
     if h == 0.0:
         raise ValueError("step h must be non-zero")
     fn = as_function(f)
-    return (_evaluate(fn, x + h, "a difference quotient") - _evaluate(fn, x, "a difference quotient")) / h
+    return (
+        _evaluate(fn, x + h, "a difference quotient")
+        - _evaluate(fn, x, "a difference quotient")
+    ) / h
 
 
 def central_difference(f: FunctionLike, x: float, h: float) -> float:
@@ -106,7 +111,10 @@ def central_difference(f: FunctionLike, x: float, h: float) -> float:
     if h <= 0.0:
         raise ValueError(f"step h must be positive, got {h!r}")
     fn = as_function(f)
-    return (_evaluate(fn, x + h, "a central difference") - _evaluate(fn, x - h, "a central difference")) / (2.0 * h)
+    return (
+        _evaluate(fn, x + h, "a central difference")
+        - _evaluate(fn, x - h, "a central difference")
+    ) / (2.0 * h)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +197,9 @@ class TangentLine:
     @property
     def latex(self) -> str:
         """``y = m x + b`` in LaTeX, with zero terms left out (y = 6x - 2, y = 1)."""
-        return "y = " + latex(sp.nsimplify(self.slope) * X + sp.nsimplify(self.intercept))
+        return "y = " + latex(
+            sp.nsimplify(self.slope) * X + sp.nsimplify(self.intercept)
+        )
 
 
 def derivative(expr: str, order: int = 1) -> sp.Expr:
@@ -239,7 +249,9 @@ class DeltaStep:
     intercept: float
 
 
-def delta_sequence(f: FunctionLike, x: float, dxs: Sequence[float]) -> tuple[DeltaStep, ...]:
+def delta_sequence(
+    f: FunctionLike, x: float, dxs: Sequence[float]
+) -> tuple[DeltaStep, ...]:
     """Q points x + dx approaching P = (x, f(x)), with the secant PQ for each dx.
 
     Each step is :func:`secant_line` (f, x, x + dx), so the slope is
@@ -260,7 +272,9 @@ def delta_sequence(f: FunctionLike, x: float, dxs: Sequence[float]) -> tuple[Del
         if d == 0.0:
             raise ValueError("every delta x must be non-zero")
         s = secant_line(fn, x, x + d)
-        steps.append(DeltaStep(dx=d, q_x=s.x2, q_y=s.y2, slope=s.slope, intercept=s.intercept))
+        steps.append(
+            DeltaStep(dx=d, q_x=s.x2, q_y=s.y2, slope=s.slope, intercept=s.intercept)
+        )
     return tuple(steps)
 
 
@@ -326,7 +340,9 @@ def quotient_simplification(expr: str = RUNNING_FUNCTION) -> tuple[QuotientStep,
     limit = sp.expand(cancelled.subs(DX, 0))
 
     marker = sp.Symbol("SHIFTMARK")
-    shifted = latex(f.subs(X, marker)).replace("SHIFTMARK", r"\left(x + \Delta x\right)")
+    shifted = latex(f.subs(X, marker)).replace(
+        "SHIFTMARK", r"\left(x + \Delta x\right)"
+    )
     f_latex = latex(f)
     f_paren = rf"\left({f_latex}\right)" if isinstance(f, sp.Add) else f_latex
     return (
@@ -340,7 +356,11 @@ def quotient_simplification(expr: str = RUNNING_FUNCTION) -> tuple[QuotientStep,
             (f.subs(X, X + DX) - f) / DX,
             rf"\frac{{{shifted} - {f_paren}}}{{\Delta x}}",
         ),
-        QuotientStep("expanded", numerator / DX, rf"\frac{{{_in_powers_of_dx(numerator)}}}{{\Delta x}}"),
+        QuotientStep(
+            "expanded",
+            numerator / DX,
+            rf"\frac{{{_in_powers_of_dx(numerator)}}}{{\Delta x}}",
+        ),
         QuotientStep("cancelled", cancelled, _in_powers_of_dx(cancelled)),
         QuotientStep("limit", limit, latex(limit)),
     )

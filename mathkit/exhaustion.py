@@ -89,7 +89,9 @@ def polygon_bounds(n: int, r: float = 1.0) -> PolygonBounds:
     )
 
 
-def exhaustion_sequence(ns: tuple[int, ...] = EXHAUSTION_NS, r: float = 1.0) -> tuple[PolygonBounds, ...]:
+def exhaustion_sequence(
+    ns: tuple[int, ...] = EXHAUSTION_NS, r: float = 1.0
+) -> tuple[PolygonBounds, ...]:
     """``polygon_bounds`` for each n in ``ns`` (default 6, 12, 24, 48, 96).
 
     Raises
@@ -103,7 +105,11 @@ def exhaustion_sequence(ns: tuple[int, ...] = EXHAUSTION_NS, r: float = 1.0) -> 
 
 
 def polygon_vertices(
-    n: int, r: float = 1.0, *, circumscribed: bool = False, start_angle: float = math.pi / 2
+    n: int,
+    r: float = 1.0,
+    *,
+    circumscribed: bool = False,
+    start_angle: float = math.pi / 2,
 ) -> tuple[tuple[float, float], ...]:
     """Vertices (x, y) of the regular n-gon for a circle of radius r at the origin.
 
@@ -118,7 +124,10 @@ def polygon_vertices(
     _check(n, r)
     rho = r / math.cos(math.pi / n) if circumscribed else r
     return tuple(
-        (rho * math.cos(start_angle + 2 * math.pi * k / n), rho * math.sin(start_angle + 2 * math.pi * k / n))
+        (
+            rho * math.cos(start_angle + 2 * math.pi * k / n),
+            rho * math.sin(start_angle + 2 * math.pi * k / n),
+        )
         for k in range(n)
     )
 
@@ -143,7 +152,9 @@ class ParabolaSegment:
         return (self.a + self.b) * x - self.a * self.b
 
 
-def parabola_segment(a: float = PARABOLA_CHORD[0], b: float = PARABOLA_CHORD[1]) -> ParabolaSegment:
+def parabola_segment(
+    a: float = PARABOLA_CHORD[0], b: float = PARABOLA_CHORD[1]
+) -> ParabolaSegment:
     """Archimedes' parabola segment for y = x^2 on [a, b] and its inscribed triangle.
 
     Formulas: segment area = integral_a^b (chord - x^2) dx = (b - a)^3 / 6;
@@ -158,7 +169,9 @@ def parabola_segment(a: float = PARABOLA_CHORD[0], b: float = PARABOLA_CHORD[1])
     if not (math.isfinite(a) and math.isfinite(b)):
         raise ValueError(f"chord ends must be finite, got a={a!r}, b={b!r}")
     if a >= b:
-        raise ValueError(f"chord ends are reversed or equal: need a < b, got a={a}, b={b}")
+        raise ValueError(
+            f"chord ends are reversed or equal: need a < b, got a={a}, b={b}"
+        )
     w = b - a
     m = (a + b) / 2
     return ParabolaSegment(
@@ -184,7 +197,9 @@ def archimedes_partial_sums(triangle_area: float, levels: int) -> tuple[float, .
     if levels < 1:
         raise ValueError(f"levels must be at least 1, got {levels}")
     if not math.isfinite(triangle_area) or triangle_area <= 0:
-        raise ValueError(f"triangle_area must be finite and positive, got {triangle_area!r}")
+        raise ValueError(
+            f"triangle_area must be finite and positive, got {triangle_area!r}"
+        )
     sums, total = [], 0.0
     for k in range(levels):
         total += triangle_area / 4**k

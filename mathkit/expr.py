@@ -72,7 +72,11 @@ def parse(text: str, variables: Iterable[str] = ("x",)) -> sp.Expr:
 
 def _convert(node: ast.AST, names: dict[str, sp.Symbol], text: str) -> sp.Expr:
     if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        return sp.nsimplify(node.value) if isinstance(node.value, float) else sp.Integer(node.value)
+        return (
+            sp.nsimplify(node.value)
+            if isinstance(node.value, float)
+            else sp.Integer(node.value)
+        )
     if isinstance(node, ast.Name):
         if node.id in names:
             return names[node.id]

@@ -13,11 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-TIMELINE_FILE: Final = Path(__file__).resolve().parent.parent / "assets" / "data" / "timeline.toml"
+TIMELINE_FILE: Final = (
+    Path(__file__).resolve().parent.parent / "assets" / "data" / "timeline.toml"
+)
 """The course's timeline data file."""
 
 _EVENT_FIELDS: Final = {
-    "id": str, "year": int, "date": str, "who": str, "short": str, "what": str, "era": str
+    "id": str,
+    "year": int,
+    "date": str,
+    "who": str,
+    "short": str,
+    "what": str,
+    "era": str,
 }
 _ERA_FIELDS: Final = {"id": str, "name": str, "start": int, "end": int}
 
@@ -95,9 +103,7 @@ def format_year(year: int) -> str:
     return f"AD {year}" if year < 1000 else str(year)
 
 
-def _fields(
-    entry: Any, spec: dict[str, type], where: str
-) -> dict[str, Any]:
+def _fields(entry: Any, spec: dict[str, type], where: str) -> dict[str, Any]:
     if not isinstance(entry, dict):
         raise ValueError(f"{where}: expected a table, got {type(entry).__name__}")
     missing = [k for k in spec if k not in entry]
@@ -113,7 +119,9 @@ def _fields(
                 f"{where}: field {key!r} must be an integer year (BC as negative), got {value!r}"
             )
         if kind is str and (not isinstance(value, str) or not value.strip()):
-            raise ValueError(f"{where}: field {key!r} must be a non-empty string, got {value!r}")
+            raise ValueError(
+                f"{where}: field {key!r} must be a non-empty string, got {value!r}"
+            )
     return dict(entry)
 
 
@@ -196,5 +204,7 @@ def timeline_fraction(year: int, era: Era) -> float:
         If the year lies outside the era.
     """
     if not era.start <= year <= era.end:
-        raise ValueError(f"year {year} is outside era {era.id!r} ({era.start} to {era.end})")
+        raise ValueError(
+            f"year {year} is outside era {era.id!r} ({era.start} to {era.end})"
+        )
     return (year - era.start) / (era.end - era.start)

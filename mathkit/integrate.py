@@ -90,7 +90,9 @@ def integrand_function(integrand: str) -> Callable[[FloatArray], FloatArray]:
     return f
 
 
-def _values(f: Callable[[FloatArray], FloatArray], xs: FloatArray, integrand: str) -> FloatArray:
+def _values(
+    f: Callable[[FloatArray], FloatArray], xs: FloatArray, integrand: str
+) -> FloatArray:
     with np.errstate(all="ignore"):  # non-finite values are reported below
         ys = f(xs)
     if not np.all(np.isfinite(ys)):
@@ -141,7 +143,8 @@ class Antiderivative:
             out.append(
                 IntegralStep(
                     "sum",
-                    "= " + _signed(
+                    "= "
+                    + _signed(
                         (t.coeff, rf"\int {latex(abs(t.coeff) * X**t.power)}\,dx")
                         for t in self.terms
                     ),
@@ -151,8 +154,13 @@ class Antiderivative:
             out.append(
                 IntegralStep(
                     "constant",
-                    "= " + _signed(
-                        (t.coeff, _coeff_prefix(t.coeff) + rf"\int {_power_latex(t.power)}\,dx")
+                    "= "
+                    + _signed(
+                        (
+                            t.coeff,
+                            _coeff_prefix(t.coeff)
+                            + rf"\int {_power_latex(t.power)}\,dx",
+                        )
                         for t in self.terms
                     ),
                 )
@@ -160,10 +168,15 @@ class Antiderivative:
         out.append(
             IntegralStep(
                 "power",
-                "= " + _signed(
-                    (t.coeff, _coeff_prefix(t.coeff, cdot=True) + _power_rule_latex(t.power))
+                "= "
+                + _signed(
+                    (
+                        t.coeff,
+                        _coeff_prefix(t.coeff, cdot=True) + _power_rule_latex(t.power),
+                    )
                     for t in self.terms
-                ) + " + C",
+                )
+                + " + C",
             )
         )
         result = IntegralStep("result", f"= {latex(self.result)} + C")
@@ -274,7 +287,9 @@ class DefiniteIntegral:
         if self.lower.is_negative:
             lower = rf"\left({lower}\right)"
         return (
-            IntegralStep("integral", rf"\int_{{{a}}}^{{{b}}} {_paren(self.integrand)}\,dx"),
+            IntegralStep(
+                "integral", rf"\int_{{{a}}}^{{{b}}} {_paren(self.integrand)}\,dx"
+            ),
             IntegralStep(
                 "bracket",
                 rf"= \left[{latex(self.antiderivative)}\right]_{{{a}}}^{{{b}}}",
@@ -333,7 +348,9 @@ class RiemannSum:
         return float(self.width * np.sum(self.heights))
 
 
-def riemann_sum(integrand: str, a: float, b: float, n: int, rule: RiemannRule = "left") -> RiemannSum:
+def riemann_sum(
+    integrand: str, a: float, b: float, n: int, rule: RiemannRule = "left"
+) -> RiemannSum:
     """Left, right or midpoint Riemann sum with n equal subintervals.
 
     S_n = dx * sum_{i=0}^{n-1} f(x_i*), dx = (b - a)/n, with x_i* = a + i dx
@@ -399,7 +416,9 @@ def simpson(integrand: str, a: float, b: float, n: int) -> float:
     if n % 2:
         raise ValueError(f"Simpson's rule needs an even number of intervals n, got {n}")
     ys, h = _grid(integrand, a, b, n)
-    return float(h / 3 * (ys[0] + ys[-1] + 4 * np.sum(ys[1:-1:2]) + 2 * np.sum(ys[2:-1:2])))
+    return float(
+        h / 3 * (ys[0] + ys[-1] + 4 * np.sum(ys[1:-1:2]) + 2 * np.sum(ys[2:-1:2]))
+    )
 
 
 def exact_integral(integrand: str, a: float, b: float) -> float:
@@ -412,7 +431,9 @@ def exact_integral(integrand: str, a: float, b: float) -> float:
     """
     fa, fb = _check_bounds(a, b)
     expr = _parse_integrand(integrand)
-    value = sp.integrate(expr, (X, sp.nsimplify(fa, [sp.pi]), sp.nsimplify(fb, [sp.pi])))
+    value = sp.integrate(
+        expr, (X, sp.nsimplify(fa, [sp.pi]), sp.nsimplify(fb, [sp.pi]))
+    )
     if value.has(sp.Integral):
         raise ValueError(f"no closed form for the integral of {integrand!r}")
     return float(value)
@@ -433,7 +454,9 @@ class ErrorTable:
     def order(self, rule: Literal["trapezoid", "simpson"]) -> float:
         """Observed order p of error ~ C n^-p: minus the log-log least-squares slope."""
         errors = self.trapezoid if rule == "trapezoid" else self.simpson
-        slope = np.polyfit(np.log(np.asarray(self.ns, dtype=np.float64)), np.log(errors), 1)[0]
+        slope = np.polyfit(
+            np.log(np.asarray(self.ns, dtype=np.float64)), np.log(errors), 1
+        )[0]
         return float(-slope)
 
 

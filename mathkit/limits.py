@@ -101,7 +101,9 @@ def substitute(expr: str | sp.Expr, x0: float) -> float:
         raise ValueError(f"x0 must be finite, got {x0!r}")
     value = _expr(expr).subs(X, sp.nsimplify(x0))
     if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or not value.is_finite:
-        raise ValueError(f"f({x0:g}) is undefined for {expr}: direct substitution fails")
+        raise ValueError(
+            f"f({x0:g}) is undefined for {expr}: direct substitution fails"
+        )
     return float(value)
 
 
@@ -243,7 +245,9 @@ def limit(expr: str | sp.Expr, point: Point) -> LimitResult:
         value = right
     else:
         left, right = _side(f, a, "-"), _side(f, a, "+")
-        value = left if (left is not None and right is not None and left == right) else None
+        value = (
+            left if (left is not None and right is not None and left == right) else None
+        )
     return LimitResult(expr=f, point=a, left=left, right=right, value=value)
 
 

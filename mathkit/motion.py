@@ -34,7 +34,13 @@ class Journey:
 
     def __post_init__(self) -> None:
         """Validate the phase times and rates."""
-        values = (self.t_stop, self.t_cruise, self.t_end, self.cruise_speed, self.acceleration)
+        values = (
+            self.t_stop,
+            self.t_cruise,
+            self.t_end,
+            self.cruise_speed,
+            self.acceleration,
+        )
         if not all(math.isfinite(v) for v in values):
             raise ValueError(f"journey parameters must be finite, got {values}")
         if not 0 < self.t_stop < self.t_cruise < self.t_end:
@@ -77,7 +83,11 @@ class Journey:
         if t <= self.t_cruise:
             return self.cruise_speed * (t - self.t_stop)
         s = t - self.t_cruise
-        return self.cruise_distance + self.cruise_speed * s + 0.5 * self.acceleration * s * s
+        return (
+            self.cruise_distance
+            + self.cruise_speed * s
+            + 0.5 * self.acceleration * s * s
+        )
 
     def speed(self, t: float) -> float:
         """v(t) = d'(t) (right-hand derivative at the corner t_stop).
@@ -116,7 +126,11 @@ class Journey:
         if t0 > t1:
             raise ValueError(f"reversed bounds: t0 = {t0} > t1 = {t1}")
         area = 0.0
-        for lo, hi in ((0.0, self.t_stop), (self.t_stop, self.t_cruise), (self.t_cruise, self.t_end)):
+        for lo, hi in (
+            (0.0, self.t_stop),
+            (self.t_stop, self.t_cruise),
+            (self.t_cruise, self.t_end),
+        ):
             a, b = max(lo, t0), min(hi, t1)
             if b > a:
                 v_a = self._phase_speed(lo, a)

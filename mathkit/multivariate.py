@@ -88,7 +88,9 @@ def _check_finite(**values: float) -> None:
 def _to_float(expr: sp.Expr) -> float:
     value = complex(sp.N(expr))
     if abs(value.imag) > 1e-12 or not np.isfinite(value.real):
-        raise ValueError(f"expression does not evaluate to a finite real number: {expr}")
+        raise ValueError(
+            f"expression does not evaluate to a finite real number: {expr}"
+        )
     return float(value.real)
 
 
@@ -162,7 +164,9 @@ def partial_derivatives(expr: str, variables: Sequence[str]) -> Partials:
     return Partials(parsed, syms, tuple(sp.diff(parsed, s) for s in syms))
 
 
-def gradient(expr: str, variables: Sequence[str], point: Sequence[float]) -> tuple[float, ...]:
+def gradient(
+    expr: str, variables: Sequence[str], point: Sequence[float]
+) -> tuple[float, ...]:
     """The gradient grad f = [df/dx_1, ..., df/dx_n] evaluated at ``point``.
 
     Stewart, section 14.6. Raises ``ValueError`` as :func:`partial_derivatives`
@@ -187,14 +191,17 @@ class Hessian:
     def at(self, point: Sequence[float]) -> tuple[tuple[float, ...], ...]:
         """The Hessian evaluated at ``point``."""
         return tuple(
-            tuple(evaluate_expr(e, self.variables, point) for e in row) for row in self.matrix
+            tuple(evaluate_expr(e, self.variables, point) for e in row)
+            for row in self.matrix
         )
 
     def exact_at(self, point: Sequence[float]) -> tuple[tuple[sp.Expr, ...], ...]:
         """The Hessian at ``point`` as exact sympy values (e.g. ``6*pi``), for LaTeX."""
         values = _check_point(point, len(self.variables))
         subs = {v: sp.nsimplify(x) for v, x in zip(self.variables, values, strict=True)}
-        return tuple(tuple(sp.simplify(e.subs(subs)) for e in row) for row in self.matrix)
+        return tuple(
+            tuple(sp.simplify(e.subs(subs)) for e in row) for row in self.matrix
+        )
 
     @property
     def is_symmetric(self) -> bool:
@@ -344,7 +351,9 @@ def saddle_y_direction() -> Slice:
     return slice_of(SADDLE, SADDLE_VARS, "y", {"x": SADDLE_X_SLICE})
 
 
-def saddle_slice_tangents() -> tuple[tuple[SliceTangent, ...], tuple[SliceTangent, ...]]:
+def saddle_slice_tangents() -> tuple[
+    tuple[SliceTangent, ...], tuple[SliceTangent, ...]
+]:
     """The notebook's tangents at -2..2 on both saddle slices (content spec 5a).
 
     Returns (along x with y = 0: points (-2, 4)...(2, 4), slopes -4..4;
@@ -402,7 +411,9 @@ class CylinderPoint:
     d2v_dldr: float  # d/dr (dv/dl)
 
 
-def cylinder(r: float = CYLINDER_POINT[0], l: float = CYLINDER_POINT[1]) -> CylinderPoint:  # noqa: E741
+def cylinder(
+    r: float = CYLINDER_POINT[0], l: float = CYLINDER_POINT[1]
+) -> CylinderPoint:  # noqa: E741
     """Volume of a cylinder and its partials, via :func:`hessian` of ``pi*r^2*l``.
 
     dv/dr = 2 pi r l, dv/dl = pi r^2, d2v/dr2 = 2 pi l, d2v/dl2 = 0,
@@ -527,7 +538,14 @@ def critical_points(expr: str) -> tuple[CriticalPoint, ...]:
         else:
             kind = "minimum" if value > 0 else "maximum"
         points.append(
-            CriticalPoint(f, x0, _to_float(f.subs(x, x0)), f2, classify_second_derivative(f2), kind)
+            CriticalPoint(
+                f,
+                x0,
+                _to_float(f.subs(x, x0)),
+                f2,
+                classify_second_derivative(f2),
+                kind,
+            )
         )
     return tuple(points)
 
@@ -634,7 +652,9 @@ def single_point_chain(
 
 
 # -- batch cost surface ---------------------------------------------------------------------
-def _check_data(x: Sequence[float], y: Sequence[float]) -> tuple[FloatArray, FloatArray]:
+def _check_data(
+    x: Sequence[float], y: Sequence[float]
+) -> tuple[FloatArray, FloatArray]:
     xa = np.asarray(x, dtype=np.float64)
     ya = np.asarray(y, dtype=np.float64)
     if xa.ndim != 1 or ya.ndim != 1:
@@ -649,7 +669,10 @@ def _check_data(x: Sequence[float], y: Sequence[float]) -> tuple[FloatArray, Flo
 
 
 def batch_cost(
-    b: float, m: float, x: Sequence[float] = REGRESSION_X, y: Sequence[float] = REGRESSION_Y
+    b: float,
+    m: float,
+    x: Sequence[float] = REGRESSION_X,
+    y: Sequence[float] = REGRESSION_Y,
 ) -> float:
     """MSE cost C(b, m) = (1/n) sum_i (m x_i + b - y_i)^2 (content spec 3c/5c).
 
@@ -662,7 +685,10 @@ def batch_cost(
 
 
 def batch_gradient(
-    b: float, m: float, x: Sequence[float] = REGRESSION_X, y: Sequence[float] = REGRESSION_Y
+    b: float,
+    m: float,
+    x: Sequence[float] = REGRESSION_X,
+    y: Sequence[float] = REGRESSION_Y,
 ) -> tuple[float, float]:
     """grad C = [dC/db, dC/dm] of the MSE cost, b first as in the course (5d).
 

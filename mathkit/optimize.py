@@ -139,8 +139,13 @@ def regression_descent(
         b = t(b - rate * t(gb))
         m = t(m - rate * t(gm))
     return RegressionTrace(
-        b=out["b"], m=out["m"], cost=out["cost"], grad_b=out["gb"], grad_m=out["gm"],
-        lr=lr, dtype=dtype,
+        b=out["b"],
+        m=out["m"],
+        cost=out["cost"],
+        grad_b=out["gb"],
+        grad_m=out["gm"],
+        lr=lr,
+        dtype=dtype,
     )
 
 
@@ -166,7 +171,9 @@ def gradient_descent(
     lr = _check_lr_steps(lr, steps)
     x = np.atleast_1d(np.asarray(x0, dtype=np.float64)).copy()
     if x.ndim != 1 or x.size == 0:
-        raise ValueError(f"x0 must be a scalar or a non-empty vector, got shape {x.shape}")
+        raise ValueError(
+            f"x0 must be a scalar or a non-empty vector, got shape {x.shape}"
+        )
     if not np.all(np.isfinite(x)):
         raise ValueError("x0 contains NaN or inf")
     xs, fs, gs = [], [], []
@@ -243,7 +250,9 @@ def compare_learning_rates(
     return tuple(runs)
 
 
-def function_and_gradient(expr: str, variables: Sequence[str] = ("x",)) -> tuple[Objective, Gradient]:
+def function_and_gradient(
+    expr: str, variables: Sequence[str] = ("x",)
+) -> tuple[Objective, Gradient]:
     """Numeric f and grad f of an expression string, differentiated by sympy.
 
     The string is parsed safely with :func:`mathkit.expr.parse`; the gradient is

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-DEFAULT_PATH: Final = Path(__file__).resolve().parents[1] / "assets" / "data" / "resources.toml"
+DEFAULT_PATH: Final = (
+    Path(__file__).resolve().parents[1] / "assets" / "data" / "resources.toml"
+)
 KINDS: Final = ("book", "video", "course")
 
 _RESOURCE_REQUIRED: Final = ("kind", "title", "by", "where")
@@ -80,7 +82,9 @@ def load_resources(path: str | Path = DEFAULT_PATH) -> Resources:
     if unknown:
         raise ValueError(f"{p}: unknown top-level keys {sorted(unknown)}")
     resources = tuple(
-        Resource(**_entry(p, "resource", i, raw, _RESOURCE_REQUIRED, _RESOURCE_OPTIONAL))
+        Resource(
+            **_entry(p, "resource", i, raw, _RESOURCE_REQUIRED, _RESOURCE_OPTIONAL)
+        )
         for i, raw in enumerate(_table_list(p, data, "resource"))
     )
     for i, r in enumerate(resources):
@@ -89,7 +93,9 @@ def load_resources(path: str | Path = DEFAULT_PATH) -> Resources:
                 f"{p}: resource #{i + 1} ({r.title!r}): kind {r.kind!r} is not one of {KINDS}"
             )
         if r.year is not None and not 1600 <= r.year <= 2100:
-            raise ValueError(f"{p}: resource #{i + 1} ({r.title!r}): implausible year {r.year}")
+            raise ValueError(
+                f"{p}: resource #{i + 1} ({r.title!r}): implausible year {r.year}"
+            )
     subjects = tuple(
         NextSubject(**_entry(p, "next", i, raw, _NEXT_REQUIRED, _NEXT_OPTIONAL))
         for i, raw in enumerate(_table_list(p, data, "next"))
@@ -126,7 +132,9 @@ def _entry(
     for field, value in raw.items():
         if field == "year":
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError(f"{where}: field 'year' must be an integer, got {value!r}")
+                raise ValueError(
+                    f"{where}: field 'year' must be an integer, got {value!r}"
+                )
         elif not isinstance(value, str) or not value.strip():
             raise ValueError(f"{where}: field {field!r} must be a non-empty string")
     return dict(raw)

@@ -62,7 +62,12 @@ SUM_EXAMPLE: Final = "x^2 + 2x + 2"
 PRODUCT_FACTORS: Final[tuple[str, str]] = ("x^2 + 2x + 2", "x - 1")
 QUOTIENT_PARTS: Final[tuple[str, str]] = ("x", "x^2 + 1")
 QUOTIENT_LIMIT_PARTS: Final[tuple[str, str]] = ("x^2 - 1", "x - 1")
-EXTRA_EXERCISES: Final[tuple[str, ...]] = ("2x^3 - 4x + 7", "x^-2", "sqrt(x)", "(x^2 + 1)^3")
+EXTRA_EXERCISES: Final[tuple[str, ...]] = (
+    "2x^3 - 4x + 7",
+    "x^-2",
+    "sqrt(x)",
+    "(x^2 + 1)^3",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +425,11 @@ def _signed_join(items: list[tuple[sp.Expr, str]], *, keep_zero: bool = False) -
         if term == 0 and not keep_zero:
             continue
         if term.could_extract_minus_sign() and not isinstance(term, sp.Add):
-            body = tex.replace(_paren(term), _paren(-term)) if tex != _paren(term) else _paren(-term)
+            body = (
+                tex.replace(_paren(term), _paren(-term))
+                if tex != _paren(term)
+                else _paren(-term)
+            )
             out += f" - {body}" if out else f"-{body}"
         else:
             out += f" + {tex}" if out else tex

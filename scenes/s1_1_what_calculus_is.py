@@ -48,14 +48,18 @@ class WhatCalculusIs(LectureScene):
 
         # -- title ---------------------------------------------------------------
         self.beat("title")
-        title = get_title("What Calculus Is", subtitle="The mathematics of continuous change")
+        title = get_title(
+            "What Calculus Is", subtitle="The mathematics of continuous change"
+        )
         self.caption("Calculus is the mathematical study of continuous change.")
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
 
         # -- distance ------------------------------------------------------------
         self.beat("distance")
-        axes = get_axes([0, 8, 1], [0, 80, 20], width=6.6, height=4.9, x_label="t", y_label="d")
+        axes = get_axes(
+            [0, 8, 1], [0, 80, 20], width=6.6, height=4.9, x_label="t", y_label="d"
+        )
         axes.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         pieces = [
             (j.distance, 0.0, t_stop),
@@ -63,7 +67,9 @@ class WhatCalculusIs(LectureScene):
             (j.distance, t_cruise, t_end),
         ]
         d_graph = get_piecewise_graph(axes, pieces)
-        units = get_text("t in seconds, d in metres", size=SIZES.small, color=PALETTE.subtle)
+        units = get_text(
+            "t in seconds, d in metres", size=SIZES.small, color=PALETTE.subtle
+        )
         units.next_to(axes, RIGHT, buff=0.55).align_to(axes, UP)
         self.caption(
             "Take a car's journey: d is the distance it has travelled after t seconds."
@@ -84,7 +90,9 @@ class WhatCalculusIs(LectureScene):
         legend.next_to(units, DOWN, buff=0.5, aligned_edge=LEFT)
         for k, say in enumerate(phase_says):
             self.caption(say)
-            self.play(Create(d_graph[k]), FadeIn(legend[k], shift=RIGHT * 0.2), run_time=1.5)
+            self.play(
+                Create(d_graph[k]), FadeIn(legend[k], shift=RIGHT * 0.2), run_time=1.5
+            )
             self.hold()
 
         # -- slope is speed -----------------------------------------------------------
@@ -94,13 +102,20 @@ class WhatCalculusIs(LectureScene):
         def tangent_line() -> VGroup:
             t = tracker.get_value()
             m, b = j.tangent(t)
-            line = get_line_through(axes, m, b, [max(0.0, t - 0.9), min(t_end, t + 0.9)])
+            line = get_line_through(
+                axes, m, b, [max(0.0, t - 0.9), min(t_end, t + 0.9)]
+            )
             dot = Dot(axes.c2p(t, j.distance(t)), color=PALETTE.point, radius=0.08)
             return VGroup(line, dot)
 
         tangent = always_redraw(tangent_line)
-        readout = get_readout("slope = speed =", j.speed(tracker.get_value()), unit="m/s",
-                              color=PALETTE.tangent, size=SIZES.label)
+        readout = get_readout(
+            "slope = speed =",
+            j.speed(tracker.get_value()),
+            unit="m/s",
+            color=PALETTE.tangent,
+            size=SIZES.label,
+        )
         readout.number.add_updater(lambda n: n.set_value(j.speed(tracker.get_value())))
         follow_number(readout)
         readout_card = get_card(readout, color=PALETTE.tangent)
@@ -132,18 +147,30 @@ class WhatCalculusIs(LectureScene):
 
         # -- area is distance ------------------------------------------------------------
         self.beat("area-is-distance")
-        self.play(*[FadeOut(m) for m in (axes, d_graph, units, legend, tangent, readout_card)])
-        v_axes = get_axes([0, 8, 1], [0, 25, 5], width=6.6, height=4.9, x_label="t", y_label="v")
+        self.play(
+            *[FadeOut(m) for m in (axes, d_graph, units, legend, tangent, readout_card)]
+        )
+        v_axes = get_axes(
+            [0, 8, 1], [0, 25, 5], width=6.6, height=4.9, x_label="t", y_label="v"
+        )
         v_axes.move_to(axes)
-        v_units = get_text("v in metres per second", size=SIZES.small, color=PALETTE.subtle)
+        v_units = get_text(
+            "v in metres per second", size=SIZES.small, color=PALETTE.subtle
+        )
         v_units.next_to(v_axes, RIGHT, buff=0.55).align_to(v_axes, UP)
         v_graph = get_piecewise_graph(
             v_axes,
-            [(j.speed, 0.0, t_stop - 1e-6), (j.speed, t_stop, t_cruise), (j.speed, t_cruise, t_end)],
+            [
+                (j.speed, 0.0, t_stop - 1e-6),
+                (j.speed, t_stop, t_cruise),
+                (j.speed, t_cruise, t_end),
+            ],
         )
         jump = DashedLine(
-            v_axes.c2p(t_stop, 0), v_axes.c2p(t_stop, j.speed(t_stop)),
-            color=PALETTE.muted, stroke_width=2,
+            v_axes.c2p(t_stop, 0),
+            v_axes.c2p(t_stop, j.speed(t_stop)),
+            color=PALETTE.muted,
+            stroke_width=2,
         )
         self.caption(
             "Now plot the speed itself against time: zero at the shop, "
@@ -165,8 +192,14 @@ class WhatCalculusIs(LectureScene):
         rows = VGroup(
             get_readout("rectangle:", a_cruise, unit="m", decimals=0, size=SIZES.label),
             get_readout("trapezoid:", a_accel, unit="m", decimals=0, size=SIZES.label),
-            get_readout("area under v:", a_total, unit="m", decimals=0,
-                        color=PALETTE.area, size=SIZES.label),
+            get_readout(
+                "area under v:",
+                a_total,
+                unit="m",
+                decimals=0,
+                color=PALETTE.area,
+                size=SIZES.label,
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         rows.next_to(v_units, DOWN, buff=0.5, aligned_edge=LEFT)
         self.caption(
@@ -179,8 +212,14 @@ class WhatCalculusIs(LectureScene):
         self.caption(f"While speeding up it is a trapezoid of {a_accel:g} metres.")
         self.play(FadeIn(accel_area), FadeIn(rows[1]))
         self.hold()
-        travelled = get_readout(f"d({t_end:g}) − d(0) =", j.distance_travelled(0.0, t_end),
-                                unit="m", decimals=0, color=PALETTE.curve, size=SIZES.label)
+        travelled = get_readout(
+            f"d({t_end:g}) − d(0) =",
+            j.distance_travelled(0.0, t_end),
+            unit="m",
+            decimals=0,
+            color=PALETTE.curve,
+            size=SIZES.label,
+        )
         travelled.next_to(rows, DOWN, buff=0.6, aligned_edge=LEFT)
         self.caption(
             f"In total {a_total:g} metres: exactly the distance the car travelled. "
@@ -193,8 +232,21 @@ class WhatCalculusIs(LectureScene):
 
         # -- branches -------------------------------------------------------------------------
         self.beat("branches")
-        self.play(*[FadeOut(m) for m in (v_axes, v_units, v_graph, jump, cruise_area,
-                                          accel_area, rows, travelled)])
+        self.play(
+            *[
+                FadeOut(m)
+                for m in (
+                    v_axes,
+                    v_units,
+                    v_graph,
+                    jump,
+                    cruise_area,
+                    accel_area,
+                    rows,
+                    travelled,
+                )
+            ]
+        )
         left = VGroup(
             get_text("Differential calculus", size=SIZES.title, color=PALETTE.tangent),
             get_text("slopes: rates of change", size=SIZES.body, color=PALETTE.subtle),
@@ -236,7 +288,12 @@ class WhatCalculusIs(LectureScene):
         )
         self.play(FadeIn(cards[1], shift=UP * 0.2))
         self.hold()
-        self.caption("Calculus I covers the differential branch; Calculus II adds integrals.")
-        self.play(Indicate(left[0], color=PALETTE.tangent), Indicate(right[0], color=PALETTE.area))
+        self.caption(
+            "Calculus I covers the differential branch; Calculus II adds integrals."
+        )
+        self.play(
+            Indicate(left[0], color=PALETTE.tangent),
+            Indicate(right[0], color=PALETTE.area),
+        )
         self.hold(1.5)
         self.wait()

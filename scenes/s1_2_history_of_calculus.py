@@ -46,7 +46,9 @@ def _detail(text: str) -> VGroup:
     line = get_text(text, size=SIZES.body)
     if line.width > 12.5 and "; " in text:
         lines = text.split("; ", 1)
-    return VGroup(*[get_text(t, size=SIZES.body) for t in lines]).arrange(DOWN, buff=0.15)
+    return VGroup(*[get_text(t, size=SIZES.body) for t in lines]).arrange(
+        DOWN, buff=0.15
+    )
 
 
 class HistoryTimeline(LectureScene):
@@ -57,8 +59,12 @@ class HistoryTimeline(LectureScene):
 
         # -- title ----------------------------------------------------------------
         self.beat("title")
-        title = get_title("A Brief History of Calculus", subtitle="From exhaustion to backpropagation")
-        self.caption("Calculus took more than two thousand years to build. Here are its milestones.")
+        title = get_title(
+            "A Brief History of Calculus", subtitle="From exhaustion to backpropagation"
+        )
+        self.caption(
+            "Calculus took more than two thousand years to build. Here are its milestones."
+        )
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
 
@@ -93,7 +99,9 @@ class HistoryTimeline(LectureScene):
                 self.play(Indicate(page.cards[k][1], color=color, scale_factor=1.05))
                 detail = new_detail
                 self.hold()
-            self.play(FadeOut(page), FadeOut(heading), *([FadeOut(detail)] if detail else []))
+            self.play(
+                FadeOut(page), FadeOut(heading), *([FadeOut(detail)] if detail else [])
+            )
 
         # -- summary -------------------------------------------------------------------
         self.beat("summary")

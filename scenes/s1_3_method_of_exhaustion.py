@@ -87,7 +87,9 @@ class MethodOfExhaustion(LectureScene):
 
         # -- title -----------------------------------------------------------------
         self.beat("title")
-        title = get_title("The Method of Exhaustion", subtitle="Trapping a curve between polygons")
+        title = get_title(
+            "The Method of Exhaustion", subtitle="Trapping a curve between polygons"
+        )
         self.caption(
             "How do you measure a curved shape with straight-edged tools? "
             "The Greeks exhausted it with polygons."
@@ -108,14 +110,25 @@ class MethodOfExhaustion(LectureScene):
         self.beat("polygons")
 
         def polys(n: int) -> VGroup:
-            inner = get_polygon(polygon_vertices(n), scale=RADIUS, color=PALETTE.secant,
-                                fill_opacity=0.25)
-            outer = get_polygon(polygon_vertices(n, circumscribed=True), scale=RADIUS,
-                                color=PALETTE.error, fill_opacity=0.0)
+            inner = get_polygon(
+                polygon_vertices(n),
+                scale=RADIUS,
+                color=PALETTE.secant,
+                fill_opacity=0.25,
+            )
+            outer = get_polygon(
+                polygon_vertices(n, circumscribed=True),
+                scale=RADIUS,
+                color=PALETTE.error,
+                fill_opacity=0.0,
+            )
             return VGroup(inner, outer).shift(center)
 
         header = [r"n", r"\text{inside}", r"\text{outside}"]
-        rows = [[f"{b.n}", f"{b.pi_area_bounds[0]:.5f}", f"{b.pi_area_bounds[1]:.5f}"] for b in seq]
+        rows = [
+            [f"{b.n}", f"{b.pi_area_bounds[0]:.5f}", f"{b.pi_area_bounds[1]:.5f}"]
+            for b in seq
+        ]
         table = get_value_table(header, rows)
         table.next_to(title, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.5)
         table.cells[0][1].set_color(PALETTE.secant)
@@ -142,7 +155,9 @@ class MethodOfExhaustion(LectureScene):
         self.hold()
         for k, b in enumerate(seq[1:], start=2):
             if k == 2:
-                self.caption("Double the number of sides: both polygons hug the circle more closely.")
+                self.caption(
+                    "Double the number of sides: both polygons hug the circle more closely."
+                )
             elif k == len(seq):
                 self.caption(
                     f"With {b.n} sides the polygons are hard to tell from the circle, "
@@ -171,7 +186,9 @@ class MethodOfExhaustion(LectureScene):
             size=SIZES.tex_small,
         )
         arch_note = get_text(
-            f"Archimedes, perimeters of {last.n}-gons", size=SIZES.small, color=PALETTE.subtle
+            f"Archimedes, perimeters of {last.n}-gons",
+            size=SIZES.small,
+            color=PALETTE.subtle,
         )
         arch_group = VGroup(arch_note, arch).arrange(DOWN, buff=0.25)
         arch_group.next_to(table, DOWN, buff=0.45).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
@@ -196,7 +213,9 @@ class MethodOfExhaustion(LectureScene):
         self.play(*[FadeOut(m) for m in (circle, shapes, table, arch_group)])
         views = zoom_views(RUNNING)
         f = to_function(RUNNING)
-        formula = get_tex(f"y = {latex(parse(RUNNING))}", size=SIZES.tex_small, color=PALETTE.curve)
+        formula = get_tex(
+            f"y = {latex(parse(RUNNING))}", size=SIZES.tex_small, color=PALETTE.curve
+        )
 
         def frame(k: int) -> VGroup:
             v = views[k]
@@ -204,9 +223,14 @@ class MethodOfExhaustion(LectureScene):
             axes.next_to(title, DOWN, buff=0.55).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
             curve = get_graph(axes, f, x_range=list(v.x_range))
             tangent = DashedLine(
-                axes.c2p(v.x_range[0], f(v.center) + v.slope * (v.x_range[0] - v.center)),
-                axes.c2p(v.x_range[1], f(v.center) + v.slope * (v.x_range[1] - v.center)),
-                color=PALETTE.tangent, stroke_width=3,
+                axes.c2p(
+                    v.x_range[0], f(v.center) + v.slope * (v.x_range[0] - v.center)
+                ),
+                axes.c2p(
+                    v.x_range[1], f(v.center) + v.slope * (v.x_range[1] - v.center)
+                ),
+                color=PALETTE.tangent,
+                stroke_width=3,
             )
             dot = Dot(axes.c2p(v.center, f(v.center)), color=PALETTE.point, radius=0.08)
             return VGroup(axes, tangent, curve, dot)
@@ -214,14 +238,22 @@ class MethodOfExhaustion(LectureScene):
         view = frame(0)
         formula.next_to(view[0], RIGHT, buff=0.6).align_to(view[0], UP)
         v0 = views[0]
-        width_row = get_readout("width:", v0.x_range[1] - v0.x_range[0], decimals=2,
-                                size=SIZES.label)
-        bend_row = get_readout("bend:", 100 * v0.relative_deviation,
-                               unit="% of height", decimals=1, color=PALETTE.tangent,
-                               size=SIZES.label)
+        width_row = get_readout(
+            "width:", v0.x_range[1] - v0.x_range[0], decimals=2, size=SIZES.label
+        )
+        bend_row = get_readout(
+            "bend:",
+            100 * v0.relative_deviation,
+            unit="% of height",
+            decimals=1,
+            color=PALETTE.tangent,
+            size=SIZES.label,
+        )
         follow_number(width_row)
         follow_number(bend_row)
-        readouts = VGroup(width_row, bend_row).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        readouts = VGroup(width_row, bend_row).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.35
+        )
         readouts.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
         self.caption(
             "The same idea works for slopes. Take the course's running function "
@@ -262,10 +294,16 @@ class MethodOfExhaustion(LectureScene):
         self.beat("summary")
         self.play(FadeOut(view), FadeOut(readouts), FadeOut(formula))
         summary = VGroup(
-            get_text("More and more sides  →  the area (integrals)", size=SIZES.body,
-                     color=PALETTE.area),
-            get_text("Zoom in closer and closer  →  the slope (derivatives)", size=SIZES.body,
-                     color=PALETTE.tangent),
+            get_text(
+                "More and more sides  →  the area (integrals)",
+                size=SIZES.body,
+                color=PALETTE.area,
+            ),
+            get_text(
+                "Zoom in closer and closer  →  the slope (derivatives)",
+                size=SIZES.body,
+                color=PALETTE.tangent,
+            ),
             get_text("Both are limits: the subject of this section.", size=SIZES.body),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
         summary.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.6)

@@ -137,9 +137,15 @@ class CalculatingLimits(LectureScene):
         hole = get_hole(axes, a, L)
         guides = get_guides(axes, a, L)
         h_tex = get_tex(rf"f(x) = {latex(parse(h_expr))}", size=SIZES.tex_small)
-        undefined = get_tex(rf"f({a:g}) = \frac{{0}}{{0}}", size=SIZES.tex_small, color=PALETTE.error)
-        undefined_note = get_text("undefined: division by zero", size=SIZES.small, color=PALETTE.error)
-        right = VGroup(h_tex, undefined, undefined_note).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        undefined = get_tex(
+            rf"f({a:g}) = \frac{{0}}{{0}}", size=SIZES.tex_small, color=PALETTE.error
+        )
+        undefined_note = get_text(
+            "undefined: division by zero", size=SIZES.small, color=PALETTE.error
+        )
+        right = VGroup(h_tex, undefined, undefined_note).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.35
+        )
         self._right_of(right, axes)
         self.caption(
             f"Now a harder one: x squared minus 1, over x minus 1, as x approaches {a:g}."
@@ -174,13 +180,21 @@ class CalculatingLimits(LectureScene):
         for k, r in enumerate(table.left):
             walker.move_to(axes.c2p(r.x, r.fx))
             anims = [FadeIn(tab[0][k + 1])]
-            anims.append(FadeIn(walker) if k == 0 else walker.animate.move_to(axes.c2p(r.x, r.fx)))
+            anims.append(
+                FadeIn(walker)
+                if k == 0
+                else walker.animate.move_to(axes.c2p(r.x, r.fx))
+            )
             self.play(*anims, run_time=0.8)
         self.play(FadeIn(side_l))
         self.hold()
         self.caption("And from above 1, f(x) comes down towards 2. Both sides agree.")
         for k, r in enumerate(table.right):
-            self.play(FadeIn(tab[0][6 - k]), walker.animate.move_to(axes.c2p(r.x, r.fx)), run_time=0.8)
+            self.play(
+                FadeIn(tab[0][6 - k]),
+                walker.animate.move_to(axes.c2p(r.x, r.fx)),
+                run_time=0.8,
+            )
         self.play(FadeIn(side_r), Create(guides))
         self.hold()
         answer = get_tex(h_lim.latex(), size=SIZES.tex_small, color=PALETTE.tangent)
@@ -194,11 +208,16 @@ class CalculatingLimits(LectureScene):
         self.beat("factoring")
         canc = factor_and_cancel(h_expr)
         work = VGroup(
-            get_tex(rf"{latex(parse(h_expr))} = {canc.factored_latex}", size=SIZES.tex_small),
-            get_tex(rf"= {canc.cancelled_latex} \quad (x \neq {a:g})", size=SIZES.tex_small),
+            get_tex(
+                rf"{latex(parse(h_expr))} = {canc.factored_latex}", size=SIZES.tex_small
+            ),
+            get_tex(
+                rf"= {canc.cancelled_latex} \quad (x \neq {a:g})", size=SIZES.tex_small
+            ),
             get_tex(
                 rf"\lim_{{x \to {a:g}}} ({canc.cancelled_latex}) = {L:g}",
-                size=SIZES.tex_small, color=PALETTE.tangent,
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
         self._right_of(work, axes)
@@ -242,7 +261,9 @@ class CalculatingLimits(LectureScene):
         self.play(Create(axes), Create(graph), run_time=1.5)
         self.play(FadeIn(hole, scale=1.5))
         self.hold()
-        self.caption("Approaching still works: from both sides the values close in on 1.")
+        self.caption(
+            "Approaching still works: from both sides the values close in on 1."
+        )
         self.play(FadeIn(s_tab, lag_ratio=0.2), run_time=1.5)
         self.play(Write(s_answer))
         self.hold()
@@ -254,7 +275,9 @@ class CalculatingLimits(LectureScene):
         axes = get_axes([-10, 10, 5], [-300, 300, 100], width=5.8, height=4.6)
         self._place_axes(axes, title)
         cut = 25 / 300  # where 25/x leaves the y range (layout only)
-        branches = get_piecewise_graph(axes, [(fr, -10.0, -cut), (fr, cut, 10.0)], step=0.005)
+        branches = get_piecewise_graph(
+            axes, [(fr, -10.0, -cut), (fr, cut, 10.0)], step=0.005
+        )
         r_rows = evaluate_at(RECIPROCAL, RECIPROCAL_XS)
         r_tab = get_value_table(
             ["x", r"\frac{25}{x}"],
@@ -287,13 +310,25 @@ class CalculatingLimits(LectureScene):
         self.beat("does-not-exist")
         zero = limit(RECIPROCAL, 0.0)
         sides = VGroup(
-            get_tex(rf"\lim_{{x \to 0^-}} \frac{{25}}{{x}} = {_inf(one_sided_text(zero.left))}",
-                    size=SIZES.tex_small, color=PALETTE.secant),
-            get_tex(rf"\lim_{{x \to 0^+}} \frac{{25}}{{x}} = {_inf(one_sided_text(zero.right))}",
-                    size=SIZES.tex_small, color=PALETTE.accent),
+            get_tex(
+                rf"\lim_{{x \to 0^-}} \frac{{25}}{{x}} = {_inf(one_sided_text(zero.left))}",
+                size=SIZES.tex_small,
+                color=PALETTE.secant,
+            ),
+            get_tex(
+                rf"\lim_{{x \to 0^+}} \frac{{25}}{{x}} = {_inf(one_sided_text(zero.right))}",
+                size=SIZES.tex_small,
+                color=PALETTE.accent,
+            ),
             VGroup(
-                get_text("The two sides disagree:", size=SIZES.label, color=PALETTE.error),
-                get_text(f"the limit {zero.value_text()}", size=SIZES.label, color=PALETTE.error),
+                get_text(
+                    "The two sides disagree:", size=SIZES.label, color=PALETTE.error
+                ),
+                get_text(
+                    f"the limit {zero.value_text()}",
+                    size=SIZES.label,
+                    color=PALETTE.error,
+                ),
             ).arrange(DOWN, aligned_edge=LEFT, buff=0.15),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         self._right_of(sides, axes)
@@ -322,8 +357,10 @@ class CalculatingLimits(LectureScene):
         for k, ans in enumerate(answers):
             tex = ans.latex()
             if not ans.exists:
-                tex += (rf" \ ({_inf(one_sided_text(ans.left))} \text{{ left}},"
-                        rf" {_inf(one_sided_text(ans.right))} \text{{ right}})")
+                tex += (
+                    rf" \ ({_inf(one_sided_text(ans.left))} \text{{ left}},"
+                    rf" {_inf(one_sided_text(ans.right))} \text{{ right}})"
+                )
             row = VGroup(
                 get_text(f"{k + 1}.", size=SIZES.body, color=PALETTE.subtle),
                 get_tex(tex, size=SIZES.tex_small),
@@ -332,7 +369,9 @@ class CalculatingLimits(LectureScene):
         lines.arrange(DOWN, aligned_edge=LEFT, buff=0.16)
         lines.next_to(heading, DOWN, buff=0.3).align_to(heading, LEFT)
         if lines.height > 4.6:
-            lines.scale_to_fit_height(4.6).next_to(heading, DOWN, buff=0.3).align_to(heading, LEFT)
+            lines.scale_to_fit_height(4.6).next_to(heading, DOWN, buff=0.3).align_to(
+                heading, LEFT
+            )
         says = (
             "Exercise one: at zero the function is continuous, so substitute: "
             f"minus 1 over minus 1 is {answers[0].value_text()}.",

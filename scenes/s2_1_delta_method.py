@@ -70,7 +70,9 @@ class DeltaMethod(LectureScene):
 
         # -- title ---------------------------------------------------------------
         self.beat("title")
-        title = get_title("The Delta Method", subtitle="Slopes of secants close in on a tangent")
+        title = get_title(
+            "The Delta Method", subtitle="Slopes of secants close in on a tangent"
+        )
         self.caption(
             "A curve has no single slope. The delta method finds its slope at one point"
             " using only the slopes of straight lines."
@@ -85,16 +87,22 @@ class DeltaMethod(LectureScene):
         curve = get_running_curve(axes)
         formula = get_tex(rf"f(x) = {f_tex}", color=PALETTE.curve)
         formula.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.2)
-        self.caption(f"Take the course's running function, f of x equals {RUNNING_FUNCTION}.")
+        self.caption(
+            f"Take the course's running function, f of x equals {RUNNING_FUNCTION}."
+        )
         self.play(Create(axes), Write(formula))
         self.play(Create(curve), run_time=1.5)
         self.hold()
 
         p_dot = get_point(axes, x_p, y_p)
         p_label = get_point_label(p_dot, "P")
-        p_coords = get_tex(rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point)
+        p_coords = get_tex(
+            rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
+        )
         p_coords.next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
-        self.caption(f"We want the slope at P, where x = {x_p:g} and f({x_p:g}) = {y_p:g}.")
+        self.caption(
+            f"We want the slope at P, where x = {x_p:g} and f({x_p:g}) = {y_p:g}."
+        )
         self.play(FadeIn(p_dot, scale=1.5), FadeIn(p_label), Write(p_coords))
         self.hold()
 
@@ -148,14 +156,18 @@ class DeltaMethod(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         near_work.move_to(work, aligned_edge=UL)
         q_near = get_tex(
-            rf"Q = ({_num(near.x2, 2)},\ {_num(near.y2, 2)})", size=SIZES.tex_small, color=PALETTE.point
+            rf"Q = ({_num(near.x2, 2)},\ {_num(near.y2, 2)})",
+            size=SIZES.tex_small,
+            color=PALETTE.point,
         ).next_to(p_coords, RIGHT, buff=0.6)
         self.caption(
             f"Move Q much closer: x = {_num(near.x2, 2)}, so Q = ({_num(near.x2, 2)}, {_num(near.y2, 2)})"
             f" and delta x is only {_num(near.dx, 2)}."
         )
         self.play(
-            FadeOut(legs), FadeOut(q_label), FadeOut(far_group.legs),
+            FadeOut(legs),
+            FadeOut(q_label),
+            FadeOut(far_group.legs),
             ReplacementTransform(far_group.line, near_group.line),
             ReplacementTransform(far_group.q_dot, near_group.q_dot),
             FadeIn(q_near),
@@ -186,7 +198,11 @@ class DeltaMethod(LectureScene):
             f"By delta x = {DELTA_DX_SMALL:g}, a millionth, Q is almost on top of P,"
             f" and the slope has settled on {_num(secant_line(running, x_p, x_p + DELTA_DX_SMALL).slope, 5)}."
         )
-        self.play(log_dx.animate.set_value(math.log10(DELTA_DX_SMALL)), run_time=6, rate_func=linear)
+        self.play(
+            log_dx.animate.set_value(math.log10(DELTA_DX_SMALL)),
+            run_time=6,
+            rate_func=linear,
+        )
         self.hold()
 
         # -- tangent --------------------------------------------------------------------------------
@@ -195,9 +211,13 @@ class DeltaMethod(LectureScene):
         tangent_mob = get_tangent(axes, tangent)
         tangent_tex = get_tex(tangent.latex, color=PALETTE.tangent)
         slope_note = get_text(
-            f"slope at P = {_num(tangent.slope)}", size=SIZES.label, color=PALETTE.tangent
+            f"slope at P = {_num(tangent.slope)}",
+            size=SIZES.label,
+            color=PALETTE.tangent,
         )
-        result = VGroup(tangent_tex, slope_note).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        result = VGroup(tangent_tex, slope_note).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.3
+        )
         result.next_to(readout_card, DOWN, buff=0.5, aligned_edge=LEFT)
         live.clear_updaters()
         self.caption(
@@ -214,7 +234,10 @@ class DeltaMethod(LectureScene):
         for m in readouts.submobjects:
             m.number.clear_updaters()
         self.play(
-            *[FadeOut(m) for m in (readout_card, result, tangent_mob, p_dot, p_label, p_coords)]
+            *[
+                FadeOut(m)
+                for m in (readout_card, result, tangent_mob, p_dot, p_label, p_coords)
+            ]
         )
         y_v = running(VERTEX_X)
         v_dot = get_point(axes, VERTEX_X, y_v)
@@ -234,11 +257,14 @@ class DeltaMethod(LectureScene):
         self.caption(
             f"Shrink delta x from {_num(steps[0].dx)} to {_num(steps[1].dx)} to {steps[-1].dx:g}."
             " The secant slopes fall: "
-            + ", then ".join(_num(s.slope) for s in steps) + "."
+            + ", then ".join(_num(s.slope) for s in steps)
+            + "."
         )
         secant_mob = None
         for step, row in zip(steps, ladder, strict=True):
-            group = get_secant_group(axes, secant_line(running, VERTEX_X, step.q_x), legs=False)
+            group = get_secant_group(
+                axes, secant_line(running, VERTEX_X, step.q_x), legs=False
+            )
             if secant_mob is None:
                 self.play(Create(group.line), FadeIn(group.q_dot), FadeIn(row))
             else:
@@ -260,7 +286,10 @@ class DeltaMethod(LectureScene):
             f" the horizontal line {flat.latex.replace(' ', '')}."
         )
         self.play(
-            FadeOut(secant_mob.line), FadeOut(secant_mob.q_dot), Create(flat_mob), Write(flat_tex)
+            FadeOut(secant_mob.line),
+            FadeOut(secant_mob.q_dot),
+            Create(flat_mob),
+            Write(flat_tex),
         )
         self.hold()
 
@@ -269,10 +298,12 @@ class DeltaMethod(LectureScene):
         self.play(*[FadeOut(m) for m in (ladder, flat_tex, v_coords)])
         summary = VGroup(
             get_tex(
-                rf"x = {x_p:g}:\ \text{{slope}}\ {_num(tangent.slope)}", color=PALETTE.tangent
+                rf"x = {x_p:g}:\ \text{{slope}}\ {_num(tangent.slope)}",
+                color=PALETTE.tangent,
             ),
             get_tex(
-                rf"x = {VERTEX_X:g}:\ \text{{slope}}\ {_num(flat.slope)}", color=PALETTE.tangent
+                rf"x = {VERTEX_X:g}:\ \text{{slope}}\ {_num(flat.slope)}",
+                color=PALETTE.tangent,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         summary_card = get_card(summary, color=PALETTE.tangent)
@@ -283,6 +314,8 @@ class DeltaMethod(LectureScene):
             f" Slope {_num(tangent.slope)} at x = {x_p:g} and slope {_num(flat.slope)} at"
             f" x = {VERTEX_X:g}. Next, a formula that gives the slope at any x."
         )
-        self.play(FadeIn(summary_card), Create(tangent_mob), FadeIn(p_dot), FadeIn(p_label))
+        self.play(
+            FadeIn(summary_card), Create(tangent_mob), FadeIn(p_dot), FadeIn(p_label)
+        )
         self.hold(1.5)
         self.wait()

@@ -60,7 +60,9 @@ class DifferentiationEquation(LectureScene):
 
         # -- title ------------------------------------------------------------------
         self.beat("title")
-        title = get_title("The Differentiation Equation", subtitle="The delta method as one formula")
+        title = get_title(
+            "The Differentiation Equation", subtitle="The delta method as one formula"
+        )
         self.caption(
             "The delta method worked, but it took several steps. Let's write it as a single"
             " equation that works at any x."
@@ -71,15 +73,24 @@ class DifferentiationEquation(LectureScene):
         # -- build --------------------------------------------------------------------
         self.beat("build")
         chain = get_tex(
-            r"m", "=", r"\frac{\Delta y}{\Delta x}", "=", r"\frac{y_2 - y_1}{\Delta x}", "=",
+            r"m",
+            "=",
+            r"\frac{\Delta y}{\Delta x}",
+            "=",
+            r"\frac{y_2 - y_1}{\Delta x}",
+            "=",
             QUOTIENT,
         )
         chain[0].set_color(PALETTE.secant)
         chain.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption("The secant's slope m is the rise over the run: delta y over delta x.")
+        self.caption(
+            "The secant's slope m is the rise over the run: delta y over delta x."
+        )
         self.play(Write(chain[:3]))
         self.hold()
-        self.caption("The rise is the second point's height minus the first: y2 minus y1.")
+        self.caption(
+            "The rise is the second point's height minus the first: y2 minus y1."
+        )
         self.play(Write(chain[3:5]))
         self.hold()
         self.caption(
@@ -101,29 +112,40 @@ class DifferentiationEquation(LectureScene):
 
         # -- table ----------------------------------------------------------------------
         self.beat("table")
-        small_card = get_card(get_tex(DEFINITION, size=SIZES.tex_small, color=PALETTE.tangent),
-                              color=PALETTE.tangent)
+        small_card = get_card(
+            get_tex(DEFINITION, size=SIZES.tex_small, color=PALETTE.tangent),
+            color=PALETTE.tangent,
+        )
         small_card.next_to(title, DOWN, buff=0.45).to_edge(LEFT, buff=EDGE_BUFF + 0.1)
         self.play(FadeOut(chain), ReplacementTransform(definition_card, small_card))
 
-        rows = difference_quotient_table(RUNNING_FUNCTION, x0, DIFFERENCE_QUOTIENT_DELTAS)
+        rows = difference_quotient_table(
+            RUNNING_FUNCTION, x0, DIFFERENCE_QUOTIENT_DELTAS
+        )
         slope_at = forms.values(x0)[1]
         header = [
             get_tex(r"\Delta x", size=SIZES.tex, color=PALETTE.subtle),
             get_tex(
                 rf"\frac{{f({x0:g} + \Delta x) - f({x0:g})}}{{\Delta x}}",
-                size=SIZES.tex, color=PALETTE.secant,
+                size=SIZES.tex,
+                color=PALETTE.secant,
             ),
-            get_tex(rf"{_num(slope_at)} + \Delta x", size=SIZES.tex, color=PALETTE.subtle),
+            get_tex(
+                rf"{_num(slope_at)} + \Delta x", size=SIZES.tex, color=PALETTE.subtle
+            ),
         ]
         cells = VGroup(*header)
         for row in rows:
             cells.add(
                 get_tex(format_delta(row.delta), size=SIZES.tex, color=PALETTE.subtle),
                 get_tex(_num(row.quotient), size=SIZES.tex, color=PALETTE.secant),
-                get_tex(_num(slope_at + row.delta), size=SIZES.tex, color=PALETTE.subtle),
+                get_tex(
+                    _num(slope_at + row.delta), size=SIZES.tex, color=PALETTE.subtle
+                ),
             )
-        cells.arrange_in_grid(rows=len(rows) + 1, cols=3, buff=(0.45, 0.12), col_alignments="rrr")
+        cells.arrange_in_grid(
+            rows=len(rows) + 1, cols=3, buff=(0.45, 0.12), col_alignments="rrr"
+        )
         cells.to_edge(RIGHT, buff=EDGE_BUFF + 0.2).align_to(small_card, UP)
         rule = get_tex(r"\rule{9cm}{0.4pt}", color=PALETTE.overlay)
         rule.scale_to_fit_width(cells.width).next_to(VGroup(*header), DOWN, buff=0.08)
@@ -135,21 +157,29 @@ class DifferentiationEquation(LectureScene):
         )
         self.play(FadeIn(VGroup(*header[:2])), Create(rule))
         for i in range(len(rows)):
-            self.play(FadeIn(VGroup(*cells[3 * (i + 1) : 3 * (i + 1) + 2])), run_time=0.45)
+            self.play(
+                FadeIn(VGroup(*cells[3 * (i + 1) : 3 * (i + 1) + 2])), run_time=0.45
+            )
         self.hold()
         self.caption(
             f"The quotient closes in on {_num(slope_at)}, the slope we found with secants. And"
             f" look at the pattern: every entry is {_num(slope_at)} plus delta x."
         )
-        self.play(FadeIn(header[2]), *[
-            FadeIn(cells[3 * (i + 1) + 2]) for i in range(len(rows))
-        ])
+        self.play(
+            FadeIn(header[2]),
+            *[FadeIn(cells[3 * (i + 1) + 2]) for i in range(len(rows))],
+        )
         self.hold()
         noise = VGroup(
             get_text("the float64 result for", size=SIZES.small, color=PALETTE.subtle),
-            get_tex(rf"\Delta x = {format_delta(rows[-1].delta)}", size=SIZES.tex_small,
-                    color=PALETTE.subtle),
-            get_tex(repr(rows[-1].quotient), size=SIZES.tex_small, color=PALETTE.secant),
+            get_tex(
+                rf"\Delta x = {format_delta(rows[-1].delta)}",
+                size=SIZES.tex_small,
+                color=PALETTE.subtle,
+            ),
+            get_tex(
+                repr(rows[-1].quotient), size=SIZES.tex_small, color=PALETTE.secant
+            ),
             get_text("(rounding noise)", size=SIZES.small, color=PALETTE.subtle),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         noise.next_to(small_card, DOWN, buff=0.6, aligned_edge=LEFT)
@@ -174,11 +204,20 @@ class DifferentiationEquation(LectureScene):
         self.play(Write(rhs))
         self.hold()
         for label, say in (
-            ("expanded", "Expand the top. The "
-             + " and the ".join(plain(t) for t in forms.f.as_ordered_terms(order="lex"))
-             + " all cancel."),
-            ("cancelled", "Every term left has a delta x, so divide it out: "
-             + steps["cancelled"].replace(r"\Delta x", "delta x") + "."),
+            (
+                "expanded",
+                "Expand the top. The "
+                + " and the ".join(
+                    plain(t) for t in forms.f.as_ordered_terms(order="lex")
+                )
+                + " all cancel.",
+            ),
+            (
+                "cancelled",
+                "Every term left has a delta x, so divide it out: "
+                + steps["cancelled"].replace(r"\Delta x", "delta x")
+                + ".",
+            ),
         ):
             nxt = get_tex("=", steps[label]).move_to(rhs, aligned_edge=LEFT)
             self.caption(say)
@@ -187,8 +226,11 @@ class DifferentiationEquation(LectureScene):
             self.hold()
 
         limit = get_tex(
-            r"\frac{dy}{dx}", "=", rf"\lim_{{\Delta x \to 0}} \left({steps['cancelled']}\right)",
-            "=", steps["limit"],
+            r"\frac{dy}{dx}",
+            "=",
+            rf"\lim_{{\Delta x \to 0}} \left({steps['cancelled']}\right)",
+            "=",
+            steps["limit"],
         )
         limit[0].set_color(PALETTE.tangent)
         limit[4].set_color(PALETTE.tangent)
@@ -204,16 +246,21 @@ class DifferentiationEquation(LectureScene):
 
         # -- check ---------------------------------------------------------------------------
         self.beat("check")
-        checks = VGroup(*[
-            get_tex(
-                rf"f'({x:g}) = {forms.first_latex.replace('x', f'({x:g})')}"
-                rf" = {_num(forms.values(x)[1])}",
-                size=SIZES.tex_small, color=PALETTE.tangent,
-            )
-            for x in (x0, VERTEX_X)
-        ]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        checks = VGroup(
+            *[
+                get_tex(
+                    rf"f'({x:g}) = {forms.first_latex.replace('x', f'({x:g})')}"
+                    rf" = {_num(forms.values(x)[1])}",
+                    size=SIZES.tex_small,
+                    color=PALETTE.tangent,
+                )
+                for x in (x0, VERTEX_X)
+            ]
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         checks.next_to(limit, DOWN, buff=0.45, aligned_edge=LEFT).shift(RIGHT * 0.5)
-        note = get_text("same as the delta method", size=SIZES.label, color=PALETTE.subtle)
+        note = get_text(
+            "same as the delta method", size=SIZES.label, color=PALETTE.subtle
+        )
         note.next_to(checks, RIGHT, buff=0.8)
         self.caption(
             f"Check: at x = {x0:g} it gives {_num(forms.values(x0)[1])}, and at the vertex,"
@@ -226,10 +273,15 @@ class DifferentiationEquation(LectureScene):
 
         # -- summary ------------------------------------------------------------------------------
         self.beat("summary")
-        final = get_card(VGroup(
-            get_tex(DEFINITION, color=PALETTE.tangent),
-            get_tex(rf"f(x) = {forms.f_latex} \;\Rightarrow\; f'(x) = {forms.first_latex}"),
-        ).arrange(DOWN, buff=0.5), color=PALETTE.tangent)
+        final = get_card(
+            VGroup(
+                get_tex(DEFINITION, color=PALETTE.tangent),
+                get_tex(
+                    rf"f(x) = {forms.f_latex} \;\Rightarrow\; f'(x) = {forms.first_latex}"
+                ),
+            ).arrange(DOWN, buff=0.5),
+            color=PALETTE.tangent,
+        )
         final.next_to(title, DOWN, buff=0.8).set_x(0)
         self.caption(
             "The differentiation equation is the delta method taken to its limit. Next we will"

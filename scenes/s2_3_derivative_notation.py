@@ -31,16 +31,32 @@ FIRST = PALETTE.tangent
 SECOND = PALETTE.accent
 
 NOTATIONS: tuple[tuple[str, str, str, str], ...] = (
-    ("Leibniz", r"\frac{dy}{dx},\quad \frac{d}{dx}f(x)", r"\frac{d^2y}{dx^2}",
-     "Leibniz writes the derivative as a ratio of tiny changes, dy over dx. Read d by dx"
-     " of f as an operator: take f, return its derivative."),
-    ("Lagrange", r"f'(x),\quad y'", r"f''(x),\quad y''",
-     "Lagrange's prime notation is the shortest: f prime of x, or y prime."),
-    ("Euler", r"Df", r"D^2 f",
-     "Euler writes D for the operation of differentiating, so D f is the derivative of f."),
-    ("Newton", r"\dot{y} = \frac{dy}{dt}", r"\ddot{y} = \frac{d^2y}{dt^2}",
-     "Newton puts a dot over y. It is kept for derivatives with respect to time:"
-     " if y is a position, y dot is its velocity."),
+    (
+        "Leibniz",
+        r"\frac{dy}{dx},\quad \frac{d}{dx}f(x)",
+        r"\frac{d^2y}{dx^2}",
+        "Leibniz writes the derivative as a ratio of tiny changes, dy over dx. Read d by dx"
+        " of f as an operator: take f, return its derivative.",
+    ),
+    (
+        "Lagrange",
+        r"f'(x),\quad y'",
+        r"f''(x),\quad y''",
+        "Lagrange's prime notation is the shortest: f prime of x, or y prime.",
+    ),
+    (
+        "Euler",
+        r"Df",
+        r"D^2 f",
+        "Euler writes D for the operation of differentiating, so D f is the derivative of f.",
+    ),
+    (
+        "Newton",
+        r"\dot{y} = \frac{dy}{dt}",
+        r"\ddot{y} = \frac{d^2y}{dt^2}",
+        "Newton puts a dot over y. It is kept for derivatives with respect to time:"
+        " if y is a position, y dot is its velocity.",
+    ),
 )
 """(name, first-order LaTeX, second-order LaTeX, narration) per notation."""
 
@@ -84,7 +100,9 @@ class DerivativeNotation(LectureScene):
                 get_tex(first, color=FIRST),
                 get_tex(second, color=SECOND),
             )
-        cells.arrange_in_grid(rows=len(NOTATIONS) + 1, cols=3, buff=(1.1, 0.22), col_alignments="lcc")
+        cells.arrange_in_grid(
+            rows=len(NOTATIONS) + 1, cols=3, buff=(1.1, 0.22), col_alignments="lcc"
+        )
         cells.next_to(function, DOWN, buff=0.45).set_x(0)
         rows = [VGroup(*cells[3 * i : 3 * i + 3]) for i in range(len(NOTATIONS) + 1)]
 
@@ -111,13 +129,20 @@ class DerivativeNotation(LectureScene):
         self.beat("values")
         self.play(FadeOut(cells))
         first_line = get_tex(
-            r"\frac{dy}{dx} = \frac{d}{dx}f(x) = f'(x) = y' = Df", "=", forms.first_latex,
+            r"\frac{dy}{dx} = \frac{d}{dx}f(x) = f'(x) = y' = Df",
+            "=",
+            forms.first_latex,
             color=FIRST,
         )
         second_line = get_tex(
-            r"\frac{d^2y}{dx^2} = f''(x) = y'' = D^2 f", "=", forms.second_latex, color=SECOND
+            r"\frac{d^2y}{dx^2} = f''(x) = y'' = D^2 f",
+            "=",
+            forms.second_latex,
+            color=SECOND,
         )
-        lines = VGroup(first_line, second_line).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
+        lines = VGroup(first_line, second_line).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.6
+        )
         lines.next_to(function, DOWN, buff=0.7).align_to(function, LEFT)
         self.caption(
             f"Newton's dots are for time. For our function of x, every other first-order form names the same thing, {plain(forms.first)}."
@@ -133,9 +158,17 @@ class DerivativeNotation(LectureScene):
         self.hold()
 
         at = VGroup(
-            get_tex(rf"f({DELTA_POINT_X:g}) = {f0:g}", size=SIZES.tex_small, color=PALETTE.curve),
-            get_tex(rf"f'({DELTA_POINT_X:g}) = {d1:g}", size=SIZES.tex_small, color=FIRST),
-            get_tex(rf"f''({DELTA_POINT_X:g}) = {d2:g}", size=SIZES.tex_small, color=SECOND),
+            get_tex(
+                rf"f({DELTA_POINT_X:g}) = {f0:g}",
+                size=SIZES.tex_small,
+                color=PALETTE.curve,
+            ),
+            get_tex(
+                rf"f'({DELTA_POINT_X:g}) = {d1:g}", size=SIZES.tex_small, color=FIRST
+            ),
+            get_tex(
+                rf"f''({DELTA_POINT_X:g}) = {d2:g}", size=SIZES.tex_small, color=SECOND
+            ),
         ).arrange(RIGHT, buff=0.9)
         at_card = get_card(at)
         at_card.next_to(lines, DOWN, buff=0.7).set_x(0)

@@ -44,13 +44,15 @@ class PowerRule(RuleScene):
         "So the derivative is {df}.",
     )
     summary_caption = (
-        "Power rule: bring the exponent down and subtract one. "
-        "{f} has derivative {df}."
+        "Power rule: bring the exponent down and subtract one. {f} has derivative {df}."
     )
 
     def caption_fields(self, result: Differentiation) -> dict[str, str]:
         """Adds ``n``, the example's exponent."""
-        return {**super().caption_fields(result), "n": plain(result.expr.as_base_exp()[1])}
+        return {
+            **super().caption_fields(result),
+            "n": plain(result.expr.as_base_exp()[1]),
+        }
 
     def extra_beat(self, title: Mobject, card: Mobject) -> None:
         """The constant rule first: d/dx 25 = 0."""

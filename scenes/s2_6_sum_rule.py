@@ -32,10 +32,7 @@ class SumRule(RuleScene):
     f_range = (0, 12, 3)
     df_range = (-4, 6, 2)
     sweep = (-2.8, DELTA_POINT_X, VERTEX_X)
-    intro = (
-        "Back to the course's running function, {f}. "
-        "It is a sum of three terms."
-    )
+    intro = "Back to the course's running function, {f}. It is a sum of three terms."
     rule_caption = (
         "The sum rule: the derivative of a sum is the sum of the derivatives."
     )
@@ -56,7 +53,10 @@ class SumRule(RuleScene):
     def caption_fields(self, result: Differentiation) -> dict[str, str]:
         """Adds ``term_derivatives``, the derivative of each term in turn."""
         derivatives = [d for _, d, _ in sum_terms(result)]
-        return {**super().caption_fields(result), "term_derivatives": join_words(derivatives)}
+        return {
+            **super().caption_fields(result),
+            "term_derivatives": join_words(derivatives),
+        }
 
     def extra_beat(self, title: Mobject, card: Mobject) -> None:
         """Which rule each term of x^2 + 2x + 2 needs."""
@@ -64,7 +64,9 @@ class SumRule(RuleScene):
         result = differentiate(self.example)
         cards = get_term_rules(result.steps)
         cards.next_to(card, DOWN, buff=0.8).set_x(0)
-        self.caption(f"Each term needs a rule we already know: {term_rules_text(result)}.")
+        self.caption(
+            f"Each term needs a rule we already know: {term_rules_text(result)}."
+        )
         self.play(FadeIn(cards, lag_ratio=0.3))
         self.hold()
         self.play(FadeOut(cards))

@@ -43,9 +43,7 @@ class ProductRule(RuleScene):
         "dz/dx is {dz} and dw/dx is {dw}, by the sum rule.",
         "Multiply out and collect terms: {df}.",
     )
-    sweep_caption = (
-        "On the graph the cubic's tangent slope matches {df} everywhere."
-    )
+    sweep_caption = "On the graph the cubic's tangent slope matches {df} everywhere."
     summary_caption = (
         "Product rule: each factor in turn is differentiated while the other is kept."
     )
@@ -58,18 +56,26 @@ class ProductRule(RuleScene):
         """The product in the course's order, w = x^2 + 2x + 2 first."""
         return product_rule(*PRODUCT_FACTORS)
 
-    def after_work(self, result: Differentiation, title: Mobject, working: VGroup) -> VGroup:
+    def after_work(
+        self, result: Differentiation, title: Mobject, working: VGroup
+    ) -> VGroup:
         """Check: multiply out first, then only power and sum rules are needed."""
         self.beat("check")
         check = expand_then_differentiate(result)
         lines = VGroup(
-            get_text("Check: multiply out first", size=SIZES.label, color=PALETTE.subtle),
+            get_text(
+                "Check: multiply out first", size=SIZES.label, color=PALETTE.subtle
+            ),
             get_tex(rf"{result.expr_latex} = {check.expr_latex}"),
-            get_tex(rf"\frac{{d}}{{dx}}\left({check.expr_latex}\right) = {check.result_latex}",
-                    color=PALETTE.tangent),
+            get_tex(
+                rf"\frac{{d}}{{dx}}\left({check.expr_latex}\right) = {check.result_latex}",
+                color=PALETTE.tangent,
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         self.play(FadeOut(working))
-        lines.next_to(VGroup(title, self.rule_card), DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        lines.next_to(VGroup(title, self.rule_card), DOWN, buff=0.5).to_edge(
+            LEFT, buff=EDGE_BUFF + 0.4
+        )
         self.caption(
             "A check: multiply the factors out first. The product is a cubic, which "
             "needs only the power and sum rules."

@@ -63,7 +63,9 @@ class QuotientRule(RuleScene):
         """The course example with w = x and z = x^2 + 1."""
         return quotient_rule(*QUOTIENT_PARTS)
 
-    def after_work(self, result: Differentiation, title: Mobject, working: VGroup) -> VGroup:
+    def after_work(
+        self, result: Differentiation, title: Mobject, working: VGroup
+    ) -> VGroup:
         """The limit example (x^2 - 1)/(x - 1): derivative 1 where x != 1."""
         self.beat("limit-example")
         other = quotient_rule(*QUOTIENT_LIMIT_PARTS)

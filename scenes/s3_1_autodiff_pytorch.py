@@ -55,7 +55,10 @@ class AutoDiffPyTorch(LectureScene):
 
         # -- title -------------------------------------------------------------
         self.beat("title")
-        title = get_title("AutoDiff with PyTorch", subtitle=f"y = x² at x = {fmt(x.value)}, in four lines")
+        title = get_title(
+            "AutoDiff with PyTorch",
+            subtitle=f"y = x² at x = {fmt(x.value)}, in four lines",
+        )
         self.caption(
             "PyTorch can differentiate any computation you write. "
             f"Here is the course's first example, y = {plain(power.expr)}."
@@ -123,14 +126,18 @@ class AutoDiffPyTorch(LectureScene):
             f"Multiply the incoming {fmt(edge.upstream)} by {fmt(edge.local)}: "
             f"the gradient {fmt(x.grad)} lands on x."
         )
-        self.play(make_flow_animation(arrow, backward=True), FadeIn(x_grad, shift=LEFT * 0.2))
+        self.play(
+            make_flow_animation(arrow, backward=True), FadeIn(x_grad, shift=LEFT * 0.2)
+        )
         self.hold()
 
         # -- result ------------------------------------------------------------
         self.beat("result")
         out = get_output_line(torch_output(x.grad))
         out.next_to(code, DOWN, buff=0.35, aligned_edge=LEFT)
-        self.caption(f"Reading x.grad prints the stored gradient: a tensor holding {fmt(x.grad)}.")
+        self.caption(
+            f"Reading x.grad prints the stored gradient: a tensor holding {fmt(x.grad)}."
+        )
         self.play(FadeIn(lines[4], shift=RIGHT * 0.2))
         self.play(FadeIn(out, shift=UP * 0.2))
         self.play(Indicate(x_grad, color=PALETTE.tangent))
@@ -139,7 +146,11 @@ class AutoDiffPyTorch(LectureScene):
         # -- check ---------------------------------------------------------------
         self.beat("check")
         check = get_tex(
-            r"\frac{dy}{dx} = 2x", "=", rf"2 \cdot {fmt(x.value)}", "=", fmt(x.grad),
+            r"\frac{dy}{dx} = 2x",
+            "=",
+            rf"2 \cdot {fmt(x.value)}",
+            "=",
+            fmt(x.grad),
             size=SIZES.tex,
         )
         check[-1].set_color(PALETTE.tangent)
@@ -156,8 +167,22 @@ class AutoDiffPyTorch(LectureScene):
 
         # -- summary -------------------------------------------------------------
         self.beat("summary")
-        shown = (code, x_node, y_node, arrow, y_name, x_val, y_val, y_grad, x_grad, local,
-                 legend, out, card, box)
+        shown = (
+            code,
+            x_node,
+            y_node,
+            arrow,
+            y_name,
+            x_val,
+            y_val,
+            y_grad,
+            x_grad,
+            local,
+            legend,
+            out,
+            card,
+            box,
+        )
         self.play(*[FadeOut(m) for m in shown])
         steps = get_bullets(
             (
@@ -175,4 +200,3 @@ class AutoDiffPyTorch(LectureScene):
         self.play(FadeIn(steps, lag_ratio=0.3))
         self.hold(1.5)
         self.wait()
-

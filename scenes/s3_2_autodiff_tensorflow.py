@@ -63,7 +63,8 @@ class AutoDiffTensorFlow(LectureScene):
         # -- title -------------------------------------------------------------
         self.beat("title")
         title = get_title(
-            "AutoDiff with TensorFlow 2", subtitle=f"the same y = x² at x = {fmt(x.value)}"
+            "AutoDiff with TensorFlow 2",
+            subtitle=f"the same y = x² at x = {fmt(x.value)}",
         )
         self.caption(
             "TensorFlow 2 computes the same derivative. "
@@ -95,8 +96,12 @@ class AutoDiffTensorFlow(LectureScene):
         # -- tape --------------------------------------------------------------
         self.beat("tape")
         block = VGroup(lines[2], lines[3], lines[4])
-        tape_box = Line(block.get_corner(UL), block.get_corner(DL), color=PALETTE.accent,
-                        stroke_width=5).next_to(block, LEFT, buff=0.12)
+        tape_box = Line(
+            block.get_corner(UL),
+            block.get_corner(DL),
+            color=PALETTE.accent,
+            stroke_width=5,
+        ).next_to(block, LEFT, buff=0.12)
         self.caption(
             "Inside a GradientTape block, TensorFlow records each operation, "
             "like a tape recorder running during the forward pass."
@@ -130,7 +135,9 @@ class AutoDiffTensorFlow(LectureScene):
         self.play(FadeIn(lines[5], shift=RIGHT * 0.2))
         self.play(FadeIn(y_grad, shift=UP * 0.2), FadeIn(legend))
         self.play(Write(local))
-        self.play(make_flow_animation(arrow, backward=True), FadeIn(x_grad, shift=LEFT * 0.2))
+        self.play(
+            make_flow_animation(arrow, backward=True), FadeIn(x_grad, shift=LEFT * 0.2)
+        )
         self.hold()
 
         # -- result ------------------------------------------------------------
@@ -147,8 +154,21 @@ class AutoDiffTensorFlow(LectureScene):
 
         # -- compare -----------------------------------------------------------
         self.beat("compare")
-        shown = (code, tape_box, x_node, y_node, arrow, y_name, x_val, y_val, y_grad,
-                 x_grad, local, legend, out)
+        shown = (
+            code,
+            tape_box,
+            x_node,
+            y_node,
+            arrow,
+            y_name,
+            x_val,
+            y_val,
+            y_grad,
+            x_grad,
+            local,
+            legend,
+            out,
+        )
         self.play(*[FadeOut(m) for m in shown])
         columns = VGroup()
         for name, src, result in (
@@ -166,13 +186,21 @@ class AutoDiffTensorFlow(LectureScene):
         columns.arrange(RIGHT, buff=0.5, aligned_edge=UP)
         columns.next_to(title, DOWN, buff=0.6).set_x(0)
         self.caption("Side by side: the same derivative from two libraries.")
-        self.play(FadeIn(columns[0], shift=RIGHT * 0.2), FadeIn(columns[1], shift=LEFT * 0.2))
+        self.play(
+            FadeIn(columns[0], shift=RIGHT * 0.2), FadeIn(columns[1], shift=LEFT * 0.2)
+        )
         self.hold()
         note = VGroup(
-            get_text("PyTorch: tensors track their history; call backward()",
-                     size=SIZES.small, color=PALETTE.subtle),
-            get_text("TensorFlow: record on a tape, then ask it for the gradient",
-                     size=SIZES.small, color=PALETTE.subtle),
+            get_text(
+                "PyTorch: tensors track their history; call backward()",
+                size=SIZES.small,
+                color=PALETTE.subtle,
+            ),
+            get_text(
+                "TensorFlow: record on a tape, then ask it for the gradient",
+                size=SIZES.small,
+                color=PALETTE.subtle,
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         note.next_to(columns, DOWN, buff=0.5)
         self.caption(

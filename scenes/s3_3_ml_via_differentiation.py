@@ -50,16 +50,22 @@ class MLViaDifferentiation(LectureScene):
 
     def construct(self) -> None:
         x, y = regression_xy()
-        first = four_steps(INITIAL_B, INITIAL_M, x, y, lr=LEARNING_RATE, dtype="float32")
+        first = four_steps(
+            INITIAL_B, INITIAL_M, x, y, lr=LEARNING_RATE, dtype="float32"
+        )
         trace = regression_descent(x, y, lr=LEARNING_RATE, dtype="float32")
         ols = least_squares(x, y)
 
         # -- title ---------------------------------------------------------------
         self.beat("title")
-        title = get_title("Machine Learning via Differentiation",
-                          subtitle="Fitting a line by following the gradient")
-        self.caption("Machine learning is mostly differentiation: "
-                     "a model improves by following the slope of its cost.")
+        title = get_title(
+            "Machine Learning via Differentiation",
+            subtitle="Fitting a line by following the gradient",
+        )
+        self.caption(
+            "Machine learning is mostly differentiation: "
+            "a model improves by following the slope of its cost."
+        )
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
 
@@ -68,11 +74,16 @@ class MLViaDifferentiation(LectureScene):
         axes = get_data_axes(width=6.0, height=4.0)
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
         dots = get_data_scatter(axes)
-        axis_note = get_text("x: drug dosage (mL)    y: forgetfulness", size=SIZES.small,
-                             color=PALETTE.subtle)
+        axis_note = get_text(
+            "x: drug dosage (mL)    y: forgetfulness",
+            size=SIZES.small,
+            color=PALETTE.subtle,
+        )
         axis_note.next_to(axes, UP, buff=0.25).align_to(axes, LEFT)
-        self.caption(f"The course's clinical trial: {len(x)} patients, "
-                     "drug dosage against a forgetfulness score.")
+        self.caption(
+            f"The course's clinical trial: {len(x)} patients, "
+            "drug dosage against a forgetfulness score."
+        )
         self.play(Create(axes), FadeIn(axis_note))
         self.play(LaggedStart(*[FadeIn(d, scale=1.6) for d in dots], lag_ratio=0.15))
         self.hold()
@@ -82,8 +93,10 @@ class MLViaDifferentiation(LectureScene):
         line = get_regression_line(axes, first.m, first.b)
         model = get_tex(rf"\hat y = {first.m:g}x + {first.b:g}", color=PALETTE.curve)
         model.next_to(axes, RIGHT, buff=0.6).align_to(axes, UP)
-        self.caption(f"The model is a line. Start from a guess: slope m = {first.m:g}, "
-                     f"intercept b = {first.b:g}. It rises while the data falls.")
+        self.caption(
+            f"The model is a line. Start from a guess: slope m = {first.m:g}, "
+            f"intercept b = {first.b:g}. It rises while the data falls."
+        )
         self.play(Create(line), Write(model))
         self.hold()
 
@@ -94,21 +107,29 @@ class MLViaDifferentiation(LectureScene):
         rows = card.rows
         self.play(FadeOut(model), FadeIn(card[0]))
         residuals = get_residuals(axes, first.y_hat)
-        self.caption("Step one, the forward pass: the line predicts y hat for every dosage. "
-                     "The red dashes are the errors.")
+        self.caption(
+            "Step one, the forward pass: the line predicts y hat for every dosage. "
+            "The red dashes are the errors."
+        )
         self.play(FadeIn(rows[0]), Create(residuals))
         self.hold()
-        self.caption(f"Step two, the cost: the mean of the squared errors, C = {first.cost:.4f}.")
+        self.caption(
+            f"Step two, the cost: the mean of the squared errors, C = {first.cost:.4f}."
+        )
         self.play(FadeIn(rows[1]))
         self.hold()
-        self.caption(f"Step three, autodiff gives the gradient: dC/db = {first.grad_b:.3f} "
-                     f"and dC/dm = {first.grad_m:.3f}. Raising the slope hurts most.")
+        self.caption(
+            f"Step three, autodiff gives the gradient: dC/db = {first.grad_b:.3f} "
+            f"and dC/dm = {first.grad_m:.3f}. Raising the slope hurts most."
+        )
         self.play(FadeIn(rows[2]))
         self.hold()
         new_line = get_regression_line(axes, first.new_m, first.new_b)
         new_res = get_residuals(axes, forward(x, first.new_m, first.new_b))
-        self.caption(f"Step four, gradient descent: step against the gradient with learning "
-                     f"rate {first.lr:g}. The cost falls to {first.new_cost:.4f}.")
+        self.caption(
+            f"Step four, gradient descent: step against the gradient with learning "
+            f"rate {first.lr:g}. The cost falls to {first.new_cost:.4f}."
+        )
         self.play(FadeIn(rows[3]))
         self.play(Transform(line, new_line), Transform(residuals, new_res))
         self.hold()
@@ -119,16 +140,22 @@ class MLViaDifferentiation(LectureScene):
         cost = get_cost_readout(trace.cost[1])
         m_read = get_readout("m", trace.m[1], color=PALETTE.curve)
         b_read = get_readout("b", trace.b[1], color=PALETTE.curve)
-        readouts = VGroup(epoch, cost, m_read, b_read).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        readouts = VGroup(epoch, cost, m_read, b_read).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.3
+        )
         readouts.next_to(axes, RIGHT, buff=1.0).shift(UP * 0.3)
         loop = get_text("repeat steps 1-4", size=SIZES.label, color=PALETTE.accent)
         loop.next_to(readouts, UP, buff=0.5, aligned_edge=LEFT)
         self.play(FadeOut(card), FadeOut(residuals))
-        self.caption("Now repeat the four steps: each epoch nudges m and b downhill on the cost.")
+        self.caption(
+            "Now repeat the four steps: each epoch nudges m and b downhill on the cost."
+        )
         self.play(FadeIn(loop), FadeIn(readouts))
         self.hold(0.5)
-        self.caption(f"Watch the line swing into the data while the cost falls "
-                     f"from {trace.cost[0]:.2f} towards {trace.cost[-1]:.4f}.")
+        self.caption(
+            f"Watch the line swing into the data while the cost falls "
+            f"from {trace.cost[0]:.2f} towards {trace.cost[-1]:.4f}."
+        )
         for k in (*TRAINING_SHOWN, trace.steps):
             self.play(
                 Transform(line, get_regression_line(axes, trace.m[k], trace.b[k])),
@@ -139,8 +166,10 @@ class MLViaDifferentiation(LectureScene):
                 run_time=0.8,
             )
         self.hold()
-        self.caption(f"After the first step and {EPOCHS} epochs more, the cost is {trace.cost[-1]:.4f}: "
-                     "the line runs right through the points.")
+        self.caption(
+            f"After the first step and {EPOCHS} epochs more, the cost is {trace.cost[-1]:.4f}: "
+            "the line runs right through the points."
+        )
         self.play(Indicate(cost, color=PALETTE.error))
         self.hold()
 
@@ -148,8 +177,12 @@ class MLViaDifferentiation(LectureScene):
         self.beat("closed-form")
         table = VGroup(
             get_text("gradient descent", size=SIZES.small, color=PALETTE.tangent),
-            get_tex(rf"m = {trace.m[-1]:.4f},\ b = {trace.b[-1]:.4f}", size=SIZES.tex_small),
-            get_text("least squares (closed form)", size=SIZES.small, color=PALETTE.secant),
+            get_tex(
+                rf"m = {trace.m[-1]:.4f},\ b = {trace.b[-1]:.4f}", size=SIZES.tex_small
+            ),
+            get_text(
+                "least squares (closed form)", size=SIZES.small, color=PALETTE.secant
+            ),
             get_tex(rf"m = {ols.m:.4f},\ b = {ols.b:.4f}", size=SIZES.tex_small),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         table[2].shift(DOWN * 0.2)
@@ -157,19 +190,27 @@ class MLViaDifferentiation(LectureScene):
         compare = get_card(table)
         compare.next_to(axes, RIGHT, buff=0.6).to_edge(DOWN, buff=EDGE_BUFF + 0.4)
         ols_line = get_regression_line(axes, ols.m, ols.b, color=PALETTE.secant)
-        self.play(FadeOut(loop), FadeOut(epoch), FadeOut(m_read), FadeOut(b_read),
-                  cost.animate.next_to(compare, UP, buff=0.5, aligned_edge=LEFT))
-        self.caption("For a straight line there is also an exact answer, the least-squares "
-                     "solution. Gradient descent has all but reached it.")
+        self.play(
+            FadeOut(loop),
+            FadeOut(epoch),
+            FadeOut(m_read),
+            FadeOut(b_read),
+            cost.animate.next_to(compare, UP, buff=0.5, aligned_edge=LEFT),
+        )
+        self.caption(
+            "For a straight line there is also an exact answer, the least-squares "
+            "solution. Gradient descent has all but reached it."
+        )
         self.play(FadeIn(compare))
         self.play(Create(ols_line))
         self.hold()
 
         # -- summary -----------------------------------------------------------------------
         self.beat("summary")
-        self.caption("Forward pass, cost, gradient, update: the same four steps train "
-                     "networks with millions of parameters.")
+        self.caption(
+            "Forward pass, cost, gradient, update: the same four steps train "
+            "networks with millions of parameters."
+        )
         self.play(Indicate(line, color=PALETTE.tangent))
         self.hold(1.0)
         self.wait()
-

@@ -69,7 +69,8 @@ class DifferentiableProgramming(LectureScene):
         # -- title -------------------------------------------------------------
         self.beat("title")
         title = get_title(
-            "Differentiable Programming", subtitle="the future: gradients through loops and branches"
+            "Differentiable Programming",
+            subtitle="the future: gradients through loops and branches",
         )
         self.caption(
             "Autodiff does not need a formula. It can differentiate a whole program, "
@@ -82,8 +83,12 @@ class DifferentiableProgramming(LectureScene):
         self.beat("program")
         code = get_code_panel(program_code(PROGRAM_STEPS, PROGRAM_THRESHOLD))
         names = {"x": "x", "2": "2", **{s: f"v_{s[1:]}" for s in steps}}
-        drawing = get_comp_graph(g, names, rows={"2": 1}, columns={"2": 1.5}, dx=2.0, dy=1.5)
-        VGroup(code, drawing).arrange(RIGHT, buff=0.8).next_to(title, DOWN, buff=0.7).set_x(0)
+        drawing = get_comp_graph(
+            g, names, rows={"2": 1}, columns={"2": 1.5}, dx=2.0, dy=1.5
+        )
+        VGroup(code, drawing).arrange(RIGHT, buff=0.8).next_to(
+            title, DOWN, buff=0.7
+        ).set_x(0)
         self.caption(
             f"Here is an ordinary Python function: a loop that runs {PROGRAM_STEPS} times, "
             f"and an if that squares v while it is below {fmt(PROGRAM_THRESHOLD)}, "
@@ -115,44 +120,67 @@ class DifferentiableProgramming(LectureScene):
             prev = g[label].inputs[0]
             self.caption(
                 f"Pass {k + 1}: v = {fmt(g.nodes[prev].value)} "
-                + (f"is below {fmt(PROGRAM_THRESHOLD)}, so square it"
-                   if branch == "square" else "is not below the threshold, so halve it")
+                + (
+                    f"is below {fmt(PROGRAM_THRESHOLD)}, so square it"
+                    if branch == "square"
+                    else "is not below the threshold, so halve it"
+                )
                 + f": v = {fmt(g[label].value)}."
             )
             self.play(Create(box) if marker is None else Transform(marker, box))
             marker = marker or box
             self.play(
-                *[GrowArrow(a) if not hasattr(a, "angle") else Create(a) for _, a in into],
-                FadeIn(node), FadeIn(drawing.name_tags[label]), *extra,
+                *[
+                    GrowArrow(a) if not hasattr(a, "angle") else Create(a)
+                    for _, a in into
+                ],
+                FadeIn(node),
+                FadeIn(drawing.name_tags[label]),
+                *extra,
             )
-            self.play(*[make_flow_animation(a, run_time=0.8) for _, a in into],
-                      FadeIn(tag, shift=RIGHT * 0.15), run_time=0.8)
+            self.play(
+                *[make_flow_animation(a, run_time=0.8) for _, a in into],
+                FadeIn(tag, shift=RIGHT * 0.15),
+                run_time=0.8,
+            )
             self.hold()
         self.caption(
             "The loop and the if are gone: what is left is a straight chain of "
             "differentiable operations, the unrolled graph."
         )
-        self.play(FadeOut(marker), Indicate(drawing.node_group, color=PALETTE.accent,
-                                            scale_factor=1.03))
+        self.play(
+            FadeOut(marker),
+            Indicate(drawing.node_group, color=PALETTE.accent, scale_factor=1.03),
+        )
         self.hold()
 
         # -- backward --------------------------------------------------------------
         self.beat("backward")
         legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
-        self.caption(f"Backward through the chain, starting from {fmt(g.output.grad)} at the output.")
+        self.caption(
+            f"Backward through the chain, starting from {fmt(g.output.grad)} at the output."
+        )
         out = steps[-1]
         grads = [get_grad_tag(g[out].grad, values[out], places=3)]
         self.play(FadeIn(grads[0]), FadeIn(legend))
         self.hold()
         for label in reversed(["x", *steps[:-1]]):
             user = steps[steps.index(label) + 1] if label != "x" else steps[0]
-            arrows = [a for e, a in drawing.edges_into(user) if g.nodes[e.source].label == label]
+            arrows = [
+                a
+                for e, a in drawing.edges_into(user)
+                if g.nodes[e.source].label == label
+            ]
             tag = get_grad_tag(g[label].grad, values[label], places=3)
             grads.append(tag)
-            self.play(*[make_flow_animation(a, backward=True) for a in arrows],
-                      FadeIn(tag, shift=LEFT * 0.15))
+            self.play(
+                *[make_flow_animation(a, backward=True) for a in arrows],
+                FadeIn(tag, shift=LEFT * 0.15),
+            )
         result = get_tex(
-            r"\frac{df}{dx}\Big|_{x=" + fmt(g["x"].value) + "}", "=", fmt(g["x"].grad, 4),
+            r"\frac{df}{dx}\Big|_{x=" + fmt(g["x"].value) + "}",
+            "=",
+            fmt(g["x"].grad, 4),
             size=SIZES.tex,
         )
         result[-1].set_color(PALETTE.tangent)
@@ -168,7 +196,12 @@ class DifferentiableProgramming(LectureScene):
 
         # -- frameworks ---------------------------------------------------------------
         self.beat("frameworks")
-        self.play(*[FadeOut(m) for m in (code, drawing, legend, card, *values.values(), *grads)])
+        self.play(
+            *[
+                FadeOut(m)
+                for m in (code, drawing, legend, card, *values.values(), *grads)
+            ]
+        )
         bullets = get_bullets(
             (
                 "PyTorch: the graph is built as the code runs",
@@ -192,5 +225,3 @@ class DifferentiableProgramming(LectureScene):
         self.play(FadeIn(bullets[3]))
         self.hold(1.5)
         self.wait()
-
-

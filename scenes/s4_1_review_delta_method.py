@@ -56,7 +56,9 @@ class ReviewDeltaMethod(LectureScene):
 
         # -- title -----------------------------------------------------------------
         self.beat("title")
-        title = get_title("Review: The Delta Method", subtitle="Secant slopes close in on the tangent")
+        title = get_title(
+            "Review: The Delta Method", subtitle="Secant slopes close in on the tangent"
+        )
         self.caption("First, a quick review of the delta method from Calculus I.")
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
@@ -70,7 +72,9 @@ class ReviewDeltaMethod(LectureScene):
         formula.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.2)
         p_dot = get_point(axes, x_p, y_p)
         p_label = get_point_label(p_dot, "P")
-        p_coords = get_tex(rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point)
+        p_coords = get_tex(
+            rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
+        )
         p_coords.next_to(formula, DOWN, buff=0.35, aligned_edge=LEFT)
         self.caption(
             f"The running function again, and the point P = ({x_p:g}, {y_p:g}) where we want the slope."
@@ -89,14 +93,17 @@ class ReviewDeltaMethod(LectureScene):
         )
         shown = None
         for step, row in zip(steps, ladder, strict=True):
-            group = get_secant_group(axes, secant_line(running, x_p, step.q_x), legs=False)
+            group = get_secant_group(
+                axes, secant_line(running, x_p, step.q_x), legs=False
+            )
             if shown is None:
                 first = secant_line(running, x_p, step.q_x)
                 with_legs = get_secant_group(axes, first)
                 legs, leg_labels = with_legs.legs, get_leg_labels(with_legs)
                 rise_run = get_tex(
                     rf"m = \frac{{\Delta y}}{{\Delta x}} = \frac{{{first.dy:g}}}{{{first.dx:g}}}",
-                    size=SIZES.tex_small, color=PALETTE.secant,
+                    size=SIZES.tex_small,
+                    color=PALETTE.secant,
                 ).next_to(p_coords, RIGHT, buff=0.6)
                 self.play(Create(group.line), FadeIn(group.q_dot))
                 self.play(Create(legs), FadeIn(leg_labels), FadeIn(rise_run))
@@ -113,7 +120,8 @@ class ReviewDeltaMethod(LectureScene):
             self.wait(0.6)
         self.hold()
         self.caption(
-            "With delta x at " + ", ".join(f"{s.dx:g}" for s in steps[:-1])
+            "With delta x at "
+            + ", ".join(f"{s.dx:g}" for s in steps[:-1])
             + f" and {steps[-1].dx:g}, the slopes are "
             + ", then ".join(f"{s.slope:.6f}".rstrip("0").rstrip(".") for s in steps)
             + f": they converge to {tangent_line(RUNNING_FUNCTION, x_p).slope:g}."
@@ -128,7 +136,8 @@ class ReviewDeltaMethod(LectureScene):
             get_tex(tangent.latex, color=PALETTE.tangent),
             get_tex(
                 rf"f'(x) = {forms.first_latex},\quad f'({x_p:g}) = {tangent.slope:g}",
-                size=SIZES.tex_small, color=PALETTE.tangent,
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         result_card = get_card(result, color=PALETTE.tangent)
@@ -146,7 +155,8 @@ class ReviewDeltaMethod(LectureScene):
         definition = get_card(
             get_tex(
                 r"\frac{dy}{dx} = \lim_{\Delta x \to 0} \frac{f(x + \Delta x) - f(x)}{\Delta x}",
-                size=SIZES.tex_small, color=PALETTE.tangent,
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
             ),
             color=PALETTE.tangent,
         ).move_to(ladder, aligned_edge=LEFT)

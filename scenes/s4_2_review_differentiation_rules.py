@@ -80,10 +80,12 @@ class ReviewDifferentiationRules(LectureScene):
         steps = {s.label: s.latex for s in chain.steps()}
         composite = get_tex(steps["composite"])
         split = VGroup(
-            get_tex(steps["outer"], colors=U_COLORS), get_tex(steps["inner"], colors=U_COLORS)
+            get_tex(steps["outer"], colors=U_COLORS),
+            get_tex(steps["inner"], colors=U_COLORS),
         ).arrange(RIGHT, buff=1.0)
         derivs = VGroup(
-            get_tex(steps["d_outer"], colors=U_COLORS), get_tex(steps["d_inner"], colors=U_COLORS)
+            get_tex(steps["d_outer"], colors=U_COLORS),
+            get_tex(steps["d_inner"], colors=U_COLORS),
         ).arrange(RIGHT, buff=1.0)
         product = get_tex(steps["substituted"], "=", latex(chain.expanded))
         answer = product[2].set_color(PALETTE.tangent)
@@ -118,10 +120,18 @@ class ReviewDifferentiationRules(LectureScene):
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
         results = VGroup(
-            get_card(get_tex(rf"\frac{{d}}{{dx}}\left({running.expr_latex}\right)"
-                             rf" = {running.result_latex}")),
-            get_card(get_tex(rf"\frac{{d}}{{dx}}{latex(chain.composite)}"
-                             rf" = {latex(chain.expanded)}")),
+            get_card(
+                get_tex(
+                    rf"\frac{{d}}{{dx}}\left({running.expr_latex}\right)"
+                    rf" = {running.result_latex}"
+                )
+            ),
+            get_card(
+                get_tex(
+                    rf"\frac{{d}}{{dx}}{latex(chain.composite)}"
+                    rf" = {latex(chain.expanded)}"
+                )
+            ),
         ).arrange(DOWN, buff=0.5)
         results.next_to(title, DOWN, buff=1.0).set_x(0)
         self.caption(

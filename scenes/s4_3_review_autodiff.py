@@ -58,9 +58,13 @@ class ReviewAutoDiff(LectureScene):
 
         # -- title ---------------------------------------------------------------
         self.beat("title")
-        title = get_title("Review: AutoDiff", subtitle="Automatic differentiation in one minute")
-        self.caption("A quick review of automatic differentiation, and what it does for "
-                     "machine learning.")
+        title = get_title(
+            "Review: AutoDiff", subtitle="Automatic differentiation in one minute"
+        )
+        self.caption(
+            "A quick review of automatic differentiation, and what it does for "
+            "machine learning."
+        )
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
 
@@ -71,21 +75,29 @@ class ReviewAutoDiff(LectureScene):
         curve = get_clipped_graph(axes, lambda v: f([v]))
         steps = VGroup(
             get_tex(rf"y = x^2,\quad x = {AUTODIFF_X:g}"),
-            get_text("x.requires_grad_();  y.backward()", size=SIZES.small,
-                     color=PALETTE.subtle),
+            get_text(
+                "x.requires_grad_();  y.backward()",
+                size=SIZES.small,
+                color=PALETTE.subtle,
+            ),
             get_tex(rf"\frac{{dy}}{{dx}} = 2x = {slope:g}", color=PALETTE.tangent),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
         steps.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         dot = Dot(axes.c2p(AUTODIFF_X, y0), color=PALETTE.point)
-        tangent = get_line_through(axes, slope, y0 - slope * AUTODIFF_X,
-                                   [AUTODIFF_X - 1.3, AUTODIFF_X + 1.3])
-        self.caption(f"Autodiff records the forward pass, y = {plain(parse(SQUARE))} at x = {AUTODIFF_X:g}, "
-                     "then runs the chain rule backwards.")
+        tangent = get_line_through(
+            axes, slope, y0 - slope * AUTODIFF_X, [AUTODIFF_X - 1.3, AUTODIFF_X + 1.3]
+        )
+        self.caption(
+            f"Autodiff records the forward pass, y = {plain(parse(SQUARE))} at x = {AUTODIFF_X:g}, "
+            "then runs the chain rule backwards."
+        )
         self.play(Write(steps[0]), Create(axes), Create(curve))
         self.play(FadeIn(steps[1]), FadeIn(dot, scale=1.5))
         self.hold()
-        self.caption(f"PyTorch and TensorFlow both return {slope:g}: "
-                     "exactly the slope of the tangent, with no rounding from a delta.")
+        self.caption(
+            f"PyTorch and TensorFlow both return {slope:g}: "
+            "exactly the slope of the tangent, with no rounding from a delta."
+        )
         self.play(Write(steps[2]), Create(tangent))
         self.hold()
 
@@ -95,18 +107,24 @@ class ReviewAutoDiff(LectureScene):
         x, y = regression_xy()
         r = four_steps(INITIAL_B, INITIAL_M, x, y, lr=LEARNING_RATE, dtype="float32")
         data_axes = get_data_axes(width=5.6, height=4.4)
-        data_axes.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
+        data_axes.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(
+            DOWN, buff=EDGE_BUFF + 0.3
+        )
         dots = get_data_scatter(data_axes)
         line = get_regression_line(data_axes, r.m, r.b)
         res = get_residuals(data_axes, r.y_hat)
         card = get_four_steps_card(r)
         card.next_to(title, DOWN, buff=0.3).to_edge(RIGHT, buff=EDGE_BUFF)
-        self.caption("The same machinery trains a model. On the clinical-trial data, "
-                     "a line makes its first guess.")
+        self.caption(
+            "The same machinery trains a model. On the clinical-trial data, "
+            "a line makes its first guess."
+        )
         self.play(Create(data_axes), FadeIn(dots), Create(line))
         self.hold()
-        self.caption(f"Forward pass and cost: C = {r.cost:.4f}. Autodiff then gives the "
-                     f"gradient, {r.grad_b:.3f} for b and {r.grad_m:.3f} for m.")
+        self.caption(
+            f"Forward pass and cost: C = {r.cost:.4f}. Autodiff then gives the "
+            f"gradient, {r.grad_b:.3f} for b and {r.grad_m:.3f} for m."
+        )
         self.play(FadeIn(card[0]), FadeIn(card.rows[0]), Create(res))
         self.play(FadeIn(card.rows[1]))
         self.play(FadeIn(card.rows[2]))
@@ -114,8 +132,10 @@ class ReviewAutoDiff(LectureScene):
 
         # -- step --------------------------------------------------------------------------
         self.beat("step")
-        self.caption(f"One gradient-descent step moves b and m downhill, and the cost "
-                     f"drops from {r.cost:.4f} to {r.new_cost:.4f}.")
+        self.caption(
+            f"One gradient-descent step moves b and m downhill, and the cost "
+            f"drops from {r.cost:.4f} to {r.new_cost:.4f}."
+        )
         self.play(FadeIn(card.rows[3]))
         self.play(
             Transform(line, get_regression_line(data_axes, r.new_m, r.new_b)),
@@ -129,9 +149,10 @@ class ReviewAutoDiff(LectureScene):
 
         # -- summary ------------------------------------------------------------------------
         self.beat("summary")
-        self.caption("Repeat the four steps and the line fits the data: "
-                     "that loop is all of training.")
+        self.caption(
+            "Repeat the four steps and the line fits the data: "
+            "that loop is all of training."
+        )
         self.play(Indicate(card.rows, color=PALETTE.accent, scale_factor=1.03))
         self.hold(1.0)
         self.wait()
-

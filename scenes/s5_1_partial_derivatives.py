@@ -101,11 +101,15 @@ class PartialDerivatives(LectureScene3D):
         self.hold()
         along_x = get_space_curve(
             lambda t: (t, x_slice.fixed[0][1], x_slice.function()(t)),
-            [-2.5, 2.5], axes=axes3d, color=PALETTE.tangent,
+            [-2.5, 2.5],
+            axes=axes3d,
+            color=PALETTE.tangent,
         )
         along_y = get_space_curve(
             lambda t: (SADDLE_X_SLICE, t, y_slice.function()(t)),
-            [-2.5, 2.5], axes=axes3d, color=PALETTE.point,
+            [-2.5, 2.5],
+            axes=axes3d,
+            color=PALETTE.point,
         )
         self.caption(
             "A partial derivative changes one input and holds the other fixed. "
@@ -115,11 +119,13 @@ class PartialDerivatives(LectureScene3D):
         legend = VGroup(
             get_tex(
                 rf"y = {_num(x_slice.fixed[0][1])}:\ z = {x_slice.latex()}",
-                size=SIZES.tex_small, color=PALETTE.tangent,
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
             ),
             get_tex(
                 rf"x = {_num(SADDLE_X_SLICE)}:\ z = {y_slice.latex()}",
-                size=SIZES.tex_small, color=PALETTE.point,
+                size=SIZES.tex_small,
+                color=PALETTE.point,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         legend.to_corner(RIGHT + DOWN, buff=EDGE_BUFF + 0.4)
@@ -129,18 +135,26 @@ class PartialDerivatives(LectureScene3D):
         self.play(Create(along_y), FadeIn(legend[1]), run_time=1.5)
         self.hold()
         self.stop_ambient_camera_rotation()
-        self.play(FadeOut(VGroup(axes3d, surface, along_x, along_y)), FadeOut(formula), FadeOut(legend))
+        self.play(
+            FadeOut(VGroup(axes3d, surface, along_x, along_y)),
+            FadeOut(formula),
+            FadeOut(legend),
+        )
         self.set_camera_orientation(phi=0, theta=-PI / 2, zoom=1.0)
 
         # -- x-slice ------------------------------------------------------------------
         self.beat("x-slice")
         tans_x = x_slice.tangents(SLICE_POINTS)
-        axes = get_axes([-3, 3, 1], [-1, 9, 2], width=6.2, height=4.6, x_label="x", y_label="z")
+        axes = get_axes(
+            [-3, 3, 1], [-1, 9, 2], width=6.2, height=4.6, x_label="x", y_label="z"
+        )
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
         curve = get_clipped_graph(axes, x_slice.function())
         head = get_tex(rf"y = {_num(x_slice.fixed[0][1])}:\quad z = {x_slice.latex()}")
         rule = get_tex(
-            r"\frac{\partial z}{\partial x}", "=", latex(saddle.derivatives[0]),
+            r"\frac{\partial z}{\partial x}",
+            "=",
+            latex(saddle.derivatives[0]),
             size=SIZES.tex_large,
         )
         head.next_to(title, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.6)
@@ -163,19 +177,25 @@ class PartialDerivatives(LectureScene3D):
             f" {_num(tans_x[0].slope)} to {_num(tans_x[-1].slope)}."
         )
         for tan, row in zip(tangents, readout, strict=True):
-            self.play(Create(tan[0]), FadeIn(tan[1], scale=1.5), FadeIn(row), run_time=0.8)
+            self.play(
+                Create(tan[0]), FadeIn(tan[1], scale=1.5), FadeIn(row), run_time=0.8
+            )
         self.hold()
 
         # -- y-slice ------------------------------------------------------------------
         self.beat("y-slice")
         tans_y = y_slice.tangents(SLICE_POINTS)
-        axes_y = get_axes([-3, 3, 1], [-5, 5, 1], width=6.2, height=4.6, x_label="y", y_label="z")
+        axes_y = get_axes(
+            [-3, 3, 1], [-5, 5, 1], width=6.2, height=4.6, x_label="y", y_label="z"
+        )
         axes_y.move_to(axes)
         curve_y = get_clipped_graph(axes_y, y_slice.function())
         head_y = get_tex(rf"x = {_num(SADDLE_X_SLICE)}:\quad z = {y_slice.latex()}")
         head_y.move_to(head, aligned_edge=RIGHT)
         rule_y = get_tex(
-            r"\frac{\partial z}{\partial y}", "=", latex(saddle.derivatives[1]),
+            r"\frac{\partial z}{\partial y}",
+            "=",
+            latex(saddle.derivatives[1]),
             size=SIZES.tex_large,
         ).move_to(rule)
         self.caption(
@@ -195,17 +215,28 @@ class PartialDerivatives(LectureScene3D):
             f" from {_num(tans_y[0].slope)} down to {_num(tans_y[-1].slope)}."
         )
         for tan, row in zip(tangents_y, readout_y, strict=True):
-            self.play(Create(tan[0]), FadeIn(tan[1], scale=1.5), FadeIn(row), run_time=0.8)
+            self.play(
+                Create(tan[0]), FadeIn(tan[1], scale=1.5), FadeIn(row), run_time=0.8
+            )
         self.hold()
 
         # -- exercises ------------------------------------------------------------------
         self.beat("exercises")
-        self.play(FadeOut(VGroup(axes_y, curve_y, tangents_y, readout_y, head_y, rule_y)))
+        self.play(
+            FadeOut(VGroup(axes_y, curve_y, tangents_y, readout_y, head_y, rule_y))
+        )
         rows = saddle_exercises()
         table = get_table(
             ["(x,\\,y)", "z", r"\partial z / \partial x", r"\partial z / \partial y"],
-            [[f"({_num(r.x)},\\,{_num(r.y)})", _num(r.z), _num(r.dz_dx), _num(r.dz_dy)]
-             for r in rows],
+            [
+                [
+                    f"({_num(r.x)},\\,{_num(r.y)})",
+                    _num(r.z),
+                    _num(r.dz_dx),
+                    _num(r.dz_dy),
+                ]
+                for r in rows
+            ],
             size=SIZES.tex,
             col_buff=1.0,
             row_buff=0.45,
@@ -236,7 +267,9 @@ class PartialDerivatives(LectureScene3D):
         vol = partial_derivatives(CYLINDER, CYLINDER_VARS)
         drawing = self._cylinder_drawing()
         drawing.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.8)
-        v_tex = get_tex(rf"v = {ordered_latex(vol.expr, CYLINDER_VARS)}", size=SIZES.tex_large)
+        v_tex = get_tex(
+            rf"v = {ordered_latex(vol.expr, CYLINDER_VARS)}", size=SIZES.tex_large
+        )
         v_tex.next_to(title, DOWN, buff=0.7).to_edge(RIGHT, buff=EDGE_BUFF + 1.2)
         self.caption(
             "A second example from the course: the volume of a cylinder, "
@@ -315,17 +348,25 @@ class PartialDerivatives(LectureScene3D):
         """A schematic can: two ellipses and two sides, with r and l marked."""
         top = Ellipse(width=2.4, height=0.7, color=PALETTE.curve, stroke_width=4)
         bottom = top.copy().shift(DOWN * 3.0)
-        left = Line(top.get_left(), bottom.get_left(), color=PALETTE.curve, stroke_width=4)
-        right = Line(top.get_right(), bottom.get_right(), color=PALETTE.curve, stroke_width=4)
+        left = Line(
+            top.get_left(), bottom.get_left(), color=PALETTE.curve, stroke_width=4
+        )
+        right = Line(
+            top.get_right(), bottom.get_right(), color=PALETTE.curve, stroke_width=4
+        )
         body = VGroup(top, bottom, left, right)
         body.set_fill(PALETTE.surface, opacity=0.0)
-        radius = Line(top.get_center(), top.get_right(), color=PALETTE.point, stroke_width=5)
+        radius = Line(
+            top.get_center(), top.get_right(), color=PALETTE.point, stroke_width=5
+        )
         r_label = get_tex("r", size=SIZES.tex_small, color=PALETTE.point).next_to(
             radius, UP, buff=0.12
         )
         length = DashedLine(
-            right.get_start() + RIGHT * 0.4, right.get_end() + RIGHT * 0.4,
-            color=PALETTE.tangent, stroke_width=4,
+            right.get_start() + RIGHT * 0.4,
+            right.get_end() + RIGHT * 0.4,
+            color=PALETTE.tangent,
+            stroke_width=4,
         )
         l_label = get_tex("l", size=SIZES.tex_small, color=PALETTE.tangent).next_to(
             length, RIGHT, buff=0.15

@@ -54,7 +54,10 @@ class PartialChainRule(LectureScene):
 
         # -- title ---------------------------------------------------------------------
         self.beat("title")
-        title = get_title("The Partial-Derivative Chain Rule", subtitle="Through the cost of one point")
+        title = get_title(
+            "The Partial-Derivative Chain Rule",
+            subtitle="Through the cost of one point",
+        )
         self.caption(
             "The cost of a model depends on its parameters through a chain of functions. "
             "The chain rule works for partial derivatives too."
@@ -109,14 +112,26 @@ class PartialChainRule(LectureScene):
         # -- local ----------------------------------------------------------------------
         self.beat("local")
         local = {
-            "u": get_tex(rf"{ch.dc_du.symbol_latex} = {ch.dc_du.formula_latex}",
-                         size=SIZES.tex_small, color=PALETTE.tangent),
-            "yhat": get_tex(rf"{ch.du_dyhat.symbol_latex} = {ch.du_dyhat.formula_latex}",
-                            size=SIZES.tex_small, color=PALETTE.tangent),
-            "m": get_tex(rf"{ch.dyhat_dm.symbol_latex} = {ch.dyhat_dm.formula_latex}",
-                         size=SIZES.tex_small, color=PALETTE.tangent),
-            "b": get_tex(rf"{ch.dyhat_db.symbol_latex} = {ch.dyhat_db.formula_latex}",
-                         size=SIZES.tex_small, color=PALETTE.tangent),
+            "u": get_tex(
+                rf"{ch.dc_du.symbol_latex} = {ch.dc_du.formula_latex}",
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
+            ),
+            "yhat": get_tex(
+                rf"{ch.du_dyhat.symbol_latex} = {ch.du_dyhat.formula_latex}",
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
+            ),
+            "m": get_tex(
+                rf"{ch.dyhat_dm.symbol_latex} = {ch.dyhat_dm.formula_latex}",
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
+            ),
+            "b": get_tex(
+                rf"{ch.dyhat_db.symbol_latex} = {ch.dyhat_db.formula_latex}",
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
+            ),
         }
         local_row = VGroup(local["m"], local["b"], local["yhat"], local["u"])
         local_row.arrange(RIGHT, buff=0.8).next_to(diagram, DOWN, buff=0.35).set_x(0)
@@ -136,8 +151,13 @@ class PartialChainRule(LectureScene):
         # -- rule-m -----------------------------------------------------------------------
         self.beat("rule-m")
         rule = get_tex(
-            ch.dc_dm.symbol_latex, "=", ch.dc_du.symbol_latex, r"\cdot",
-            ch.du_dyhat.symbol_latex, r"\cdot", ch.dyhat_dm.symbol_latex,
+            ch.dc_dm.symbol_latex,
+            "=",
+            ch.dc_du.symbol_latex,
+            r"\cdot",
+            ch.du_dyhat.symbol_latex,
+            r"\cdot",
+            ch.dyhat_dm.symbol_latex,
         )
         rule.next_to(local_row, DOWN, buff=0.35).set_x(0)
         self.caption(
@@ -147,10 +167,17 @@ class PartialChainRule(LectureScene):
         self.play(Write(rule))
         self.hold()
         product = get_tex(
-            ch.dc_dm.symbol_latex, "=", ch.dc_du.formula_latex, r"\cdot",
-            ch.du_dyhat.formula_latex, r"\cdot", ch.dyhat_dm.formula_latex,
+            ch.dc_dm.symbol_latex,
+            "=",
+            ch.dc_du.formula_latex,
+            r"\cdot",
+            ch.du_dyhat.formula_latex,
+            r"\cdot",
+            ch.dyhat_dm.formula_latex,
         ).move_to(rule)
-        result_m = get_tex(ch.dc_dm.symbol_latex, "=", ch.dc_dm.formula_latex).move_to(rule)
+        result_m = get_tex(ch.dc_dm.symbol_latex, "=", ch.dc_dm.formula_latex).move_to(
+            rule
+        )
         self.caption("Put in the local derivatives and write u as y hat minus y.")
         self.play(TransformMatchingTex(rule, product))
         self.hold(1.0)
@@ -160,8 +187,13 @@ class PartialChainRule(LectureScene):
         # -- rule-b -------------------------------------------------------------------------
         self.beat("rule-b")
         result_b = get_tex(
-            ch.dc_db.symbol_latex, "=", ch.dc_dyhat.symbol_latex, r"\cdot",
-            ch.dyhat_db.symbol_latex, "=", rf"{ch.dc_db.formula_latex} \cdot 1",
+            ch.dc_db.symbol_latex,
+            "=",
+            ch.dc_dyhat.symbol_latex,
+            r"\cdot",
+            ch.dyhat_db.symbol_latex,
+            "=",
+            rf"{ch.dc_db.formula_latex} \cdot 1",
         )
         results = VGroup(result_m.copy(), result_b).arrange(RIGHT, buff=1.0)
         if results.width > 13.4 - 2 * EDGE_BUFF:
@@ -181,9 +213,14 @@ class PartialChainRule(LectureScene):
         self.play(FadeOut(local_row), FadeOut(params))
         forward = VGroup(
             get_tex(rf"x = {fmt(ch.x)},\ y = {fmt(ch.y)}", size=SIZES.tex_small),
-            get_tex(rf"m = {fmt(ch.m)},\ b = {fmt(ch.b)}", size=SIZES.tex_small,
-                    color=PALETTE.accent),
-            get_tex(rf"{HAT} = {fmt(ch.y_hat)}", size=SIZES.tex_small, color=PALETTE.curve),
+            get_tex(
+                rf"m = {fmt(ch.m)},\ b = {fmt(ch.b)}",
+                size=SIZES.tex_small,
+                color=PALETTE.accent,
+            ),
+            get_tex(
+                rf"{HAT} = {fmt(ch.y_hat)}", size=SIZES.tex_small, color=PALETTE.curve
+            ),
             get_tex(rf"u = {fmt(ch.u)}", size=SIZES.tex_small, color=PALETTE.curve),
             get_tex(rf"C = {fmt(ch.cost)}", size=SIZES.tex_small, color=PALETTE.error),
         )
@@ -198,12 +235,19 @@ class PartialChainRule(LectureScene):
         self.play(FadeIn(forward_row, lag_ratio=0.3), run_time=2)
         self.hold()
         num_m = get_tex(
-            ch.dc_dm.symbol_latex, "=", rf"2({fmt(ch.u)}) \cdot {fmt(ch.x)}", "=",
+            ch.dc_dm.symbol_latex,
+            "=",
+            rf"2({fmt(ch.u)}) \cdot {fmt(ch.x)}",
+            "=",
             fmt(ch.dc_dm.value),
             color=PALETTE.tangent,
         )
         num_b = get_tex(
-            ch.dc_db.symbol_latex, "=", rf"2({fmt(ch.u)}) \cdot 1", "=", fmt(ch.dc_db.value),
+            ch.dc_db.symbol_latex,
+            "=",
+            rf"2({fmt(ch.u)}) \cdot 1",
+            "=",
+            fmt(ch.dc_db.value),
             color=PALETTE.tangent,
         )
         numbers = VGroup(num_m, num_b).arrange(RIGHT, buff=1.0)

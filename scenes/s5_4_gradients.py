@@ -65,7 +65,9 @@ class Gradients(LectureScene):
 
         # -- title ------------------------------------------------------------------------
         self.beat("title")
-        title = get_title("Gradients", subtitle="Every partial derivative in one vector")
+        title = get_title(
+            "Gradients", subtitle="Every partial derivative in one vector"
+        )
         self.caption(
             "The cost of our regression depends on two parameters, the intercept b and the slope m."
         )
@@ -79,7 +81,9 @@ class Gradients(LectureScene):
             r" \partial C / \partial m \end{bmatrix}",
             size=SIZES.tex_large,
         )
-        theta = get_tex(r"\theta = \begin{bmatrix} b \\ m \end{bmatrix}", color=PALETTE.accent)
+        theta = get_tex(
+            r"\theta = \begin{bmatrix} b \\ m \end{bmatrix}", color=PALETTE.accent
+        )
         top = VGroup(definition, theta).arrange(RIGHT, buff=1.2)
         top.next_to(title, DOWN, buff=0.35).set_x(0)
         self.caption(
@@ -144,13 +148,20 @@ class Gradients(LectureScene):
             color=PALETTE.tangent,
         )
         axes = get_axes(
-            [-2, 5, 1], [-1.5, 2.5, 0.5], width=7.7, height=4.4, x_label="b", y_label="m",
+            [-2, 5, 1],
+            [-1.5, 2.5, 0.5],
+            width=7.7,
+            height=4.4,
+            x_label="b",
+            y_label="m",
             decimals=1,
         )
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.1).to_edge(DOWN, buff=EDGE_BUFF + 0.15)
         levels = sorted({*CONTOUR_LEVELS, c0})
         contours = get_contours(axes, [cost_contour(c, n=160) for c in levels])
-        start_level = get_contours(axes, [cost_contour(c0, n=160)], color=PALETTE.tangent)
+        start_level = get_contours(
+            axes, [cost_contour(c0, n=160)], color=PALETTE.tangent
+        )
         start = Dot(axes.c2p(b0, m0), color=PALETTE.point, radius=0.09)
         lowest = Dot(axes.c2p(*quad.center), color=PALETTE.secant, radius=0.09)
         low_label = get_text("lowest cost", size=SIZES.small, color=PALETTE.secant)
@@ -165,7 +176,9 @@ class Gradients(LectureScene):
         self.play(FadeIn(lowest, scale=1.5), FadeIn(low_label))
         self.hold()
         start_label = get_tex(
-            rf"C({fmt(b0)}, {fmt(m0)}) = {fmt(c0, 4)}", size=SIZES.tex_small, color=PALETTE.point
+            rf"C({fmt(b0)}, {fmt(m0)}) = {fmt(c0, 4)}",
+            size=SIZES.tex_small,
+            color=PALETTE.point,
         )
         start_label.next_to(side, DOWN, buff=0.3).align_to(side, LEFT)
         self.caption(
@@ -183,12 +196,19 @@ class Gradients(LectureScene):
         tip = origin + scale * np.array([grad[0], grad[1], 0.0])
         arrow = Arrow(origin, tip, buff=0, color=PALETTE.tangent, stroke_width=6)
         b_part = Arrow(
-            origin, origin + scale * np.array([grad[0], 0.0, 0.0]), buff=0,
-            color=PALETTE.accent, stroke_width=5, max_tip_length_to_length_ratio=0.5,
+            origin,
+            origin + scale * np.array([grad[0], 0.0, 0.0]),
+            buff=0,
+            color=PALETTE.accent,
+            stroke_width=5,
+            max_tip_length_to_length_ratio=0.5,
         )
         m_part = Arrow(
-            b_part.get_end(), tip, buff=0,
-            color=PALETTE.error, stroke_width=5,
+            b_part.get_end(),
+            tip,
+            buff=0,
+            color=PALETTE.error,
+            stroke_width=5,
         )
         note = get_text("drawn shortened", size=SIZES.small, color=PALETTE.subtle)
         note.next_to(start_label, DOWN, buff=0.25).align_to(side, LEFT)
@@ -203,11 +223,17 @@ class Gradients(LectureScene):
         self.beat("reading")
         ratio = g_m / g_b
         reading = VGroup(
-            get_tex(rf"\frac{{\partial C}}{{\partial m}} = {fmt(g_m)}", size=SIZES.tex_small,
-                    color=PALETTE.error),
+            get_tex(
+                rf"\frac{{\partial C}}{{\partial m}} = {fmt(g_m)}",
+                size=SIZES.tex_small,
+                color=PALETTE.error,
+            ),
             get_text("raise m: C rises fast", size=SIZES.small, color=PALETTE.text),
-            get_tex(rf"\frac{{\partial C}}{{\partial b}} = {fmt(g_b)}", size=SIZES.tex_small,
-                    color=PALETTE.accent),
+            get_tex(
+                rf"\frac{{\partial C}}{{\partial b}} = {fmt(g_b)}",
+                size=SIZES.tex_small,
+                color=PALETTE.accent,
+            ),
             get_text("raise b: C rises less", size=SIZES.small, color=PALETTE.text),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
         reading.next_to(note, DOWN, buff=0.3).align_to(side, LEFT)
@@ -219,7 +245,13 @@ class Gradients(LectureScene):
         self.play(GrowArrow(b_part), FadeIn(reading[2:]))
         self.hold()
         downhill = DashedVMobject(
-            Arrow(origin, origin - (tip - origin), buff=0, color=PALETTE.secant, stroke_width=5),
+            Arrow(
+                origin,
+                origin - (tip - origin),
+                buff=0,
+                color=PALETTE.secant,
+                stroke_width=5,
+            ),
             num_dashes=8,
         )
         self.caption(
@@ -240,4 +272,3 @@ class Gradients(LectureScene):
         self.play(Create(box))
         self.hold(1.5)
         self.wait()
-

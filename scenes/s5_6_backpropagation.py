@@ -48,8 +48,14 @@ from scenes.common.mobjects import get_card, get_tex, get_title
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 NAMES = {
-    "x": "x", "m": "m", "b": "b", "y": "y",
-    "mx": "mx", "y_hat": r"\hat y", "u": "u", "C": "C",
+    "x": "x",
+    "m": "m",
+    "b": "b",
+    "y": "y",
+    "mx": "mx",
+    "y_hat": r"\hat y",
+    "u": "u",
+    "C": "C",
 }
 ROWS = {"m": 1, "b": 1, "y": 1}
 COLUMNS = {"m": 0.5, "b": 1.5, "y": 2.5, "C": 4.3}
@@ -77,7 +83,9 @@ class BackpropGraph(LectureScene):
 
         # -- title -------------------------------------------------------------
         self.beat("title")
-        title = get_title("Backpropagation", subtitle="the chain rule, run backwards through a graph")
+        title = get_title(
+            "Backpropagation", subtitle="the chain rule, run backwards through a graph"
+        )
         self.caption(
             "Backpropagation computes every gradient of a cost in one backward sweep. "
             "Let's watch it on the course's single-point regression."
@@ -95,14 +103,20 @@ class BackpropGraph(LectureScene):
             f"The cost C = (mx + b - y)^{fmt(g['C'].param or 0.0)}, broken into steps: "
             "multiply by m, add b, subtract y, square."
         )
-        self.play(Create(drawing.edge_group), FadeIn(drawing.node_group), FadeIn(drawing.tag_group))
+        self.play(
+            Create(drawing.edge_group),
+            FadeIn(drawing.node_group),
+            FadeIn(drawing.tag_group),
+        )
         self.hold()
 
         # -- forward -------------------------------------------------------------
         self.beat("forward")
         leaf_tags = VGroup(
             *[
-                get_value_tag(g[k].value, drawing.node(k), direction=UP if k in ROWS else DOWN)
+                get_value_tag(
+                    g[k].value, drawing.node(k), direction=UP if k in ROWS else DOWN
+                )
                 for k in LEAVES
             ]
         )
@@ -120,7 +134,9 @@ class BackpropGraph(LectureScene):
         for k in FORWARD:
             tag = get_value_tag(g[k].value, drawing.node(k))
             values[k] = tag
-            flows = [make_flow_animation(a, run_time=0.8) for _, a in drawing.edges_into(k)]
+            flows = [
+                make_flow_animation(a, run_time=0.8) for _, a in drawing.edges_into(k)
+            ]
             self.play(*flows, FadeIn(tag, shift=RIGHT * 0.15), run_time=0.8)
         self.hold()
         self.caption(
@@ -134,7 +150,9 @@ class BackpropGraph(LectureScene):
         self.beat("seed")
         legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
         grads = {"C": get_grad_tag(g["C"].grad, values["C"])}
-        self.caption(f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}.")
+        self.caption(
+            f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}."
+        )
         self.play(FadeIn(grads["C"], shift=UP * 0.2), FadeIn(legend))
         self.hold()
 
@@ -170,7 +188,9 @@ class BackpropGraph(LectureScene):
             self.play(Write(local), run_time=0.6)
             self.play(
                 make_flow_animation(arrow, backward=True),
-                FadeIn(new_card) if card is None else ReplacementTransform(card, new_card),
+                FadeIn(new_card)
+                if card is None
+                else ReplacementTransform(card, new_card),
             )
             self.play(FadeIn(grads[k], shift=UP * 0.15), run_time=0.6)
             card = new_card
@@ -186,7 +206,9 @@ class BackpropGraph(LectureScene):
         )
         grad_card = get_card(grad_vec, color=PALETTE.tangent)
         grad_card.to_edge(DOWN, buff=EDGE_BUFF).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
-        chain = single_point_chain(g["x"].value, g["y"].value, g["m"].value, g["b"].value)
+        chain = single_point_chain(
+            g["x"].value, g["y"].value, g["m"].value, g["b"].value
+        )
         db_tex, dm_tex = (
             f.formula_latex.replace(r"\hat y", "y-hat").replace(r"\,", " ")
             for f in (chain.dc_db, chain.dc_dm)
@@ -196,7 +218,10 @@ class BackpropGraph(LectureScene):
             f"for m, the same numbers as the hand formulas {db_tex} and {dm_tex}."
         )
         self.play(ReplacementTransform(card, grad_card))
-        self.play(Indicate(grads["m"], color=PALETTE.tangent), Indicate(grads["b"], color=PALETTE.tangent))
+        self.play(
+            Indicate(grads["m"], color=PALETTE.tangent),
+            Indicate(grads["b"], color=PALETTE.tangent),
+        )
         self.hold()
         self.caption(
             "One forward pass and one backward pass gave every partial derivative at once."
@@ -206,8 +231,17 @@ class BackpropGraph(LectureScene):
         # -- network ---------------------------------------------------------------
         self.beat("network")
         self.play(
-            *[FadeOut(m) for m in (drawing, leaf_tags, locals_shown, grad_card, *values.values(),
-                                   *grads.values())]
+            *[
+                FadeOut(m)
+                for m in (
+                    drawing,
+                    leaf_tags,
+                    locals_shown,
+                    grad_card,
+                    *values.values(),
+                    *grads.values(),
+                )
+            ]
         )
         self._network(title, legend)
 
@@ -248,19 +282,27 @@ class BackpropGraph(LectureScene):
         self.hold()
         keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]
         tags = VGroup()
-        self.caption("Forward: each neuron weights its inputs, adds a bias and applies its activation.")
+        self.caption(
+            "Forward: each neuron weights its inputs, adds a bias and applies its activation."
+        )
         for c, col in enumerate(keys):
             layer_tags = [
                 get_value_tag(net[k].value, cells[c][r], direction=self._side(col, r))
                 for r, k in enumerate(col)
             ]
             tags.add(*layer_tags)
-            flows = [make_flow_animation(a, run_time=0.7) for (cc, _, _), a in arrows.items()
-                     if cc == c - 1]
+            flows = [
+                make_flow_animation(a, run_time=0.7)
+                for (cc, _, _), a in arrows.items()
+                if cc == c - 1
+            ]
             self.play(*flows, *[FadeIn(t) for t in layer_tags], run_time=0.7)
         self.hold()
         weight_keys = {
-            (0, 0, 0): "h.w11", (0, 0, 1): "h.w21", (1, 0, 0): "out.w11", (1, 1, 0): "out.w12",
+            (0, 0, 0): "h.w11",
+            (0, 0, 1): "h.w21",
+            (1, 0, 0): "out.w11",
+            (1, 1, 0): "out.w12",
         }
         self.caption(
             "Backward, layer by layer: each neuron's gradient, and each weight's gradient, "
@@ -270,22 +312,27 @@ class BackpropGraph(LectureScene):
         for c in (3, 2, 1):
             layer = [
                 get_grad_tag(
-                    net[k].grad, tags[sum(len(x) for x in keys[:c]) + r],
+                    net[k].grad,
+                    tags[sum(len(x) for x in keys[:c]) + r],
                     direction=self._side(keys[c], r),
                 )
                 for r, k in enumerate(keys[c])
             ]
             w_labels = [
                 get_edge_label(
-                    rf"\nabla w = {fmt(net[w].grad)}", arrows[key],
+                    rf"\nabla w = {fmt(net[w].grad)}",
+                    arrows[key],
                     side=WEIGHT_SIDES[key],
                     at=0.6 if key[0] == 0 else 0.3,
                 ).set_color(PALETTE.tangent)
                 for key, w in weight_keys.items()
                 if key[0] == c - 1
             ]
-            flows = [make_flow_animation(a, backward=True, run_time=0.8)
-                     for (cc, _, _), a in arrows.items() if cc == c - 1]
+            flows = [
+                make_flow_animation(a, backward=True, run_time=0.8)
+                for (cc, _, _), a in arrows.items()
+                if cc == c - 1
+            ]
             self.play(*[FadeIn(t) for t in layer], run_time=0.6)
             self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.8)
             g_tags.add(*layer, *w_labels)
@@ -307,4 +354,3 @@ class BackpropGraph(LectureScene):
         )
         summary.next_to(title, DOWN, buff=1.5).set_x(0)
         self.play(Write(summary))
-

@@ -78,7 +78,9 @@ class HigherOrderPartials(LectureScene):
 
         # -- title --------------------------------------------------------------------------
         self.beat("title")
-        title = get_title("Higher-Order Partial Derivatives", subtitle="Curvature and critical points")
+        title = get_title(
+            "Higher-Order Partial Derivatives", subtitle="Curvature and critical points"
+        )
         self.caption(
             "A partial derivative is itself a function, so we can differentiate it again."
         )
@@ -90,8 +92,12 @@ class HigherOrderPartials(LectureScene):
         z_tex = get_tex(rf"z = {latex(saddle.expr)}", size=SIZES.tex_large)
         z_tex.next_to(title, DOWN, buff=0.5).set_x(0)
         first = VGroup(
-            get_tex(rf"\frac{{\partial z}}{{\partial x}} = {latex(saddle.derivatives[0])}"),
-            get_tex(rf"\frac{{\partial z}}{{\partial y}} = {latex(saddle.derivatives[1])}"),
+            get_tex(
+                rf"\frac{{\partial z}}{{\partial x}} = {latex(saddle.derivatives[0])}"
+            ),
+            get_tex(
+                rf"\frac{{\partial z}}{{\partial y}} = {latex(saddle.derivatives[1])}"
+            ),
         ).arrange(RIGHT, buff=2.0)
         first.next_to(z_tex, DOWN, buff=0.45)
         names = (("x", "x"), ("x", "y"), ("y", "x"), ("y", "y"))
@@ -129,7 +135,9 @@ class HigherOrderPartials(LectureScene):
         self.play(FadeIn(second, lag_ratio=0.25), run_time=2)
         self.hold()
         hess = get_tex(rf"H = {h_saddle.latex()}", size=SIZES.tex_large)
-        VGroup(second, hess).arrange(RIGHT, buff=1.2).next_to(first, DOWN, buff=0.5).set_x(0)
+        VGroup(second, hess).arrange(RIGHT, buff=1.2).next_to(
+            first, DOWN, buff=0.5
+        ).set_x(0)
         self.caption(
             "Arranged in a matrix they form the Hessian, the Jacobian of the gradient."
         )
@@ -151,20 +159,30 @@ class HigherOrderPartials(LectureScene):
             (along_x, "x", h0[0][0], PALETTE.tangent),
             (along_y, "y", h0[1][1], PALETTE.point),
         ):
-            axes = get_axes([-2.5, 2.5, 1], [-5, 5, 5], width=4.4, height=1.9,
-                            x_label=var, y_label="z")
+            axes = get_axes(
+                [-2.5, 2.5, 1],
+                [-5, 5, 5],
+                width=4.4,
+                height=1.9,
+                x_label=var,
+                y_label="z",
+            )
             graph = get_clipped_graph(axes, sl.function(), color=color)
             fixed_name, fixed_value = sl.fixed[0]
             label = get_tex(
                 rf"{fixed_name} = {_num(fixed_value)}:\ z = {sl.latex()}",
-                size=SIZES.tex_small, color=color,
+                size=SIZES.tex_small,
+                color=color,
             )
             curv = get_tex(
                 rf"\frac{{{D2} z}}{{\partial {var}^2}} = {_num(value)}",
-                size=SIZES.tex_small, color=color,
+                size=SIZES.tex_small,
+                color=color,
             )
             word = get_text(
-                "curves up" if value > 0 else "curves down", size=SIZES.small, color=color
+                "curves up" if value > 0 else "curves down",
+                size=SIZES.small,
+                color=color,
             )
             label.next_to(axes, UP, buff=0.15)
             VGroup(curv, word).arrange(RIGHT, buff=0.3).next_to(axes, DOWN, buff=0.2)
@@ -189,8 +207,12 @@ class HigherOrderPartials(LectureScene):
             rf"D = f_{{xx}} f_{{yy}} - f_{{xy}}^2 = {_num(det)} {'<' if det < 0 else '>'} 0",
             size=SIZES.tex_small,
         )
-        verdict_text = get_text(f"a {verdict} at the origin", size=SIZES.body, color=PALETTE.accent)
-        test_row = VGroup(test2d, verdict_text).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        verdict_text = get_text(
+            f"a {verdict} at the origin", size=SIZES.body, color=PALETTE.accent
+        )
+        test_row = VGroup(test2d, verdict_text).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.25
+        )
         test_row.next_to(hess, RIGHT, buff=0.9)
         self.caption(
             f"Up in one direction and down in the other: the origin is a {verdict}. "
@@ -228,7 +250,9 @@ class HigherOrderPartials(LectureScene):
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         cols = VGroup(left, right).arrange(RIGHT, buff=1.2)
-        VGroup(v_tex, cols).arrange(RIGHT, buff=1.0).next_to(title, DOWN, buff=0.5).set_x(0)
+        VGroup(v_tex, cols).arrange(RIGHT, buff=1.0).next_to(
+            title, DOWN, buff=0.5
+        ).set_x(0)
         self.caption(
             f"Mixed partials do not depend on the order. For the cylinder, v = {_spoken(ol(vol.expr))}, "
             "differentiate by r then l, or by l then r."
@@ -236,7 +260,9 @@ class HigherOrderPartials(LectureScene):
         self.play(Write(v_tex))
         self.play(FadeIn(left[0]), FadeIn(right[0]))
         self.hold()
-        self.caption(f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}.")
+        self.caption(
+            f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}."
+        )
         self.play(Write(left[1]))
         self.play(Write(right[1]))
         self.hold()
@@ -268,26 +294,34 @@ class HigherOrderPartials(LectureScene):
         points = course_critical_points()
         panels = VGroup()
         for fn_text, cp, color in zip(
-            CRITICAL_POINT_FUNCTIONS, points, (PALETTE.secant, PALETTE.error, PALETTE.accent),
+            CRITICAL_POINT_FUNCTIONS,
+            points,
+            (PALETTE.secant, PALETTE.error, PALETTE.accent),
             strict=True,
         ):
             axes = get_axes([-4, 4, 2], [0, 12, 4], width=3.7, height=2.5)
             f = partial_derivatives(fn_text, ("x",)).function()
             graph = get_clipped_graph(axes, f)
-            flat = get_line_through(axes, 0.0, cp.y, [cp.x - 1.3, cp.x + 1.3], color=PALETTE.tangent)
+            flat = get_line_through(
+                axes, 0.0, cp.y, [cp.x - 1.3, cp.x + 1.3], color=PALETTE.tangent
+            )
             dot = Dot(axes.c2p(cp.x, cp.y), color=PALETTE.point, radius=0.08)
             head = get_tex(rf"y = {latex(cp.expr)}", size=SIZES.tex_small)
             head.next_to(axes, UP, buff=0.2)
             d2 = get_tex(rf"y'' = {cp.d2_latex}", size=SIZES.tex_small)
             at_pt = get_tex(
                 rf"y''({cp.x:g}) = {cp.second_derivative:g}",
-                size=SIZES.tex_small, color=color,
+                size=SIZES.tex_small,
+                color=color,
             )
             word = get_text(
                 cp.kind if cp.test == cp.kind else f"{cp.test}: {cp.kind}",
-                size=SIZES.small, color=color,
+                size=SIZES.small,
+                color=color,
             )
-            VGroup(d2, at_pt, word).arrange(DOWN, buff=0.2).next_to(axes, DOWN, buff=0.3)
+            VGroup(d2, at_pt, word).arrange(DOWN, buff=0.2).next_to(
+                axes, DOWN, buff=0.3
+            )
             panels.add(VGroup(axes, graph, flat, dot, head, d2, at_pt, word))
         panels.arrange(RIGHT, buff=0.6).next_to(title, DOWN, buff=0.4)
         if panels.width > 14.2 - 2 * EDGE_BUFF:
@@ -298,8 +332,12 @@ class HigherOrderPartials(LectureScene):
             "and the tangent is flat. Here are the course's three examples."
         )
         for panel in panels:
-            self.play(FadeIn(panel[0]), FadeIn(panel[4]), Create(panel[1]), run_time=1.0)
-        self.play(*[Create(p[2]) for p in panels], *[FadeIn(p[3], scale=1.5) for p in panels])
+            self.play(
+                FadeIn(panel[0]), FadeIn(panel[4]), Create(panel[1]), run_time=1.0
+            )
+        self.play(
+            *[Create(p[2]) for p in panels], *[FadeIn(p[3], scale=1.5) for p in panels]
+        )
         self.hold()
         explanations = (
             f"For {plain(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
@@ -324,8 +362,10 @@ class HigherOrderPartials(LectureScene):
             get_text("Second partials: differentiate a partial again", size=SIZES.body),
             get_text("Unmixed ones measure curvature along a slice", size=SIZES.body),
             get_text("Mixed ones agree, whatever the order", size=SIZES.body),
-            get_text("Together they form the Hessian, used by fancier optimisers",
-                     size=SIZES.body),
+            get_text(
+                "Together they form the Hessian, used by fancier optimisers",
+                size=SIZES.body,
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
         card = get_card(summary, buff=0.4)
         card.next_to(title, DOWN, buff=0.8).set_x(0)
@@ -338,4 +378,3 @@ class HigherOrderPartials(LectureScene):
         self.play(Create(box))
         self.hold(1.5)
         self.wait()
-

@@ -87,7 +87,9 @@ class BinaryClassification(LectureScene):
         # -- scores ----------------------------------------------------------------
         self.beat("scores")
         line = get_score_line(length=11.0).shift(DOWN * 0.5)
-        axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(line, RIGHT, buff=0.3)
+        axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(
+            line, RIGHT, buff=0.3
+        )
         items = VGroup(*[get_item(line, y, s) for y, s in zip(ys, scores, strict=True)])
         listed = ", ".join(f"{s:g}" for s in scores)
         self.caption(
@@ -134,8 +136,12 @@ class BinaryClassification(LectureScene):
 
         threshold_label = VGroup(
             get_tex("t =", size=SIZES.tex_small, color=PALETTE.tangent),
-            DecimalNumber(t0, num_decimal_places=2, font_size=SIZES.tex_small,
-                          color=PALETTE.tangent),
+            DecimalNumber(
+                t0,
+                num_decimal_places=2,
+                font_size=SIZES.tex_small,
+                color=PALETTE.tangent,
+            ),
         ).arrange(RIGHT, buff=0.15)
 
         def follow(label: VGroup) -> None:
@@ -204,7 +210,9 @@ class BinaryClassification(LectureScene):
         # -- summary -------------------------------------------------------------------
         self.beat("summary")
         summary = get_text(
-            "Each threshold makes different mistakes.", size=SIZES.body, color=PALETTE.text
+            "Each threshold makes different mistakes.",
+            size=SIZES.body,
+            color=PALETTE.text,
         )
         summary.to_edge(DOWN, buff=EDGE_BUFF + 0.05)
         self.play(FadeIn(summary, shift=UP * 0.2))

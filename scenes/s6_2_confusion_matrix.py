@@ -47,19 +47,37 @@ T_HIGH = 0.95
 T_LOW = 0.1
 """Sweep targets (layout: above every score, below every score)."""
 
-NAMES = {"tp": "true positive", "fp": "false positive",
-         "tn": "true negative", "fn": "false negative"}
+NAMES = {
+    "tp": "true positive",
+    "fp": "false positive",
+    "tn": "true negative",
+    "fn": "false negative",
+}
 
 
 def rate_lines(c: Confusion) -> list[tuple[str, str, str]]:
     """(name, formula, working) for the four rates of ``c``; values from mathkit."""
     return [
-        ("TPR", r"\frac{TP}{TP + FN}", rf"\frac{{{c.tp}}}{{{c.positives}}} = {c.tpr:.2g}"),
-        ("FPR", r"\frac{FP}{FP + TN}", rf"\frac{{{c.fp}}}{{{c.negatives}}} = {c.fpr:.2g}"),
-        ("precision", r"\frac{TP}{TP + FP}",
-         rf"\frac{{{c.tp}}}{{{c.tp + c.fp}}} \approx {c.precision:.2f}"),
-        ("accuracy", r"\frac{TP + TN}{n}",
-         rf"\frac{{{c.tp + c.tn}}}{{{c.n}}} = {c.accuracy:.2f}"),
+        (
+            "TPR",
+            r"\frac{TP}{TP + FN}",
+            rf"\frac{{{c.tp}}}{{{c.positives}}} = {c.tpr:.2g}",
+        ),
+        (
+            "FPR",
+            r"\frac{FP}{FP + TN}",
+            rf"\frac{{{c.fp}}}{{{c.negatives}}} = {c.fpr:.2g}",
+        ),
+        (
+            "precision",
+            r"\frac{TP}{TP + FP}",
+            rf"\frac{{{c.tp}}}{{{c.tp + c.fp}}} \approx {c.precision:.2f}",
+        ),
+        (
+            "accuracy",
+            r"\frac{TP + TN}{n}",
+            rf"\frac{{{c.tp + c.tn}}}{{{c.n}}} = {c.accuracy:.2f}",
+        ),
     ]
 
 
@@ -83,10 +101,14 @@ class ConfusionMatrix(LectureScene):
         # -- setup -----------------------------------------------------------------
         self.beat("setup")
         line = get_score_line(length=10.0).move_to(UP * 0.75 + LEFT * 0.4)
-        axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(line, RIGHT, buff=0.3)
+        axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(
+            line, RIGHT, buff=0.3
+        )
         items = VGroup(
-            *[get_item(line, y, s, icon_width=0.7, stem=0.7)
-              for y, s in zip(ys, scores, strict=True)]
+            *[
+                get_item(line, y, s, icon_width=0.7, stem=0.7)
+                for y, s in zip(ys, scores, strict=True)
+            ]
         )
         t = ValueTracker(t0)
         top = items[0].label.get_top()[1] - line.get_center()[1] + 0.1
@@ -96,8 +118,9 @@ class ConfusionMatrix(LectureScene):
         )
         t_label = VGroup(
             get_tex("t =", color=PALETTE.tangent),
-            DecimalNumber(t0, num_decimal_places=2, font_size=SIZES.tex,
-                          color=PALETTE.tangent),
+            DecimalNumber(
+                t0, num_decimal_places=2, font_size=SIZES.tex, color=PALETTE.tangent
+            ),
         ).arrange(RIGHT, buff=0.15)
 
         def follow(label: VGroup) -> None:
@@ -154,8 +177,11 @@ class ConfusionMatrix(LectureScene):
             flyer = items[i].icon.copy()
             self.play(flyer.animate.scale(0.6).move_to(grid.cells[name]), run_time=1.0)
             grid.counts[name].set_value(tally[name])
-            self.play(FadeOut(flyer), Indicate(grid.counts[name], color=CELL_COLORS[name]),
-                      run_time=0.8)
+            self.play(
+                FadeOut(flyer),
+                Indicate(grid.counts[name], color=CELL_COLORS[name]),
+                run_time=0.8,
+            )
             self.hold()
         assert tally == {"tp": conf.tp, "fp": conf.fp, "tn": conf.tn, "fn": conf.fn}
 
@@ -203,17 +229,27 @@ class ConfusionMatrix(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         card = get_card(rows, color=PALETTE.overlay)
         strip = VGroup(line, axis_name, items, zone, marker, t_label)
-        self.play(FadeOut(strip), grid.animate.to_edge(LEFT, buff=EDGE_BUFF + 0.3).set_y(-0.5))
+        self.play(
+            FadeOut(strip), grid.animate.to_edge(LEFT, buff=EDGE_BUFF + 0.3).set_y(-0.5)
+        )
         card.next_to(grid, RIGHT, buff=0.7).align_to(grid.cells["fp"], DOWN)
         said = (
-            (f"The true positive rate, or recall: of the {conf.positives} real hot dogs, "
-             f"the model catches {conf.tp}. TPR = {conf.tpr:g}."),
-            (f"The false positive rate: of the {conf.negatives} other images, "
-             f"{conf.fp} is called a hot dog. FPR = {conf.fpr:g}."),
-            (f"Precision: of the {conf.tp + conf.fp} images called hot dogs, "
-             f"{conf.tp} really are, about {conf.precision:.2f}."),
-            (f"Accuracy: {conf.tp + conf.tn} of the {conf.n} images are classed "
-             f"correctly, {conf.accuracy:g}."),
+            (
+                f"The true positive rate, or recall: of the {conf.positives} real hot dogs, "
+                f"the model catches {conf.tp}. TPR = {conf.tpr:g}."
+            ),
+            (
+                f"The false positive rate: of the {conf.negatives} other images, "
+                f"{conf.fp} is called a hot dog. FPR = {conf.fpr:g}."
+            ),
+            (
+                f"Precision: of the {conf.tp + conf.fp} images called hot dogs, "
+                f"{conf.tp} really are, about {conf.precision:.2f}."
+            ),
+            (
+                f"Accuracy: {conf.tp + conf.tn} of the {conf.n} images are classed "
+                f"correctly, {conf.accuracy:g}."
+            ),
         )
         self.play(FadeIn(card[0]))
         for row, text in zip(rows, said, strict=True):
@@ -226,7 +262,9 @@ class ConfusionMatrix(LectureScene):
         self.caption(
             "TPR and FPR are the two rates the ROC curve tracks as the threshold moves."
         )
-        self.play(Indicate(rows[0], color=PALETTE.tangent), Indicate(rows[1], color=PALETTE.tangent))
+        self.play(
+            Indicate(rows[0], color=PALETTE.tangent),
+            Indicate(rows[1], color=PALETTE.tangent),
+        )
         self.hold(1.5)
         self.wait()
-

@@ -55,13 +55,19 @@ T_ABOVE = 0.97
 """Where the marker is drawn for the threshold "above every score" (layout only)."""
 
 
-def rates_tex(tp: int, fp: int, n_pos: int, n_neg: int, tpr: float, fpr: float) -> VGroup:
+def rates_tex(
+    tp: int, fp: int, n_pos: int, n_neg: int, tpr: float, fpr: float
+) -> VGroup:
     """The TPR and FPR working as two formulas (numbers from mathkit)."""
     return VGroup(
-        get_tex(rf"\mathrm{{TPR}} = \frac{{{tp}}}{{{n_pos}}} = {tpr:g}",
-                size=SIZES.tex_small),
-        get_tex(rf"\mathrm{{FPR}} = \frac{{{fp}}}{{{n_neg}}} = {fpr:g}",
-                size=SIZES.tex_small),
+        get_tex(
+            rf"\mathrm{{TPR}} = \frac{{{tp}}}{{{n_pos}}} = {tpr:g}",
+            size=SIZES.tex_small,
+        ),
+        get_tex(
+            rf"\mathrm{{FPR}} = \frac{{{fp}}}{{{n_neg}}} = {fpr:g}",
+            size=SIZES.tex_small,
+        ),
     ).arrange(RIGHT, buff=0.6)
 
 
@@ -96,8 +102,10 @@ class RocCurve(LectureScene):
         line = get_score_line(length=5.6)
         line.to_edge(RIGHT, buff=EDGE_BUFF + 0.5).set_y(0.9)
         items = VGroup(
-            *[get_item(line, y, s, icon_width=0.5, stem=0.45, show_label=False)
-              for y, s in zip(ys, scores, strict=True)]
+            *[
+                get_item(line, y, s, icon_width=0.5, stem=0.45, show_label=False)
+                for y, s in zip(ys, scores, strict=True)
+            ]
         )
         t = ValueTracker(T_ABOVE)
         top = items.get_top()[1] - line.get_center()[1] + 0.1
@@ -147,15 +155,22 @@ class RocCurve(LectureScene):
             )
             new_t = threshold_tex(ti, top_score).move_to(t_tex)
             new_counts = get_counts_row(ci).move_to(counts)
-            new_rates = rates_tex(ci.tp, ci.fp, curve.n_pos, curve.n_neg, ci.tpr,
-                                  ci.fpr).move_to(rates)
+            new_rates = rates_tex(
+                ci.tp, ci.fp, curve.n_pos, curve.n_neg, ci.tpr, ci.fpr
+            ).move_to(rates)
             self.play(t.animate.set_value(ti), Transform(t_tex, new_t), run_time=1.5)
             t.set_value(ti)
-            segment = Line(axes.c2p(*xy[i - 1]), axes.c2p(*xy[i]),
-                           color=PALETTE.curve, stroke_width=5)
+            segment = Line(
+                axes.c2p(*xy[i - 1]),
+                axes.c2p(*xy[i]),
+                color=PALETTE.curve,
+                stroke_width=5,
+            )
             path.add(segment)
             self.play(Transform(counts, new_counts), Transform(rates, new_rates))
-            self.play(Create(segment), dot.animate.move_to(axes.c2p(*xy[i])), run_time=1.2)
+            self.play(
+                Create(segment), dot.animate.move_to(axes.c2p(*xy[i])), run_time=1.2
+            )
             self.hold()
         listed = ", ".join(f"({x:g}, {y:g})" for x, y in xy)
         self.caption(f"Five thresholds, five points: {listed}.")
@@ -188,17 +203,26 @@ class RocCurve(LectureScene):
         big = roc_curve(y_s, s_s)
         hotdog = VGroup(path, dot)
         self.play(
-            FadeOut(VGroup(line, items, readout)), FadeOut(zone), FadeOut(marker),
+            FadeOut(VGroup(line, items, readout)),
+            FadeOut(zone),
+            FadeOut(marker),
             hotdog.animate.set_opacity(0.35),
         )
         self.remove(zone, marker)
-        smooth_curve = get_roc_polyline(axes, big.fpr, big.tpr, color=PALETTE.secant,
-                                        stroke_width=4)
+        smooth_curve = get_roc_polyline(
+            axes, big.fpr, big.tpr, color=PALETTE.secant, stroke_width=4
+        )
         about = VGroup(
-            get_text(f"{big.n_pos + big.n_neg} simulated images", size=SIZES.label,
-                     color=PALETTE.secant),
-            get_text(f"{big.n_pos} hot dogs, {big.n_neg} not", size=SIZES.small,
-                     color=PALETTE.subtle),
+            get_text(
+                f"{big.n_pos + big.n_neg} simulated images",
+                size=SIZES.label,
+                color=PALETTE.secant,
+            ),
+            get_text(
+                f"{big.n_pos} hot dogs, {big.n_neg} not",
+                size=SIZES.small,
+                color=PALETTE.subtle,
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         about.to_edge(RIGHT, buff=EDGE_BUFF + 0.6).set_y(1.4)
         self.caption(
@@ -216,8 +240,11 @@ class RocCurve(LectureScene):
             return min(max(round(k.get_value()), 1), last)
 
         rider = always_redraw(
-            lambda: Dot(axes.c2p(big.fpr[index()], big.tpr[index()]), radius=0.09,
-                        color=PALETTE.point)
+            lambda: Dot(
+                axes.c2p(big.fpr[index()], big.tpr[index()]),
+                radius=0.09,
+                color=PALETTE.point,
+            )
         )
         labels = VGroup(
             get_tex("t =", size=SIZES.tex_small, color=PALETTE.tangent),
@@ -225,8 +252,15 @@ class RocCurve(LectureScene):
             get_tex(r"\mathrm{FPR} =", size=SIZES.tex_small),
         ).arrange(DOWN, aligned_edge=RIGHT, buff=0.35)
         values = VGroup(
-            *[DecimalNumber(0, num_decimal_places=2, font_size=SIZES.tex_small,
-                            color=lab.get_color()) for lab in labels]
+            *[
+                DecimalNumber(
+                    0,
+                    num_decimal_places=2,
+                    font_size=SIZES.tex_small,
+                    color=lab.get_color(),
+                )
+                for lab in labels
+            ]
         )
         for lab, val in zip(labels, values, strict=True):
             val.next_to(lab, RIGHT, buff=0.2)
@@ -234,8 +268,9 @@ class RocCurve(LectureScene):
 
         def refresh(group: VGroup) -> None:
             i = index()
-            for val, v in zip(group, (big.thresholds[i], big.tpr[i], big.fpr[i]),
-                              strict=True):
+            for val, v in zip(
+                group, (big.thresholds[i], big.tpr[i], big.fpr[i]), strict=True
+            ):
                 val.set_value(float(v))
 
         values.add_updater(refresh)

@@ -63,18 +63,28 @@ class IntegralsManually(LectureScene):
 
         # -- title ----------------------------------------------------------------------
         self.beat("title")
-        title = get_title("Calculating Integrals Manually", subtitle="Area under a curve, exactly")
-        self.caption("An integral adds up the area under a curve. Let's compute one by hand.")
+        title = get_title(
+            "Calculating Integrals Manually", subtitle="Area under a curve, exactly"
+        )
+        self.caption(
+            "An integral adds up the area under a curve. Let's compute one by hand."
+        )
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
 
         # -- area -----------------------------------------------------------------------
         self.beat("area")
-        axes = get_axes([0, 2.5, 0.5], [0, 1.25, 0.25], width=6.4, height=4.4, decimals=2)
+        axes = get_axes(
+            [0, 2.5, 0.5], [0, 1.25, 0.25], width=6.4, height=4.4, decimals=2
+        )
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.3).to_edge(DOWN, buff=EDGE_BUFF + 0.2)
         curve = get_graph(axes, lambda v: float(f(v)), x_range=[0, 2.5])
-        curve_label = get_tex(r"y = \frac{x}{2}", size=SIZES.tex_small, color=PALETTE.curve)
-        curve_label.next_to(axes.c2p(2.5, float(f(2.5))), LEFT, buff=0.3).shift(UP * 0.35)
+        curve_label = get_tex(
+            r"y = \frac{x}{2}", size=SIZES.tex_small, color=PALETTE.curve
+        )
+        curve_label.next_to(axes.c2p(2.5, float(f(2.5))), LEFT, buff=0.3).shift(
+            UP * 0.35
+        )
         area = axes.get_area(curve, x_range=[a, b], color=PALETTE.area, opacity=0.45)
         question = get_tex(steps["integral"], "= ?", size=SIZES.tex)
         question.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
@@ -122,7 +132,9 @@ class IntegralsManually(LectureScene):
             left = riemann_sum(text, a, b, n, "left")
             right = riemann_sum(text, a, b, n, "right")
             new_left = get_riemann_bars(axes, left, color=PALETTE.area, opacity=0.75)
-            new_right = get_riemann_bars(axes, right, color=PALETTE.secant, opacity=0.35)
+            new_right = get_riemann_bars(
+                axes, right, color=PALETTE.secant, opacity=0.35
+            )
             self.caption(
                 f"With {n} thinner rectangles: left {_num(left.value)}, right {_num(right.value)}."
             )
@@ -172,12 +184,22 @@ class IntegralsManually(LectureScene):
         self.play(
             *[
                 FadeOut(m)
-                for m in (axes, curve, curve_label, mid_bars, panel[0], n_readout, mid_readout,
-                          question)
+                for m in (
+                    axes,
+                    curve,
+                    curve_label,
+                    mid_bars,
+                    panel[0],
+                    n_readout,
+                    mid_readout,
+                    question,
+                )
             ]
         )
         rule = get_tex(r"\int x^n\,dx = \frac{x^{n+1}}{n+1} + C", size=SIZES.tex)
-        rule_note = get_text("power rule  (n ≠ −1)", size=SIZES.small, color=PALETTE.subtle)
+        rule_note = get_text(
+            "power rule  (n ≠ −1)", size=SIZES.small, color=PALETTE.subtle
+        )
         rule_group = VGroup(rule, rule_note).arrange(DOWN, buff=0.2)
         rule_card = get_card(rule_group, color=PALETTE.tangent)
         rule_card.next_to(title, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
@@ -202,7 +224,10 @@ class IntegralsManually(LectureScene):
         # -- evaluate -------------------------------------------------------------------
         self.beat("evaluate")
         working = get_tex(
-            steps["integral"], steps["bracket"], steps["difference"], steps["value"],
+            steps["integral"],
+            steps["bracket"],
+            steps["difference"],
+            steps["value"],
             size=SIZES.tex,
         )
         working.next_to(lines, DOWN, buff=0.6).align_to(rule_card, LEFT)

@@ -79,7 +79,8 @@ class NumericIntegration(LectureScene):
         # -- title -----------------------------------------------------------------------
         self.beat("title")
         title = get_title(
-            "Numeric Integration with Python", subtitle="Quadrature: integrating with numbers"
+            "Numeric Integration with Python",
+            subtitle="Quadrature: integrating with numbers",
         )
         self.caption(
             "When there is no neat antiderivative, or you just want the number,"
@@ -134,8 +135,9 @@ class NumericIntegration(LectureScene):
             " again with a tiny error estimate."
         )
         self.play(
-            FadeOut(code), FadeOut(out), *[FadeOut(m) for m in (value_brace, value_label,
-                                                                err_brace, err_label)],
+            FadeOut(code),
+            FadeOut(out),
+            *[FadeOut(m) for m in (value_brace, value_label, err_brace, err_label)],
         )
         self.play(FadeIn(code2, shift=UP * 0.2))
         self.play(FadeIn(out2, shift=RIGHT * 0.2))
@@ -146,20 +148,26 @@ class NumericIntegration(LectureScene):
         self.beat("rules")
         self.play(FadeOut(code2), FadeOut(out2))
         trap = VGroup(
-            get_text("Trapezoid rule: straight lines", size=SIZES.label, color=PALETTE.secant),
+            get_text(
+                "Trapezoid rule: straight lines", size=SIZES.label, color=PALETTE.secant
+            ),
             get_tex(
                 r"T_n = h\left[\tfrac{1}{2}f_0 + f_1 + \dots + f_{n-1} + \tfrac{1}{2}f_n\right]",
                 size=SIZES.tex_small,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         simp = VGroup(
-            get_text("Simpson's rule: parabolas", size=SIZES.label, color=PALETTE.tangent),
+            get_text(
+                "Simpson's rule: parabolas", size=SIZES.label, color=PALETTE.tangent
+            ),
             get_tex(
                 r"S_n = \tfrac{h}{3}\left[f_0 + 4f_1 + 2f_2 + \dots + 4f_{n-1} + f_n\right]",
                 size=SIZES.tex_small,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        cards = VGroup(get_card(trap, color=PALETTE.secant), get_card(simp, color=PALETTE.tangent))
+        cards = VGroup(
+            get_card(trap, color=PALETTE.secant), get_card(simp, color=PALETTE.tangent)
+        )
         cards.arrange(DOWN, buff=0.5, aligned_edge=LEFT)
         cards.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         self.caption(
@@ -186,20 +194,36 @@ class NumericIntegration(LectureScene):
         )
         axes = get_log_error_axes(table.ns, (-10, 0), width=6.6, height=4.6)
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.8).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
-        trap_line = get_error_line(axes, table.ns, table.trapezoid, color=PALETTE.secant)
+        trap_line = get_error_line(
+            axes, table.ns, table.trapezoid, color=PALETTE.secant
+        )
         simp_line = get_error_line(axes, table.ns, table.simpson, color=PALETTE.tangent)
         p_trap, p_simp = table.order("trapezoid"), table.order("simpson")
         r_trap = table.trapezoid[-2] / table.trapezoid[-1]
         r_simp = table.simpson[-2] / table.simpson[-1]
         legend = VGroup(
             get_text("trapezoid", size=SIZES.label, color=PALETTE.secant),
-            get_tex(rf"\text{{error}} \propto n^{{-{p_trap:.2f}}}", size=SIZES.tex_small,
-                    color=PALETTE.secant),
-            get_text(f"double n: error ÷ {r_trap:.1f}", size=SIZES.small, color=PALETTE.subtle),
+            get_tex(
+                rf"\text{{error}} \propto n^{{-{p_trap:.2f}}}",
+                size=SIZES.tex_small,
+                color=PALETTE.secant,
+            ),
+            get_text(
+                f"double n: error ÷ {r_trap:.1f}",
+                size=SIZES.small,
+                color=PALETTE.subtle,
+            ),
             get_text("Simpson", size=SIZES.label, color=PALETTE.tangent),
-            get_tex(rf"\text{{error}} \propto n^{{-{p_simp:.2f}}}", size=SIZES.tex_small,
-                    color=PALETTE.tangent),
-            get_text(f"double n: error ÷ {r_simp:.1f}", size=SIZES.small, color=PALETTE.subtle),
+            get_tex(
+                rf"\text{{error}} \propto n^{{-{p_simp:.2f}}}",
+                size=SIZES.tex_small,
+                color=PALETTE.tangent,
+            ),
+            get_text(
+                f"double n: error ÷ {r_simp:.1f}",
+                size=SIZES.small,
+                color=PALETTE.subtle,
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         legend[3].shift(DOWN * 0.3)
         legend[4:].shift(DOWN * 0.3)
@@ -216,14 +240,18 @@ class NumericIntegration(LectureScene):
             "Both axes are logarithmic, so an error that falls like a power of n is a"
             f" straight line. The trapezoid error falls like 1 over n to the {round(p_trap)}."
         )
-        self.play(Create(trap_line.line), FadeIn(trap_line.dots, lag_ratio=0.1), run_time=2)
+        self.play(
+            Create(trap_line.line), FadeIn(trap_line.dots, lag_ratio=0.1), run_time=2
+        )
         self.play(FadeIn(legend[:3]))
         self.hold()
         self.caption(
             f"Simpson's falls like 1 over n to the {round(p_simp)}: doubling n cuts its error about"
             f" {r_simp:.0f} times, against about {r_trap:.0f} for the trapezoid."
         )
-        self.play(Create(simp_line.line), FadeIn(simp_line.dots, lag_ratio=0.1), run_time=2)
+        self.play(
+            Create(simp_line.line), FadeIn(simp_line.dots, lag_ratio=0.1), run_time=2
+        )
         self.play(FadeIn(legend[3:]))
         self.hold()
 

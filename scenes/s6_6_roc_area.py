@@ -64,7 +64,9 @@ class RocArea(LectureScene):
 
         # -- title ---------------------------------------------------------------------
         self.beat("title")
-        title = get_title("Area Under the ROC Curve", subtitle="AUC: one number for every threshold")
+        title = get_title(
+            "Area Under the ROC Curve", subtitle="AUC: one number for every threshold"
+        )
         self.caption(
             "A ROC curve shows every threshold. To compare classifiers we want one "
             "number: the area under the curve."
@@ -136,8 +138,11 @@ class RocArea(LectureScene):
             r"\mathrm{AUC} = \sum_i (x_{i+1} - x_i)\,\frac{y_i + y_{i+1}}{2}",
             size=SIZES.tex_small,
         )
-        code = get_text(f"sklearn.metrics.auc(xs, ys)  →  {auc:g}", size=SIZES.small,
-                        color=PALETTE.subtle)
+        code = get_text(
+            f"sklearn.metrics.auc(xs, ys)  →  {auc:g}",
+            size=SIZES.small,
+            color=PALETTE.subtle,
+        )
         panel = VGroup(rule, code).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         card = get_card(panel)
         card.next_to(total, DOWN, buff=0.5, aligned_edge=LEFT)
@@ -150,8 +155,12 @@ class RocArea(LectureScene):
 
         # -- pairs ----------------------------------------------------------------------------
         self.beat("pairs")
-        self.play(FadeOut(VGroup(work, card)), total.animate.next_to(axes, RIGHT, buff=0.8)
-                  .align_to(axes, UP).shift(DOWN * 0.3))
+        self.play(
+            FadeOut(VGroup(work, card)),
+            total.animate.next_to(axes, RIGHT, buff=0.8)
+            .align_to(axes, UP)
+            .shift(DOWN * 0.3),
+        )
         pairs = ranked_pairs(HOTDOG_Y, HOTDOG_Y_HAT)
         rank_auc = auc_rank(HOTDOG_Y, HOTDOG_Y_HAT)
         rows = VGroup()
@@ -174,8 +183,11 @@ class RocArea(LectureScene):
             "The same number has a second meaning. Pair every hot dog with every "
             f"pizza: {n_pos} times {n_neg} is {len(pairs)} pairs."
         )
-        self.play(FadeIn(VGroup(*[VGroup(r[0], r[1], r[3], r[4]) for r in rows]),
-                         lag_ratio=0.2))
+        self.play(
+            FadeIn(
+                VGroup(*[VGroup(r[0], r[1], r[3], r[4]) for r in rows]), lag_ratio=0.2
+            )
+        )
         self.hold()
         wins = sum(p.credit for p in pairs)
         self.caption(
@@ -188,7 +200,8 @@ class RocArea(LectureScene):
         rank_line = get_tex(
             rf"P(\text{{hot dog}} > \text{{pizza}}) = \tfrac{{{wins:g}}}{{{len(pairs)}}}"
             rf" = {rank_auc:g}",
-            size=SIZES.tex_small, color=PALETTE.tangent,
+            size=SIZES.tex_small,
+            color=PALETTE.tangent,
         )
         rank_line.next_to(rows, DOWN, buff=0.4, aligned_edge=LEFT)
         self.caption(
@@ -196,7 +209,10 @@ class RocArea(LectureScene):
             "the chance that a random positive outscores a random negative."
         )
         self.play(Write(rank_line))
-        self.play(Indicate(total, color=PALETTE.tangent), Indicate(rank_line, color=PALETTE.tangent))
+        self.play(
+            Indicate(total, color=PALETTE.tangent),
+            Indicate(rank_line, color=PALETTE.tangent),
+        )
         self.hold()
 
         # -- scale -------------------------------------------------------------------------------
@@ -205,10 +221,18 @@ class RocArea(LectureScene):
         chance = get_chance_line(axes)
         chance_auc = auc_trapezoid(*CHANCE_ROC)
         perfect_auc = auc_trapezoid(*PERFECT_ROC)
-        chance_area = VGroup(*[get_area_piece(axes, p, color=PALETTE.muted)
-                               for p in area_pieces(*CHANCE_ROC)])
-        perfect_area = VGroup(*[get_area_piece(axes, p, color=PALETTE.positive)
-                                for p in area_pieces(*PERFECT_ROC)])
+        chance_area = VGroup(
+            *[
+                get_area_piece(axes, p, color=PALETTE.muted)
+                for p in area_pieces(*CHANCE_ROC)
+            ]
+        )
+        perfect_area = VGroup(
+            *[
+                get_area_piece(axes, p, color=PALETTE.positive)
+                for p in area_pieces(*PERFECT_ROC)
+            ]
+        )
         scale = VGroup(
             get_tex(rf"\mathrm{{AUC}} = {chance_auc:g}", color=PALETTE.subtle),
             get_text("chance: guessing", size=SIZES.label, color=PALETTE.subtle),

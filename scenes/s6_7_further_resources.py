@@ -37,7 +37,9 @@ class FurtherResources(LectureScene):
 
         # -- title -----------------------------------------------------------------------
         self.beat("title")
-        title = get_title("Resources for Further Study", subtitle="Where to go from here")
+        title = get_title(
+            "Resources for Further Study", subtitle="Where to go from here"
+        )
         self.caption("You have reached the end of the calculus course. Well done!")
         self.play(Write(title[0]), FadeIn(title[1:]))
         self.hold()
@@ -55,8 +57,9 @@ class FurtherResources(LectureScene):
                 for s in sections
             ]
         )
-        chips.arrange_in_grid(rows=(len(sections) + 1) // 2, cols=2, buff=(0.4, 0.3),
-                              col_alignments="ll")
+        chips.arrange_in_grid(
+            rows=(len(sections) + 1) // 2, cols=2, buff=(0.4, 0.3), col_alignments="ll"
+        )
         chips.next_to(title, DOWN, buff=0.7).set_x(0)
         self.caption(
             f"In {len(sections)} sections we went from limits and derivatives, through"
@@ -85,8 +88,11 @@ class FurtherResources(LectureScene):
         # -- next subjects -----------------------------------------------------------------
         self.beat("next-subjects")
         self.play(FadeOut(rows, shift=UP * 0.2))
-        here = get_card(get_text("Calculus", size=SIZES.heading, color=PALETTE.area), buff=0.3,
-                        color=PALETTE.area)
+        here = get_card(
+            get_text("Calculus", size=SIZES.heading, color=PALETTE.area),
+            buff=0.3,
+            color=PALETTE.area,
+        )
         nexts = VGroup(
             *[get_next_subject(s, color=PALETTE.accent) for s in data.next_subjects]
         ).arrange(DOWN, buff=0.6, aligned_edge=LEFT)
@@ -94,13 +100,19 @@ class FurtherResources(LectureScene):
         chain.next_to(title, DOWN, buff=0.9).set_x(0)
         arrows = VGroup(
             *[
-                Arrow(here.get_right(), card.get_left(), buff=0.15, color=PALETTE.muted,
-                      stroke_width=4)
+                Arrow(
+                    here.get_right(),
+                    card.get_left(),
+                    buff=0.15,
+                    color=PALETTE.muted,
+                    stroke_width=4,
+                )
                 for card in nexts
             ]
         )
-        heading = get_text("Next in the ML Foundations series", size=SIZES.label,
-                           color=PALETTE.subtle)
+        heading = get_text(
+            "Next in the ML Foundations series", size=SIZES.label, color=PALETTE.subtle
+        )
         heading.next_to(nexts, UP, buff=0.35).align_to(nexts, LEFT)
         names = " and ".join(s.title for s in data.next_subjects)
         self.caption(f"The series continues with {names}.")
@@ -117,12 +129,18 @@ class FurtherResources(LectureScene):
         # -- farewell ----------------------------------------------------------------------
         self.beat("farewell")
         self.play(*[FadeOut(m) for m in (here, arrows, nexts, heading)])
-        thanks = get_text("Thank you for learning calculus with us!", size=SIZES.heading,
-                          color=PALETTE.text)
+        thanks = get_text(
+            "Thank you for learning calculus with us!",
+            size=SIZES.heading,
+            color=PALETTE.text,
+        )
         wish = VGroup(
             *[
                 get_text(line, size=SIZES.body, color=PALETTE.tangent)
-                for line in ("Keep asking how things change,", "and how much they add up to.")
+                for line in (
+                    "Keep asking how things change,",
+                    "and how much they add up to.",
+                )
             ]
         ).arrange(DOWN, buff=0.15)
         block = VGroup(thanks, wish).arrange(DOWN, buff=0.5).move_to(DOWN * 0.3)

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def make(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run make in the repo with a clean SCENE/QUALITY environment."""
-    base = {k: v for k, v in os.environ.items() if k not in {"SCENE", "QUALITY", "FORMAT"}}
+    base = {
+        k: v for k, v in os.environ.items() if k not in {"SCENE", "QUALITY", "FORMAT"}
+    }
     return subprocess.run(
         ["make", "--no-print-directory", *args],
         cwd=ROOT,

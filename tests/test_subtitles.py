@@ -22,7 +22,11 @@ Take the course example.
 
 def test_parse_srt() -> None:
     cues = parse_srt(SRT)
-    assert cues[0] == Cue(0.0, 4.8, "The chain rule differentiates a function\nnested inside another function.")
+    assert cues[0] == Cue(
+        0.0,
+        4.8,
+        "The chain rule differentiates a function\nnested inside another function.",
+    )
     assert cues[1].start == pytest.approx(64.8)
     assert cues[1].end == pytest.approx(69.133)
 
@@ -44,7 +48,11 @@ def test_malformed_srt_raises() -> None:
 
 
 def test_check_accepts_good_subtitles() -> None:
-    cues = [Cue(0, 4, "Hello there."), Cue(4, 9, "Two lines\nof text."), Cue(12, 16, "End.")]
+    cues = [
+        Cue(0, 4, "Hello there."),
+        Cue(4, 9, "Two lines\nof text."),
+        Cue(12, 16, "End."),
+    ]
     assert check(cues, duration=20) == []
 
 
@@ -59,7 +67,9 @@ def test_check_accepts_good_subtitles() -> None:
         ([Cue(9, 11, "late")], 11, "silent gap of 9.0s before"),
     ],
 )
-def test_check_reports_each_problem(cues: list[Cue], duration: float, fragment: str) -> None:
+def test_check_reports_each_problem(
+    cues: list[Cue], duration: float, fragment: str
+) -> None:
     problems = check(cues, duration)
     assert any(fragment in p for p in problems), problems
 

@@ -36,12 +36,21 @@ def main(n: int = 1_000_000) -> None:
     # rounded to 4 places so there are many tied scores, as in real classifiers
     s = np.round(rng.normal(0.0, 1.0, n) + 0.8 * y, 4)
     rows = [
-        ("roc_curve", lambda: roc_curve(y, s),
-         lambda: metrics.roc_curve(y, s, drop_intermediate=False)),
-        ("auc (trapezoid over ROC)", lambda: roc_auc(y, s),
-         lambda: metrics.roc_auc_score(y, s)),
-        ("auc (rank / Mann-Whitney)", lambda: auc_rank(y, s),
-         lambda: metrics.roc_auc_score(y, s)),
+        (
+            "roc_curve",
+            lambda: roc_curve(y, s),
+            lambda: metrics.roc_curve(y, s, drop_intermediate=False),
+        ),
+        (
+            "auc (trapezoid over ROC)",
+            lambda: roc_auc(y, s),
+            lambda: metrics.roc_auc_score(y, s),
+        ),
+        (
+            "auc (rank / Mann-Whitney)",
+            lambda: auc_rank(y, s),
+            lambda: metrics.roc_auc_score(y, s),
+        ),
     ]
     print(f"n = {n:,} scores, {len(np.unique(s)):,} distinct")
     print(f"{'':28s}{'mathkit (s)':>12s}{'sklearn (s)':>13s}")

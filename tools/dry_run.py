@@ -15,7 +15,10 @@ from tools.render import UsageError, resolve_scene
 def main(argv: list[str]) -> int:
     """Dry-run each named scene and print its report."""
     if not argv:
-        print("usage: python -m tools.dry_run SceneClass [SceneClass ...]", file=sys.stderr)
+        print(
+            "usage: python -m tools.dry_run SceneClass [SceneClass ...]",
+            file=sys.stderr,
+        )
         return 2
     bad = 0
     for name in argv:

@@ -17,7 +17,9 @@ OUT = Path(__file__).resolve().parent.parent / ".build" / "control-png"
 
 def main(paths: list[str]) -> int:
     """Write one PNG per frame of each .npz given (default: all control data)."""
-    files = [Path(p) for p in paths] or sorted(Path("tests/graphical/control_data").rglob("*.npz"))
+    files = [Path(p) for p in paths] or sorted(
+        Path("tests/graphical/control_data").rglob("*.npz")
+    )
     OUT.mkdir(parents=True, exist_ok=True)
     for path in files:
         if not path.is_file():

@@ -79,7 +79,9 @@ class LectureMixin:
             duration = max(CAPTION_MIN, len(chunk.replace("\n", " ")) / CAPTION_CPS)
             self.add_subcaption(chunk, duration=duration, offset=offset + total)  # type: ignore[attr-defined]
             self.captions.append(
-                Caption(start + total, start + total + duration, chunk, self.current_beat)
+                Caption(
+                    start + total, start + total + duration, chunk, self.current_beat
+                )
             )
             total += duration
         self._caption_until = start + total

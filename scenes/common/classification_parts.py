@@ -49,17 +49,33 @@ def class_color(label: int) -> str:
 def get_hotdog_icon(*, width: float = 0.85) -> VGroup:
     """A hot dog: a sausage in a bun (simple shapes, no image asset)."""
     bun = RoundedRectangle(
-        corner_radius=0.28, width=1.2, height=0.56, stroke_width=0,
-        fill_color=PALETTE.tangent, fill_opacity=1.0,
+        corner_radius=0.28,
+        width=1.2,
+        height=0.56,
+        stroke_width=0,
+        fill_color=PALETTE.tangent,
+        fill_opacity=1.0,
     )
-    sausage = RoundedRectangle(
-        corner_radius=0.14, width=1.45, height=0.28, stroke_width=0,
-        fill_color=HOTDOG_COLOR, fill_opacity=1.0,
-    ).move_to(bun).shift(UP * 0.1)
+    sausage = (
+        RoundedRectangle(
+            corner_radius=0.14,
+            width=1.45,
+            height=0.28,
+            stroke_width=0,
+            fill_color=HOTDOG_COLOR,
+            fill_opacity=1.0,
+        )
+        .move_to(bun)
+        .shift(UP * 0.1)
+    )
     mustard = VMobject(stroke_color=PALETTE.tangent, stroke_width=3)
     mustard.set_points_smoothly(
-        [sausage.get_left() + RIGHT * (0.2 + 0.21 * i) + UP * (0.05 if i % 2 else -0.05)
-         for i in range(6)]
+        [
+            sausage.get_left()
+            + RIGHT * (0.2 + 0.21 * i)
+            + UP * (0.05 if i % 2 else -0.05)
+            for i in range(6)
+        ]
     )
     icon = VGroup(bun, sausage, mustard)
     icon.scale_to_fit_width(width)
@@ -70,12 +86,19 @@ def get_other_icon(*, width: float = 0.85) -> VGroup:
     """Not a hot dog: a pizza slice."""
     slice_ = Triangle(stroke_width=0, fill_color=OTHER_COLOR, fill_opacity=1.0)
     slice_.rotate(PI)  # point down
-    crust = Line(slice_.get_corner(UP + LEFT), slice_.get_corner(UP + RIGHT),
-                 stroke_color=PALETTE.tangent, stroke_width=8)
+    crust = Line(
+        slice_.get_corner(UP + LEFT),
+        slice_.get_corner(UP + RIGHT),
+        stroke_color=PALETTE.tangent,
+        stroke_width=8,
+    )
     toppings = VGroup(
-        *[Circle(radius=0.12, stroke_width=0, fill_color=PALETTE.error, fill_opacity=1.0)
-          .move_to(slice_.get_center() + shift)
-          for shift in (UP * 0.2 + LEFT * 0.25, UP * 0.15 + RIGHT * 0.3, DOWN * 0.3)]
+        *[
+            Circle(
+                radius=0.12, stroke_width=0, fill_color=PALETTE.error, fill_opacity=1.0
+            ).move_to(slice_.get_center() + shift)
+            for shift in (UP * 0.2 + LEFT * 0.25, UP * 0.15 + RIGHT * 0.3, DOWN * 0.3)
+        ]
     )
     icon = VGroup(slice_, crust, toppings)
     icon.scale_to_fit_width(width * 0.75)
@@ -101,8 +124,13 @@ def get_score_line(*, length: float = 11.0, numbers: bool = True) -> NumberLine:
 
 
 def get_item(
-    line: NumberLine, label: int, score: float, *, icon_width: float = 0.85,
-    stem: float = 1.0, show_label: bool = True,
+    line: NumberLine,
+    label: int,
+    score: float,
+    *,
+    icon_width: float = 0.85,
+    stem: float = 1.0,
+    show_label: bool = True,
 ) -> VGroup:
     """An item standing on ``line`` at its score: dot, stem, icon and "y = label".
 
@@ -131,8 +159,13 @@ def get_verdict_mark(correct: bool) -> VGroup:
 def get_prediction_badge(pred: int, *, radius: float = 0.26) -> VGroup:
     """A disc with the predicted class 0 or 1, coloured by that class."""
     color = class_color(pred)
-    disc = Circle(radius=radius, stroke_color=color, stroke_width=3,
-                  fill_color=color, fill_opacity=0.25)
+    disc = Circle(
+        radius=radius,
+        stroke_color=color,
+        stroke_width=3,
+        fill_color=color,
+        fill_opacity=0.25,
+    )
     digit = get_tex(str(pred), size=SIZES.tex_small, color=PALETTE.text).move_to(disc)
     return VGroup(disc, digit)
 
@@ -142,8 +175,13 @@ def get_threshold_marker(
 ) -> DashedLine:
     """A vertical dashed line through the score line at threshold ``t``."""
     x = line.n2p(min(max(t, 0.0), 1.0))
-    return DashedLine(x + DOWN * down, x + UP * up, color=PALETTE.tangent,
-                      stroke_width=3, dash_length=0.12)
+    return DashedLine(
+        x + DOWN * down,
+        x + UP * up,
+        color=PALETTE.tangent,
+        stroke_width=3,
+        dash_length=0.12,
+    )
 
 
 def get_positive_zone(line: NumberLine, t: float, *, height: float = 2.4) -> Rectangle:
@@ -151,8 +189,13 @@ def get_positive_zone(line: NumberLine, t: float, *, height: float = 2.4) -> Rec
     t = min(max(t, 0.0), 1.0)
     left, right = line.n2p(t), line.n2p(1.0)
     width = max(right[0] - left[0], 1e-3)
-    zone = Rectangle(width=width, height=height, stroke_width=0,
-                     fill_color=HOTDOG_COLOR, fill_opacity=0.12)
+    zone = Rectangle(
+        width=width,
+        height=height,
+        stroke_width=0,
+        fill_color=HOTDOG_COLOR,
+        fill_opacity=0.12,
+    )
     zone.move_to(left, aligned_edge=LEFT + DOWN)
     return zone
 
@@ -161,8 +204,12 @@ def get_positive_zone(line: NumberLine, t: float, *, height: float = 2.4) -> Rec
 CELL_NAMES = (("tp", "fn"), ("fp", "tn"))
 """Grid layout: rows actual 1 / 0, columns predicted 1 / 0."""
 CELL_TITLES = {"tp": "TP", "fn": "FN", "fp": "FP", "tn": "TN"}
-CELL_COLORS = {"tp": PALETTE.positive, "tn": PALETTE.positive,
-               "fp": PALETTE.negative, "fn": PALETTE.negative}
+CELL_COLORS = {
+    "tp": PALETTE.positive,
+    "tn": PALETTE.positive,
+    "fp": PALETTE.negative,
+    "fn": PALETTE.negative,
+}
 
 
 def get_count(value: int, color: str) -> Integer:
@@ -182,9 +229,15 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> VGroup:
     for row in CELL_NAMES:
         squares = []
         for name in row:
-            sq = RoundedRectangle(corner_radius=0.12, width=cell, height=cell,
-                                  stroke_color=CELL_COLORS[name], stroke_width=3,
-                                  fill_color=PALETTE.surface, fill_opacity=0.6)
+            sq = RoundedRectangle(
+                corner_radius=0.12,
+                width=cell,
+                height=cell,
+                stroke_color=CELL_COLORS[name],
+                stroke_width=3,
+                fill_color=PALETTE.surface,
+                fill_opacity=0.6,
+            )
             squares.append(sq)
             cells[name] = sq
         rows.append(VGroup(*squares).arrange(RIGHT, buff=0.15))
@@ -192,24 +245,39 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> VGroup:
     for name, sq in cells.items():
         title = get_text(CELL_TITLES[name], size=SIZES.label, color=CELL_COLORS[name])
         title.move_to(sq).shift(UP * cell * 0.24)
-        count = get_count(values[name], PALETTE.text).move_to(sq).shift(DOWN * cell * 0.14)
+        count = (
+            get_count(values[name], PALETTE.text).move_to(sq).shift(DOWN * cell * 0.14)
+        )
         titles[name], counts[name] = title, count
     pred_head = VGroup(
-        get_text("hot dog", size=SIZES.small, color=HOTDOG_COLOR).next_to(cells["tp"], UP, buff=0.15),
-        get_text("not", size=SIZES.small, color=OTHER_COLOR).next_to(cells["fn"], UP, buff=0.15),
+        get_text("hot dog", size=SIZES.small, color=HOTDOG_COLOR).next_to(
+            cells["tp"], UP, buff=0.15
+        ),
+        get_text("not", size=SIZES.small, color=OTHER_COLOR).next_to(
+            cells["fn"], UP, buff=0.15
+        ),
     )
     pred_title = get_text("predicted", size=SIZES.small, color=PALETTE.subtle)
     pred_title.next_to(pred_head, UP, buff=0.12)
     act_head = VGroup(
-        get_text("hot dog", size=SIZES.small, color=HOTDOG_COLOR).next_to(cells["tp"], LEFT, buff=0.2),
-        get_text("not", size=SIZES.small, color=OTHER_COLOR).next_to(cells["fp"], LEFT, buff=0.2),
+        get_text("hot dog", size=SIZES.small, color=HOTDOG_COLOR).next_to(
+            cells["tp"], LEFT, buff=0.2
+        ),
+        get_text("not", size=SIZES.small, color=OTHER_COLOR).next_to(
+            cells["fp"], LEFT, buff=0.2
+        ),
     )
     act_head[1].align_to(act_head[0], RIGHT)
     act_title = get_text("actual", size=SIZES.small, color=PALETTE.subtle)
     act_title.rotate(PI / 2).next_to(act_head, LEFT, buff=0.2)
     headers = VGroup(pred_head, pred_title, act_head, act_title)
     group = VGroup(grid, *titles.values(), *counts.values(), headers)
-    group.cells, group.titles, group.counts, group.headers = cells, titles, counts, headers  # type: ignore[attr-defined]
+    group.cells, group.titles, group.counts, group.headers = (
+        cells,
+        titles,
+        counts,
+        headers,
+    )  # type: ignore[attr-defined]
     return group
 
 
@@ -217,21 +285,34 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> VGroup:
 def get_roc_axes(*, size: float = 5.0) -> Axes:
     """Square unit axes: FPR across, TPR up, ticks every 0.25 (numbers at 0.5 steps)."""
     axes = get_axes(
-        [0, 1, 0.5], [0, 1, 0.5], width=size, height=size,
-        x_label=r"\mathrm{FPR}", y_label=r"\mathrm{TPR}",
+        [0, 1, 0.5],
+        [0, 1, 0.5],
+        width=size,
+        height=size,
+        x_label=r"\mathrm{FPR}",
+        y_label=r"\mathrm{TPR}",
     )
     return axes
 
 
 def get_chance_line(axes: Axes) -> DashedLine:
     """The diagonal TPR = FPR of a classifier that guesses."""
-    return DashedLine(axes.c2p(0, 0), axes.c2p(1, 1), color=PALETTE.muted,
-                      stroke_width=3, dash_length=0.15)
+    return DashedLine(
+        axes.c2p(0, 0),
+        axes.c2p(1, 1),
+        color=PALETTE.muted,
+        stroke_width=3,
+        dash_length=0.15,
+    )
 
 
 def get_roc_polyline(
-    axes: Axes, fpr: Sequence[float], tpr: Sequence[float], *,
-    color: str | None = None, stroke_width: float = 5,
+    axes: Axes,
+    fpr: Sequence[float],
+    tpr: Sequence[float],
+    *,
+    color: str | None = None,
+    stroke_width: float = 5,
 ) -> VMobject:
     """The ROC curve through the points (fpr[i], tpr[i]) as straight segments."""
     line = VMobject(stroke_color=color or PALETTE.curve, stroke_width=stroke_width)
@@ -243,18 +324,27 @@ def get_roc_dots(
     axes: Axes, fpr: Sequence[float], tpr: Sequence[float], *, radius: float = 0.08
 ) -> VGroup:
     """One dot per ROC point."""
-    return VGroup(*[Dot(axes.c2p(x, y), radius=radius, color=PALETTE.point)
-                    for x, y in zip(fpr, tpr, strict=True)])
+    return VGroup(
+        *[
+            Dot(axes.c2p(x, y), radius=radius, color=PALETTE.point)
+            for x, y in zip(fpr, tpr, strict=True)
+        ]
+    )
 
 
-def get_area_piece(axes: Axes, piece: AreaPiece, *, color: str | None = None,
-                   opacity: float = 0.45) -> Polygon:
+def get_area_piece(
+    axes: Axes, piece: AreaPiece, *, color: str | None = None, opacity: float = 0.45
+) -> Polygon:
     """The slice of area under a ROC segment: a filled rectangle or trapezoid."""
     return Polygon(
-        axes.c2p(piece.x0, 0), axes.c2p(piece.x1, 0),
-        axes.c2p(piece.x1, piece.y1), axes.c2p(piece.x0, piece.y0),
-        stroke_color=color or PALETTE.area, stroke_width=2,
-        fill_color=color or PALETTE.area, fill_opacity=opacity,
+        axes.c2p(piece.x0, 0),
+        axes.c2p(piece.x1, 0),
+        axes.c2p(piece.x1, piece.y1),
+        axes.c2p(piece.x0, piece.y0),
+        stroke_color=color or PALETTE.area,
+        stroke_width=2,
+        fill_color=color or PALETTE.area,
+        fill_opacity=opacity,
     )
 
 
@@ -262,10 +352,14 @@ def get_counts_row(conf: Confusion) -> VGroup:
     """One line "TP 2  FP 1  TN 1  FN 0" with each count in its cell colour."""
     parts = []
     for name in ("tp", "fp", "tn", "fn"):
-        parts.append(VGroup(
-            get_text(CELL_TITLES[name], size=SIZES.small, color=CELL_COLORS[name]),
-            Integer(getattr(conf, name), font_size=SIZES.tex_small, color=PALETTE.text),
-        ).arrange(RIGHT, buff=0.15))
+        parts.append(
+            VGroup(
+                get_text(CELL_TITLES[name], size=SIZES.small, color=CELL_COLORS[name]),
+                Integer(
+                    getattr(conf, name), font_size=SIZES.tex_small, color=PALETTE.text
+                ),
+            ).arrange(RIGHT, buff=0.15)
+        )
     return VGroup(*parts).arrange(RIGHT, buff=0.45)
 
 

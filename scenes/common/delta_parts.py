@@ -70,9 +70,13 @@ def get_point(axes: Axes, x: float, y: float, *, color: str | None = None) -> Do
     return Dot(axes.c2p(x, y), radius=0.09, color=color or PALETTE.point).set_z_index(3)
 
 
-def get_point_label(dot: Dot, tex: str, *, direction: Sequence[float] = UP + LEFT) -> Mobject:
+def get_point_label(
+    dot: Dot, tex: str, *, direction: Sequence[float] = UP + LEFT
+) -> Mobject:
     """A short label such as ``P`` beside ``dot``."""
-    return get_tex(tex, size=SIZES.tex_small, color=PALETTE.point).next_to(dot, direction, buff=0.12)
+    return get_tex(tex, size=SIZES.tex_small, color=PALETTE.point).next_to(
+        dot, direction, buff=0.12
+    )
 
 
 def _clipped_x_range(axes: Axes, slope: float, intercept: float) -> tuple[float, float]:
@@ -87,7 +91,9 @@ def _clipped_x_range(axes: Axes, slope: float, intercept: float) -> tuple[float,
 
 def get_line(axes: Axes, slope: float, intercept: float, *, color: str) -> Line:
     """The line y = slope x + intercept across the plot, clipped to the axes."""
-    return get_line_through(axes, slope, intercept, _clipped_x_range(axes, slope, intercept), color=color)
+    return get_line_through(
+        axes, slope, intercept, _clipped_x_range(axes, slope, intercept), color=color
+    )
 
 
 def get_secant_group(axes: Axes, secant: SecantLine, *, legs: bool = True) -> VGroup:
@@ -101,8 +107,18 @@ def get_secant_group(axes: Axes, secant: SecantLine, *, legs: bool = True) -> VG
     if legs:
         corner = axes.c2p(secant.x2, secant.y1)
         leg_group.add(
-            DashedLine(axes.c2p(secant.x1, secant.y1), corner, color=PALETTE.subtle, stroke_width=3),
-            DashedLine(corner, axes.c2p(secant.x2, secant.y2), color=PALETTE.subtle, stroke_width=3),
+            DashedLine(
+                axes.c2p(secant.x1, secant.y1),
+                corner,
+                color=PALETTE.subtle,
+                stroke_width=3,
+            ),
+            DashedLine(
+                corner,
+                axes.c2p(secant.x2, secant.y2),
+                color=PALETTE.subtle,
+                stroke_width=3,
+            ),
         )
     group = VGroup(line, leg_group, q_dot)
     group.line, group.q_dot, group.legs = line, q_dot, leg_group  # type: ignore[attr-defined]
@@ -124,11 +140,15 @@ def get_tangent(axes: Axes, tangent: TangentLine) -> Line:
     return get_line(axes, tangent.slope, tangent.intercept, color=PALETTE.tangent)
 
 
-def get_value_row(label_tex: str, value: float, *, decimals: int, color: str | None = None) -> VGroup:
+def get_value_row(
+    label_tex: str, value: float, *, decimals: int, color: str | None = None
+) -> VGroup:
     """``label = value`` with a DecimalNumber; ``row.number`` is the number."""
     col = color or PALETTE.text
     label = get_tex(label_tex, "=", size=SIZES.tex_small, color=col)
-    number = DecimalNumber(value, num_decimal_places=decimals, font_size=SIZES.tex_small, color=col)
+    number = DecimalNumber(
+        value, num_decimal_places=decimals, font_size=SIZES.tex_small, color=col
+    )
     row = VGroup(label, number).arrange(RIGHT, buff=0.18)
     number.align_to(label, DOWN)
     row.number = number  # type: ignore[attr-defined]
@@ -148,14 +168,20 @@ def get_tracked_secant(axes: Axes, x_p: float, log_dx: ValueTracker) -> VGroup:
     return always_redraw(build)
 
 
-def get_tracked_readouts(x_p: float, log_dx: ValueTracker, *, decimals: int = 6) -> VGroup:
+def get_tracked_readouts(
+    x_p: float, log_dx: ValueTracker, *, decimals: int = 6
+) -> VGroup:
     """Live ``Delta x`` and ``slope`` rows for the tracked secant (values from mathkit)."""
 
     def current() -> SecantLine:
         return secant_line(running, x_p, x_p + 10 ** log_dx.get_value())
 
-    dx_row = get_value_row(r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle)
-    m_row = get_value_row(r"m", current().slope, decimals=decimals, color=PALETTE.secant)
+    dx_row = get_value_row(
+        r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle
+    )
+    m_row = get_value_row(
+        r"m", current().slope, decimals=decimals, color=PALETTE.secant
+    )
     rows = VGroup(dx_row, m_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
     updaters: list[tuple[DecimalNumber, Callable[[SecantLine], float]]] = [
         (dx_row.number, lambda s: s.dx),  # type: ignore[attr-defined]
@@ -166,17 +192,25 @@ def get_tracked_readouts(x_p: float, log_dx: ValueTracker, *, decimals: int = 6)
     return rows
 
 
-def get_slope_ladder(slopes: Sequence[tuple[float, float]], *, decimals: int = 6) -> VGroup:
+def get_slope_ladder(
+    slopes: Sequence[tuple[float, float]], *, decimals: int = 6
+) -> VGroup:
     """A grid of rows ``Delta x = d  =>  m = slope`` (one per step), columns aligned."""
     cells = VGroup()
     for dx, m in slopes:
         value = f"{m:.{decimals}f}".rstrip("0").rstrip(".")
         cells.add(
-            get_tex(rf"\Delta x = {format_delta(dx)}", size=SIZES.tex_small, color=PALETTE.subtle),
+            get_tex(
+                rf"\Delta x = {format_delta(dx)}",
+                size=SIZES.tex_small,
+                color=PALETTE.subtle,
+            ),
             get_tex(r"\Rightarrow", size=SIZES.tex_small, color=PALETTE.muted),
             get_tex(rf"m = {value}", size=SIZES.tex_small, color=PALETTE.secant),
         )
-    cells.arrange_in_grid(rows=len(slopes), cols=3, buff=(0.3, 0.3), col_alignments="lcl")
+    cells.arrange_in_grid(
+        rows=len(slopes), cols=3, buff=(0.3, 0.3), col_alignments="lcl"
+    )
     rows = VGroup(*[VGroup(*cells[3 * i : 3 * i + 3]) for i in range(len(slopes))])
     return rows
 

@@ -106,9 +106,17 @@ def get_op_node(symbol: str, *, color: str | None = None) -> VGroup:
 def get_edge(start: Mobject, end: Mobject, *, bend: float = 0.0) -> Mobject:
     """Arrow from node ``start`` to node ``end`` (curved when ``bend`` != 0)."""
     if bend:
-        a = start.get_center() + _unit(end.get_center() - start.get_center()) * NODE_RADIUS
-        b = end.get_center() - _unit(end.get_center() - start.get_center()) * NODE_RADIUS
-        return CurvedArrow(a, b, angle=bend, color=PALETTE.muted, stroke_width=3, tip_length=0.18)
+        a = (
+            start.get_center()
+            + _unit(end.get_center() - start.get_center()) * NODE_RADIUS
+        )
+        b = (
+            end.get_center()
+            - _unit(end.get_center() - start.get_center()) * NODE_RADIUS
+        )
+        return CurvedArrow(
+            a, b, angle=bend, color=PALETTE.muted, stroke_width=3, tip_length=0.18
+        )
     return Arrow(
         start.get_center(),
         end.get_center(),
@@ -139,7 +147,9 @@ def get_grad_tag(
     value: float, node: Mobject, *, direction: np.ndarray = DOWN, places: int = 2
 ) -> Mobject:
     """A gradient next to ``node``: a small ``g = ...`` in the derivative colour."""
-    tag = get_tex(rf"\nabla\,{fmt(value, places)}", size=SIZES.tex_small, color=PALETTE.tangent)
+    tag = get_tex(
+        rf"\nabla\,{fmt(value, places)}", size=SIZES.tex_small, color=PALETTE.tangent
+    )
     return tag.next_to(node, direction, buff=0.15)
 
 
@@ -202,19 +212,29 @@ class CompGraph(VGroup):
         edge_group = VGroup()
         self.edges: dict[tuple[int, int, int], Mobject] = {}
         for e in graph.edges:
-            twins = [f for f in graph.edges if (f.source, f.target) == (e.source, e.target)]
+            twins = [
+                f for f in graph.edges if (f.source, f.target) == (e.source, e.target)
+            ]
             bend = 0.0 if len(twins) == 1 else (0.6 if e.slot == 0 else -0.6)
-            arrow = get_edge(self.by_index[e.source], self.by_index[e.target], bend=bend)
+            arrow = get_edge(
+                self.by_index[e.source], self.by_index[e.target], bend=bend
+            )
             self.edges[(e.source, e.target, e.slot)] = arrow
             edge_group.add(arrow)
         tag_group = VGroup()
         for n in graph.nodes:
             if not n.is_leaf and n.label in names:
-                tag = get_tex(names[n.label], size=SIZES.tex_small, color=PALETTE.subtle)
+                tag = get_tex(
+                    names[n.label], size=SIZES.tex_small, color=PALETTE.subtle
+                )
                 tag.next_to(self.by_index[n.index], name_side, buff=0.08)
                 self.name_tags[n.label] = tag
                 tag_group.add(tag)
-        self.node_group, self.edge_group, self.tag_group = node_group, edge_group, tag_group
+        self.node_group, self.edge_group, self.tag_group = (
+            node_group,
+            edge_group,
+            tag_group,
+        )
         self.add(edge_group, node_group, tag_group)
         self.move_to(ORIGIN)
 
@@ -245,7 +265,9 @@ def get_comp_graph(
 
     Result names of operations sit on ``name_side`` of their node.
     """
-    return CompGraph(graph, names, rows=rows, columns=columns, dx=dx, dy=dy, name_side=name_side)
+    return CompGraph(
+        graph, names, rows=rows, columns=columns, dx=dx, dy=dy, name_side=name_side
+    )
 
 
 def get_code_panel(code: str, *, size: int | None = None) -> Code:
@@ -274,7 +296,9 @@ def get_output_line(text: str) -> VGroup:
     return VGroup(prompt, out).arrange(RIGHT, buff=0.25)
 
 
-def make_flow_animation(arrow: Mobject, *, backward: bool = False, run_time: float = 1.0) -> Animation:
+def make_flow_animation(
+    arrow: Mobject, *, backward: bool = False, run_time: float = 1.0
+) -> Animation:
     """A flash running along ``arrow``: forward (values, curve colour) or backward
     (gradients, tangent colour, from head to tail)."""
     path = VMobject().set_points(arrow.points.copy())
@@ -361,8 +385,12 @@ def get_layered_diagram(
         for r, a in enumerate(cols[c]):
             for r2, b in enumerate(cols[c + 1]):
                 arrows[(c, r, r2)] = Arrow(
-                    a.get_right(), b.get_left(), buff=0.08, color=PALETTE.muted,
-                    stroke_width=3, tip_length=0.18,
+                    a.get_right(),
+                    b.get_left(),
+                    buff=0.08,
+                    color=PALETTE.muted,
+                    stroke_width=3,
+                    tip_length=0.18,
                 )
     group = VGroup(VGroup(*arrows.values()), *[VGroup(*col) for col in cols])
     group.move_to(ORIGIN)

@@ -55,11 +55,16 @@ def get_riemann_bars(
     return bars
 
 
-def get_readout(label: str, value: float, *, color: str | None = None, decimals: int = 4) -> VGroup:
+def get_readout(
+    label: str, value: float, *, color: str | None = None, decimals: int = 4
+) -> VGroup:
     """``label  0.6875`` with a live number: the group's ``.number`` is a DecimalNumber."""
     text = get_text(label, size=SIZES.label, color=color or PALETTE.text)
     number = DecimalNumber(
-        value, num_decimal_places=decimals, font_size=SIZES.tex_small, color=color or PALETTE.text
+        value,
+        num_decimal_places=decimals,
+        font_size=SIZES.tex_small,
+        color=color or PALETTE.text,
     )
     group = VGroup(text, number).arrange(RIGHT, buff=0.25)
     group.number = number  # type: ignore[attr-defined]
@@ -109,7 +114,9 @@ def log_error_point(axes: Axes, n: float, error: float) -> np.ndarray:
     return axes.c2p(np.log2(n) - x0, np.log10(error) - y0)
 
 
-def get_error_line(axes: Axes, ns: Sequence[int], errors: Sequence[float], *, color: str) -> VGroup:
+def get_error_line(
+    axes: Axes, ns: Sequence[int], errors: Sequence[float], *, color: str
+) -> VGroup:
     """A polyline with dots through (n, error) on log axes; parts ``.line`` and ``.dots``."""
     points = [log_error_point(axes, n, e) for n, e in zip(ns, errors, strict=True)]
     line = VMobject(color=color, stroke_width=4).set_points_as_corners(points)
@@ -125,11 +132,16 @@ KIND_COLORS = {"book": PALETTE.curve, "video": PALETTE.error, "course": PALETTE.
 
 def get_resource_row(resource: Resource, *, width: float = 11.6) -> VGroup:
     """One resource as a card: a kind tag, the title line and a 'by . where' line."""
-    tag = get_text(KIND_LABELS[resource.kind], size=SIZES.small, color=KIND_COLORS[resource.kind])
+    tag = get_text(
+        KIND_LABELS[resource.kind], size=SIZES.small, color=KIND_COLORS[resource.kind]
+    )
     title = get_text(resource.title, size=SIZES.body)
     year = f" ({resource.year})" if resource.year is not None else ""
-    detail = get_text(f"{resource.by}{year}  ·  {resource.where}", size=SIZES.small,
-                      color=PALETTE.subtle)
+    detail = get_text(
+        f"{resource.by}{year}  ·  {resource.where}",
+        size=SIZES.small,
+        color=PALETTE.subtle,
+    )
     lines = VGroup(title, detail).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
     body = VGroup(tag, lines).arrange(RIGHT, buff=0.35)
     tag.align_to(title, DOWN)

@@ -42,7 +42,9 @@ def get_readout(
     size = size or SIZES.body
     col = color or PALETTE.text
     name = get_text(label, size=size, color=col)
-    number = DecimalNumber(value, num_decimal_places=decimals, font_size=size * 1.5, color=col)
+    number = DecimalNumber(
+        value, num_decimal_places=decimals, font_size=size * 1.5, color=col
+    )
     unit_text = get_text(unit or " ", size=size, color=PALETTE.subtle)
     row = VGroup(name, number, unit_text).arrange(RIGHT, buff=0.18)
     number.align_to(name, DOWN)
@@ -70,7 +72,9 @@ def get_piecewise_graph(
     """
     return VGroup(
         *[
-            get_graph(axes, f, x_range=[a, b] if step is None else [a, b, step], color=color)
+            get_graph(
+                axes, f, x_range=[a, b] if step is None else [a, b, step], color=color
+            )
             for f, a, b in pieces
         ]
     )
@@ -114,12 +118,19 @@ def get_value_table(
     grid = [[get_tex(h, size=size, color=PALETTE.subtle) for h in header]]
     for i, row in enumerate(rows):
         last = highlight_last and i == len(rows) - 1
-        grid.append([get_tex(c, size=size, color=PALETTE.tangent if last else PALETTE.text) for c in row])
+        grid.append(
+            [
+                get_tex(c, size=size, color=PALETTE.tangent if last else PALETTE.text)
+                for c in row
+            ]
+        )
     widths = [max(r[c].width for r in grid) + 0.5 for c in range(len(header))]
     lines = VGroup()
     for r in grid:
         height = max(0.5, max(cell.height for cell in r) + 0.15)
-        slots = VGroup(*[Rectangle(width=w, height=height, stroke_opacity=0) for w in widths]).arrange(RIGHT, buff=0)
+        slots = VGroup(
+            *[Rectangle(width=w, height=height, stroke_opacity=0) for w in widths]
+        ).arrange(RIGHT, buff=0)
         for cell, slot in zip(r, slots, strict=True):
             cell.move_to(slot)
         lines.add(VGroup(slots, *r))
@@ -141,7 +152,9 @@ def get_polygon(
 ) -> Polygon:
     """A polygon from mathkit vertices (unit coordinates scaled to scene units)."""
     pts = [(scale * x, scale * y, 0.0) for x, y in vertices]
-    return Polygon(*pts, color=color, stroke_width=3, fill_color=color, fill_opacity=fill_opacity)
+    return Polygon(
+        *pts, color=color, stroke_width=3, fill_color=color, fill_opacity=fill_opacity
+    )
 
 
 def get_era_page(
@@ -198,7 +211,6 @@ def get_era_page(
     return page
 
 
-
 def get_bounds_line(
     x_range: Sequence[float], *, length: float = 5.5, decimals: int = 2
 ) -> NumberLine:
@@ -221,6 +233,9 @@ def get_bracket(
     a, b = line.n2p(lo), line.n2p(hi)
     bar = Line(a, b, color=col, stroke_width=10, stroke_opacity=0.6)
     caps = VGroup(
-        *[Line(p + UP * 0.22, p + DOWN * 0.22, color=col, stroke_width=4) for p in (a, b)]
+        *[
+            Line(p + UP * 0.22, p + DOWN * 0.22, color=col, stroke_width=4)
+            for p in (a, b)
+        ]
     )
     return VGroup(bar, caps)

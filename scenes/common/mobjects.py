@@ -41,7 +41,9 @@ def get_title(text: str, *, subtitle: str | None = None) -> VGroup:
     group = VGroup(*parts).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
     group.to_corner(UL, buff=EDGE_BUFF + 0.1)
     rule = Line(LEFT, RIGHT, color=PALETTE.accent, stroke_width=3)
-    rule.scale_to_fit_width(title.width).next_to(group, DOWN, buff=0.12, aligned_edge=LEFT)
+    rule.scale_to_fit_width(title.width).next_to(
+        group, DOWN, buff=0.12, aligned_edge=LEFT
+    )
     group.add(rule)
     return group
 

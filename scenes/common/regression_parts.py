@@ -33,14 +33,23 @@ DATA_X_RANGE = (-0.5, 7.5, 1)
 DATA_Y_RANGE = (-2, 7, 1)
 
 
-def get_data_axes(*, width: float = 6.0, height: float = 4.4, y_range: Sequence[float] = DATA_Y_RANGE) -> Axes:
+def get_data_axes(
+    *, width: float = 6.0, height: float = 4.4, y_range: Sequence[float] = DATA_Y_RANGE
+) -> Axes:
     """Axes for the clinical-trial data: dosage x (mL) against forgetfulness y.
 
     The x numbers sit below the plot, not on the x axis at y = 0, so data points,
     lines and error segments below zero never cross them.
     """
-    axes = get_axes(DATA_X_RANGE, y_range, width=width, height=height, x_label="x",
-                    y_label="y", x_axis_config={"include_numbers": False})
+    axes = get_axes(
+        DATA_X_RANGE,
+        y_range,
+        width=width,
+        height=height,
+        x_label="x",
+        y_label="y",
+        x_axis_config={"include_numbers": False},
+    )
     x0, x1, step = DATA_X_RANGE
     ticks = VGroup(
         *[
@@ -69,19 +78,32 @@ def get_edge_axes(
     For planes where curves (contours, paths) cross the axes in the middle, so
     no number label lies on a curve.
     """
-    axes = get_axes(x_range, y_range, width=width, height=height, x_label=x_label,
-                    y_label=y_label, numbers=False)
+    axes = get_axes(
+        x_range,
+        y_range,
+        width=width,
+        height=height,
+        x_label=x_label,
+        y_label=y_label,
+        numbers=False,
+    )
 
     def ticks(lo: float, hi: float, step: float) -> np.ndarray:
         return np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
 
     labels = VGroup()
     for v in ticks(*x_range[:3]):
-        labels.add(MathTex(f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle)
-                   .next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15))
+        labels.add(
+            MathTex(
+                f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle
+            ).next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15)
+        )
     for v in ticks(*y_range[:3]):
-        labels.add(MathTex(f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle)
-                   .next_to(axes.c2p(x_range[0], v), LEFT, buff=0.15))
+        labels.add(
+            MathTex(
+                f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle
+            ).next_to(axes.c2p(x_range[0], v), LEFT, buff=0.15)
+        )
     axes.add(labels)
     return axes
 
@@ -97,7 +119,12 @@ def get_data_scatter(axes: Axes, *, radius: float = 0.08) -> VGroup:
 
 
 def get_regression_line(
-    axes: Axes, m: float, b: float, *, color: str | None = None, x_range: Sequence[float] = (-0.3, 7.3)
+    axes: Axes,
+    m: float,
+    b: float,
+    *,
+    color: str | None = None,
+    x_range: Sequence[float] = (-0.3, 7.3),
 ) -> Line:
     """The model line y_hat = m x + b across the data, clipped to the axes' y range."""
     (y0, y1) = axes.y_range[:2]
@@ -114,26 +141,43 @@ def get_regression_line(
     )
 
 
-def get_residuals(axes: Axes, y_hat: Sequence[float], *, color: str | None = None) -> VGroup:
+def get_residuals(
+    axes: Axes, y_hat: Sequence[float], *, color: str | None = None
+) -> VGroup:
     """Vertical error segments from each data point to its prediction y_hat_i."""
     return VGroup(
         *[
             DashedLine(
-                axes.c2p(x, y), axes.c2p(x, yh), color=color or PALETTE.error,
-                stroke_width=3, dash_length=0.08,
+                axes.c2p(x, y),
+                axes.c2p(x, yh),
+                color=color or PALETTE.error,
+                stroke_width=3,
+                dash_length=0.08,
             )
             for x, y, yh in zip(REGRESSION_X, REGRESSION_Y, y_hat, strict=True)
         ]
     )
 
 
-def get_readout(label: str, value: float, *, decimals: int = 4, color: str | None = None,
-                size: int | None = None) -> VGroup:
+def get_readout(
+    label: str,
+    value: float,
+    *,
+    decimals: int = 4,
+    color: str | None = None,
+    size: int | None = None,
+) -> VGroup:
     """``label = value`` with a DecimalNumber (call ``[1].set_value`` to update)."""
     col = color or PALETTE.text
     lhs = get_tex(label + "=", size=size or SIZES.tex_small, color=col)
-    num = DecimalNumber(value, num_decimal_places=decimals, font_size=size or SIZES.tex_small,
-                        color=col, include_sign=False, group_with_commas=False)
+    num = DecimalNumber(
+        value,
+        num_decimal_places=decimals,
+        font_size=size or SIZES.tex_small,
+        color=col,
+        include_sign=False,
+        group_with_commas=False,
+    )
     group = VGroup(lhs, num).arrange(RIGHT, buff=0.15)
     num.align_to(lhs[0], DOWN)
     return group
@@ -161,18 +205,23 @@ def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
     heads = ["1  Forward pass", "2  Cost", "3  Gradient", "4  Update"]
     formulas = [
         get_tex(r"\hat y = mx + b", size=s),
-        get_tex(rf"C = \tfrac{{1}}{{n}}\sum(\hat y_i - y_i)^2 = {r.cost:.4f}", size=s,
-                color=PALETTE.error),
+        get_tex(
+            rf"C = \tfrac{{1}}{{n}}\sum(\hat y_i - y_i)^2 = {r.cost:.4f}",
+            size=s,
+            color=PALETTE.error,
+        ),
         get_tex(
             rf"\nabla C = \begin{{bmatrix}}\partial C/\partial b\\ \partial C/\partial m"
             rf"\end{{bmatrix}} = \begin{{bmatrix}}{r.grad_b:.3f}\\ {r.grad_m:.3f}\end{{bmatrix}}",
-            size=s, color=PALETTE.tangent,
+            size=s,
+            color=PALETTE.tangent,
         ),
         get_tex(
             rf"\begin{{bmatrix}}b\\ m\end{{bmatrix}} \leftarrow "
             rf"\begin{{bmatrix}}b\\ m\end{{bmatrix}} - {r.lr:g}\,\nabla C = "
             rf"\begin{{bmatrix}}{r.new_b:.4f}\\ {r.new_m:.4f}\end{{bmatrix}}",
-            size=s, color=PALETTE.secant,
+            size=s,
+            color=PALETTE.secant,
         ),
     ]
     rows = VGroup(
@@ -188,8 +237,9 @@ def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
     return card
 
 
-def get_contour(axes: Axes, points: np.ndarray, *, color: str | None = None,
-                stroke_width: float = 2) -> VGroup:
+def get_contour(
+    axes: Axes, points: np.ndarray, *, color: str | None = None, stroke_width: float = 2
+) -> VGroup:
     """A level curve given as (b, m) points, drawn only inside the axes' ranges.
 
     Points outside the plot split the curve into separate pieces.
@@ -210,8 +260,14 @@ def get_contour(axes: Axes, points: np.ndarray, *, color: str | None = None,
     return group
 
 
-def get_descent_path(axes: Axes, bs: Sequence[float], ms: Sequence[float], *,
-                     color: str | None = None, radius: float = 0.06) -> VGroup:
+def get_descent_path(
+    axes: Axes,
+    bs: Sequence[float],
+    ms: Sequence[float],
+    *,
+    color: str | None = None,
+    radius: float = 0.06,
+) -> VGroup:
     """Dots at the visited (b, m) and segments between them."""
     col = color or PALETTE.tangent
     pts = [axes.c2p(b, m) for b, m in zip(bs, ms, strict=True)]
@@ -226,8 +282,10 @@ def get_legend(entries: Sequence[tuple[str, str]]) -> VGroup:
     """A legend: one short coloured line and a label per (label, colour)."""
     rows = VGroup(
         *[
-            VGroup(Line(LEFT * 0.25, RIGHT * 0.25, color=c, stroke_width=5),
-                   get_text(t, size=SIZES.small, color=PALETTE.text)).arrange(RIGHT, buff=0.2)
+            VGroup(
+                Line(LEFT * 0.25, RIGHT * 0.25, color=c, stroke_width=5),
+                get_text(t, size=SIZES.small, color=PALETTE.text),
+            ).arrange(RIGHT, buff=0.2)
             for t, c in entries
         ]
     ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)

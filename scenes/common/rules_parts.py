@@ -116,7 +116,11 @@ def get_fitted_working(
     step: RuleStep, max_width: float, max_height: float = float("inf")
 ) -> VGroup:
     """The largest readable :func:`get_working` layout that fits the box given."""
-    for size, stacked in ((SIZES.tex_large, False), (SIZES.tex, False), (SIZES.tex, True)):
+    for size, stacked in (
+        (SIZES.tex_large, False),
+        (SIZES.tex, False),
+        (SIZES.tex, True),
+    ):
         working = get_working(step, size=size, stacked=stacked)
         if working.width <= max_width and working.height <= max_height:
             return working
@@ -137,8 +141,10 @@ def get_term_rules(steps: Sequence[RuleStep]) -> VGroup:
     terms = [s for s in steps if s.depth == 1]
     cards = []
     for s in terms:
-        formula = get_tex(rf"\frac{{d}}{{dx}} {_wrap(s.expr_latex)} = {s.result_latex}",
-                          size=SIZES.tex)
+        formula = get_tex(
+            rf"\frac{{d}}{{dx}} {_wrap(s.expr_latex)} = {s.result_latex}",
+            size=SIZES.tex,
+        )
         label = get_text(RULE_TITLES[s.rule], size=SIZES.small, color=PALETTE.accent)
         cards.append(get_card(VGroup(formula, label).arrange(DOWN, buff=0.2), buff=0.2))
     return VGroup(*cards).arrange(RIGHT, buff=0.35, aligned_edge=UP)
@@ -163,12 +169,28 @@ def get_f_and_fprime_plots(
     """
 
     def y_config(numbers: Sequence[float] | None) -> dict[str, object]:
-        return {} if numbers is None else {"y_axis_config": {"numbers_to_include": list(numbers)}}
+        return (
+            {}
+            if numbers is None
+            else {"y_axis_config": {"numbers_to_include": list(numbers)}}
+        )
 
-    top = get_axes(x_range, f_range, width=width, height=height, y_label="f(x)",
-                   **y_config(f_numbers))
-    bottom = get_axes(x_range, df_range, width=width, height=height, y_label="f'(x)",
-                      **y_config(df_numbers))
+    top = get_axes(
+        x_range,
+        f_range,
+        width=width,
+        height=height,
+        y_label="f(x)",
+        **y_config(f_numbers),
+    )
+    bottom = get_axes(
+        x_range,
+        df_range,
+        width=width,
+        height=height,
+        y_label="f'(x)",
+        **y_config(df_numbers),
+    )
     # f' shares the x axis of f: its own x numbers would only sit on its curve
     bottom.x_axis.remove(bottom.x_axis.numbers)
     curve = get_clipped_graph(top, result.f, color=PALETTE.curve)
@@ -196,8 +218,13 @@ def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) ->
 def get_readout(label_tex: str, value: float, *, color: str | None = None) -> VGroup:
     """``label = value`` with a live DecimalNumber (attribute ``number``)."""
     label = get_tex(label_tex, "=", size=SIZES.tex_small, color=color)
-    number = DecimalNumber(value, num_decimal_places=2, font_size=SIZES.tex_small,
-                           color=color or PALETTE.text, include_sign=False)
+    number = DecimalNumber(
+        value,
+        num_decimal_places=2,
+        font_size=SIZES.tex_small,
+        color=color or PALETTE.text,
+        include_sign=False,
+    )
     group = VGroup(label, number).arrange(RIGHT, buff=0.2)
     number.align_to(label, DOWN).shift(UP * 0.02)
     group.number = number  # type: ignore[attr-defined]
@@ -257,7 +284,9 @@ def sum_terms(result: Differentiation) -> list[tuple[str, str, str]]:
 
 def term_rules_text(result: Differentiation) -> str:
     """``the power rule for x^2, the constant multiple rule for 2x, ...`` for a sum."""
-    return ", ".join(f"the {rule} rule for {term}" for term, _, rule in sum_terms(result))
+    return ", ".join(
+        f"the {rule} rule for {term}" for term, _, rule in sum_terms(result)
+    )
 
 
 # -- the shared lecture ---------------------------------------------------------------
@@ -311,7 +340,9 @@ class RuleScene(LectureScene):
     def extra_beat(self, title: Mobject, card: Mobject) -> None:
         """A scene-specific beat after the rule is stated (default: none)."""
 
-    def after_work(self, result: Differentiation, title: Mobject, working: VGroup) -> VGroup:
+    def after_work(
+        self, result: Differentiation, title: Mobject, working: VGroup
+    ) -> VGroup:
         """A scene-specific beat after the working; return what is left on screen."""
         return working
 
@@ -397,8 +428,12 @@ class RuleScene(LectureScene):
     def show_graph(self, result: Differentiation, title: Mobject) -> None:
         """f above f'; a point sweeps along f with its tangent and matching f' dot."""
         plots = get_f_and_fprime_plots(
-            result, self.x_range, self.f_range, self.df_range,
-            f_numbers=self.f_numbers, df_numbers=self.df_numbers,
+            result,
+            self.x_range,
+            self.f_range,
+            self.df_range,
+            f_numbers=self.f_numbers,
+            df_numbers=self.df_numbers,
         )
         room = title.get_bottom()[1] + self.camera.frame_height / 2 - EDGE_BUFF - 0.3
         if plots.height > room:
@@ -419,16 +454,31 @@ class RuleScene(LectureScene):
         def tangent() -> Tangent:
             return result.tangent(t.get_value())
 
-        dot = always_redraw(lambda: Dot(top.c2p(t.get_value(), result.f(t.get_value())),
-                                        color=PALETTE.point, radius=0.08))
+        dot = always_redraw(
+            lambda: Dot(
+                top.c2p(t.get_value(), result.f(t.get_value())),
+                color=PALETTE.point,
+                radius=0.08,
+            )
+        )
         segment = always_redraw(lambda: get_tangent_segment(top, tangent()))
-        ddot = always_redraw(lambda: Dot(bottom.c2p(t.get_value(), result.df(t.get_value())),
-                                         color=PALETTE.tangent, radius=0.08))
-        link = always_redraw(lambda: DashedLine(dot.get_center(), ddot.get_center(),
-                                                color=PALETTE.muted, stroke_width=2))
+        ddot = always_redraw(
+            lambda: Dot(
+                bottom.c2p(t.get_value(), result.df(t.get_value())),
+                color=PALETTE.tangent,
+                radius=0.08,
+            )
+        )
+        link = always_redraw(
+            lambda: DashedLine(
+                dot.get_center(), ddot.get_center(), color=PALETTE.muted, stroke_width=2
+            )
+        )
         readouts = VGroup(
             get_readout("x", t.get_value()),
-            get_readout(r"\text{tangent slope}", tangent().slope, color=PALETTE.tangent),
+            get_readout(
+                r"\text{tangent slope}", tangent().slope, color=PALETTE.tangent
+            ),
             get_readout("f'(x)", result.df(t.get_value()), color=PALETTE.tangent),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         readouts.next_to(pair, DOWN, buff=0.7, aligned_edge=LEFT)
@@ -447,13 +497,16 @@ class RuleScene(LectureScene):
         self.hold()
         for r in readouts:
             r.number.clear_updaters()
-        self.play(*[FadeOut(m) for m in (pair, plots, dot, segment, ddot, link, readouts)])
+        self.play(
+            *[FadeOut(m) for m in (pair, plots, dot, segment, ddot, link, readouts)]
+        )
 
     def show_summary(self, result: Differentiation, title: Mobject) -> None:
         """The rule and the example's answer, side by side on cards."""
         card = get_rule_card(self.rule)
-        answer = get_tex(rf"\frac{{d}}{{dx}} {_wrap(result.expr_latex)}", "=",
-                         result.result_latex)
+        answer = get_tex(
+            rf"\frac{{d}}{{dx}} {_wrap(result.expr_latex)}", "=", result.result_latex
+        )
         answer[2].set_color(PALETTE.tangent)
         group = VGroup(card, get_card(answer)).arrange(DOWN, buff=0.6)
         group.next_to(title, DOWN, buff=0.8).set_x(0)

@@ -42,7 +42,11 @@ SLICE_COLORS: tuple[str, ...] = (
 
 
 def get_surface_axes(
-    xy_range: Sequence[float], z_range: Sequence[float], *, size: float = 5.0, height: float = 3.5
+    xy_range: Sequence[float],
+    z_range: Sequence[float],
+    *,
+    size: float = 5.0,
+    height: float = 3.5,
 ) -> ThreeDAxes:
     """Themed 3-D axes without numbers or labels (3-D labels turn unreadable; use a legend)."""
     axes = ThreeDAxes(
@@ -53,7 +57,11 @@ def get_surface_axes(
         y_length=size,
         z_length=height,
         tips=False,
-        axis_config={"color": PALETTE.muted, "stroke_width": 2, "include_numbers": False},
+        axis_config={
+            "color": PALETTE.muted,
+            "stroke_width": 2,
+            "include_numbers": False,
+        },
     )
     return axes
 
@@ -136,10 +144,15 @@ def get_table(
     cells += [[get_tex(c, size=size) for c in row] for row in rows]
     grid = VGroup(*[c for row in cells for c in row])
     grid.arrange_in_grid(
-        rows=len(cells), cols=len(header), buff=(col_buff, row_buff), col_alignments="c" * len(header)
+        rows=len(cells),
+        cols=len(header),
+        buff=(col_buff, row_buff),
+        col_alignments="c" * len(header),
     )
     rule = Line(LEFT, RIGHT, color=PALETTE.overlay, stroke_width=2)
-    rule.scale_to_fit_width(grid.width + 0.3).next_to(VGroup(*cells[0]), DOWN, buff=row_buff / 2)
+    rule.scale_to_fit_width(grid.width + 0.3).next_to(
+        VGroup(*cells[0]), DOWN, buff=row_buff / 2
+    )
     rule.set_x(grid.get_x())
     n = len(header)
     row_groups = [VGroup(*grid[i * n : (i + 1) * n]) for i in range(len(cells))]
@@ -151,7 +164,9 @@ def get_table(
 
 def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VGroup:
     """A node of a dependency diagram: a formula on a card."""
-    return get_card(get_tex(tex, size=size, color=color), color=color or PALETTE.overlay)
+    return get_card(
+        get_tex(tex, size=size, color=color), color=color or PALETTE.overlay
+    )
 
 
 def get_link(start: Mobject, end: Mobject, *, color: str | None = None) -> Arrow:
@@ -164,7 +179,8 @@ def get_link(start: Mobject, end: Mobject, *, color: str | None = None) -> Arrow
         stroke_width=3,
         max_tip_length_to_length_ratio=0.15,
     ).put_start_and_end_on(
-        _boundary_toward(start, end.get_center()), _boundary_toward(end, start.get_center())
+        _boundary_toward(start, end.get_center()),
+        _boundary_toward(end, start.get_center()),
     )
 
 
@@ -179,7 +195,9 @@ def _boundary_toward(mob: Mobject, target: np.ndarray) -> np.ndarray:
     return c + d * min(scale, 1.0)
 
 
-def get_contours(axes: Axes, contours: Sequence[np.ndarray], *, color: str | None = None) -> VGroup:
+def get_contours(
+    axes: Axes, contours: Sequence[np.ndarray], *, color: str | None = None
+) -> VGroup:
     """Closed polylines through (b, m) contour points, clipped to the axes window.
 
     Points outside the axes' ranges split a contour into separate open pieces.
@@ -189,7 +207,10 @@ def get_contours(axes: Axes, contours: Sequence[np.ndarray], *, color: str | Non
     for pts in contours:
         closed = np.vstack([pts, pts[:1]])
         inside = (
-            (closed[:, 0] >= x0) & (closed[:, 0] <= x1) & (closed[:, 1] >= y0) & (closed[:, 1] <= y1)
+            (closed[:, 0] >= x0)
+            & (closed[:, 0] <= x1)
+            & (closed[:, 1] >= y0)
+            & (closed[:, 1] <= y1)
         )
         run: list[np.ndarray] = []
         for p, ok in zip(closed, inside, strict=True):

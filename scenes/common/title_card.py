@@ -27,14 +27,20 @@ class TitleCard(LectureScene):
         number = os.environ.get("CARD_ITEM", "")
         item = next((i for i in outline.items() if i.number == number), None)
         if item is None:
-            raise ValueError(f"CARD_ITEM={number!r} is not an item number in the outline")
+            raise ValueError(
+                f"CARD_ITEM={number!r} is not an item number in the outline"
+            )
         section = next(s for s in outline.sections() if s.number == item.section)
         part = get_text(section.part, size=SIZES.label, color=PALETTE.subtle)
-        sect = get_text(f"{section.number}  {section.title}", size=SIZES.body, color=PALETTE.accent)
+        sect = get_text(
+            f"{section.number}  {section.title}", size=SIZES.body, color=PALETTE.accent
+        )
         title = get_text(f"{item.number}  {item.title}", size=SIZES.title)
         if title.width > 12.5:
             title.scale_to_fit_width(12.5)
-        rule = Line(color=PALETTE.accent, stroke_width=3).scale_to_fit_width(title.width)
+        rule = Line(color=PALETTE.accent, stroke_width=3).scale_to_fit_width(
+            title.width
+        )
         card = VGroup(part, sect, rule, title).arrange(DOWN, buff=0.35)
         self.beat("card")
         self.caption(f"{item.number} {item.title}")

@@ -23,7 +23,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.graphical)
 
 
-def write_diff_pngs(frame_number: int, frame: np.ndarray, expected: np.ndarray, name: str) -> Path:
+def write_diff_pngs(
+    frame_number: int, frame: np.ndarray, expected: np.ndarray, name: str
+) -> Path:
     """Write actual, control and |difference| PNGs for one frame; return their folder."""
     from PIL import Image
 

@@ -154,13 +154,18 @@ def _apply(op: str, v):
     """Apply op to a Node or to a float, identically."""
     if isinstance(v, Node):
         return {
-            "sin": v.sin, "cos": v.cos, "tanh": v.tanh, "sigmoid": v.sigmoid,
+            "sin": v.sin,
+            "cos": v.cos,
+            "tanh": v.tanh,
+            "sigmoid": v.sigmoid,
             "exp_small": lambda: (v * 0.3).exp(),
             "square": lambda: v**2,
             "log1p_sq": lambda: (v * v + 1.0).log(),
         }[op]()
     return {
-        "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
+        "sin": math.sin,
+        "cos": math.cos,
+        "tanh": math.tanh,
         "sigmoid": lambda a: 1 / (1 + math.exp(-a)),
         "exp_small": lambda a: math.exp(0.3 * a),
         "square": lambda a: a**2,
@@ -174,7 +179,9 @@ def _apply(op: str, v):
     ops=st.lists(st.sampled_from(SAFE_UNARY), min_size=1, max_size=5),
     c=st.floats(0.5, 2.0),
 )
-def test_random_composition_matches_central_difference(x0: float, ops: list[str], c: float) -> None:
+def test_random_composition_matches_central_difference(
+    x0: float, ops: list[str], c: float
+) -> None:
     def f(x):
         v = x
         for op in ops:
@@ -189,13 +196,19 @@ def test_random_composition_matches_central_difference(x0: float, ops: list[str]
 @given(a=st.floats(0.2, 3.0), b=st.floats(0.2, 3.0))
 def test_two_variable_gradient_matches_central_difference(a: float, b: float) -> None:
     def f(p, q):
-        return (p * q).sin() / (p + q) + (p / q).log() if isinstance(p, Node) else (
-            math.sin(p * q) / (p + q) + math.log(p / q)
+        return (
+            (p * q).sin() / (p + q) + (p / q).log()
+            if isinstance(p, Node)
+            else (math.sin(p * q) / (p + q) + math.log(p / q))
         )
 
     g = f(Node(a, "a"), Node(b, "b")).backward()
-    assert g["a"].grad == pytest.approx(central(lambda t: f(t, b), a), rel=1e-5, abs=1e-6)
-    assert g["b"].grad == pytest.approx(central(lambda t: f(a, t), b), rel=1e-5, abs=1e-6)
+    assert g["a"].grad == pytest.approx(
+        central(lambda t: f(t, b), a), rel=1e-5, abs=1e-6
+    )
+    assert g["b"].grad == pytest.approx(
+        central(lambda t: f(a, t), b), rel=1e-5, abs=1e-6
+    )
 
 
 # -- tiny networks against finite differences ---------------------------------------------------------
@@ -203,7 +216,11 @@ def _numpy_net(x, layers, target):
     a = np.asarray(x, dtype=float)
     for w, b, act in layers:
         z = np.asarray(w) @ a + np.asarray(b)
-        a = {"sigmoid": lambda t: 1 / (1 + np.exp(-t)), "tanh": np.tanh, "identity": lambda t: t}[act](z)
+        a = {
+            "sigmoid": lambda t: 1 / (1 + np.exp(-t)),
+            "tanh": np.tanh,
+            "identity": lambda t: t,
+        }[act](z)
     return float((a[0] - target) ** 2)
 
 
@@ -219,6 +236,7 @@ def test_two_layer_network_gradients_match_finite_differences(seed: int) -> None
     assert g["C"].value == pytest.approx(_numpy_net(x, layers, 0.5))
     for j in range(4):
         for i in range(3):
+
             def cost(t, j=j, i=i):
                 w = w1.copy()
                 w[j, i] = t
@@ -228,12 +246,15 @@ def test_two_layer_network_gradients_match_finite_differences(seed: int) -> None
                 central(cost, w1[j, i]), rel=1e-4, abs=1e-7
             )
     for i in range(3):
+
         def cost_x(t, i=i):
             xx = x.copy()
             xx[i] = t
             return _numpy_net(xx, layers, 0.5)
 
-        assert g[f"x{i + 1}"].grad == pytest.approx(central(cost_x, x[i]), rel=1e-4, abs=1e-7)
+        assert g[f"x{i + 1}"].grad == pytest.approx(
+            central(cost_x, x[i]), rel=1e-4, abs=1e-7
+        )
 
 
 def test_tiny_network_output_bias_gradient_is_two_u() -> None:
@@ -248,7 +269,9 @@ def test_loop_program_trace_and_gradient() -> None:
     t = loop_program()
     assert t.branches == ("square", "halve", "square")
     g = t.graph
-    assert [g[f"v{k}"].value for k in (1, 2, 3)] == pytest.approx([2.25, 1.125, 1.265625])
+    assert [g[f"v{k}"].value for k in (1, 2, 3)] == pytest.approx(
+        [2.25, 1.125, 1.265625]
+    )
     # unrolled: v3 = ((x^2)/2)^2 = x^4 / 4, so dv3/dx = x^3 = 3.375 at 1.5
     assert g["x"].grad == pytest.approx(1.5**3)
 
@@ -270,7 +293,9 @@ def test_loop_program_matches_central_difference(x0: float, steps: int) -> None:
     ):
         return
     assert trace.graph.output.value == pytest.approx(run(x0))
-    assert trace.graph["x"].grad == pytest.approx(central(run, x0, h), rel=1e-5, abs=1e-6)
+    assert trace.graph["x"].grad == pytest.approx(
+        central(run, x0, h), rel=1e-5, abs=1e-6
+    )
 
 
 # -- bad input ------------------------------------------------------------------------------------------------

@@ -139,7 +139,10 @@ def test_hotdog_pairs_three_of_four() -> None:
     pairs = ranked_pairs(HOTDOG_Y, HOTDOG_Y_HAT)
     # spec 6f: (0.5 vs 0.3), (0.5 vs 0.6), (0.9 vs 0.3), (0.9 vs 0.6)
     assert {(p.pos_score, p.neg_score) for p in pairs} == {
-        (0.5, 0.3), (0.5, 0.6), (0.9, 0.3), (0.9, 0.6)
+        (0.5, 0.3),
+        (0.5, 0.6),
+        (0.9, 0.3),
+        (0.9, 0.6),
     }
     assert sum(p.credit for p in pairs) == 3
     assert next(p for p in pairs if p.credit == 0).neg_score == 0.6
@@ -151,7 +154,11 @@ def test_zero_division_rates_are_zero_and_flagged() -> None:
     assert (c.tpr, c.precision, c.fpr) == (0.0, 0.0, 0.0)
     assert c.accuracy == 1.0
     assert c.defined() == {
-        "tpr": False, "fpr": True, "tnr": True, "precision": False, "accuracy": True
+        "tpr": False,
+        "fpr": True,
+        "tnr": True,
+        "precision": False,
+        "accuracy": True,
     }
     # sklearn's zero_division=0 convention gives the same numbers
     y, pred = [0, 0, 0], [0, 0, 0]
@@ -179,9 +186,12 @@ def test_confusion_matches_sklearn_random(pairs: list[tuple[int, int]]) -> None:
     assert c.tpr == pytest.approx(recall)
     assert c.accuracy == pytest.approx(np.mean(np.array(y) == np.array(pred)))
     cells = outcomes(y, pred)
-    assert (cells.count("tp"), cells.count("fp"), cells.count("tn"), cells.count("fn")) == (
-        c.tp, c.fp, c.tn, c.fn
-    )
+    assert (
+        cells.count("tp"),
+        cells.count("fp"),
+        cells.count("tn"),
+        cells.count("fn"),
+    ) == (c.tp, c.fp, c.tn, c.fn)
     assert c.tnr + c.fpr == pytest.approx(1.0 if c.negatives else 0.0)
 
 
@@ -216,7 +226,9 @@ def test_roc_and_auc_match_sklearn_with_ties(data: list[tuple[int, float]]) -> N
 
 @settings(deadline=None, max_examples=50)
 @given(labelled)
-def test_each_roc_point_equals_direct_thresholding(data: list[tuple[int, float]]) -> None:
+def test_each_roc_point_equals_direct_thresholding(
+    data: list[tuple[int, float]],
+) -> None:
     y = [a for a, _ in data]
     s = [b for _, b in data]
     curve = roc_curve(y, s)
@@ -241,7 +253,9 @@ def test_auc_trapezoid_matches_sklearn_auc(xs: list[float], ys: list[float]) -> 
     ys = ys[: len(xs)]
     assert auc_trapezoid(xs, ys) == pytest.approx(metrics.auc(xs, ys), abs=1e-12)
     # decreasing x gives the same (positive) area, as in sklearn
-    assert auc_trapezoid(xs[::-1], ys[::-1]) == pytest.approx(metrics.auc(xs, ys), abs=1e-12)
+    assert auc_trapezoid(xs[::-1], ys[::-1]) == pytest.approx(
+        metrics.auc(xs, ys), abs=1e-12
+    )
 
 
 def test_perfect_and_inverted_classifiers() -> None:

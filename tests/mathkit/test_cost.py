@@ -28,14 +28,18 @@ def test_cost_example_matches_spec() -> None:
 
 
 def test_initial_cost_and_gradient() -> None:
-    assert cost.regression_cost(INITIAL_B, INITIAL_M, X, Y) == pytest.approx(19.6755, abs=1e-4)
+    assert cost.regression_cost(INITIAL_B, INITIAL_M, X, Y) == pytest.approx(
+        19.6755, abs=1e-4
+    )
     gb, gm = cost.regression_gradient(INITIAL_B, INITIAL_M, X, Y)
     assert (gb, gm) == pytest.approx((6.265, 36.305), abs=1e-4)
 
 
 def test_forward_pass_matches_notebook() -> None:
     expected = [0.1, 1.0, 1.9, 2.8, 3.7, 4.6, 5.5, 6.4]  # content spec 3c, step 1
-    np.testing.assert_allclose(cost.forward(X, INITIAL_M, INITIAL_B), expected, atol=1e-12)
+    np.testing.assert_allclose(
+        cost.forward(X, INITIAL_M, INITIAL_B), expected, atol=1e-12
+    )
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
@@ -121,8 +125,12 @@ def test_error_curves() -> None:
 def test_gradient_equals_central_differences(b: float, m: float) -> None:
     h = 1e-5
     gb, gm = cost.regression_gradient(b, m, X, Y)
-    num_b = (cost.regression_cost(b + h, m, X, Y) - cost.regression_cost(b - h, m, X, Y)) / (2 * h)
-    num_m = (cost.regression_cost(b, m + h, X, Y) - cost.regression_cost(b, m - h, X, Y)) / (2 * h)
+    num_b = (
+        cost.regression_cost(b + h, m, X, Y) - cost.regression_cost(b - h, m, X, Y)
+    ) / (2 * h)
+    num_m = (
+        cost.regression_cost(b, m + h, X, Y) - cost.regression_cost(b, m - h, X, Y)
+    ) / (2 * h)
     assert gb == pytest.approx(num_b, abs=1e-5)
     assert gm == pytest.approx(num_m, abs=1e-5)
 

@@ -93,9 +93,12 @@ def test_tangents_published() -> None:
 
 
 @pytest.mark.parametrize(
-    ("expr", "x0"), [("sin(x)", 0.7), ("exp(x)*x", -0.3), ("sqrt(x)", 4.0), ("x^3 - x", 1.5)]
+    ("expr", "x0"),
+    [("sin(x)", 0.7), ("exp(x)*x", -0.3), ("sqrt(x)", 4.0), ("x^3 - x", 1.5)],
 )
-def test_tangent_slope_matches_sympy_and_central_difference(expr: str, x0: float) -> None:
+def test_tangent_slope_matches_sympy_and_central_difference(
+    expr: str, x0: float
+) -> None:
     t = tangent_line(expr, x0)
     x = sp.Symbol("x", real=True)
     ref = sp.diff(sp.sympify(expr.replace("^", "**"), locals={"x": x}), x)
@@ -127,8 +130,10 @@ def test_table_at_vertex_matches_notebook() -> None:
 
 def test_table_accepts_callable_and_matches_hand_formula() -> None:
     rows = difference_quotient_table(running, 3.0, (0.5, 0.25))
-    assert [r.quotient for r in rows] == [(running(3.5) - running(3.0)) / 0.5,
-                                          (running(3.25) - running(3.0)) / 0.25]
+    assert [r.quotient for r in rows] == [
+        (running(3.5) - running(3.0)) / 0.5,
+        (running(3.25) - running(3.0)) / 0.25,
+    ]
 
 
 @settings(deadline=None, max_examples=50)
@@ -147,7 +152,9 @@ def test_forward_quotient_of_quadratic_is_derivative_plus_a_dx(
 
     # [a(x+h)^2 + b(x+h) + c - (ax^2 + bx + c)] / h = 2ax + b + a h exactly.
     expected = 2 * a * x + b + a * dx
-    assert forward_difference(q, x, dx) == pytest.approx(expected, abs=1e-8 * (1 + abs(expected)) / dx)
+    assert forward_difference(q, x, dx) == pytest.approx(
+        expected, abs=1e-8 * (1 + abs(expected)) / dx
+    )
 
 
 @settings(deadline=None, max_examples=50)
@@ -174,14 +181,23 @@ def test_convergence_orders() -> None:
 
 def test_quotient_simplification_of_running_function() -> None:
     steps = {s.label: s for s in quotient_simplification(RUNNING_FUNCTION)}
-    assert list(steps) == ["definition", "substituted", "expanded", "cancelled", "limit"]
+    assert list(steps) == [
+        "definition",
+        "substituted",
+        "expanded",
+        "cancelled",
+        "limit",
+    ]
     x = sp.Symbol("x", real=True)
     h = sp.Symbol("h")
     assert sp.expand(steps["cancelled"].expr.subs(DX, h) - (2 * x + 2 + h)) == 0
     assert sp.expand(steps["limit"].expr - (2 * x + 2)) == 0
     assert steps["cancelled"].latex == r"2 x + 2 + \Delta x"
     assert steps["limit"].latex == "2 x + 2"
-    assert steps["expanded"].latex == r"\frac{2 x \Delta x + 2 \Delta x + \Delta x^{2}}{\Delta x}"
+    assert (
+        steps["expanded"].latex
+        == r"\frac{2 x \Delta x + 2 \Delta x + \Delta x^{2}}{\Delta x}"
+    )
     assert r"\left(x + \Delta x\right)^{2}" in steps["substituted"].latex
     # Every step is the same function of x and dx (checked at a sample point).
     at = {X: sp.Rational(3, 7), DX: sp.Rational(1, 5)}
@@ -194,8 +210,10 @@ def test_quotient_limit_is_sympy_derivative(expr: str) -> None:
     limit = quotient_simplification(expr)[-1].expr
     x = sp.Symbol("x", real=True)
     h = sp.Symbol("h")
-    f = sp.sympify(expr.replace("^", "**").replace("5x", "5*x").replace("3x", "3*x"),
-                   locals={"x": x})
+    f = sp.sympify(
+        expr.replace("^", "**").replace("5x", "5*x").replace("3x", "3*x"),
+        locals={"x": x},
+    )
     assert sp.simplify(limit - sp.diff(f, x)) == 0
     assert sp.simplify(limit - sp.limit((f.subs(x, x + h) - f) / h, h, 0)) == 0
 

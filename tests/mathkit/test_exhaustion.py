@@ -44,7 +44,9 @@ def test_archimedes_perimeter_bounds_are_inside_his_fractions() -> None:
 
 def test_hexagon_exact() -> None:
     b = ex.polygon_bounds(6, r=2.0)
-    assert b.inscribed_area == pytest.approx(6 * math.sqrt(3))  # 6 equilateral triangles of side 2
+    assert b.inscribed_area == pytest.approx(
+        6 * math.sqrt(3)
+    )  # 6 equilateral triangles of side 2
     assert b.inscribed_perimeter == pytest.approx(12.0)
     assert b.circumscribed_area == pytest.approx(8 * math.sqrt(3))
 
@@ -79,7 +81,16 @@ def test_circumscribed_edges_touch_circle() -> None:
     assert np.allclose(np.linalg.norm(mids, axis=1), 1.5)
 
 
-@pytest.mark.parametrize(("n", "r", "match"), [(2, 1.0, "n >= 3"), (0, 1.0, "n >= 3"), (6, 0.0, "positive"), (6, math.nan, "positive"), (6.0, 1.0, "integer")])
+@pytest.mark.parametrize(
+    ("n", "r", "match"),
+    [
+        (2, 1.0, "n >= 3"),
+        (0, 1.0, "n >= 3"),
+        (6, 0.0, "positive"),
+        (6, math.nan, "positive"),
+        (6.0, 1.0, "integer"),
+    ],
+)
 def test_bad_polygon_input(n: int, r: float, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         ex.polygon_bounds(n, r)

@@ -25,9 +25,20 @@ end = 600
 
 
 def _event(id_: str = "a", year: str = "-300", era: str = "old", **extra: str) -> str:
-    fields = {"id": f'"{id_}"', "year": year, "date": '"c. 300 BC"', "who": '"Someone"', "short": '"One"',
-              "what": '"Something"', "era": f'"{era}"'} | extra
-    return "\n[[event]]\n" + "\n".join(f"{k} = {v}" for k, v in fields.items() if v is not None) + "\n"
+    fields = {
+        "id": f'"{id_}"',
+        "year": year,
+        "date": '"c. 300 BC"',
+        "who": '"Someone"',
+        "short": '"One"',
+        "what": '"Something"',
+        "era": f'"{era}"',
+    } | extra
+    return (
+        "\n[[event]]\n"
+        + "\n".join(f"{k} = {v}" for k, v in fields.items() if v is not None)
+        + "\n"
+    )
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -39,9 +50,23 @@ def _write(tmp_path: Path, text: str) -> Path:
 def test_course_timeline_has_the_milestones() -> None:
     t = load_timeline()
     ids = [e.id for e in t.events]
-    for needed in ("eudoxus", "archimedes", "liu-hui", "zu-chongzhi", "kepler", "cavalieri",
-                   "fermat", "newton", "leibniz", "priority-dispute", "cauchy", "riemann",
-                   "weierstrass", "linnainmaa", "backprop"):
+    for needed in (
+        "eudoxus",
+        "archimedes",
+        "liu-hui",
+        "zu-chongzhi",
+        "kepler",
+        "cavalieri",
+        "fermat",
+        "newton",
+        "leibniz",
+        "priority-dispute",
+        "cauchy",
+        "riemann",
+        "weierstrass",
+        "linnainmaa",
+        "backprop",
+    ):
         assert needed in ids
     years = [e.year for e in t.events]
     assert years == sorted(years)
@@ -67,11 +92,17 @@ def test_valid_minimal_file(tmp_path: Path) -> None:
     ("text", "match"),
     [
         (ERA + _event(who=None), r"event 1 \(a\): missing required field\(s\) who"),
-        (ERA + _event(year='"300 BC"'), r"event 1 \(a\): field 'year' must be an integer"),
+        (
+            ERA + _event(year='"300 BC"'),
+            r"event 1 \(a\): field 'year' must be an integer",
+        ),
         (ERA + _event(year="-300.5"), "must be an integer"),
         (ERA + _event(year="true"), "must be an integer"),
         (ERA + _event(year="0"), "year 0"),
-        (ERA + _event("a", "100") + _event("b", "-100"), r"event 2 \(b\): not in year order"),
+        (
+            ERA + _event("a", "100") + _event("b", "-100"),
+            r"event 2 \(b\): not in year order",
+        ),
         (ERA + _event("a") + _event("a"), r"event 2 \(a\): duplicate event id"),
         (ERA + _event(era="new"), "unknown era 'new'"),
         (ERA + _event(year="900"), "outside era 'old'"),
@@ -84,7 +115,9 @@ def test_valid_minimal_file(tmp_path: Path) -> None:
         (ERA + ERA + _event(), "duplicate era id|overlaps"),
     ],
 )
-def test_malformed_files_name_file_and_entry(tmp_path: Path, text: str, match: str) -> None:
+def test_malformed_files_name_file_and_entry(
+    tmp_path: Path, text: str, match: str
+) -> None:
     p = _write(tmp_path, text)
     with pytest.raises(ValueError, match=match) as info:
         load_timeline(p)
@@ -104,7 +137,9 @@ def test_lookup_errors() -> None:
         t.event("euler")
 
 
-@pytest.mark.parametrize(("year", "text"), [(-287, "287 BC"), (263, "AD 263"), (1665, "1665")])
+@pytest.mark.parametrize(
+    ("year", "text"), [(-287, "287 BC"), (263, "AD 263"), (1665, "1665")]
+)
 def test_format_year(year: int, text: str) -> None:
     assert format_year(year) == text
 
@@ -116,7 +151,9 @@ def test_format_year_zero() -> None:
 
 @settings(deadline=None, max_examples=50)
 @given(start=st.integers(-3000, 2000), width=st.integers(1, 3000), data=st.data())
-def test_fraction_is_monotone_and_in_unit_interval(start: int, width: int, data: st.DataObject) -> None:
+def test_fraction_is_monotone_and_in_unit_interval(
+    start: int, width: int, data: st.DataObject
+) -> None:
     era = Era("e", "E", start, start + width)
     a = data.draw(st.integers(start, start + width))
     b = data.draw(st.integers(a, start + width))

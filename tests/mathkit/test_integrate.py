@@ -105,8 +105,12 @@ def test_antiderivative_rejects(text: str, match: str) -> None:
 def test_riemann_sums_match_spec() -> None:
     text, a, b = INTEGRAL_EXAMPLES[0]
     for n, left, right in zip(RIEMANN_NS, SPEC_LEFT, SPEC_RIGHT, strict=True):
-        assert riemann_sum(text, a, b, n, "left").value == pytest.approx(left, abs=1e-12)
-        assert riemann_sum(text, a, b, n, "right").value == pytest.approx(right, abs=1e-12)
+        assert riemann_sum(text, a, b, n, "left").value == pytest.approx(
+            left, abs=1e-12
+        )
+        assert riemann_sum(text, a, b, n, "right").value == pytest.approx(
+            right, abs=1e-12
+        )
 
 
 def test_riemann_rectangles_geometry() -> None:
@@ -119,14 +123,19 @@ def test_riemann_rectangles_geometry() -> None:
 
 @settings(deadline=None, max_examples=50)
 @given(
-    m=st.integers(-20, 20), c=st.integers(-20, 20), a=finite, w=st.floats(0, 5),
+    m=st.integers(-20, 20),
+    c=st.integers(-20, 20),
+    a=finite,
+    w=st.floats(0, 5),
     n=st.integers(1, 50),
 )
 def test_midpoint_exact_for_linear(m: int, c: int, a: float, w: float, n: int) -> None:
     b = a + w
     text = f"{m}*x + {c}"
     exact = m * (b**2 - a**2) / 2 + c * (b - a)
-    assert riemann_sum(text, a, b, n, "midpoint").value == pytest.approx(exact, abs=1e-9)
+    assert riemann_sum(text, a, b, n, "midpoint").value == pytest.approx(
+        exact, abs=1e-9
+    )
 
 
 @settings(deadline=None, max_examples=50)
@@ -144,8 +153,12 @@ def test_left_right_bracket_increasing(n: int) -> None:
 @pytest.mark.parametrize("text", ["sin(x)", "exp(x)", "x^3 - 2x"])
 def test_rules_match_scipy(text: str, n: int) -> None:
     xs = np.linspace(0.3, 2.1, n + 1)
-    ys = {"sin(x)": np.sin, "exp(x)": np.exp, "x^3 - 2x": lambda v: v**3 - 2 * v}[text](xs)
-    assert trapezoid(text, 0.3, 2.1, n) == pytest.approx(sci.trapezoid(ys, xs), rel=1e-12)
+    ys = {"sin(x)": np.sin, "exp(x)": np.exp, "x^3 - 2x": lambda v: v**3 - 2 * v}[text](
+        xs
+    )
+    assert trapezoid(text, 0.3, 2.1, n) == pytest.approx(
+        sci.trapezoid(ys, xs), rel=1e-12
+    )
     assert simpson(text, 0.3, 2.1, n) == pytest.approx(sci.simpson(ys, x=xs), rel=1e-12)
 
 
@@ -171,8 +184,14 @@ def test_error_table_orders() -> None:
 )
 def test_halving_h_divides_error(text: str, a: float, w: float, n: int) -> None:
     b = a + w
-    exact, _ = sci.quad(lambda v: float(integrand_function(text)(np.asarray(v))), a, b,
-                        epsabs=1e-13, epsrel=1e-13, limit=200)
+    exact, _ = sci.quad(
+        lambda v: float(integrand_function(text)(np.asarray(v))),
+        a,
+        b,
+        epsabs=1e-13,
+        epsrel=1e-13,
+        limit=200,
+    )
     t1, t2 = (abs(trapezoid(text, a, b, k) - exact) for k in (n, 2 * n))
     s1, s2 = (abs(simpson(text, a, b, k) - exact) for k in (n, 2 * n))
     if t2 > 1e-11:
@@ -183,7 +202,9 @@ def test_halving_h_divides_error(text: str, a: float, w: float, n: int) -> None:
 
 def test_exact_integral_matches_quad() -> None:
     for text, a, b in [ERROR_DEMO, ("exp(x)", 0.0, 1.0)]:
-        ref, _ = sci.quad(lambda v, t=text: float(integrand_function(t)(np.asarray(v))), a, b)
+        ref, _ = sci.quad(
+            lambda v, t=text: float(integrand_function(t)(np.asarray(v))), a, b
+        )
         assert exact_integral(text, a, b) == pytest.approx(ref, rel=1e-12)
     assert exact_integral("exp(x)", 0, 1) == pytest.approx(math.e - 1)
 

@@ -15,7 +15,11 @@ from mathkit.motion import COMMUTE, Journey
 def test_phases_have_the_story_shape() -> None:
     j = COMMUTE
     stop, cruise, accel = j.tangent_times()
-    assert [j.phase(t) for t in (stop, cruise, accel)] == ["stopped", "cruise", "accelerating"]
+    assert [j.phase(t) for t in (stop, cruise, accel)] == [
+        "stopped",
+        "cruise",
+        "accelerating",
+    ]
     assert j.speed(stop) == 0.0
     assert j.speed(cruise) == j.cruise_speed
     assert j.speed(accel) > j.cruise_speed
@@ -29,7 +33,9 @@ def test_distance_is_continuous_at_phase_changes() -> None:
 
 def test_speed_continuous_when_acceleration_starts() -> None:
     j = COMMUTE
-    assert j.speed(j.t_cruise - 1e-9) == pytest.approx(j.speed(j.t_cruise + 1e-9), abs=1e-6)
+    assert j.speed(j.t_cruise - 1e-9) == pytest.approx(
+        j.speed(j.t_cruise + 1e-9), abs=1e-6
+    )
 
 
 @settings(deadline=None, max_examples=50)

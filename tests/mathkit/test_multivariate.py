@@ -74,11 +74,14 @@ def test_hessian_matches_central_differences_of_gradient(x0, y0):
     p = mv.partial_derivatives(expr, ("x", "y"))
     h = mv.hessian(expr, ("x", "y")).at((x0, y0))
     for i in range(2):
+
         def gi(x, y, i=i):
             return p.at((x, y))[i]
 
         for j in range(2):
-            assert h[i][j] == pytest.approx(central(gi, (x0, y0), j), rel=1e-5, abs=1e-5)
+            assert h[i][j] == pytest.approx(
+                central(gi, (x0, y0), j), rel=1e-5, abs=1e-5
+            )
 
 
 # -- saddle slices and table (content spec 5a) -------------------------------------------
@@ -107,7 +110,9 @@ def test_slice_slope_is_the_partial(x0, t):
     s = mv.slice_of(mv.SADDLE, ("x", "y"), "y", {"x": x0})
     tan = s.tangent(t)
     assert tan.z == pytest.approx(x0**2 - t**2, abs=1e-9)
-    assert tan.slope == pytest.approx(central(lambda y: x0**2 - y**2, (t,), 0), abs=1e-6)
+    assert tan.slope == pytest.approx(
+        central(lambda y: x0**2 - y**2, (t,), 0), abs=1e-6
+    )
 
 
 def test_exercise_table_matches_spec():
@@ -179,9 +184,13 @@ def test_saddle_hessian_is_indefinite():
 def test_classify_hessian_matches_eigenvalues(matrix, kind):
     eig = np.linalg.eigvalsh(np.array(matrix, dtype=float))
     expected = (
-        "inconclusive" if np.any(np.isclose(eig, 0)) else
-        "minimum" if np.all(eig > 0) else
-        "maximum" if np.all(eig < 0) else "saddle"
+        "inconclusive"
+        if np.any(np.isclose(eig, 0))
+        else "minimum"
+        if np.all(eig > 0)
+        else "maximum"
+        if np.all(eig < 0)
+        else "saddle"
     )
     assert expected == kind
     assert mv.classify_hessian(matrix) == kind
@@ -196,7 +205,9 @@ def test_course_critical_points():
     # cross-check the locations with scipy's scalar minimiser
     from scipy.optimize import minimize_scalar
 
-    assert minimize_scalar(lambda x: x**2 + 3 * x + 4).x == pytest.approx(-1.5, abs=1e-6)
+    assert minimize_scalar(lambda x: x**2 + 3 * x + 4).x == pytest.approx(
+        -1.5, abs=1e-6
+    )
     assert minimize_scalar(lambda x: x**2 - 3 * x - 4).x == pytest.approx(1.5, abs=1e-6)
     assert pts[2].d2_latex == "6 x"
 
@@ -274,8 +285,14 @@ def test_cost_grid_matches_batch_cost():
         (lambda: mv.partial_derivatives("x^2", ("x", "x")), "duplicates"),
         (lambda: mv.partial_derivatives("x^2", ("1x",)), "not a valid identifier"),
         (lambda: mv.partial_derivatives("x^2 + z", ("x", "y")), "unknown name"),
-        (lambda: mv.partial_derivatives("__import__('os')", ("x",)), "unsupported syntax"),
-        (lambda: mv.gradient("x*y", ("x", "y"), (1.0,)), "1 coordinates but there are 2"),
+        (
+            lambda: mv.partial_derivatives("__import__('os')", ("x",)),
+            "unsupported syntax",
+        ),
+        (
+            lambda: mv.gradient("x*y", ("x", "y"), (1.0,)),
+            "1 coordinates but there are 2",
+        ),
         (lambda: mv.gradient("x*y", ("x", "y"), (1.0, float("nan"))), "finite"),
         (lambda: mv.gradient("1/x", ("x",), (0.0,)), "finite real"),
         (lambda: mv.slice_of("x*y", ("x", "y"), "z", {"y": 0}), "free variable"),

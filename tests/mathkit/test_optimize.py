@@ -43,7 +43,9 @@ def _sig3(v: float) -> float:
 
 def test_start_and_first_step(trace32: optimize.RegressionTrace) -> None:
     assert trace32.cost[0] == pytest.approx(19.6755, abs=1e-4)
-    assert (trace32.grad_b[0], trace32.grad_m[0]) == pytest.approx((6.265, 36.305), abs=1e-4)
+    assert (trace32.grad_b[0], trace32.grad_m[0]) == pytest.approx(
+        (6.265, 36.305), abs=1e-4
+    )
     assert (trace32.b[1], trace32.m[1]) == pytest.approx((0.0374, 0.5369), abs=1e-4)
     assert trace32.cost[1] == pytest.approx(8.5722, abs=1e-4)
 
@@ -67,7 +69,9 @@ def test_final_values_float32(trace32: optimize.RegressionTrace) -> None:
     assert trace32.m[-1] == pytest.approx(-0.4681259, abs=1e-4)
     assert trace32.b[-1] == pytest.approx(1.7542962, abs=1e-4)
     assert trace32.cost[-1] == pytest.approx(0.0195, abs=1e-4)
-    assert (trace32.grad_m[-2], trace32.grad_b[-2]) == pytest.approx((0.000673, -0.00331), abs=2e-5)
+    assert (trace32.grad_m[-2], trace32.grad_b[-2]) == pytest.approx(
+        (0.000673, -0.00331), abs=2e-5
+    )
 
 
 def test_float64_close_to_float32(trace32, trace64) -> None:  # type: ignore[no-untyped-def]
@@ -167,11 +171,15 @@ def test_bad_input_raises() -> None:
     with pytest.raises(ValueError, match="non-empty"):
         optimize.gradient_descent(f, g, [], lr=0.1, steps=3)
     with pytest.raises(ValueError, match="grad returned shape"):
-        optimize.gradient_descent(f, lambda v: np.array([1.0, 2.0]), 1.0, lr=0.1, steps=3)
+        optimize.gradient_descent(
+            f, lambda v: np.array([1.0, 2.0]), 1.0, lr=0.1, steps=3
+        )
     with pytest.raises(ValueError, match="lrs is empty"):
         optimize.compare_learning_rates(f, g, 1.0, [], steps=3)
     with pytest.raises(ValueError, match="tol must lie"):
-        optimize.classify_run(optimize.gradient_descent(f, g, 1.0, lr=0.1, steps=3), tol=2.0)
+        optimize.classify_run(
+            optimize.gradient_descent(f, g, 1.0, lr=0.1, steps=3), tol=2.0
+        )
     with pytest.raises(ValueError, match="no steps"):
         optimize.classify_run(optimize.gradient_descent(f, g, 1.0, lr=0.1, steps=0))
     with pytest.raises(ValueError, match="mismatched lengths"):

@@ -67,12 +67,21 @@ def test_good_minimal_file(tmp_path: Path) -> None:
     ("text", "match"),
     [
         ("[[resource]\n", "not valid TOML"),
-        (GOOD.replace('by = "Someone"\n', ""), r"resource #1 \('A Book'\): missing field"),
+        (
+            GOOD.replace('by = "Someone"\n', ""),
+            r"resource #1 \('A Book'\): missing field",
+        ),
         (GOOD.replace('kind = "book"', 'kind = "podcast"'), "kind 'podcast'"),
         (GOOD.replace("year = 2001", 'year = "2001"'), "'year' must be an integer"),
         (GOOD.replace("year = 2001", "year = 20"), "implausible year"),
-        (GOOD.replace('title = "A Book"', 'title = ""'), "'title' must be a non-empty string"),
-        (GOOD.replace('where = "Chapter 1"', 'where = "Chapter 1"\nurl = "x"'), "unknown field"),
+        (
+            GOOD.replace('title = "A Book"', 'title = ""'),
+            "'title' must be a non-empty string",
+        ),
+        (
+            GOOD.replace('where = "Chapter 1"', 'where = "Chapter 1"\nurl = "x"'),
+            "unknown field",
+        ),
         (GOOD.split("[[next]]")[0], r"needs at least one \[\[next\]\]"),
         (GOOD + "\n[extra]\na = 1\n", "unknown top-level"),
         ("resource = 3\nnext = 4\n", r"needs at least one \[\[resource\]\]"),

@@ -46,7 +46,9 @@ COURSE_ANSWERS = [
 
 
 @pytest.mark.parametrize(("text", "answer", "rule"), COURSE_ANSWERS)
-def test_course_examples_match_spec_and_sympy(text: str, answer: sp.Expr, rule: str) -> None:
+def test_course_examples_match_spec_and_sympy(
+    text: str, answer: sp.Expr, rule: str
+) -> None:
     result = differentiate(text)
     reference = sp.diff(parse(text), x)
     assert sp.simplify(result.simplified - answer) == 0
@@ -57,7 +59,9 @@ def test_course_examples_match_spec_and_sympy(text: str, answer: sp.Expr, rule: 
 def test_module_constants_are_the_course_examples() -> None:
     assert differentiate(CONSTANT_EXAMPLE).simplified == 0
     assert sp.expand(differentiate(POWER_EXAMPLE).simplified - 4 * x**3) == 0
-    assert sp.expand(differentiate(CONSTANT_MULTIPLE_EXAMPLE).simplified - 8 * x**3) == 0
+    assert (
+        sp.expand(differentiate(CONSTANT_MULTIPLE_EXAMPLE).simplified - 8 * x**3) == 0
+    )
     assert sp.expand(differentiate(SUM_EXAMPLE).simplified - (2 * x + 2)) == 0
     assert len(EXTRA_EXERCISES) == 4
 
@@ -69,7 +73,9 @@ def test_sum_example_matches_delta_method_slopes() -> None:
     assert result.df(-1.0) == pytest.approx(0.0, abs=1e-12)
     assert result.f(2.0) == pytest.approx(10.0)
     tangent = result.tangent(2.0)
-    assert (tangent.slope, tangent.intercept) == pytest.approx((6.0, -2.0))  # y = 6x - 2
+    assert (tangent.slope, tangent.intercept) == pytest.approx(
+        (6.0, -2.0)
+    )  # y = 6x - 2
 
 
 def test_sum_records_power_constant_multiple_and_constant() -> None:
@@ -86,7 +92,9 @@ def test_product_rule_keeps_course_order_and_answer() -> None:
     step = result.steps[0]
     assert step.expr_latex.startswith(r"\left(x^{2} + 2 x + 2\right)")
     # w dz/dx + z dw/dx with w = x^2 + 2x + 2, z = x - 1
-    assert step.substituted_latex.endswith(r"\left(x - 1\right) \cdot \left(2 x + 2\right)")
+    assert step.substituted_latex.endswith(
+        r"\left(x - 1\right) \cdot \left(2 x + 2\right)"
+    )
     assert step.result_latex == "3 x^{2} + 2 x"
     assert "sum" in result.rules[1:]
 
@@ -113,7 +121,10 @@ def test_quotient_rule_answers_and_latex() -> None:
     assert limit.df(3.0) == pytest.approx(1.0)
     assert limit.undefined_at == (1.0,)
     assert result.undefined_at == ()  # x^2 + 1 has no real zeros
-    assert differentiate("1/(x^2 - 4)").undefined_at == (-2.0, 2.0)  # x^2 - 4 = (x-2)(x+2)
+    assert differentiate("1/(x^2 - 4)").undefined_at == (
+        -2.0,
+        2.0,
+    )  # x^2 - 4 = (x-2)(x+2)
 
 
 def test_chain_step_delegates_and_records_inner_rules() -> None:
@@ -193,7 +204,9 @@ def test_random_polynomials_match_sympy(coeffs: list[int]) -> None:
     coeffs=coefficients,
     x0=st.floats(min_value=-3, max_value=3, allow_nan=False, allow_infinity=False),
 )
-def test_random_polynomials_match_central_difference(coeffs: list[int], x0: float) -> None:
+def test_random_polynomials_match_central_difference(
+    coeffs: list[int], x0: float
+) -> None:
     result = differentiate(_poly_text(coeffs))
     h = 1e-5
     numeric = (result.f(x0 + h) - result.f(x0 - h)) / (2 * h)

@@ -19,7 +19,11 @@ class BrokenScene(LectureScene):
     def construct(self) -> None:
         self.beat("only-beat")
         self.caption("The first subtitle.")
-        off = Text("pushed off the frame", font_size=36).to_edge(RIGHT, buff=0).shift(RIGHT * 2)
+        off = (
+            Text("pushed off the frame", font_size=36)
+            .to_edge(RIGHT, buff=0)
+            .shift(RIGHT * 2)
+        )
         self.play(FadeIn(off))
         a = Text("label A", font_size=36)
         b = Text("label B", font_size=36).move_to(a).shift(DOWN * 0.05)
