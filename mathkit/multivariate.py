@@ -412,8 +412,9 @@ class CylinderPoint:
 
 
 def cylinder(
-    r: float = CYLINDER_POINT[0], l: float = CYLINDER_POINT[1]
-) -> CylinderPoint:  # noqa: E741
+    r: float = CYLINDER_POINT[0],
+    l: float = CYLINDER_POINT[1],  # noqa: E741 (the course names the length l)
+) -> CylinderPoint:
     """Volume of a cylinder and its partials, via :func:`hessian` of ``pi*r^2*l``.
 
     dv/dr = 2 pi r l, dv/dl = pi r^2, d2v/dr2 = 2 pi l, d2v/dl2 = 0,
