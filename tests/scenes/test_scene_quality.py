@@ -33,3 +33,21 @@ def test_scene_passes_the_quality_gate(item: outline.Item) -> None:
 def test_every_written_module_defines_its_class() -> None:
     for item in PRESENT:
         assert item.load().__name__ == item.scene
+
+
+def test_dry_run_without_drawing_reports_what_a_drawing_run_does() -> None:
+    """The gate skips rasterising; the geometry it inspects must not depend on that."""
+    item = outline.by_scene("DerivativeNotation")
+    assert item is not None
+    fast = quality.inspect_scene(item)
+    drawn = quality.inspect_scene(item, rasterise=True)
+    assert fast.duration == drawn.duration
+    assert (fast.plays, fast.waits, fast.beats) == (
+        drawn.plays,
+        drawn.waits,
+        drawn.beats,
+    )
+    assert [str(f) for f in fast.findings] == [str(f) for f in drawn.findings]
+    assert [(c.start, c.end, c.text) for c in fast.captions] == [
+        (c.start, c.end, c.text) for c in drawn.captions
+    ]
