@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide as PptxSlide
@@ -89,7 +89,7 @@ def _place(shape: BaseShape, left: int, top: int, width: int, height: int) -> No
 
 def autoplay(slide: PptxSlide, movie_id: int, seconds: float) -> None:
     """Replace python-pptx's click-to-play timing with play-when-the-slide-opens."""
-    timing = etree.fromstring(
+    timing = parse_xml(
         _AUTOPLAY.format(ns=nsdecls("p"), spid=movie_id, ms=round(seconds * 1000))
     )
     sld = slide._element
@@ -122,11 +122,13 @@ def _beat_slide(prs: Presentation, item: Slide, aspect: float) -> None:
     half = (SLIDE_W - 2 * MARGIN) // 2
     _place(title, MARGIN, Inches(0.1), half + Inches(2), BAND - Inches(0.2))
     _text(title, item.scene_title, 24, PALETTE.text, bold=True)
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     beat = slide.shapes.add_textbox(
         MARGIN + half + Inches(2), Inches(0.1), half - Inches(2), BAND - Inches(0.2)
     )
     _text(beat, item.beat, 20, PALETTE.accent)
     beat.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+    beat.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     height = SLIDE_H - BAND - MARGIN
     width = round(height * aspect)
     movie = slide.shapes.add_movie(
