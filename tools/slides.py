@@ -226,24 +226,20 @@ def _show(path: Path) -> str:
     )
 
 
+OPTIONS = (
+    ("scene", "scene class, e.g. SumRule"),
+    ("lesson", "syllabus section number, e.g. 2"),
+    ("quality", "low | medium | high (default) | production | 4k"),
+)
+"""Options; each falls back to the environment variable of its name in capitals."""
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    """Command-line options; each falls back to the environment variable of its name."""
-    env = os.environ
+    """The command line, with the Makefile's environment variables as defaults."""
     p = argparse.ArgumentParser(prog="make slides", description=__doc__.splitlines()[0])
-    p.add_argument(
-        "--scene", default=env.get("SCENE"), help="scene class, e.g. SumRule"
-    )
-    p.add_argument(
-        "--lesson", default=env.get("LESSON"), help="syllabus section number, e.g. 2"
-    )
-    p.add_argument(
-        "--quality",
-        default=env.get("QUALITY"),
-        help="low | medium | high (default) | production | 4k",
-    )
-    p.add_argument(
-        "--check", action="store_true", help="validate the inputs and exit (no build)"
-    )
+    for name, text in OPTIONS:
+        p.add_argument(f"--{name}", default=os.environ.get(name.upper()), help=text)
+    p.add_argument("--check", action="store_true", help="validate the inputs and exit")
     return p.parse_args(argv)
 
 
