@@ -62,7 +62,7 @@
         backgroundTransition: "none",
         autoPlayMedia: true,
         preloadIframes: false,
-        viewDistance: 2,
+        viewDistance: 2, // clips load (data-src) two slides ahead, and unload behind
         plugins: [RevealNotes],
         keyboard: {
           32: next, // Space

@@ -47,7 +47,7 @@ def _section(slide: Slide) -> str:
     notes = f"<h3>{e(slide.scene_title)} · {e(slide.beat)}</h3><p>{e(slide.notes)}</p>"
     return (
         f'<section id="{e(slide.key)}" data-beat="{e(slide.beat)}">'
-        f'<video class="clip" src="clips/{e(slide.key)}.mp4"'
+        f'<video class="clip" data-src="clips/{e(slide.key)}.mp4"'
         f' poster="posters/{e(slide.key)}.png" preload="auto" playsinline></video>'
         f'<aside class="notes">{notes}</aside></section>'
     )
