@@ -219,6 +219,26 @@ def test_bad_input_through_make(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_vendoring_without_npm_says_what_to_install(tmp_path: Path) -> None:
+    (tmp_path / "tools").mkdir()
+    script = tmp_path / "tools" / "vendor_reveal.sh"
+    script.write_bytes((ROOT / "tools" / "vendor_reveal.sh").read_bytes())
+    bin_dir = tmp_path / "bin"  # a PATH with what the script needs first, but no npm
+    bin_dir.mkdir()
+    (bin_dir / "dirname").symlink_to("/usr/bin/dirname")
+    proc = subprocess.run(
+        ["/bin/bash", str(script)],
+        env={"PATH": str(bin_dir)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: npm not found")
+    assert "apt-get install -y nodejs npm" in proc.stderr
+    assert not (tmp_path / "vendor").exists()
+
+
 def test_beat_notes_follow_the_cue_timing() -> None:
     cues = [
         Cue(0.0, 2.0, "one"),
