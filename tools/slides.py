@@ -179,21 +179,11 @@ def plan(target: Target, quality: Quality) -> Deck:
         if target.cards:
             slides.append(card_slide(item, quality))
         slides += scene_slides(item, quality)
-    first = json.loads(
-        (
-            Job(target.items[0], quality).out_dir
-            / "sections"
-            / target.items[0].scene
-            / "sections.json"
-        ).read_text(encoding="utf-8")
-    )[0]
-    return Deck(
-        target.name,
-        target.title,
-        tuple(slides),
-        int(first["width"]),
-        int(first["height"]),
-    )
+    from PIL import Image  # Pillow comes with manim
+
+    with Image.open(slides[0].poster) as poster:
+        width, height = poster.size
+    return Deck(target.name, target.title, tuple(slides), width, height)
 
 
 def publish(deck: Deck, out_dir: Path) -> tuple[Path, Path]:
@@ -271,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.status or 1
     except subprocess.CalledProcessError as exc:
         print(f"error: {exc.cmd[0]} failed (exit {exc.returncode})", file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. a clip or poster missing from an earlier render
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted: nothing was written to renders/", file=sys.stderr)
