@@ -6,11 +6,12 @@ PYTHON ?= python3
 VENV   := .venv
 VPY    := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+REVEAL := vendor/reveal.js/VERSION
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench bench-roc clean
+.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course slides bench bench-roc clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -18,6 +19,9 @@ help: ## List the commands
 $(STAMP): pyproject.toml tools/bootstrap.sh tools/apt-packages.txt
 	@PYTHON=$(PYTHON) bash tools/bootstrap.sh
 	@touch $@
+
+$(REVEAL): tools/vendor_reveal.sh
+	@bash tools/vendor_reveal.sh
 
 setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
@@ -29,7 +33,7 @@ render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|hig
 list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 	@$(PYTHON) -m tools.listing
 
-test: $(STAMP) ## Run the whole test suite (mathkit, scene checks, pixels, one render)
+test: $(STAMP) $(REVEAL) ## Run the whole test suite (mathkit, scene checks, pixels, one render)
 	@$(VPY) -m pytest -rs -n 2 -m "not render"
 	@$(VPY) -m pytest -rs -m render
 
@@ -60,6 +64,11 @@ clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1
 
 course: $(STAMP) ## Build every changed scene and the lesson videos: make course [QUALITY=low] [JOBS=2]
 	@$(VPY) -m tools.course
+
+slides: ## Slide decks (HTML + PPTX), one slide per beat: make slides SCENE=X | LESSON=N [QUALITY=low]
+	@$(PYTHON) -m tools.slides --check
+	@$(MAKE) --no-print-directory -s $(STAMP) $(REVEAL)
+	@$(VPY) -m tools.slides
 
 bench: $(STAMP) ## Render benchmark: prints render cost per scene and the encode floor
 	@$(VPY) -m tools.bench

@@ -2,7 +2,8 @@
 # One-time set-up, run by `make` before anything needs the virtualenv:
 #   1. the Debian packages in tools/apt-packages.txt (as root, or with sudo; otherwise
 #      print exactly what to install and stop);
-#   2. the virtualenv .venv with the project and its dev extras from pyproject.toml.
+#   2. the virtualenv .venv with the project and its dev extras from pyproject.toml;
+#   3. the pinned reveal.js release for the slide decks (tools/vendor_reveal.sh, needs npm).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,4 +62,6 @@ say "installing the project and its dev tools into $VENV (first time: a few minu
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q -e ".[dev]"
 "$VENV/bin/python" -c 'import manim, mathkit, scenes' >/dev/null
+# reveal.js for the HTML slide decks (make slides), fetched with npm and verified.
+bash tools/vendor_reveal.sh
 say "ready: $("$VENV/bin/python" -c 'import manim; print("manim", manim.__version__)')"

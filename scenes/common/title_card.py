@@ -18,6 +18,8 @@ from scenes.common.theme import PALETTE, SIZES
 
 CARD_SECONDS = 3.0
 """How long a card stays on screen, fades included."""
+FADE_SECONDS = 0.6
+"""Each fade's length: the card shows in full from FADE_SECONDS to CARD_SECONDS - FADE_SECONDS."""
 
 
 class TitleCard(LectureScene):
@@ -44,7 +46,7 @@ class TitleCard(LectureScene):
         card = VGroup(part, sect, rule, title).arrange(DOWN, buff=0.35)
         self.beat("card")
         self.caption(f"{item.number} {item.title}")
-        self.play(FadeIn(card, shift=DOWN * 0.2), run_time=0.6)
-        self.wait(CARD_SECONDS - 1.2)
-        self.play(FadeOut(card), run_time=0.6)
+        self.play(FadeIn(card, shift=DOWN * 0.2), run_time=FADE_SECONDS)
+        self.wait(CARD_SECONDS - 2 * FADE_SECONDS)
+        self.play(FadeOut(card), run_time=FADE_SECONDS)
         self.wait()
