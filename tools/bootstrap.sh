@@ -26,6 +26,12 @@ mapfile -t wanted < <(grep -v '^\s*#' tools/apt-packages.txt | grep -v '^\s*$')
 if ! "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1; then
   wanted+=(python3-venv)
 fi
+# npm fetches reveal.js for the slide decks. A machine whose Node.js already brings npm
+# (e.g. a NodeSource build, whose nodejs conflicts with Debian's npm) needs nothing more;
+# a plain Debian 12 gets Debian's nodejs and npm.
+if ! command -v npm >/dev/null 2>&1; then
+  wanted+=(nodejs npm)
+fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${wanted[@]}"; do
