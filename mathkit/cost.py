@@ -25,6 +25,7 @@ from mathkit.data import (
     SINGLE_POINT_INDEX,
     regression_xy,
 )
+from mathkit.numeric import finite
 
 FloatArray = npt.NDArray[np.floating]
 ArrayLike = Sequence[float] | npt.NDArray[np.floating]
@@ -69,13 +70,6 @@ def _pair(
     return a, b
 
 
-def _finite_scalar(value: float, name: str) -> float:
-    v = float(value)
-    if not np.isfinite(v):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return v
-
-
 def errors(y_hat: ArrayLike, y: ArrayLike) -> FloatArray:
     """Signed errors e_i = y_hat_i - y_i.
 
@@ -88,12 +82,12 @@ def errors(y_hat: ArrayLike, y: ArrayLike) -> FloatArray:
 
 def absolute_error(delta: float) -> float:
     """Absolute error |delta| of one prediction, delta = y_hat - y."""
-    return abs(_finite_scalar(delta, "delta"))
+    return abs(finite(delta, "delta"))
 
 
 def squared_error(delta: float) -> float:
     """Squared (quadratic) error delta^2 of one prediction, delta = y_hat - y."""
-    d = _finite_scalar(delta, "delta")
+    d = finite(delta, "delta")
     return d * d
 
 
@@ -118,14 +112,14 @@ def mse(y_hat: ArrayLike, y: ArrayLike, *, dtype: str = "float64") -> float:
 
 def quadratic_cost(y_hat: float, y: float) -> float:
     """Quadratic cost of a single instance, C = (y_hat - y)^2 (content spec 5c)."""
-    return squared_error(_finite_scalar(y_hat, "y_hat") - _finite_scalar(y, "y"))
+    return squared_error(finite(y_hat, "y_hat") - finite(y, "y"))
 
 
 def forward(x: ArrayLike, m: float, b: float, *, dtype: str = "float64") -> FloatArray:
     """Forward pass of the line model, y_hat_i = m x_i + b (content spec 3c, step 1)."""
     xs = as_vector(x, "x", dtype)
     t = _dtype(dtype)
-    return xs * t(_finite_scalar(m, "m")) + t(_finite_scalar(b, "b"))
+    return xs * t(finite(m, "m")) + t(finite(b, "b"))
 
 
 def _xy(x: ArrayLike, y: ArrayLike, dtype: str) -> tuple[FloatArray, FloatArray]:
@@ -196,7 +190,7 @@ def four_steps(
     ValueError
         For bad data (see :func:`regression_cost`) or a non-positive learning rate.
     """
-    lr = _finite_scalar(lr, "lr")
+    lr = finite(lr, "lr")
     if lr <= 0:
         raise ValueError(f"learning rate must be positive, got {lr}")
     xs, ys = _xy(x, y, dtype)
@@ -292,7 +286,7 @@ def single_point(
     if not 0 <= index < xs.size:
         raise ValueError(f"index {index} out of range for {xs.size} instances")
     xi, yi = float(xs[index]), float(ys[index])
-    m, b = _finite_scalar(m, "m"), _finite_scalar(b, "b")
+    m, b = finite(m, "m"), finite(b, "b")
     y_hat = m * xi + b
     err = y_hat - yi
     return SinglePoint(
@@ -384,7 +378,7 @@ def cost_contour(
         raise ValueError(f"samples must be an integer >= 8, got {samples!r}")
     xs, ys = _xy(x, y, "float64")
     best = least_squares(xs, ys)
-    lv = _finite_scalar(level, "level")
+    lv = finite(level, "level")
     if lv <= best.cost:
         raise ValueError(f"level {lv} is not above the minimum cost {best.cost:.6g}")
     design = np.column_stack([np.ones_like(xs), xs])

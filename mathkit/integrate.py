@@ -27,6 +27,7 @@ import sympy as sp
 from scipy import integrate as sp_integrate
 
 from mathkit.expr import latex, parse, symbol
+from mathkit.numeric import compile_expr
 
 FloatArray = npt.NDArray[np.float64]
 RiemannRule = Literal["left", "right", "midpoint"]
@@ -81,7 +82,7 @@ def integrand_function(integrand: str) -> Callable[[FloatArray], FloatArray]:
         If the string cannot be parsed (see :func:`mathkit.expr.parse`).
     """
     expr = _parse_integrand(integrand)
-    raw = sp.lambdify(X, expr, modules="numpy")
+    raw = compile_expr(expr, X, "numpy")
 
     def f(xs: FloatArray) -> FloatArray:
         xs = np.asarray(xs, dtype=np.float64)

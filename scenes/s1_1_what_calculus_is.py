@@ -101,9 +101,9 @@ class WhatCalculusIs(LectureScene):
 
         def tangent_line() -> VGroup:
             t = tracker.get_value()
-            m, b = j.tangent(t)
+            tan = j.tangent(t)
             line = get_line_through(
-                axes, m, b, [max(0.0, t - 0.9), min(t_end, t + 0.9)]
+                axes, tan.slope, tan.intercept, [max(0.0, t - 0.9), min(t_end, t + 0.9)]
             )
             dot = Dot(axes.c2p(t, j.distance(t)), color=PALETTE.point, radius=0.08)
             return VGroup(line, dot)

@@ -173,7 +173,7 @@ class PartialDerivatives(LectureScene3D):
         readout.next_to(rule, DOWN, buff=0.45)
         self.caption(
             f"The y terms are constants, so they vanish: the partial is {plain(saddle.derivatives[0])}. "
-            f"At x from {_num(tans_x[0].t)} to {_num(tans_x[-1].t)} the tangents have slopes"
+            f"At x from {_num(tans_x[0].x)} to {_num(tans_x[-1].x)} the tangents have slopes"
             f" {_num(tans_x[0].slope)} to {_num(tans_x[-1].slope)}."
         )
         for tan, row in zip(tangents, readout, strict=True):
@@ -334,7 +334,7 @@ class PartialDerivatives(LectureScene3D):
         rows = VGroup(
             *[
                 get_tex(
-                    rf"{var} = {_num(t.t)}:\ \text{{slope}}\ {_num(t.slope)}",
+                    rf"{var} = {_num(t.x)}:\ \text{{slope}}\ {_num(t.slope)}",
                     size=SIZES.tex_small,
                     color=color,
                 )

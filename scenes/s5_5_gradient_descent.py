@@ -55,7 +55,7 @@ from scenes.common.mobjects import (
     get_title,
 )
 from scenes.common.regression_parts import (
-    get_contour,
+    get_contours,
     get_data_axes,
     get_data_scatter,
     get_descent_path,
@@ -109,11 +109,11 @@ class GradientDescent(LectureScene):
             y_label="m",
         )
         plane.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
-        contours = VGroup(
-            *[
-                get_contour(plane, cost_contour(trace.cost[k], x, y, samples=400))
-                for k in CONTOUR_STATES
-            ]
+        contours = get_contours(
+            plane,
+            [cost_contour(trace.cost[k], x, y, samples=400) for k in CONTOUR_STATES],
+            color=PALETTE.muted,
+            stroke_width=2,
         )
         minimum = Star(outer_radius=0.14, color=PALETTE.secant, fill_opacity=1)
         minimum.move_to(plane.c2p(ols.b, ols.m))

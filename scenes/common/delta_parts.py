@@ -28,7 +28,8 @@ from manim import (
 )
 
 from mathkit.data import RUNNING_FUNCTION
-from mathkit.differentiation import SecantLine, TangentLine, as_function, secant_line
+from mathkit.differentiation import SecantLine, as_function, secant_line
+from mathkit.numeric import Tangent
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
@@ -135,7 +136,7 @@ def get_leg_labels(secant_group: VGroup) -> VGroup:
     return VGroup(dx, dy)
 
 
-def get_tangent(axes: Axes, tangent: TangentLine) -> Line:
+def get_tangent(axes: Axes, tangent: Tangent) -> Line:
     """The tangent line across the plot in the tangent colour."""
     return get_line(axes, tangent.slope, tangent.intercept, color=PALETTE.tangent)
 

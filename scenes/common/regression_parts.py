@@ -1,4 +1,4 @@
-"""Mobject factories for the regression scenes (3.3, 3.4, 4.3, 5.3, 5.5).
+"""Mobject factories for the regression scenes (3.3, 3.4, 4.3, 5.3, 5.4, 5.5).
 
 Pure ``get_*`` functions: they build mobjects from numbers that come from
 ``mathkit`` (data, costs, traces) and never touch a scene.
@@ -237,26 +237,36 @@ def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
     return card
 
 
-def get_contour(
-    axes: Axes, points: np.ndarray, *, color: str | None = None, stroke_width: float = 2
+def get_contours(
+    axes: Axes,
+    contours: Sequence[np.ndarray],
+    *,
+    color: str | None = None,
+    stroke_width: float = 3,
 ) -> VGroup:
-    """A level curve given as (b, m) points, drawn only inside the axes' ranges.
+    """Level curves given as (b, m) points, one ``VGroup`` each, clipped to the axes.
 
-    Points outside the plot split the curve into separate pieces.
+    Each contour (e.g. :func:`mathkit.cost.cost_contour`, already closed) is drawn
+    only inside the axes' ranges: points outside split it into separate pieces.
     """
     (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
-    pieces: list[list[np.ndarray]] = [[]]
-    for bx, my in points:
-        if x0 <= bx <= x1 and y0 <= my <= y1:
-            pieces[-1].append(axes.c2p(bx, my))
-        elif pieces[-1]:
-            pieces.append([])
     group = VGroup()
-    for piece in pieces:
-        if len(piece) >= 2:
-            curve = VMobject(color=color or PALETTE.muted, stroke_width=stroke_width)
-            curve.set_points_as_corners(piece)
-            group.add(curve)
+    for points in contours:
+        pieces: list[list[np.ndarray]] = [[]]
+        for bx, my in points:
+            if x0 <= bx <= x1 and y0 <= my <= y1:
+                pieces[-1].append(axes.c2p(bx, my))
+            elif pieces[-1]:
+                pieces.append([])
+        level = VGroup()
+        for piece in pieces:
+            if len(piece) >= 2:
+                curve = VMobject(
+                    color=color or PALETTE.curve, stroke_width=stroke_width
+                )
+                curve.set_points_as_corners(piece)
+                level.add(curve)
+        group.add(level)
     return group
 
 

@@ -24,10 +24,9 @@ from manim import (
     Surface,
     ThreeDAxes,
     VGroup,
-    VMobject,
 )
 
-from mathkit.multivariate import SliceTangent
+from mathkit.numeric import Tangent
 from scenes.common.mobjects import get_card, get_tex
 from scenes.common.theme import PALETTE, SIZES
 
@@ -106,7 +105,7 @@ def get_space_curve(
 
 def get_slice_tangents(
     axes: Axes,
-    tangents: Sequence[SliceTangent],
+    tangents: Sequence[Tangent],
     *,
     half_width: float = 0.9,
     colors: Sequence[str] = SLICE_COLORS,
@@ -118,7 +117,7 @@ def get_slice_tangents(
     """
     parts = []
     for tan, color in zip(tangents, colors, strict=False):
-        t0, t1 = tan.t - half_width, tan.t + half_width
+        t0, t1 = tan.x - half_width, tan.x + half_width
         line = DashedLine(
             axes.c2p(t0, tan.slope * t0 + tan.intercept),
             axes.c2p(t1, tan.slope * t1 + tan.intercept),
@@ -126,7 +125,7 @@ def get_slice_tangents(
             stroke_width=4,
             dash_length=0.12,
         )
-        dot = Dot(axes.c2p(tan.t, tan.z), color=color, radius=0.08)
+        dot = Dot(axes.c2p(tan.x, tan.y), color=color, radius=0.08)
         parts.append(VGroup(line, dot))
     return VGroup(*parts)
 
@@ -195,47 +194,9 @@ def _boundary_toward(mob: Mobject, target: np.ndarray) -> np.ndarray:
     return c + d * min(scale, 1.0)
 
 
-def get_contours(
-    axes: Axes, contours: Sequence[np.ndarray], *, color: str | None = None
-) -> VGroup:
-    """Closed polylines through (b, m) contour points, clipped to the axes window.
-
-    Points outside the axes' ranges split a contour into separate open pieces.
-    """
-    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
-    pieces = VGroup()
-    for pts in contours:
-        closed = np.vstack([pts, pts[:1]])
-        inside = (
-            (closed[:, 0] >= x0)
-            & (closed[:, 0] <= x1)
-            & (closed[:, 1] >= y0)
-            & (closed[:, 1] <= y1)
-        )
-        run: list[np.ndarray] = []
-        for p, ok in zip(closed, inside, strict=True):
-            if ok:
-                run.append(axes.c2p(p[0], p[1]))
-            elif run:
-                pieces.add(_polyline(run, color))
-                run = []
-        if run:
-            pieces.add(_polyline(run, color))
-    return pieces
-
-
-def _polyline(points: list[np.ndarray], color: str | None) -> VMobject:
-    line = VMobject(color=color or PALETTE.curve, stroke_width=3)
-    if len(points) == 1:
-        points = points * 2
-    line.set_points_as_corners(points)
-    return line
-
-
 __all__ = [
     "SLICE_COLORS",
     "UP",
-    "get_contours",
     "get_link",
     "get_node",
     "get_slice_tangents",
