@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -30,7 +30,10 @@ from mathkit.numeric import finite
 FloatArray = npt.NDArray[np.floating]
 ArrayLike = Sequence[float] | npt.NDArray[np.floating]
 
-DTYPES: Final = {"float64": np.float64, "float32": np.float32}
+DTYPES: Final[dict[str, type[np.floating[Any]]]] = {
+    "float64": np.float64,
+    "float32": np.float32,
+}
 """Supported precisions; the notebooks ran torch in float32."""
 
 
@@ -119,7 +122,8 @@ def forward(x: ArrayLike, m: float, b: float, *, dtype: str = "float64") -> Floa
     """Forward pass of the line model, y_hat_i = m x_i + b (content spec 3c, step 1)."""
     xs = as_vector(x, "x", dtype)
     t = _dtype(dtype)
-    return xs * t(finite(m, "m")) + t(finite(b, "b"))
+    y_hat: FloatArray = xs * t(finite(m, "m")) + t(finite(b, "b"))
+    return y_hat
 
 
 def _xy(x: ArrayLike, y: ArrayLike, dtype: str) -> tuple[FloatArray, FloatArray]:

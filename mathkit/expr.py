@@ -202,7 +202,11 @@ def _short(value: sp.Expr) -> str:
 
 
 def _convert(node: ast.AST, names: dict[str, sp.Symbol], text: str) -> sp.Expr:
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+    if (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, int | float)
+        and not isinstance(node.value, bool)
+    ):
         if not math.isfinite(node.value) or abs(node.value) > MAX_LITERAL:
             raise ValueError(
                 f"number {ast.unparse(node)} in {text!r} is too big:"
@@ -253,7 +257,8 @@ def _convert(node: ast.AST, names: dict[str, sp.Symbol], text: str) -> sp.Expr:
 
 def latex(expr: sp.Expr) -> str:
     """LaTeX for ``expr`` in the course's style (descending powers)."""
-    return sp.latex(expr, order="lex")
+    text: str = sp.latex(expr, order="lex")
+    return text
 
 
 def plain(expr: sp.Expr) -> str:

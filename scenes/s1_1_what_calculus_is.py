@@ -28,8 +28,9 @@ from manim import (
 
 from mathkit.motion import COMMUTE
 from scenes.common.base import LectureScene
-from scenes.common.limits_parts import follow_number, get_piecewise_graph, get_readout
+from scenes.common.limits_parts import get_piecewise_graph, get_readout
 from scenes.common.mobjects import (
+    follow_number,
     get_axes,
     get_card,
     get_line_through,

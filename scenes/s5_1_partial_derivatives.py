@@ -10,6 +10,7 @@ number comes from ``mathkit.multivariate``.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from manim import (
     DEGREES,
@@ -46,24 +47,23 @@ from scenes.common.base import LectureScene3D
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
+    get_table,
     get_tex,
     get_text,
     get_title,
 )
+from scenes.common.numbers import fmt
 from scenes.common.surface_parts import (
     SLICE_COLORS,
     get_slice_tangents,
     get_space_curve,
     get_surface,
     get_surface_axes,
-    get_table,
 )
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
-
-def _num(value: float) -> str:
-    """A whole number without decimals, else up to 4 significant digits."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.4g}"
+_num = partial(fmt, significant=4)
+"""Up to 4 significant digits (a whole number without decimals)."""
 
 
 def _spoken(tex: str) -> str:
@@ -238,8 +238,9 @@ class PartialDerivatives(LectureScene3D):
                 for r in rows
             ],
             size=SIZES.tex,
-            col_buff=1.0,
-            row_buff=0.45,
+            highlight_last=False,
+            col_pad=1.0,
+            row_buff=0.3,
         )
         table.next_to(title, DOWN, buff=0.8).set_x(0)
         recipe = get_tex(

@@ -37,6 +37,7 @@ from mathkit.cost import (
 )
 from mathkit.data import INITIAL_B, INITIAL_M, REGRESSION_X, regression_xy
 from mathkit.multivariate import single_point_chain
+from scenes.common import numbers
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import get_axes, get_tex, get_text, get_title
 from scenes.common.regression_parts import get_contours
@@ -49,8 +50,8 @@ ARROW_LENGTH = 1.6
 
 
 def fmt(value: float, places: int = 3) -> str:
-    """Fixed decimals with trailing zeros dropped."""
-    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+    """This scene's numbers: three decimals unless told, trailing zeros dropped."""
+    return numbers.fmt(value, places)
 
 
 class Gradients(LectureScene):

@@ -9,6 +9,8 @@ and every rectangle comes from ``mathkit.integrate``.
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
     LEFT,
@@ -44,12 +46,11 @@ from scenes.common.mobjects import (
     get_text,
     get_title,
 )
+from scenes.common.numbers import fmt
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
-
-def _num(value: float) -> str:
-    """A sum for narration: at most 4 decimals, no float noise (0.7250000001 -> 0.725)."""
-    return f"{round(value, 4):g}"
+_num = partial(fmt, places=4)
+"""A sum for narration: at most 4 decimals, no float noise (0.7250000001 -> 0.725)."""
 
 
 class IntegralsManually(LectureScene):

@@ -31,7 +31,7 @@ from manim import (
 )
 
 from mathkit.classification import AreaPiece, Confusion
-from scenes.common.mobjects import get_axes, get_card, get_tex, get_text
+from scenes.common.mobjects import get_axes, get_card, get_polyline, get_tex, get_text
 from scenes.common.theme import PALETTE, SIZES
 
 HOTDOG_COLOR = PALETTE.point
@@ -315,9 +315,9 @@ def get_roc_polyline(
     stroke_width: float = 5,
 ) -> VMobject:
     """The ROC curve through the points (fpr[i], tpr[i]) as straight segments."""
-    line = VMobject(stroke_color=color or PALETTE.curve, stroke_width=stroke_width)
-    line.set_points_as_corners([axes.c2p(x, y) for x, y in zip(fpr, tpr, strict=True)])
-    return line
+    roc = get_polyline(axes, fpr, tpr, color=color, stroke_width=stroke_width)
+    assert roc.line is not None
+    return roc.line
 
 
 def get_roc_dots(

@@ -8,7 +8,6 @@ colour, P and Q in the point colour.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 
 from manim import (
@@ -34,8 +33,10 @@ from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
     get_line_through,
+    get_readout,
     get_tex,
 )
+from scenes.common.numbers import fmt, format_delta
 from scenes.common.theme import PALETTE, SIZES
 
 RUNNING_X_RANGE: tuple[float, float, float] = (-3.0, 6.0, 1.0)
@@ -46,14 +47,6 @@ LINE_X_RANGE: tuple[float, float] = (-1.6, 5.6)
 
 running = as_function(RUNNING_FUNCTION)
 """f(x) = x^2 + 2x + 2 as a float function (from mathkit)."""
-
-
-def format_delta(dx: float) -> str:
-    """LaTeX for a delta x: ``10^{-6}`` for small powers of ten, ``0.1`` or ``3`` otherwise."""
-    exponent = math.log10(abs(dx)) if dx else 0.0
-    if dx > 0 and exponent <= -3 and abs(exponent - round(exponent)) < 1e-9:
-        return rf"10^{{{round(exponent)}}}"
-    return f"{dx:g}"
 
 
 def get_running_axes(*, width: float = 6.8, height: float = 5.4) -> Axes:
@@ -141,21 +134,6 @@ def get_tangent(axes: Axes, tangent: Tangent) -> Line:
     return get_line(axes, tangent.slope, tangent.intercept, color=PALETTE.tangent)
 
 
-def get_value_row(
-    label_tex: str, value: float, *, decimals: int, color: str | None = None
-) -> VGroup:
-    """``label = value`` with a DecimalNumber; ``row.number`` is the number."""
-    col = color or PALETTE.text
-    label = get_tex(label_tex, "=", size=SIZES.tex_small, color=col)
-    number = DecimalNumber(
-        value, num_decimal_places=decimals, font_size=SIZES.tex_small, color=col
-    )
-    row = VGroup(label, number).arrange(RIGHT, buff=0.18)
-    number.align_to(label, DOWN)
-    row.number = number  # type: ignore[attr-defined]
-    return row
-
-
 def get_tracked_secant(axes: Axes, x_p: float, log_dx: ValueTracker) -> VGroup:
     """Secant through P = (x_p, f(x_p)) and Q at x_p + 10**log_dx, redrawn every frame.
 
@@ -177,16 +155,16 @@ def get_tracked_readouts(
     def current() -> SecantLine:
         return secant_line(running, x_p, x_p + 10 ** log_dx.get_value())
 
-    dx_row = get_value_row(
-        r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle
+    dx_row = get_readout(
+        r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle, buff=0.18
     )
-    m_row = get_value_row(
-        r"m", current().slope, decimals=decimals, color=PALETTE.secant
+    m_row = get_readout(
+        r"m", current().slope, decimals=decimals, color=PALETTE.secant, buff=0.18
     )
     rows = VGroup(dx_row, m_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
     updaters: list[tuple[DecimalNumber, Callable[[SecantLine], float]]] = [
-        (dx_row.number, lambda s: s.dx),  # type: ignore[attr-defined]
-        (m_row.number, lambda s: s.slope),  # type: ignore[attr-defined]
+        (dx_row.number, lambda s: s.dx),
+        (m_row.number, lambda s: s.slope),
     ]
     for number, pick in updaters:
         number.add_updater(lambda n, pick=pick: n.set_value(pick(current())))
@@ -199,7 +177,7 @@ def get_slope_ladder(
     """A grid of rows ``Delta x = d  =>  m = slope`` (one per step), columns aligned."""
     cells = VGroup()
     for dx, m in slopes:
-        value = f"{m:.{decimals}f}".rstrip("0").rstrip(".")
+        value = fmt(m, decimals)
         cells.add(
             get_tex(
                 rf"\Delta x = {format_delta(dx)}",
@@ -229,6 +207,5 @@ __all__ = [
     "get_tangent",
     "get_tracked_readouts",
     "get_tracked_secant",
-    "get_value_row",
     "running",
 ]

@@ -30,6 +30,7 @@ from manim import (
 )
 
 from mathkit.autodiff import Edge, Graph, NodeInfo
+from scenes.common import numbers
 from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.theme import MONO_FONT, PALETTE, SIZES
 
@@ -53,11 +54,8 @@ LEAF_SIZE = (0.85, 0.7)
 
 
 def fmt(value: float, places: int = 2) -> str:
-    """A value as the course prints it: rounded, trailing zeros dropped (6.3, 60.37)."""
-    text = f"{value:.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    """A graph value: two decimals unless told, trailing zeros dropped (6.3, 60.37)."""
+    return numbers.fmt(value, places)
 
 
 def op_tex(node: NodeInfo) -> str:

@@ -15,7 +15,6 @@ from manim import (
     UP,
     Axes,
     DashedLine,
-    DecimalNumber,
     Dot,
     Line,
     NumberLine,
@@ -25,7 +24,13 @@ from manim import (
 )
 
 from mathkit.history import Era, Event, format_year, timeline_fraction
-from scenes.common.mobjects import get_card, get_graph, get_tex, get_text
+from scenes.common import mobjects
+from scenes.common.mobjects import (
+    Readout,
+    get_card,
+    get_graph,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 
@@ -37,26 +42,20 @@ def get_readout(
     decimals: int = 1,
     color: str | None = None,
     size: int | None = None,
-) -> VGroup:
-    """``label value unit`` in one row; ``row.number`` is the DecimalNumber, ``row.unit`` the unit."""
+) -> Readout:
+    """``label value unit`` in one row of text, the number half as big again."""
     size = size or SIZES.body
-    col = color or PALETTE.text
-    name = get_text(label, size=size, color=col)
-    number = DecimalNumber(
-        value, num_decimal_places=decimals, font_size=size * 1.5, color=col
+    return mobjects.get_readout(
+        label,
+        value,
+        tex=False,
+        unit=unit or " ",
+        decimals=decimals,
+        color=color,
+        size=size,
+        number_size=size * 1.5,
+        buff=0.18,
     )
-    unit_text = get_text(unit or " ", size=size, color=PALETTE.subtle)
-    row = VGroup(name, number, unit_text).arrange(RIGHT, buff=0.18)
-    number.align_to(name, DOWN)
-    row.number = number  # type: ignore[attr-defined]
-    row.unit = unit_text  # type: ignore[attr-defined]
-    return row
-
-
-def follow_number(row: VGroup) -> VGroup:
-    """Add an updater keeping a readout's unit just right of its (changing) number."""
-    row.unit.add_updater(lambda u: u.next_to(row.number, RIGHT, buff=0.18))  # type: ignore[attr-defined]
-    return row
 
 
 def get_piecewise_graph(
@@ -100,47 +99,6 @@ def get_guides(axes: Axes, x: float, y: float, *, color: str | None = None) -> V
         DashedLine(axes.c2p(x, y0), axes.c2p(x, y1), color=col, stroke_width=3),
         DashedLine(axes.c2p(x0, y), axes.c2p(x1, y), color=col, stroke_width=3),
     )
-
-
-def get_value_table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    size: int | None = None,
-    highlight_last: bool = True,
-) -> VGroup:
-    """A small table of MathTex cells with a rule under the header.
-
-    Columns are aligned by centring each cell in a fixed column width.
-    ``table.cells[r][c]`` gives a cell (row 0 is the header).
-    """
-    size = size or SIZES.tex_small
-    grid = [[get_tex(h, size=size, color=PALETTE.subtle) for h in header]]
-    for i, row in enumerate(rows):
-        last = highlight_last and i == len(rows) - 1
-        grid.append(
-            [
-                get_tex(c, size=size, color=PALETTE.tangent if last else PALETTE.text)
-                for c in row
-            ]
-        )
-    widths = [max(r[c].width for r in grid) + 0.5 for c in range(len(header))]
-    lines = VGroup()
-    for r in grid:
-        height = max(0.5, max(cell.height for cell in r) + 0.15)
-        slots = VGroup(
-            *[Rectangle(width=w, height=height, stroke_opacity=0) for w in widths]
-        ).arrange(RIGHT, buff=0)
-        for cell, slot in zip(r, slots, strict=True):
-            cell.move_to(slot)
-        lines.add(VGroup(slots, *r))
-    lines.arrange(DOWN, buff=0.1)
-    half = sum(widths) / 2
-    rule = Line(LEFT * half, RIGHT * half, color=PALETTE.overlay, stroke_width=2)
-    rule.next_to(lines[0], DOWN, buff=0.04)
-    table = VGroup(lines, rule)
-    table.cells = grid  # type: ignore[attr-defined]
-    return table
 
 
 def get_polygon(

@@ -23,7 +23,6 @@ from manim import (
     Axes,
     Create,
     DashedLine,
-    DecimalNumber,
     Dot,
     FadeIn,
     FadeOut,
@@ -51,6 +50,7 @@ from scenes.common.mobjects import (
     get_axes,
     get_card,
     get_clipped_graph,
+    get_readout,
     get_tex,
     get_text,
     get_title,
@@ -213,22 +213,6 @@ def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) ->
         stroke_width=4,
     )
     return line.set_length(length)
-
-
-def get_readout(label_tex: str, value: float, *, color: str | None = None) -> VGroup:
-    """``label = value`` with a live DecimalNumber (attribute ``number``)."""
-    label = get_tex(label_tex, "=", size=SIZES.tex_small, color=color)
-    number = DecimalNumber(
-        value,
-        num_decimal_places=2,
-        font_size=SIZES.tex_small,
-        color=color or PALETTE.text,
-        include_sign=False,
-    )
-    group = VGroup(label, number).arrange(RIGHT, buff=0.2)
-    number.align_to(label, DOWN).shift(UP * 0.02)
-    group.number = number  # type: ignore[attr-defined]
-    return group
 
 
 def get_function_pair(result: Differentiation) -> VGroup:
@@ -475,11 +459,16 @@ class RuleScene(LectureScene):
             )
         )
         readouts = VGroup(
-            get_readout("x", t.get_value()),
+            get_readout("x", t.get_value(), nudge=0.02),
             get_readout(
-                r"\text{tangent slope}", tangent().slope, color=PALETTE.tangent
+                r"\text{tangent slope}",
+                tangent().slope,
+                color=PALETTE.tangent,
+                nudge=0.02,
             ),
-            get_readout("f'(x)", result.df(t.get_value()), color=PALETTE.tangent),
+            get_readout(
+                "f'(x)", result.df(t.get_value()), color=PALETTE.tangent, nudge=0.02
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         readouts.next_to(pair, DOWN, buff=0.7, aligned_edge=LEFT)
         readouts[0].number.add_updater(lambda m: m.set_value(t.get_value()))

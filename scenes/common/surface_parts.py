@@ -10,15 +10,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
     UP,
     Arrow,
     Axes,
     DashedLine,
     Dot,
-    Line,
     Mobject,
     ParametricFunction,
     Surface,
@@ -130,37 +126,6 @@ def get_slice_tangents(
     return VGroup(*parts)
 
 
-def get_table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    size: int = SIZES.tex_small,
-    col_buff: float = 0.7,
-    row_buff: float = 0.35,
-) -> VGroup:
-    """A MathTex table with a header rule; ``table.rows[i]`` is row i (0 = header)."""
-    cells = [[get_tex(h, size=size, color=PALETTE.subtle) for h in header]]
-    cells += [[get_tex(c, size=size) for c in row] for row in rows]
-    grid = VGroup(*[c for row in cells for c in row])
-    grid.arrange_in_grid(
-        rows=len(cells),
-        cols=len(header),
-        buff=(col_buff, row_buff),
-        col_alignments="c" * len(header),
-    )
-    rule = Line(LEFT, RIGHT, color=PALETTE.overlay, stroke_width=2)
-    rule.scale_to_fit_width(grid.width + 0.3).next_to(
-        VGroup(*cells[0]), DOWN, buff=row_buff / 2
-    )
-    rule.set_x(grid.get_x())
-    n = len(header)
-    row_groups = [VGroup(*grid[i * n : (i + 1) * n]) for i in range(len(cells))]
-    table = VGroup(grid, rule)
-    table.rows = row_groups  # type: ignore[attr-defined]
-    table.rule = rule  # type: ignore[attr-defined]
-    return table
-
-
 def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VGroup:
     """A node of a dependency diagram: a formula on a card."""
     return get_card(
@@ -203,5 +168,4 @@ __all__ = [
     "get_space_curve",
     "get_surface",
     "get_surface_axes",
-    "get_table",
 ]
