@@ -1,4 +1,8 @@
-"""Cost (loss) functions of the course's regression: MSE, MAE and quadratic cost.
+"""The course's regression: the line model, its costs, gradient, fit and cost surface.
+
+The one regression module: the forward pass, MSE, MAE and quadratic cost, the
+gradient, least squares, the cost on a grid and the cost's elliptical contours
+(sections 3 and 5 both take them from here).
 
 The model is the line y_hat = m x + b fitted to the clinical-trial data of
 ``mathkit.data`` (content spec 3c). Costs compare predictions y_hat with labels

@@ -1,4 +1,4 @@
-"""Mobject factories for section 1 (limits): readouts, tables, polygons, timeline pages.
+"""Mobject factories for section 1 (limits): readout preset, polygons, timeline pages.
 
 Pure ``get_*`` functions: they build mobjects from data computed in ``mathkit``
 and never touch a scene. Colours and sizes come from the theme.

@@ -1,4 +1,4 @@
-"""Mobject factories shared by every scene: titles, formulas, axes, readouts.
+"""Mobject factories shared by every scene: titles, formulas, axes, readouts, tables, polylines.
 
 ``get_*`` functions return new mobjects and never touch a scene. Colours and
 sizes come from the theme, so every scene looks like one course.

@@ -1,4 +1,4 @@
-"""Mobject factories for the multivariate scenes (section 5): surfaces, slices, tables.
+"""Mobject factories for the multivariate scenes (section 5): surfaces, slices, diagrams.
 
 Pure ``get_*`` functions: they turn numbers from :mod:`mathkit.multivariate`
 into themed mobjects and never touch a scene.
