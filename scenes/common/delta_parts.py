@@ -20,11 +20,13 @@ from manim import (
     DecimalNumber,
     Dot,
     Line,
+    MathTex,
     Mobject,
     ValueTracker,
     VGroup,
     always_redraw,
 )
+from manim.typing import Vector3D
 
 from mathkit.data import RUNNING_FUNCTION
 from mathkit.differentiation import SecantLine, as_function, secant_line
@@ -64,9 +66,7 @@ def get_point(axes: Axes, x: float, y: float, *, color: str | None = None) -> Do
     return Dot(axes.c2p(x, y), radius=0.09, color=color or PALETTE.point).set_z_index(3)
 
 
-def get_point_label(
-    dot: Dot, tex: str, *, direction: Sequence[float] = UP + LEFT
-) -> Mobject:
+def get_point_label(dot: Dot, tex: str, *, direction: Vector3D = UP + LEFT) -> MathTex:
     """A short label such as ``P`` beside ``dot``."""
     return get_tex(tex, size=SIZES.tex_small, color=PALETTE.point).next_to(
         dot, direction, buff=0.12
@@ -90,7 +90,17 @@ def get_line(axes: Axes, slope: float, intercept: float, *, color: str) -> Line:
     )
 
 
-def get_secant_group(axes: Axes, secant: SecantLine, *, legs: bool = True) -> VGroup:
+class SecantGroup(VGroup):
+    """A drawn secant: ``.line``, Q's dot ``.q_dot`` and the legs ``.legs`` (run, rise)."""
+
+    def __init__(self, line: Line, legs: VGroup, q_dot: Dot) -> None:
+        super().__init__(line, legs, q_dot)
+        self.line, self.legs, self.q_dot = line, legs, q_dot
+
+
+def get_secant_group(
+    axes: Axes, secant: SecantLine, *, legs: bool = True
+) -> SecantGroup:
     """Secant PQ with Q's dot and, optionally, the run (dx) and rise (dy) legs.
 
     Parts: ``group.line``, ``group.q_dot`` and ``group.legs`` (empty if not drawn).
@@ -114,14 +124,12 @@ def get_secant_group(axes: Axes, secant: SecantLine, *, legs: bool = True) -> VG
                 stroke_width=3,
             ),
         )
-    group = VGroup(line, leg_group, q_dot)
-    group.line, group.q_dot, group.legs = line, q_dot, leg_group  # type: ignore[attr-defined]
-    return group
+    return SecantGroup(line, leg_group, q_dot)
 
 
-def get_leg_labels(secant_group: VGroup) -> VGroup:
+def get_leg_labels(secant_group: SecantGroup) -> VGroup:
     """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group."""
-    run, rise = secant_group.legs  # type: ignore[attr-defined]
+    run, rise = secant_group.legs
     dx = get_tex(r"\Delta x", size=SIZES.tex_small, color=PALETTE.subtle)
     dy = get_tex(r"\Delta y", size=SIZES.tex_small, color=PALETTE.subtle)
     dx.next_to(run, DOWN, buff=0.15)

@@ -101,7 +101,7 @@ def get_op_node(symbol: str, *, color: str | None = None) -> VGroup:
     return group
 
 
-def get_edge(start: Mobject, end: Mobject, *, bend: float = 0.0) -> Mobject:
+def get_edge(start: Mobject, end: Mobject, *, bend: float = 0.0) -> Arrow | CurvedArrow:
     """Arrow from node ``start`` to node ``end`` (curved when ``bend`` != 0)."""
     if bend:
         a = (
@@ -364,9 +364,19 @@ def get_code_and_graph(
     return group
 
 
+class LayeredDiagram(VGroup):
+    """Neuron columns: ``.cells[c][r]`` (a node) and ``.arrows[(c, r, r2)]``."""
+
+    def __init__(
+        self, cols: list[list[VGroup]], arrows: dict[tuple[int, int, int], Arrow]
+    ) -> None:
+        super().__init__(VGroup(*arrows.values()), *[VGroup(*col) for col in cols])
+        self.cells, self.arrows = cols, arrows
+
+
 def get_layered_diagram(
     columns: Sequence[Sequence[str]], *, dx: float = 2.6, dy: float = 1.6
-) -> VGroup:
+) -> LayeredDiagram:
     """Neurons as leaf-style boxes in columns (a network drawn at the level of layers).
 
     ``columns`` lists TeX names per layer, top to bottom. The result has
@@ -375,10 +385,10 @@ def get_layered_diagram(
     """
     cols: list[list[VGroup]] = []
     for c, names in enumerate(columns):
-        col = VGroup(*[get_leaf_node(n, color=PALETTE.accent) for n in names])
-        col.arrange(DOWN, buff=dy - LEAF_SIZE[1]).move_to(RIGHT * c * dx)
-        cols.append(list(col))
-    arrows: dict[tuple[int, int, int], Mobject] = {}
+        nodes = [get_leaf_node(n, color=PALETTE.accent) for n in names]
+        VGroup(*nodes).arrange(DOWN, buff=dy - LEAF_SIZE[1]).move_to(RIGHT * c * dx)
+        cols.append(nodes)
+    arrows: dict[tuple[int, int, int], Arrow] = {}
     for c in range(len(cols) - 1):
         for r, a in enumerate(cols[c]):
             for r2, b in enumerate(cols[c + 1]):
@@ -390,9 +400,8 @@ def get_layered_diagram(
                     stroke_width=3,
                     tip_length=0.18,
                 )
-    group = VGroup(VGroup(*arrows.values()), *[VGroup(*col) for col in cols])
+    group = LayeredDiagram(cols, arrows)
     group.move_to(ORIGIN)
-    group.cells, group.arrows = cols, arrows  # type: ignore[attr-defined]
     return group
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -99,7 +100,7 @@ def get_log_error_axes(
 
 def log_error_point(axes: Axes, n: float, error: float) -> np.ndarray:
     """Scene point of (n, error) on :func:`get_log_error_axes` axes."""
-    x0, y0 = axes.log_origin  # type: ignore[attr-defined]
+    x0, y0 = cast("tuple[float, float]", axes.log_origin)
     return axes.c2p(np.log2(n) - x0, np.log10(error) - y0)
 
 
@@ -107,7 +108,7 @@ def get_error_line(
     axes: Axes, ns: Sequence[int], errors: Sequence[float], *, color: str
 ) -> Polyline:
     """A polyline with dots through (n, error) on log axes; parts ``.line`` and ``.dots``."""
-    x0, y0 = axes.log_origin  # type: ignore[attr-defined]
+    x0, y0 = cast("tuple[float, float]", axes.log_origin)
     xs = [float(np.log2(n) - x0) for n in ns]
     ys = [float(np.log10(e) - y0) for e in errors]
     return get_polyline(axes, xs, ys, color=color, stroke_width=4, dot_radius=0.06)

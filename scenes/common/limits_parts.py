@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -143,7 +144,9 @@ def get_era_page(
     for i, ev in enumerate(events):
         frac = timeline_fraction(ev.year, era)
         x = band.get_left()[0] + frac * width
-        tick = Dot([x, band.get_center()[1], 0], radius=0.09, color=PALETTE.point)
+        tick = Dot(
+            np.array([x, band.get_center()[1], 0]), radius=0.09, color=PALETTE.point
+        )
         body = VGroup(
             get_text(ev.date, size=SIZES.small, color=PALETTE.tangent),
             get_text(ev.who, size=SIZES.small, color=PALETTE.text),
@@ -152,7 +155,7 @@ def get_era_page(
         if card.width > slot * 1.9:
             card.scale_to_fit_width(slot * 1.9)
         above = i % 2 == 0
-        card.move_to([band.get_left()[0] + slot * (i + 0.5), 0, 0])
+        card.move_to(np.array([band.get_left()[0] + slot * (i + 0.5), 0, 0]))
         card.next_to(band, UP if above else DOWN, buff=0.6 if above else 0.65)
         card.set_x(band.get_left()[0] + slot * (i + 0.5))
         if card.get_left()[0] < band.get_left()[0]:

@@ -21,7 +21,7 @@ from manim import (
     Dot,
     Line,
     MathTex,
-    Mobject,
+    ParametricFunction,
     Rectangle,
     RoundedRectangle,
     Tex,
@@ -29,6 +29,7 @@ from manim import (
     VGroup,
     VMobject,
 )
+from manim.utils.color import ParsableManimColor
 
 from scenes.common.theme import EDGE_BUFF, FONT, PALETTE, SIZES
 
@@ -38,7 +39,7 @@ def get_title(text: str, *, subtitle: str | None = None) -> VGroup:
     title = Text(
         text, font=FONT, font_size=SIZES.title, color=PALETTE.text, weight="BOLD"
     )
-    parts: list[Mobject] = [title]
+    parts: list[VMobject] = [title]
     if subtitle:
         parts.append(
             Text(subtitle, font=FONT, font_size=SIZES.label, color=PALETTE.subtle)
@@ -72,11 +73,12 @@ def get_tex(
     colors: dict[str, str] | None = None,
 ) -> MathTex:
     """A formula in the theme; ``colors`` maps substrings to palette colours."""
+    color_map: dict[str, ParsableManimColor] = dict(colors or {})
     tex = MathTex(
         *parts,
         font_size=size or SIZES.tex,
         color=color or PALETTE.text,
-        tex_to_color_map=colors or {},
+        tex_to_color_map=color_map,
     )
     return tex
 
@@ -89,7 +91,7 @@ def get_plain_tex(
 
 
 def get_card(
-    mobject: Mobject, *, buff: float = 0.25, color: str | None = None
+    mobject: VMobject, *, buff: float = 0.25, color: str | None = None
 ) -> VGroup:
     """``mobject`` on a rounded panel, for grouping related formulas."""
     panel = RoundedRectangle(
@@ -161,7 +163,7 @@ def get_axes(
         MathTex(y_label, font_size=SIZES.label, color=PALETTE.subtle),
     )
     axes.add(labels)
-    axes.axis_labels = labels  # type: ignore[attr-defined]
+    axes.axis_labels = labels
     return axes
 
 
@@ -172,7 +174,7 @@ def get_graph(
     x_range: Sequence[float] | None = None,
     color: str | None = None,
     stroke_width: float = 4,
-) -> Mobject:
+) -> ParametricFunction:
     """Plot ``f`` on ``axes`` in the curve colour."""
     kwargs: dict[str, Any] = {
         "color": color or PALETTE.curve,
@@ -189,7 +191,7 @@ def get_clipped_graph(
     *,
     color: str | None = None,
     samples: int = 200,
-) -> Mobject:
+) -> ParametricFunction:
     """Plot ``f`` on ``axes`` only where it stays inside the y range (no overshoot)."""
     import numpy as np
 
@@ -356,14 +358,14 @@ def get_table(
 class Polyline(VGroup):
     """Points joined in order, on axes.
 
-    Parts: ``.line``, the path through every point (``None`` when drawn as
+    Parts: ``.line``, what is drawn through the points (one path, or the group of
     segments); ``.segments``, one Line per step (empty unless asked for, e.g. to
     animate step by step); ``.dots``, a Dot on each point (empty without dots).
     """
 
-    def __init__(self, path: VMobject | None, segments: VGroup, dots: VGroup) -> None:
-        super().__init__(path if path is not None else segments, dots)
-        self.line = path
+    def __init__(self, line: VMobject, segments: VGroup, dots: VGroup) -> None:
+        super().__init__(line, dots)
+        self.line = line
         self.segments = segments
         self.dots = dots
 
@@ -404,7 +406,7 @@ def get_polyline(
     steps = VGroup(
         *[Line(p, q, color=col, stroke_width=stroke_width) for p, q in pairwise(points)]
     )
-    return Polyline(None, steps, dots)
+    return Polyline(steps, steps, dots)
 
 
 def get_bullets(lines: Sequence[str], *, size: int | None = None) -> VGroup:

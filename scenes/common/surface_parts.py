@@ -51,7 +51,7 @@ def get_surface_axes(
         x_length=size,
         y_length=size,
         z_length=height,
-        tips=False,
+        tips=False,  # type: ignore[arg-type]  # manim annotates **kwargs as dict[str, Any]
         axis_config={
             "color": PALETTE.muted,
             "stroke_width": 2,
@@ -72,8 +72,8 @@ def get_surface(
     lo, hi = uv_range[0], uv_range[1]
     surface = Surface(
         lambda u, v: axes.c2p(u, v, f(u, v)),
-        u_range=[lo, hi],
-        v_range=[lo, hi],
+        u_range=(lo, hi),
+        v_range=(lo, hi),
         resolution=resolution,
         fill_opacity=0.75,
         checkerboard_colors=[PALETTE.curve, PALETTE.overlay],
@@ -93,7 +93,7 @@ def get_space_curve(
     """A curve t -> (x, y, z) drawn on 3-D axes (a slice of a surface)."""
     return ParametricFunction(
         lambda t: axes.c2p(*point(t)),
-        t_range=[t_range[0], t_range[1]],
+        t_range=(t_range[0], t_range[1]),
         color=color,
         stroke_width=6,
     )
