@@ -7,8 +7,6 @@ numbers that come from :mod:`mathkit.classification`; they never touch a scene.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from manim import (
     DOWN,
     LEFT,
@@ -32,7 +30,14 @@ from manim import (
 )
 
 from mathkit.classification import AreaPiece, Confusion
-from scenes.common.mobjects import get_axes, get_card, get_polyline, get_tex, get_text
+from scenes.common.mobjects import (
+    Floats,
+    get_axes,
+    get_card,
+    get_polyline,
+    get_tex,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 HOTDOG_COLOR = PALETTE.point
@@ -320,8 +325,8 @@ def get_chance_line(axes: Axes) -> DashedLine:
 
 def get_roc_polyline(
     axes: Axes,
-    fpr: Sequence[float],
-    tpr: Sequence[float],
+    fpr: Floats,
+    tpr: Floats,
     *,
     color: str | None = None,
     stroke_width: float = 5,
@@ -331,7 +336,7 @@ def get_roc_polyline(
 
 
 def get_roc_dots(
-    axes: Axes, fpr: Sequence[float], tpr: Sequence[float], *, radius: float = 0.08
+    axes: Axes, fpr: Floats, tpr: Floats, *, radius: float = 0.08
 ) -> VGroup:
     """One dot per ROC point."""
     return VGroup(

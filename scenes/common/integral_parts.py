@@ -24,7 +24,14 @@ from manim import (
 from mathkit.integrate import RiemannSum
 from mathkit.resources import NextSubject, Resource
 from scenes.common import mobjects
-from scenes.common.mobjects import Polyline, get_axes, get_card, get_polyline, get_text
+from scenes.common.mobjects import (
+    Floats,
+    Polyline,
+    get_axes,
+    get_card,
+    get_polyline,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 
@@ -105,7 +112,7 @@ def log_error_point(axes: Axes, n: float, error: float) -> np.ndarray:
 
 
 def get_error_line(
-    axes: Axes, ns: Sequence[int], errors: Sequence[float], *, color: str
+    axes: Axes, ns: Sequence[int], errors: Floats, *, color: str
 ) -> Polyline:
     """A polyline with dots through (n, error) on log axes; parts ``.line`` and ``.dots``."""
     x0, y0 = cast("tuple[float, float]", axes.log_origin)

@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from manim import (
     DOWN,
     LEFT,
@@ -32,6 +34,9 @@ from manim import (
 from manim.utils.color import ParsableManimColor
 
 from scenes.common.theme import EDGE_BUFF, FONT, PALETTE, SIZES
+
+Floats = Sequence[float] | npt.NDArray[np.floating[Any]]
+"""Numbers from mathkit, as a sequence or a numpy array."""
 
 
 def get_title(text: str, *, subtitle: str | None = None) -> VGroup:
@@ -372,8 +377,8 @@ class Polyline(VGroup):
 
 def get_polyline(
     axes: Axes,
-    xs: Sequence[float],
-    ys: Sequence[float],
+    xs: Floats,
+    ys: Floats,
     *,
     color: str | None = None,
     stroke_width: float = 4,
@@ -424,6 +429,7 @@ def get_bullets(lines: Sequence[str], *, size: int | None = None) -> VGroup:
 __all__ = [
     "DOWN",
     "UP",
+    "Floats",
     "Polyline",
     "Readout",
     "Table",

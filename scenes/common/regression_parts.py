@@ -25,7 +25,14 @@ from manim import (
 from mathkit.cost import FourSteps
 from mathkit.data import REGRESSION_X, REGRESSION_Y
 from scenes.common import mobjects
-from scenes.common.mobjects import get_axes, get_card, get_polyline, get_tex, get_text
+from scenes.common.mobjects import (
+    Floats,
+    get_axes,
+    get_card,
+    get_polyline,
+    get_tex,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 DATA_X_RANGE = (-0.5, 7.5, 1)
@@ -140,9 +147,7 @@ def get_regression_line(
     )
 
 
-def get_residuals(
-    axes: Axes, y_hat: Sequence[float], *, color: str | None = None
-) -> VGroup:
+def get_residuals(axes: Axes, y_hat: Floats, *, color: str | None = None) -> VGroup:
     """Vertical error segments from each data point to its prediction y_hat_i."""
     return VGroup(
         *[
@@ -254,8 +259,8 @@ def get_contours(
 
 def get_descent_path(
     axes: Axes,
-    bs: Sequence[float],
-    ms: Sequence[float],
+    bs: Floats,
+    ms: Floats,
     *,
     color: str | None = None,
     radius: float = 0.06,
