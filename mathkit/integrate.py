@@ -73,7 +73,7 @@ def _parse_integrand(integrand: str) -> sp.Expr:
 
 
 @functools.lru_cache(maxsize=128)
-def integrand_function(integrand: str) -> Callable[[FloatArray], FloatArray]:
+def integrand_function(integrand: str) -> Callable[[npt.ArrayLike], FloatArray]:
     """Vectorised numpy function f(x) of an expression string in ``x`` (cached).
 
     Raises
@@ -84,15 +84,15 @@ def integrand_function(integrand: str) -> Callable[[FloatArray], FloatArray]:
     expr = _parse_integrand(integrand)
     raw = compile_expr(expr, X, "numpy")
 
-    def f(xs: FloatArray) -> FloatArray:
-        xs = np.asarray(xs, dtype=np.float64)
+    def f(values: npt.ArrayLike) -> FloatArray:
+        xs = np.asarray(values, dtype=np.float64)
         return np.broadcast_to(np.asarray(raw(xs), dtype=np.float64), xs.shape).copy()
 
     return f
 
 
 def _values(
-    f: Callable[[FloatArray], FloatArray], xs: FloatArray, integrand: str
+    f: Callable[[npt.ArrayLike], FloatArray], xs: FloatArray, integrand: str
 ) -> FloatArray:
     with np.errstate(all="ignore"):  # non-finite values are reported below
         ys = f(xs)

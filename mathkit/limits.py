@@ -191,6 +191,19 @@ class LimitResult:
         """Whether the limit exists and is a finite number."""
         return self.value is not None and bool(self.value.is_finite)
 
+    @property
+    def number(self) -> float:
+        """The limit as a float.
+
+        Raises
+        ------
+        ValueError
+            If the limit does not exist or is not finite.
+        """
+        if self.value is None or not self.value.is_finite:
+            raise ValueError(f"the limit of {self.expr} is not a finite number")
+        return float(self.value)
+
     def latex(self) -> str:
         """The limit statement, e.g. ``\\lim_{x \\to 1} ... = 2`` or "does not exist"."""
         body = latex(self.expr)

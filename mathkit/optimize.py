@@ -20,7 +20,7 @@ from mathkit.data import EPOCHS, INITIAL_B, INITIAL_M, LEARNING_RATE, regression
 from mathkit.numeric import compile_expr, finite
 
 FloatArray = npt.NDArray[np.float64]
-Objective = Callable[[FloatArray], float]
+Objective = Callable[[npt.ArrayLike], float]
 Gradient = Callable[[FloatArray], FloatArray]
 Verdict = Literal["converging", "slow", "diverging"]
 
@@ -271,7 +271,7 @@ def function_and_gradient(
     f_num = compile_expr(e, syms, "numpy")
     g_num = [compile_expr(sp.diff(e, s), syms, "numpy") for s in syms]
 
-    def f(v: FloatArray) -> float:
+    def f(v: npt.ArrayLike) -> float:
         return float(f_num(*np.atleast_1d(v)))
 
     def g(v: FloatArray) -> FloatArray:

@@ -142,8 +142,7 @@ class WhatCalculusIs(LectureScene):
             self.hold()
         self.play(tracker.animate.set_value(t_end - 0.5), run_time=2)
         self.hold(0.5)
-        readout.number.clear_updaters()
-        readout.unit.clear_updaters()
+        readout.clear_updaters()
         tangent.clear_updaters()
 
         # -- area is distance ------------------------------------------------------------

@@ -120,7 +120,7 @@ class CalculatingLimits(LectureScene):
         self.beat("hole")
         h_expr, a = HOLE_EXAMPLE
         h_lim = limit(h_expr, a)
-        L = float(h_lim.value)
+        L = h_lim.number
         f = to_function(h_expr)
         axes = get_axes([-1, 5, 1], [-1, 5, 1], width=5.4, height=4.6)
         self._place_axes(axes, title)
@@ -232,7 +232,7 @@ class CalculatingLimits(LectureScene):
         self.beat("sinc")
         s_expr, s0 = SINC_EXAMPLE
         s_lim = limit(s_expr, s0)
-        s_val = float(s_lim.value)
+        s_val = s_lim.number
         fs = to_function(s_expr)
         axes = get_axes([-10, 10, 5], [-1, 2, 1], width=5.8, height=4.0)
         self._place_axes(axes, title)

@@ -10,6 +10,7 @@ number comes from ``mathkit.multivariate``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import partial
 
 from manim import (
@@ -43,6 +44,7 @@ from mathkit.multivariate import (
     saddle_x_direction,
     saddle_y_direction,
 )
+from mathkit.numeric import Tangent
 from scenes.common.base import LectureScene3D
 from scenes.common.mobjects import (
     get_axes,
@@ -331,7 +333,7 @@ class PartialDerivatives(LectureScene3D):
         self.wait()
 
     @staticmethod
-    def _slope_rows(var: str, tans: list) -> VGroup:  # type: ignore[type-arg]
+    def _slope_rows(var: str, tans: Sequence[Tangent]) -> VGroup:
         rows = VGroup(
             *[
                 get_tex(
@@ -373,8 +375,8 @@ class PartialDerivatives(LectureScene3D):
             length, RIGHT, buff=0.15
         )
         drawing = VGroup(body, radius, r_label, length, l_label)
-        drawing.radius_mark = VGroup(radius, r_label)  # type: ignore[attr-defined]
-        drawing.length_mark = VGroup(length, l_label)  # type: ignore[attr-defined]
+        drawing.radius_mark = VGroup(radius, r_label)
+        drawing.length_mark = VGroup(length, l_label)
         note = get_text("a cylinder", size=SIZES.small, color=PALETTE.subtle)
         note.next_to(body, DOWN, buff=0.3)
         drawing.add(note)

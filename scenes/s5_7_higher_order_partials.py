@@ -233,7 +233,7 @@ class HigherOrderPartials(LectureScene):
         order = CYLINDER_VARS
 
         def ol(expr: object) -> str:
-            return ordered_latex(expr, order)  # type: ignore[arg-type]
+            return ordered_latex(expr, order)
 
         v_tex = get_tex(rf"v = {ol(vol.expr)}", size=SIZES.tex_large)
         left = VGroup(

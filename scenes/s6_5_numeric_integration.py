@@ -63,7 +63,7 @@ def _output(value: float, abserr: float) -> VGroup:
     group = VGroup(*parts).arrange(RIGHT, buff=0.06, aligned_edge=DOWN)
     VGroup(*parts[1:]).shift(RIGHT * 0.2)  # a space after "Out:"
     VGroup(*parts[4:]).shift(RIGHT * 0.2)  # and after the comma
-    group.value, group.error = parts[2], parts[4]  # type: ignore[attr-defined]
+    group.value, group.error = parts[2], parts[4]
     return group
 
 

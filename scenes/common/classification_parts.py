@@ -152,7 +152,7 @@ def get_item(
     if show_label:
         parts.append(tag)
     group = VGroup(*parts)
-    group.dot, group.stem, group.icon, group.label = dot, stem_line, icon, tag  # type: ignore[attr-defined]
+    group.dot, group.stem, group.icon, group.label = dot, stem_line, icon, tag
     return group
 
 

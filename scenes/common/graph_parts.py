@@ -79,7 +79,7 @@ def get_leaf_node(tex: str, *, color: str | None = None) -> VGroup:
     label = get_tex(tex, size=SIZES.tex_small, color=PALETTE.text)
     label.scale_to_fit_height(min(label.height, LEAF_SIZE[1] * 0.6)).move_to(box)
     group = VGroup(box, label)
-    group.shape, group.label = box, label  # type: ignore[attr-defined]
+    group.shape, group.label = box, label
     return group
 
 
@@ -97,7 +97,7 @@ def get_op_node(symbol: str, *, color: str | None = None) -> VGroup:
         label.scale_to_fit_width(1.5 * NODE_RADIUS)
     label.move_to(circle)
     group = VGroup(circle, label)
-    group.shape, group.label = circle, label  # type: ignore[attr-defined]
+    group.shape, group.label = circle, label
     return group
 
 
@@ -360,7 +360,7 @@ def get_code_and_graph(
     panel = get_code_panel(code, size=code_size)
     drawing = get_comp_graph(graph, names, rows=rows, dx=dx).scale(graph_scale)
     group = VGroup(panel, drawing).arrange(RIGHT, buff=0.8)
-    group.code, group.graph = panel, drawing  # type: ignore[attr-defined]
+    group.code, group.graph = panel, drawing
     return group
 
 

@@ -93,7 +93,7 @@ def get_log_error_axes(
         x_label="n",
         y_label=r"\text{error}",
     )
-    axes.log_origin = (x0, lo)  # type: ignore[attr-defined]
+    axes.log_origin = (x0, lo)
     for k in range(x_lo, x_hi + 1):
         label = MathTex(str(2**k), font_size=SIZES.small, color=PALETTE.subtle)
         label.next_to(axes.c2p(k - x0, 0), DOWN, buff=0.15)

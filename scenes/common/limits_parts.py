@@ -168,7 +168,7 @@ def get_era_page(
         cards.add(card)
         leaders.add(leader)
     page = VGroup(band, start, end, leaders, ticks, cards)
-    page.band, page.ticks, page.cards, page.leaders = band, ticks, cards, leaders  # type: ignore[attr-defined]
+    page.band, page.ticks, page.cards, page.leaders = band, ticks, cards, leaders
     return page
 
 

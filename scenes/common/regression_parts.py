@@ -219,7 +219,7 @@ def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
         ]
     ).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
     card = get_card(rows)
-    card.rows = rows  # type: ignore[attr-defined]
+    card.rows = rows
     return card
 
 

@@ -51,7 +51,7 @@ def get_surface_axes(
         x_length=size,
         y_length=size,
         z_length=height,
-        tips=False,  # type: ignore[arg-type]  # manim annotates **kwargs as dict[str, Any]
+        tips=False,
         axis_config={
             "color": PALETTE.muted,
             "stroke_width": 2,
