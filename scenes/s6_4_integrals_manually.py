@@ -9,8 +9,6 @@ and every rectangle comes from ``mathkit.integrate``.
 
 from __future__ import annotations
 
-from functools import partial
-
 from manim import (
     DOWN,
     LEFT,
@@ -49,8 +47,10 @@ from scenes.common.mobjects import (
 from scenes.common.numbers import fmt
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
-_num = partial(fmt, places=4)
-"""A sum for narration: at most 4 decimals, no float noise (0.7250000001 -> 0.725)."""
+
+def _num(value: float) -> str:
+    """A sum for narration: at most 4 decimals, no float noise (0.7250000001 -> 0.725)."""
+    return fmt(round(value, 4), significant=6)
 
 
 class IntegralsManually(LectureScene):

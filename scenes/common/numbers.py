@@ -25,13 +25,15 @@ def fmt(
       -2.2000 -> -2.2); with ``trim=False`` the zeros stay (18.850) but a whole
       number is still written without decimals (6);
     - ``significant``: that many significant digits instead (general format,
-      1.9989999999999712 -> 1.999 with 4);
+      1.9989999999999712 -> 1.999 with 4; a whole number is written in full);
     - ``sign``: always write the sign (+5, -0.5).
 
     A result that rounds to zero is written ``0``, never ``-0``.
     """
     plus = "+" if sign else ""
-    if significant is not None:
+    if significant is not None and float(value).is_integer():
+        text = f"{value:{plus}.0f}"
+    elif significant is not None:
         text = f"{value:{plus}.{significant}g}"
     elif not trim:
         whole = float(value).is_integer()
