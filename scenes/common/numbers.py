@@ -2,7 +2,8 @@
 
 :func:`fmt` turns a float from mathkit into text (``7``, ``-2.2``, ``6.000001``,
 ``18.850``, ``+5``); :func:`tex_sci` writes a very large or small number for
-LaTeX as ``m \\times 10^{e}``; :func:`format_delta` writes a step Delta x.
+LaTeX as ``m \\times 10^{e}``; :func:`format_delta` writes a step Delta x;
+:func:`superscript` writes an exponent in Unicode for plain text (10⁻³).
 Scenes and factories format numbers only through these (no private copies).
 """
 
@@ -61,3 +62,8 @@ def format_delta(dx: float) -> str:
     if dx > 0 and exponent <= -3 and abs(exponent - round(exponent)) < 1e-9:
         return rf"10^{{{round(exponent)}}}"
     return f"{dx:g}"
+
+
+def superscript(k: int) -> str:
+    """``k`` as Unicode superscript digits, for Text (``-3`` -> ``⁻³``)."""
+    return str(k).translate(str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from scenes.common.numbers import fmt, format_delta, tex_sci
+from scenes.common.numbers import fmt, format_delta, superscript, tex_sci
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,5 @@ def test_tex_sci_and_format_delta() -> None:
     assert tex_sci(12.5) == "12.5"
     assert format_delta(1e-6) == "10^{-6}"
     assert format_delta(0.1) == "0.1"
+    assert superscript(4) == "⁴"
+    assert superscript(-3) == "⁻³"
