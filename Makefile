@@ -11,7 +11,7 @@ REVEAL := vendor/reveal.js/VERSION
 export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course slides bench bench-roc clean
+.PHONY: help setup render list test test-fast lint typecheck lint-layout plan snapshots still clip course slides bench bench-roc clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,15 +33,21 @@ render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|hig
 list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 	@$(PYTHON) -m tools.listing
 
-test: $(STAMP) $(REVEAL) ## Run the whole test suite (mathkit, scene checks, pixels, one render)
+test: $(STAMP) $(REVEAL) ## Run the whole test suite (types, mathkit, scene checks, pixels, renders, decks)
+	@$(VPY) -m mypy
 	@$(VPY) -m pytest -rs -n 2 -m "not render"
 	@$(VPY) -m pytest -rs -m render
 
 test-fast: $(STAMP) ## Tests without pixel comparisons and renders
 	@$(VPY) -m pytest -rs -n 2 -m "not graphical and not render"
 
-lint: $(STAMP) ## ruff over the code
+lint: $(STAMP) ## ruff check, ruff format --check and mypy (strict on mathkit and tools)
 	@$(VPY) -m ruff check mathkit scenes tools tests
+	@$(VPY) -m ruff format --check mathkit scenes tools tests
+	@$(VPY) -m mypy
+
+typecheck: $(STAMP) ## mypy alone: strict on mathkit and tools, basic on scenes
+	@$(VPY) -m mypy
 
 lint-layout: $(STAMP) ## Layout lint: make lint-layout [SCENE=ChainRule] (all scenes if no SCENE)
 	@$(VPY) -m tools.quality layout

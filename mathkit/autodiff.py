@@ -36,6 +36,7 @@ from mathkit.data import (
     REGRESSION_Y,
     SINGLE_POINT_INDEX,
 )
+from mathkit.numeric import finite
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -56,16 +57,6 @@ OPS: Final[tuple[str, ...]] = (
     "sigmoid",
 )
 """Every operation a node can hold ("input" and "const" are leaves)."""
-
-
-def _check_finite(value: float, what: str) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a real number, got {value!r}") from None
-    if not math.isfinite(v):
-        raise ValueError(f"{what} must be finite, got {v}")
-    return v
 
 
 class Node:
@@ -103,11 +94,11 @@ class Node:
             raise ValueError(f"unknown operation {op!r}")
         if len(inputs) != len(local):
             raise ValueError("each input edge needs exactly one local derivative")
-        self.value = _check_finite(value, f"value of {label or op}")
+        self.value = finite(value, f"value of {label or op}")
         self.grad = 0.0
         self.op = op
         self.inputs = inputs
-        self.local = tuple(_check_finite(d, f"local derivative of {op}") for d in local)
+        self.local = tuple(finite(d, f"local derivative of {op}") for d in local)
         self.label = label
         self.group = group
         self.param = param
@@ -121,7 +112,7 @@ class Node:
         """``other`` itself if it is a node, else a ``"const"`` leaf holding it."""
         if isinstance(other, Node):
             return other
-        v = _check_finite(other, "constant")
+        v = finite(other, "constant")
         return Node(v, f"{v:g}", op="const")
 
     def _unary(self, op: str, value: float, d: float, label: str) -> Node:
@@ -172,7 +163,7 @@ class Node:
         Raises for a non-integer n with a negative base, and for 0 to a
         negative power (the value or derivative is not real/finite).
         """
-        n = _check_finite(exponent, "exponent")
+        n = finite(exponent, "exponent")
         a = self.value
         if a < 0 and not n.is_integer():
             raise ValueError(f"negative base {a:g} to non-integer power {n:g}")
@@ -529,7 +520,7 @@ def network_graph(
         raise ValueError("network needs at least one input")
     if not layers:
         raise ValueError("network needs at least one layer")
-    tgt = _check_finite(target, "target")
+    tgt = finite(target, "target")
     acts: list[Node] = [
         Node(v, f"x{i + 1}" if len(x) > 1 else "x", group="input")
         for i, v in enumerate(x)
@@ -587,7 +578,7 @@ def loop_program(
     """
     if steps < 1:
         raise ValueError(f"steps must be positive, got {steps}")
-    thr = _check_finite(threshold, "threshold")
+    thr = finite(threshold, "threshold")
     v = Node(x, "x")
     branches: list[str] = []
     for k in range(steps):

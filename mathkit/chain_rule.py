@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from mathkit.expr import latex, parse, symbol
+from mathkit.numeric import Tangent, compile_expr
 
 X = symbol("x")
 U = symbol("u")
@@ -87,38 +88,29 @@ class ChainRuleResult:
         if not sp.sympify(x0).is_real:
             raise ValueError(f"x0 must be a real number, got {x0!r}")
         u0 = self.inner.subs(X, x0)
+        dy_du = float(self.d_outer.subs(U, u0))
+        du_dx = float(self.d_inner.subs(X, x0))
         return ChainPoint(
             x=float(x0),
-            u=float(u0),
             y=float(self.composite.subs(X, x0)),
-            dy_du=float(self.d_outer.subs(U, u0)),
-            du_dx=float(self.d_inner.subs(X, x0)),
+            slope=dy_du * du_dx,
+            u=float(u0),
+            dy_du=dy_du,
+            du_dx=du_dx,
         )
 
     def f(self, x: float) -> float:
         """y(x) as a float, for plotting."""
-        return float(sp.lambdify(X, self.composite)(x))
+        return float(compile_expr(self.composite, X, "scipy")(x))
 
 
 @dataclass(frozen=True, slots=True)
-class ChainPoint:
-    """The chain rule at one point: dy/dx = dy/du * du/dx."""
+class ChainPoint(Tangent):
+    """The chain rule at one point: the tangent there, slope dy/dx = dy/du * du/dx."""
 
-    x: float
     u: float
-    y: float
     dy_du: float
     du_dx: float
-
-    @property
-    def slope(self) -> float:
-        """dy/dx at the point, as the chain-rule product."""
-        return self.dy_du * self.du_dx
-
-    @property
-    def intercept(self) -> float:
-        """Intercept of the tangent line y = slope * x + intercept."""
-        return self.y - self.slope * self.x
 
 
 def _paren(expr: sp.Expr) -> str:

@@ -1,4 +1,8 @@
-"""Cost (loss) functions of the course's regression: MSE, MAE and quadratic cost.
+"""The course's regression: the line model, its costs, gradient, fit and cost surface.
+
+The one regression module: the forward pass, MSE, MAE and quadratic cost, the
+gradient, least squares, the cost on a grid and the cost's elliptical contours
+(sections 3 and 5 both take them from here).
 
 The model is the line y_hat = m x + b fitted to the clinical-trial data of
 ``mathkit.data`` (content spec 3c). Costs compare predictions y_hat with labels
@@ -12,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -25,11 +29,15 @@ from mathkit.data import (
     SINGLE_POINT_INDEX,
     regression_xy,
 )
+from mathkit.numeric import finite
 
 FloatArray = npt.NDArray[np.floating]
 ArrayLike = Sequence[float] | npt.NDArray[np.floating]
 
-DTYPES: Final = {"float64": np.float64, "float32": np.float32}
+DTYPES: Final[dict[str, type[np.floating[Any]]]] = {
+    "float64": np.float64,
+    "float32": np.float32,
+}
 """Supported precisions; the notebooks ran torch in float32."""
 
 
@@ -69,13 +77,6 @@ def _pair(
     return a, b
 
 
-def _finite_scalar(value: float, name: str) -> float:
-    v = float(value)
-    if not np.isfinite(v):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return v
-
-
 def errors(y_hat: ArrayLike, y: ArrayLike) -> FloatArray:
     """Signed errors e_i = y_hat_i - y_i.
 
@@ -88,12 +89,12 @@ def errors(y_hat: ArrayLike, y: ArrayLike) -> FloatArray:
 
 def absolute_error(delta: float) -> float:
     """Absolute error |delta| of one prediction, delta = y_hat - y."""
-    return abs(_finite_scalar(delta, "delta"))
+    return abs(finite(delta, "delta"))
 
 
 def squared_error(delta: float) -> float:
     """Squared (quadratic) error delta^2 of one prediction, delta = y_hat - y."""
-    d = _finite_scalar(delta, "delta")
+    d = finite(delta, "delta")
     return d * d
 
 
@@ -118,14 +119,15 @@ def mse(y_hat: ArrayLike, y: ArrayLike, *, dtype: str = "float64") -> float:
 
 def quadratic_cost(y_hat: float, y: float) -> float:
     """Quadratic cost of a single instance, C = (y_hat - y)^2 (content spec 5c)."""
-    return squared_error(_finite_scalar(y_hat, "y_hat") - _finite_scalar(y, "y"))
+    return squared_error(finite(y_hat, "y_hat") - finite(y, "y"))
 
 
 def forward(x: ArrayLike, m: float, b: float, *, dtype: str = "float64") -> FloatArray:
     """Forward pass of the line model, y_hat_i = m x_i + b (content spec 3c, step 1)."""
     xs = as_vector(x, "x", dtype)
     t = _dtype(dtype)
-    return xs * t(_finite_scalar(m, "m")) + t(_finite_scalar(b, "b"))
+    y_hat: FloatArray = xs * t(finite(m, "m")) + t(finite(b, "b"))
+    return y_hat
 
 
 def _xy(x: ArrayLike, y: ArrayLike, dtype: str) -> tuple[FloatArray, FloatArray]:
@@ -196,7 +198,7 @@ def four_steps(
     ValueError
         For bad data (see :func:`regression_cost`) or a non-positive learning rate.
     """
-    lr = _finite_scalar(lr, "lr")
+    lr = finite(lr, "lr")
     if lr <= 0:
         raise ValueError(f"learning rate must be positive, got {lr}")
     xs, ys = _xy(x, y, dtype)
@@ -292,7 +294,7 @@ def single_point(
     if not 0 <= index < xs.size:
         raise ValueError(f"index {index} out of range for {xs.size} instances")
     xi, yi = float(xs[index]), float(ys[index])
-    m, b = _finite_scalar(m, "m"), _finite_scalar(b, "b")
+    m, b = finite(m, "m"), finite(b, "b")
     y_hat = m * xi + b
     err = y_hat - yi
     return SinglePoint(
@@ -384,7 +386,7 @@ def cost_contour(
         raise ValueError(f"samples must be an integer >= 8, got {samples!r}")
     xs, ys = _xy(x, y, "float64")
     best = least_squares(xs, ys)
-    lv = _finite_scalar(level, "level")
+    lv = finite(level, "level")
     if lv <= best.cost:
         raise ValueError(f"level {lv} is not above the minimum cost {best.cost:.6g}")
     design = np.column_stack([np.ones_like(xs), xs])

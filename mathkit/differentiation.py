@@ -22,6 +22,7 @@ import sympy as sp
 
 from mathkit.data import DIFFERENCE_QUOTIENT_DELTAS, RUNNING_FUNCTION
 from mathkit.expr import latex, parse, symbol
+from mathkit.numeric import Tangent, compile_expr, finite
 
 X = symbol("x")
 DX = sp.Symbol(r"\Delta x", real=True)
@@ -29,16 +30,6 @@ DX = sp.Symbol(r"\Delta x", real=True)
 
 RealFunction = Callable[[float], float]
 FunctionLike = str | Callable[[float], float]
-
-
-def _check_finite(name: str, value: float) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(v):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return v
 
 
 def as_function(f: FunctionLike) -> RealFunction:
@@ -55,7 +46,7 @@ def as_function(f: FunctionLike) -> RealFunction:
     """
     if isinstance(f, str):
         expr = parse(f, ("x",))
-        compiled = sp.lambdify(X, expr, "math")
+        compiled = compile_expr(expr, X, "math")
         return lambda x: float(compiled(x))
     if callable(f):
         return f
@@ -84,8 +75,8 @@ def forward_difference(f: FunctionLike, x: float, h: float) -> float:
     ValueError
         If x or h is not finite, h is zero, or f is not finite at x or x + h.
     """
-    x = _check_finite("x", x)
-    h = _check_finite("h", h)
+    x = finite(x, "x")
+    h = finite(h, "h")
     if h == 0.0:
         raise ValueError("step h must be non-zero")
     fn = as_function(f)
@@ -106,8 +97,8 @@ def central_difference(f: FunctionLike, x: float, h: float) -> float:
     ValueError
         If x or h is not finite, h is not positive, or f is not finite at x +- h.
     """
-    x = _check_finite("x", x)
-    h = _check_finite("h", h)
+    x = finite(x, "x")
+    h = finite(h, "h")
     if h <= 0.0:
         raise ValueError(f"step h must be positive, got {h!r}")
     fn = as_function(f)
@@ -115,18 +106,6 @@ def central_difference(f: FunctionLike, x: float, h: float) -> float:
         _evaluate(fn, x + h, "a central difference")
         - _evaluate(fn, x - h, "a central difference")
     ) / (2.0 * h)
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """The straight line y = slope * x + intercept."""
-
-    slope: float
-    intercept: float
-
-    def at(self, x: float) -> float:
-        """The line's y value at ``x``."""
-        return self.slope * x + self.intercept
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +130,9 @@ class SecantLine:
         return self.y2 - self.y1
 
     @property
-    def line(self) -> Line:
-        """The secant as a :class:`Line`."""
-        return Line(self.slope, self.intercept)
+    def line(self) -> Tangent:
+        """The secant as a line through Q (same slope and intercept)."""
+        return Tangent(self.x2, self.y2, self.slope)
 
 
 def secant_line(f: FunctionLike, x1: float, x2: float) -> SecantLine:
@@ -168,8 +147,8 @@ def secant_line(f: FunctionLike, x1: float, x2: float) -> SecantLine:
     ValueError
         If x1 or x2 is not finite, x1 == x2 (no secant), or f is not finite there.
     """
-    x1 = _check_finite("x1", x1)
-    x2 = _check_finite("x2", x2)
+    x1 = finite(x1, "x1")
+    x2 = finite(x2, "x2")
     if x1 == x2:
         raise ValueError("P and Q must have different x values for a secant")
     fn = as_function(f)
@@ -177,29 +156,6 @@ def secant_line(f: FunctionLike, x1: float, x2: float) -> SecantLine:
     y2 = _evaluate(fn, x2, "a secant")
     m = (y2 - y1) / (x2 - x1)
     return SecantLine(x1=x1, y1=y1, x2=x2, y2=y2, slope=m, intercept=y2 - m * x2)
-
-
-@dataclass(frozen=True, slots=True)
-class TangentLine:
-    """The tangent to f at (x0, y0), with the exact derivative it came from."""
-
-    x0: float
-    y0: float
-    slope: float
-    intercept: float
-    derivative: sp.Expr
-
-    @property
-    def line(self) -> Line:
-        """The tangent as a :class:`Line`."""
-        return Line(self.slope, self.intercept)
-
-    @property
-    def latex(self) -> str:
-        """``y = m x + b`` in LaTeX, with zero terms left out (y = 6x - 2, y = 1)."""
-        return "y = " + latex(
-            sp.nsimplify(self.slope) * X + sp.nsimplify(self.intercept)
-        )
 
 
 def derivative(expr: str, order: int = 1) -> sp.Expr:
@@ -215,7 +171,7 @@ def derivative(expr: str, order: int = 1) -> sp.Expr:
     return sp.expand(sp.diff(parse(expr, ("x",)), X, order))
 
 
-def tangent_line(expr: str, x0: float) -> TangentLine:
+def tangent_line(expr: str, x0: float) -> Tangent:
     """The tangent y = f'(x0) x + (f(x0) - f'(x0) x0) to f at x0.
 
     The slope is the exact derivative (sympy) evaluated at x0 (Stewart section 2.7):
@@ -227,7 +183,7 @@ def tangent_line(expr: str, x0: float) -> TangentLine:
         If the expression does not parse, x0 is not finite, or f or f' is not
         real and finite at x0.
     """
-    x0 = _check_finite("x0", x0)
+    x0 = finite(x0, "x0")
     f = parse(expr, ("x",))
     df = sp.expand(sp.diff(f, X))
     point = sp.nsimplify(x0)
@@ -235,7 +191,7 @@ def tangent_line(expr: str, x0: float) -> TangentLine:
     if not (y0v.is_real and mv.is_real) or not (y0v.is_finite and mv.is_finite):
         raise ValueError(f"f or f' is not real and finite at x0 = {x0!r}")
     y0, m = float(y0v), float(mv)
-    return TangentLine(x0=x0, y0=y0, slope=m, intercept=y0 - m * x0, derivative=df)
+    return Tangent(x=x0, y=y0, slope=m)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +224,7 @@ def delta_sequence(
     fn = as_function(f)
     steps = []
     for dx in dxs:
-        d = _check_finite("dx", dx)
+        d = finite(dx, "dx")
         if d == 0.0:
             raise ValueError("every delta x must be non-zero")
         s = secant_line(fn, x, x + d)
@@ -416,7 +372,7 @@ class DerivativeForms:
 
     def values(self, x0: float) -> tuple[float, float, float]:
         """(f(x0), f'(x0), f''(x0)) as floats."""
-        x0 = _check_finite("x0", x0)
+        x0 = finite(x0, "x0")
         point = sp.nsimplify(x0)
         return tuple(float(e.subs(X, point)) for e in (self.f, self.first, self.second))  # type: ignore[return-value]
 

@@ -27,6 +27,7 @@ import sympy as sp
 from scipy import integrate as sp_integrate
 
 from mathkit.expr import latex, parse, symbol
+from mathkit.numeric import compile_expr
 
 FloatArray = npt.NDArray[np.float64]
 RiemannRule = Literal["left", "right", "midpoint"]
@@ -72,7 +73,7 @@ def _parse_integrand(integrand: str) -> sp.Expr:
 
 
 @functools.lru_cache(maxsize=128)
-def integrand_function(integrand: str) -> Callable[[FloatArray], FloatArray]:
+def integrand_function(integrand: str) -> Callable[[npt.ArrayLike], FloatArray]:
     """Vectorised numpy function f(x) of an expression string in ``x`` (cached).
 
     Raises
@@ -81,17 +82,17 @@ def integrand_function(integrand: str) -> Callable[[FloatArray], FloatArray]:
         If the string cannot be parsed (see :func:`mathkit.expr.parse`).
     """
     expr = _parse_integrand(integrand)
-    raw = sp.lambdify(X, expr, modules="numpy")
+    raw = compile_expr(expr, X, "numpy")
 
-    def f(xs: FloatArray) -> FloatArray:
-        xs = np.asarray(xs, dtype=np.float64)
+    def f(values: npt.ArrayLike) -> FloatArray:
+        xs = np.asarray(values, dtype=np.float64)
         return np.broadcast_to(np.asarray(raw(xs), dtype=np.float64), xs.shape).copy()
 
     return f
 
 
 def _values(
-    f: Callable[[FloatArray], FloatArray], xs: FloatArray, integrand: str
+    f: Callable[[npt.ArrayLike], FloatArray], xs: FloatArray, integrand: str
 ) -> FloatArray:
     with np.errstate(all="ignore"):  # non-finite values are reported below
         ys = f(xs)

@@ -20,6 +20,7 @@ import sympy as sp
 
 from mathkit.data import ZOOM_WINDOWS
 from mathkit.expr import latex, parse, symbol
+from mathkit.numeric import compile_expr, finite
 
 X = symbol("x")
 
@@ -78,7 +79,7 @@ def to_function(expr: str | sp.Expr) -> Callable[[float], float]:
 
     Division by zero gives ``nan``/``inf`` instead of raising, so a plot can skip it.
     """
-    f = sp.lambdify(X, _expr(expr), modules="numpy")
+    f = compile_expr(_expr(expr), X, "numpy")
 
     def call(x: float) -> float:
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -97,8 +98,7 @@ def substitute(expr: str | sp.Expr, x0: float) -> float:
     ValueError
         If x0 is not finite or f(x0) is undefined (e.g. 0/0 at a hole).
     """
-    if not math.isfinite(x0):
-        raise ValueError(f"x0 must be finite, got {x0!r}")
+    x0 = finite(x0, "x0")
     value = _expr(expr).subs(X, sp.nsimplify(x0))
     if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or not value.is_finite:
         raise ValueError(
@@ -139,8 +139,7 @@ def approach_table(
         If ``steps`` is empty, or a step is not finite and positive, or the
         point is not finite.
     """
-    if not math.isfinite(point):
-        raise ValueError(f"point must be finite, got {point!r}")
+    point = finite(point, "point")
     if len(steps) == 0:
         raise ValueError("steps is empty")
     if any(not math.isfinite(h) or h <= 0 for h in steps):
@@ -191,6 +190,19 @@ class LimitResult:
     def finite(self) -> bool:
         """Whether the limit exists and is a finite number."""
         return self.value is not None and bool(self.value.is_finite)
+
+    @property
+    def number(self) -> float:
+        """The limit as a float.
+
+        Raises
+        ------
+        ValueError
+            If the limit does not exist or is not finite.
+        """
+        if self.value is None or not self.value.is_finite:
+            raise ValueError(f"the limit of {self.expr} is not a finite number")
+        return float(self.value)
 
     def latex(self) -> str:
         """The limit statement, e.g. ``\\lim_{x \\to 1} ... = 2`` or "does not exist"."""
@@ -335,8 +347,8 @@ def zoom_views(
     if samples < 2:
         raise ValueError(f"samples must be at least 2, got {samples}")
     f_expr = _expr(expr)
-    f = sp.lambdify(X, f_expr, modules="numpy")
-    df = sp.lambdify(X, sp.diff(f_expr, X), modules="numpy")
+    f = compile_expr(f_expr, X, "numpy")
+    df = compile_expr(sp.diff(f_expr, X), X, "numpy")
     views = []
     for (x0, x1), (y0, y1) in windows:
         if not (x0 < x1 and y0 < y1):

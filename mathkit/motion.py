@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from mathkit.numeric import Tangent
+
 
 @dataclass(frozen=True, slots=True)
 class Journey:
@@ -104,10 +106,9 @@ class Journey:
             return self.cruise_speed
         return self.cruise_speed + self.acceleration * (t - self.t_cruise)
 
-    def tangent(self, t: float) -> tuple[float, float]:
-        """(slope, intercept) of the tangent to d at t: slope v(t), through (t, d(t))."""
-        m = self.speed(t)
-        return m, self.distance(t) - m * t
+    def tangent(self, t: float) -> Tangent:
+        """The tangent to d at t: slope v(t), through (t, d(t))."""
+        return Tangent(float(t), self.distance(t), self.speed(t))
 
     def area_under_speed(self, t0: float, t1: float) -> float:
         """Area under v between t0 and t1, summed phase by phase (rectangles and trapezoids).

@@ -7,9 +7,10 @@ Covers content spec section 5 (Machine Learning Gradients):
 * slices and tangents of the saddle z = x^2 - y^2 (5a);
 * the cylinder v = pi r^2 l and its first and second partials (5a, 5g);
 * the second-derivative test for critical points (5e, 5g);
-* the partial-derivative chain rule through the single-point regression cost (5b, 5c);
-* the batch MSE cost surface C(b, m), its exact elliptical contours and its
-  gradient (5d).
+* the partial-derivative chain rule through the single-point regression cost (5b, 5c).
+
+The batch MSE cost surface C(b, m), its gradient and its contours (5d) belong to the
+regression module, :mod:`mathkit.cost`.
 
 References: Stewart, *Calculus: Early Transcendentals*, 8th ed., sections 14.3
 (partial derivatives), 14.5 (chain rule), 14.6 (gradient) and 14.7 (second
@@ -42,6 +43,7 @@ from mathkit.data import (
     SLICE_POINTS,
 )
 from mathkit.expr import latex, parse, symbol
+from mathkit.numeric import Tangent, compile_expr, finite
 
 FloatArray = npt.NDArray[np.float64]
 Kind = Literal["minimum", "maximum", "saddle", "inconclusive"]
@@ -79,12 +81,6 @@ def _check_point(point: Sequence[float], n: int) -> tuple[float, ...]:
     return values
 
 
-def _check_finite(**values: float) -> None:
-    for name, value in values.items():
-        if not np.isfinite(value):
-            raise ValueError(f"{name} must be finite, got {value!r}")
-
-
 def _to_float(expr: sp.Expr) -> float:
     value = complex(sp.N(expr))
     if abs(value.imag) > 1e-12 or not np.isfinite(value.real):
@@ -120,7 +116,7 @@ class Partials:
 
     def function(self) -> Callable[..., float]:
         """f as a fast float function of the variables (for plotting)."""
-        fn = sp.lambdify(self.variables, self.expr, "numpy")
+        fn = compile_expr(self.expr, self.variables, "numpy")
         return lambda *args: float(fn(*args))
 
 
@@ -257,20 +253,6 @@ def ordered_latex(expr: sp.Expr, order: Sequence[str]) -> str:
 
 # -- slices and tangents ---------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class SliceTangent:
-    """Tangent to a slice z = g(t) at t: the line z = slope * t + intercept."""
-
-    t: float
-    z: float
-    slope: float
-
-    @property
-    def intercept(self) -> float:
-        """z0 - m t0 (content spec 5a: z = m x + (z0 - m x0))."""
-        return self.z - self.slope * self.t
-
-
-@dataclass(frozen=True, slots=True)
 class Slice:
     """The curve z = f(...) with every variable but ``free`` held fixed."""
 
@@ -286,19 +268,19 @@ class Slice:
 
     def function(self) -> Callable[[float], float]:
         """The slice as a float function of the free variable (for plotting)."""
-        fn = sp.lambdify(self.free, self.expr, "numpy")
+        fn = compile_expr(self.expr, self.free, "numpy")
         return lambda t: float(fn(t))
 
-    def tangent(self, t: float) -> SliceTangent:
+    def tangent(self, t: float) -> Tangent:
         """Point and slope of the slice at ``t``."""
-        _check_finite(t=t)
-        return SliceTangent(
+        finite(t, "t")
+        return Tangent(
             float(t),
             _to_float(self.expr.subs(self.free, t)),
             _to_float(self.derivative.subs(self.free, t)),
         )
 
-    def tangents(self, ts: Sequence[float]) -> tuple[SliceTangent, ...]:
+    def tangents(self, ts: Sequence[float]) -> tuple[Tangent, ...]:
         """Tangents at each of ``ts``."""
         if len(ts) == 0:
             raise ValueError("ts is empty: give at least one point")
@@ -328,7 +310,7 @@ def slice_of(
             f"fixed must give exactly the other variables {sorted(others)}, got {sorted(fixed)}"
         )
     for name, value in fixed.items():
-        _check_finite(**{name: value})
+        finite(value, name)
     parsed = parse(expr, names)
     subs = {symbol(n): float(v) for n, v in fixed.items()}
     sliced = sp.nsimplify(parsed.subs(subs))
@@ -351,9 +333,7 @@ def saddle_y_direction() -> Slice:
     return slice_of(SADDLE, SADDLE_VARS, "y", {"x": SADDLE_X_SLICE})
 
 
-def saddle_slice_tangents() -> tuple[
-    tuple[SliceTangent, ...], tuple[SliceTangent, ...]
-]:
+def saddle_slice_tangents() -> tuple[tuple[Tangent, ...], tuple[Tangent, ...]]:
     """The notebook's tangents at -2..2 on both saddle slices (content spec 5a).
 
     Returns (along x with y = 0: points (-2, 4)...(2, 4), slopes -4..4;
@@ -426,7 +406,7 @@ def cylinder(
     ValueError
         If r or l is not finite or not positive (a cylinder needs both > 0).
     """
-    _check_finite(r=r, l=l)
+    finite(r, "r"), finite(l, "l")
     if r <= 0 or l <= 0:
         raise ValueError(f"radius and length must be positive, got r={r}, l={l}")
     first = partial_derivatives(CYLINDER, CYLINDER_VARS)
@@ -478,7 +458,7 @@ def classify_second_derivative(f2: float) -> Kind:
 
     Stewart, section 4.3. Raises ``ValueError`` for a non-finite value.
     """
-    _check_finite(second_derivative=f2)
+    finite(f2, "second_derivative")
     if abs(f2) <= _ZERO_TOL:
         return "inconclusive"
     return "minimum" if f2 > 0 else "maximum"
@@ -614,7 +594,8 @@ def single_point_chain(
 
     Raises ``ValueError`` for a non-finite input.
     """
-    _check_finite(x=x, y=y, m=m, b=b)
+    for name, value in (("x", x), ("y", y), ("m", m), ("b", b)):
+        finite(value, name)
     sx, sy, sm, sb, su, syh = sp.symbols("x y m b u yhat", real=True)
     cost_u = su**2
     u_yhat = syh - sy
@@ -650,168 +631,3 @@ def single_point_chain(
             rf"\frac{{{pc}}}{{\partial b}}", rf"2({hat} - y)", d_c_dyhat * d_yhat_db
         ),
     )
-
-
-# -- batch cost surface ---------------------------------------------------------------------
-def _check_data(
-    x: Sequence[float], y: Sequence[float]
-) -> tuple[FloatArray, FloatArray]:
-    xa = np.asarray(x, dtype=np.float64)
-    ya = np.asarray(y, dtype=np.float64)
-    if xa.ndim != 1 or ya.ndim != 1:
-        raise ValueError("x and y must be one-dimensional")
-    if xa.size == 0:
-        raise ValueError("data is empty: give at least one (x, y) pair")
-    if xa.size != ya.size:
-        raise ValueError(f"x and y have mismatched lengths {xa.size} and {ya.size}")
-    if not (np.all(np.isfinite(xa)) and np.all(np.isfinite(ya))):
-        raise ValueError("data contains NaN or inf")
-    return xa, ya
-
-
-def batch_cost(
-    b: float,
-    m: float,
-    x: Sequence[float] = REGRESSION_X,
-    y: Sequence[float] = REGRESSION_Y,
-) -> float:
-    """MSE cost C(b, m) = (1/n) sum_i (m x_i + b - y_i)^2 (content spec 3c/5c).
-
-    19.6755 at the course's (b, m) = (0.1, 0.9). Raises ``ValueError`` for
-    empty, mismatched or non-finite data or parameters.
-    """
-    _check_finite(b=b, m=m)
-    xa, ya = _check_data(x, y)
-    return float(np.mean((m * xa + b - ya) ** 2))
-
-
-def batch_gradient(
-    b: float,
-    m: float,
-    x: Sequence[float] = REGRESSION_X,
-    y: Sequence[float] = REGRESSION_Y,
-) -> tuple[float, float]:
-    """grad C = [dC/db, dC/dm] of the MSE cost, b first as in the course (5d).
-
-    dC/db = (2/n) sum (y_hat_i - y_i), dC/dm = (2/n) sum (y_hat_i - y_i) x_i.
-    [6.265, 36.305] at (0.1, 0.9). Raises ``ValueError`` as :func:`batch_cost`.
-    """
-    _check_finite(b=b, m=m)
-    xa, ya = _check_data(x, y)
-    resid = m * xa + b - ya
-    n = xa.size
-    return (float(2.0 / n * resid.sum()), float(2.0 / n * (resid * xa).sum()))
-
-
-@dataclass(frozen=True, slots=True)
-class CostGrid:
-    """C(b, m) sampled on a grid: ``costs[j, i]`` = C(bs[i], ms[j])."""
-
-    bs: FloatArray
-    ms: FloatArray
-    costs: FloatArray
-
-
-def cost_grid(
-    b_range: tuple[float, float],
-    m_range: tuple[float, float],
-    n: int = 25,
-    x: Sequence[float] = REGRESSION_X,
-    y: Sequence[float] = REGRESSION_Y,
-) -> CostGrid:
-    """The batch cost on an n x n grid over b_range x m_range (for a surface plot).
-
-    Raises
-    ------
-    ValueError
-        If n < 2, a range is reversed, empty or not finite, or the data is bad.
-    """
-    if n < 2:
-        raise ValueError(f"n must be at least 2, got {n}")
-    for name, (lo, hi) in (("b_range", b_range), ("m_range", m_range)):
-        _check_finite(**{f"{name} start": lo, f"{name} end": hi})
-        if not lo < hi:
-            raise ValueError(f"{name} is reversed or empty: ({lo}, {hi})")
-    xa, ya = _check_data(x, y)
-    bs = np.linspace(b_range[0], b_range[1], n)
-    ms = np.linspace(m_range[0], m_range[1], n)
-    B, M = np.meshgrid(bs, ms)
-    resid = M[..., None] * xa + B[..., None] - ya
-    return CostGrid(bs, ms, np.mean(resid**2, axis=-1))
-
-
-@dataclass(frozen=True, slots=True)
-class CostQuadratic:
-    """C(theta) = c_min + (theta - theta*)^T A (theta - theta*), theta = (b, m).
-
-    A = (1/n) X^T X with rows (1, x_i); theta* is the least-squares fit.
-    """
-
-    center: tuple[float, float]  # (b*, m*)
-    min_cost: float
-    matrix: tuple[tuple[float, float], tuple[float, float]]
-
-
-def cost_quadratic(
-    x: Sequence[float] = REGRESSION_X, y: Sequence[float] = REGRESSION_Y
-) -> CostQuadratic:
-    """The MSE cost as an exact quadratic form in (b, m).
-
-    Completing the square of (1/n)||X theta - y||^2 with X = [1, x]: the centre is the
-    normal-equations solution theta* = (X^T X)^{-1} X^T y (b = 1.76, m = -0.469 for the
-    course data, content spec 3c). Hastie, Tibshirani & Friedman, *ESL*, section 3.2.
-
-    Raises
-    ------
-    ValueError
-        For bad data, or fewer than two distinct x values (no unique fit).
-    """
-    xa, ya = _check_data(x, y)
-    if np.unique(xa).size < 2:
-        raise ValueError("need at least two distinct x values for a unique fit")
-    X = np.column_stack([np.ones_like(xa), xa])
-    A = X.T @ X / xa.size
-    theta = np.linalg.solve(X.T @ X, X.T @ ya)
-    c_min = float(np.mean((X @ theta - ya) ** 2))
-    return CostQuadratic(
-        (float(theta[0]), float(theta[1])),
-        c_min,
-        ((float(A[0, 0]), float(A[0, 1])), (float(A[1, 0]), float(A[1, 1]))),
-    )
-
-
-def cost_contour(
-    level: float,
-    n: int = 96,
-    x: Sequence[float] = REGRESSION_X,
-    y: Sequence[float] = REGRESSION_Y,
-) -> FloatArray:
-    """Points (b, m) on the contour C(b, m) = level: an ellipse, shape (n, 2).
-
-    With A = Q diag(lambda) Q^T, the level set is
-    theta* + Q diag(sqrt((level - c_min)/lambda)) (cos t, sin t), t in [0, 2 pi).
-
-    Raises
-    ------
-    ValueError
-        If level is not above the minimum cost, n < 3, or the data is bad.
-    """
-    _check_finite(level=level)
-    if n < 3:
-        raise ValueError(f"n must be at least 3, got {n}")
-    q = cost_quadratic(x, y)
-    if level <= q.min_cost:
-        raise ValueError(
-            f"level {level} is not above the minimum cost {q.min_cost:.6g}: no contour"
-        )
-    lam, vecs = np.linalg.eigh(np.asarray(q.matrix))
-    t = np.linspace(0.0, 2.0 * np.pi, n, endpoint=False)
-    circle = np.stack([np.cos(t), np.sin(t)])
-    radii = np.sqrt((level - q.min_cost) / lam)
-    pts = (vecs @ (radii[:, None] * circle)).T + np.asarray(q.center)
-    return np.asarray(pts, dtype=np.float64)
-
-
-def course_batch_gradient() -> tuple[float, float]:
-    """The batch gradient at the course's start (b, m) = (0.1, 0.9): [6.265, 36.305]."""
-    return batch_gradient(INITIAL_B, INITIAL_M)

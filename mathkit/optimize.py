@@ -17,9 +17,10 @@ import numpy.typing as npt
 
 from mathkit.cost import ArrayLike, _dtype, _xy, regression_cost, regression_gradient
 from mathkit.data import EPOCHS, INITIAL_B, INITIAL_M, LEARNING_RATE, regression_xy
+from mathkit.numeric import compile_expr, finite
 
 FloatArray = npt.NDArray[np.float64]
-Objective = Callable[[FloatArray], float]
+Objective = Callable[[npt.ArrayLike], float]
 Gradient = Callable[[FloatArray], FloatArray]
 Verdict = Literal["converging", "slow", "diverging"]
 
@@ -267,10 +268,10 @@ def function_and_gradient(
         raise ValueError("variables is empty")
     e = parse(expr, tuple(variables))
     syms = [symbol(v) for v in variables]
-    f_num = sp.lambdify(syms, e, "numpy")
-    g_num = [sp.lambdify(syms, sp.diff(e, s), "numpy") for s in syms]
+    f_num = compile_expr(e, syms, "numpy")
+    g_num = [compile_expr(sp.diff(e, s), syms, "numpy") for s in syms]
 
-    def f(v: FloatArray) -> float:
+    def f(v: npt.ArrayLike) -> float:
         return float(f_num(*np.atleast_1d(v)))
 
     def g(v: FloatArray) -> FloatArray:
@@ -282,7 +283,6 @@ def function_and_gradient(
 
 def derivative_at(expr: str, x0: float) -> float:
     """dy/dx of a 1-D expression string at x0, symbolically (e.g. x^2 at 5 gives 10)."""
-    if not np.isfinite(float(x0)):
-        raise ValueError(f"x0 must be finite, got {x0!r}")
+    finite(x0, "x0")
     _, g = function_and_gradient(expr, ("x",))
     return float(g(np.array([float(x0)]))[0])

@@ -28,6 +28,7 @@ import sympy as sp
 
 from mathkit.chain_rule import chain_rule, decompose
 from mathkit.expr import latex, parse, symbol
+from mathkit.numeric import Tangent, compile_expr
 
 X = symbol("x")
 
@@ -86,16 +87,6 @@ class RuleStep:
     substituted_latex: str
     result_latex: str
     depth: int
-
-
-@dataclass(frozen=True, slots=True)
-class Tangent:
-    """The tangent line y = slope * x + intercept touching f at (x, y)."""
-
-    x: float
-    y: float
-    slope: float
-    intercept: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +151,7 @@ class Differentiation:
         """Tangent at x0: slope m = f'(x0), intercept b = f(x0) - m x0."""
         y0 = self.f(x0)
         slope = self.df(x0)
-        return Tangent(x=float(x0), y=y0, slope=slope, intercept=y0 - slope * float(x0))
+        return Tangent(x=float(x0), y=y0, slope=slope)
 
 
 def differentiate(text: str) -> Differentiation:
@@ -378,8 +369,8 @@ def _result(
         derivative=derivative,
         simplified=_simplify(derivative),
         steps=tuple(steps),
-        _f=sp.lambdify(X, expr, "math"),
-        _df=sp.lambdify(X, derivative, "math"),
+        _f=compile_expr(expr, X, "math"),
+        _df=compile_expr(derivative, X, "math"),
     )
 
 

@@ -28,8 +28,9 @@ from manim import (
 
 from mathkit.motion import COMMUTE
 from scenes.common.base import LectureScene
-from scenes.common.limits_parts import follow_number, get_piecewise_graph, get_readout
+from scenes.common.limits_parts import get_piecewise_graph, get_readout
 from scenes.common.mobjects import (
+    follow_number,
     get_axes,
     get_card,
     get_line_through,
@@ -101,9 +102,9 @@ class WhatCalculusIs(LectureScene):
 
         def tangent_line() -> VGroup:
             t = tracker.get_value()
-            m, b = j.tangent(t)
+            tan = j.tangent(t)
             line = get_line_through(
-                axes, m, b, [max(0.0, t - 0.9), min(t_end, t + 0.9)]
+                axes, tan.slope, tan.intercept, [max(0.0, t - 0.9), min(t_end, t + 0.9)]
             )
             dot = Dot(axes.c2p(t, j.distance(t)), color=PALETTE.point, radius=0.08)
             return VGroup(line, dot)
@@ -141,8 +142,7 @@ class WhatCalculusIs(LectureScene):
             self.hold()
         self.play(tracker.animate.set_value(t_end - 0.5), run_time=2)
         self.hold(0.5)
-        readout.number.clear_updaters()
-        readout.unit.clear_updaters()
+        readout.clear_updaters()
         tangent.clear_updaters()
 
         # -- area is distance ------------------------------------------------------------

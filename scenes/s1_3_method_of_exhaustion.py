@@ -39,16 +39,16 @@ from mathkit.expr import latex, parse
 from mathkit.limits import to_function, zoom_views
 from scenes.common.base import LectureScene
 from scenes.common.limits_parts import (
-    follow_number,
     get_bounds_line,
     get_bracket,
     get_polygon,
     get_readout,
-    get_value_table,
 )
 from scenes.common.mobjects import (
+    follow_number,
     get_axes,
     get_graph,
+    get_table,
     get_tex,
     get_text,
     get_title,
@@ -129,7 +129,7 @@ class MethodOfExhaustion(LectureScene):
             [f"{b.n}", f"{b.pi_area_bounds[0]:.5f}", f"{b.pi_area_bounds[1]:.5f}"]
             for b in seq
         ]
-        table = get_value_table(header, rows)
+        table = get_table(header, rows)
         table.next_to(title, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.5)
         table.cells[0][1].set_color(PALETTE.secant)
         table.cells[0][2].set_color(PALETTE.error)

@@ -9,6 +9,8 @@ exist because the two one-sided limits differ. Every value comes from
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
     LEFT,
@@ -46,31 +48,21 @@ from scenes.common.limits_parts import (
     get_guides,
     get_hole,
     get_piecewise_graph,
-    get_value_table,
 )
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
+    get_table,
     get_tex,
     get_text,
     get_title,
 )
+from scenes.common.numbers import fmt
+from scenes.common.numbers import tex_sci as sci
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
-
-def digits(value: float, significant: int = 10) -> str:
-    """``value`` to ``significant`` digits, which hides float noise (1.9989999999999712 -> 1.999)."""
-    return f"{value:.{significant}g}"
-
-
-def sci(value: float) -> str:
-    """TeX for a number: plain when moderate, m x 10^e when very large or small."""
-    if value != 0 and not 1e-3 <= abs(value) < 1e4:
-        mantissa, exponent = f"{value:e}".split("e")
-        m = f"{float(mantissa):g}"
-        power = rf"10^{{{int(exponent)}}}"
-        return power if m == "1" else rf"{m} \times {power}"
-    return f"{value:g}"
+digits = partial(fmt, significant=10)
+"""Ten significant digits, which hides float noise (1.9989999999999712 -> 1.999)."""
 
 
 class CalculatingLimits(LectureScene):
@@ -128,7 +120,7 @@ class CalculatingLimits(LectureScene):
         self.beat("hole")
         h_expr, a = HOLE_EXAMPLE
         h_lim = limit(h_expr, a)
-        L = float(h_lim.value)
+        L = h_lim.number
         f = to_function(h_expr)
         axes = get_axes([-1, 5, 1], [-1, 5, 1], width=5.4, height=4.6)
         self._place_axes(axes, title)
@@ -164,7 +156,7 @@ class CalculatingLimits(LectureScene):
         table = approach_table(h_expr, a)
         rows_data = [*table.left, *reversed(table.right)]
         rows = [[f"{r.x:g}", digits(r.fx)] for r in rows_data]
-        tab = get_value_table(["x", "f(x)"], rows, highlight_last=False)
+        tab = get_table(["x", "f(x)"], rows, highlight_last=False)
         self._right_of(tab, axes)
         tab.shift(DOWN * 0.1)
         side_l = get_text("from the left", size=SIZES.small, color=PALETTE.secant)
@@ -240,14 +232,14 @@ class CalculatingLimits(LectureScene):
         self.beat("sinc")
         s_expr, s0 = SINC_EXAMPLE
         s_lim = limit(s_expr, s0)
-        s_val = float(s_lim.value)
+        s_val = s_lim.number
         fs = to_function(s_expr)
         axes = get_axes([-10, 10, 5], [-1, 2, 1], width=5.8, height=4.0)
         self._place_axes(axes, title)
         graph = get_piecewise_graph(axes, [(fs, -10.0, -1e-3), (fs, 1e-3, 10.0)])
         hole = get_hole(axes, s0, s_val)
         s_rows = evaluate_at(s_expr, SINC_XS)
-        s_tab = get_value_table(
+        s_tab = get_table(
             ["x", r"\frac{\sin x}{x}"],
             [[f"{r.x:g}", digits(r.fx)] for r in s_rows],
             highlight_last=False,
@@ -279,7 +271,7 @@ class CalculatingLimits(LectureScene):
             axes, [(fr, -10.0, -cut), (fr, cut, 10.0)], step=0.005
         )
         r_rows = evaluate_at(RECIPROCAL, RECIPROCAL_XS)
-        r_tab = get_value_table(
+        r_tab = get_table(
             ["x", r"\frac{25}{x}"],
             [[sci(r.x), sci(r.fx)] for r in r_rows],
             highlight_last=True,

@@ -51,13 +51,8 @@ from scenes.common.delta_parts import (
     running,
 )
 from scenes.common.mobjects import get_card, get_tex, get_text, get_title
+from scenes.common.numbers import fmt as _num
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
-
-
-def _num(value: float, places: int = 6) -> str:
-    """Round for display and drop trailing zeros (9.000000 -> 9, -2.2000 -> -2.2)."""
-    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 class DeltaMethod(LectureScene):

@@ -36,18 +36,13 @@ from mathkit.differentiation import (
 )
 from mathkit.expr import plain
 from scenes.common.base import LectureScene
-from scenes.common.delta_parts import format_delta
 from scenes.common.mobjects import get_card, get_tex, get_text, get_title
+from scenes.common.numbers import fmt as _num
+from scenes.common.numbers import format_delta
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 QUOTIENT = r"\frac{f(x + \Delta x) - f(x)}{\Delta x}"
 DEFINITION = rf"\frac{{dy}}{{dx}} = \lim_{{\Delta x \to 0}} {QUOTIENT}"
-
-
-def _num(value: float, places: int = 6) -> str:
-    """Round for display and drop trailing zeros (7.000000 -> 7)."""
-    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 class DifferentiationEquation(LectureScene):

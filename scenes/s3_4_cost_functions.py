@@ -8,6 +8,8 @@ smooth and it punishes large errors. All values come from ``mathkit.cost``.
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
     LEFT,
@@ -44,6 +46,7 @@ from scenes.common.mobjects import (
     get_text,
     get_title,
 )
+from scenes.common.numbers import fmt
 from scenes.common.regression_parts import (
     get_data_axes,
     get_data_scatter,
@@ -59,8 +62,8 @@ LARGE_ERROR = 4.0
 """[PROPOSED] Two error sizes that show squaring shrinking small and growing large errors."""
 
 
-def _signed(v: float) -> str:
-    return f"{v:+g}"
+_signed = partial(fmt, significant=6, sign=True)
+"""A number with its sign always written (+5, -0.5)."""
 
 
 class CostFunctions(LectureScene):

@@ -10,6 +10,8 @@ number comes from ``mathkit.multivariate``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import partial
 
 from manim import (
     DEGREES,
@@ -42,28 +44,28 @@ from mathkit.multivariate import (
     saddle_x_direction,
     saddle_y_direction,
 )
+from mathkit.numeric import Tangent
 from scenes.common.base import LectureScene3D
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
+    get_table,
     get_tex,
     get_text,
     get_title,
 )
+from scenes.common.numbers import fmt
 from scenes.common.surface_parts import (
     SLICE_COLORS,
     get_slice_tangents,
     get_space_curve,
     get_surface,
     get_surface_axes,
-    get_table,
 )
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
-
-def _num(value: float) -> str:
-    """A whole number without decimals, else up to 4 significant digits."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.4g}"
+_num = partial(fmt, significant=4)
+"""Up to 4 significant digits (a whole number without decimals)."""
 
 
 def _spoken(tex: str) -> str:
@@ -173,7 +175,7 @@ class PartialDerivatives(LectureScene3D):
         readout.next_to(rule, DOWN, buff=0.45)
         self.caption(
             f"The y terms are constants, so they vanish: the partial is {plain(saddle.derivatives[0])}. "
-            f"At x from {_num(tans_x[0].t)} to {_num(tans_x[-1].t)} the tangents have slopes"
+            f"At x from {_num(tans_x[0].x)} to {_num(tans_x[-1].x)} the tangents have slopes"
             f" {_num(tans_x[0].slope)} to {_num(tans_x[-1].slope)}."
         )
         for tan, row in zip(tangents, readout, strict=True):
@@ -238,8 +240,9 @@ class PartialDerivatives(LectureScene3D):
                 for r in rows
             ],
             size=SIZES.tex,
-            col_buff=1.0,
-            row_buff=0.45,
+            highlight_last=False,
+            col_pad=1.0,
+            row_buff=0.3,
         )
         table.next_to(title, DOWN, buff=0.8).set_x(0)
         recipe = get_tex(
@@ -330,11 +333,11 @@ class PartialDerivatives(LectureScene3D):
         self.wait()
 
     @staticmethod
-    def _slope_rows(var: str, tans: list) -> VGroup:  # type: ignore[type-arg]
+    def _slope_rows(var: str, tans: Sequence[Tangent]) -> VGroup:
         rows = VGroup(
             *[
                 get_tex(
-                    rf"{var} = {_num(t.t)}:\ \text{{slope}}\ {_num(t.slope)}",
+                    rf"{var} = {_num(t.x)}:\ \text{{slope}}\ {_num(t.slope)}",
                     size=SIZES.tex_small,
                     color=color,
                 )
@@ -372,8 +375,8 @@ class PartialDerivatives(LectureScene3D):
             length, RIGHT, buff=0.15
         )
         drawing = VGroup(body, radius, r_label, length, l_label)
-        drawing.radius_mark = VGroup(radius, r_label)  # type: ignore[attr-defined]
-        drawing.length_mark = VGroup(length, l_label)  # type: ignore[attr-defined]
+        drawing.radius_mark = VGroup(radius, r_label)
+        drawing.length_mark = VGroup(length, l_label)
         note = get_text("a cylinder", size=SIZES.small, color=PALETTE.subtle)
         note.next_to(body, DOWN, buff=0.3)
         drawing.add(note)

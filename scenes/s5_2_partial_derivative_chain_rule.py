@@ -9,6 +9,8 @@ dC/db = 15.54. Every number comes from ``mathkit.multivariate``.
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
     LEFT,
@@ -27,6 +29,7 @@ from manim import (
 
 from mathkit.data import SINGLE_POINT_INDEX
 from mathkit.multivariate import CostChain, single_point_chain
+from scenes.common import numbers
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import get_card, get_tex, get_text, get_title
 from scenes.common.surface_parts import get_link, get_node
@@ -35,10 +38,8 @@ from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 HAT = r"\hat y"
 
 
-def fmt(value: float) -> str:
-    """At most four decimals, trailing zeros dropped: 60.3729, 108.78, 6.4."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+fmt = partial(numbers.fmt, places=4)
+"""At most four decimals, trailing zeros dropped: 60.3729, 108.78, 6.4."""
 
 
 def said(tex: str) -> str:

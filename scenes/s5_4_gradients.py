@@ -4,7 +4,7 @@ Learning goal: the gradient collects every partial derivative of the cost into
 one vector, grad C = [dC/db, dC/dm]; on a contour map of C(b, m) it points
 straight uphill, and its components say how strongly each parameter pushes the
 cost. Worked on the course's batch regression at (b, m) = (0.1, 0.9), where
-grad C = [6.265, 36.305]. Every number comes from ``mathkit.multivariate``.
+grad C = [6.265, 36.305]. Every number comes from ``mathkit.cost`` and ``mathkit.multivariate``.
 """
 
 from __future__ import annotations
@@ -29,17 +29,18 @@ from manim import (
     Write,
 )
 
-from mathkit.data import INITIAL_B, INITIAL_M, REGRESSION_X
-from mathkit.multivariate import (
-    batch_cost,
-    batch_gradient,
+from mathkit.cost import (
     cost_contour,
-    cost_quadratic,
-    single_point_chain,
+    least_squares,
+    regression_cost,
+    regression_gradient,
 )
+from mathkit.data import INITIAL_B, INITIAL_M, REGRESSION_X, regression_xy
+from mathkit.multivariate import single_point_chain
+from scenes.common import numbers
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import get_axes, get_tex, get_text, get_title
-from scenes.common.surface_parts import get_contours
+from scenes.common.regression_parts import get_contours
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 CONTOUR_LEVELS = (0.3, 1.5, 4.0, 9.0, 30.0, 48.0)
@@ -49,8 +50,8 @@ ARROW_LENGTH = 1.6
 
 
 def fmt(value: float, places: int = 3) -> str:
-    """Fixed decimals with trailing zeros dropped."""
-    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+    """This scene's numbers: three decimals unless told, trailing zeros dropped."""
+    return numbers.fmt(value, places)
 
 
 class Gradients(LectureScene):
@@ -59,9 +60,10 @@ class Gradients(LectureScene):
     def construct(self) -> None:
         single = single_point_chain()
         b0, m0 = INITIAL_B, INITIAL_M
-        c0 = batch_cost(b0, m0)
-        g_b, g_m = batch_gradient(b0, m0)
-        quad = cost_quadratic()
+        x, y = regression_xy()
+        c0 = regression_cost(b0, m0, x, y)
+        g_b, g_m = regression_gradient(b0, m0, x, y)
+        ols = least_squares(x, y)
 
         # -- title ------------------------------------------------------------------------
         self.beat("title")
@@ -158,12 +160,14 @@ class Gradients(LectureScene):
         )
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.1).to_edge(DOWN, buff=EDGE_BUFF + 0.15)
         levels = sorted({*CONTOUR_LEVELS, c0})
-        contours = get_contours(axes, [cost_contour(c, n=160) for c in levels])
+        contours = get_contours(
+            axes, [cost_contour(c, x, y, samples=161) for c in levels]
+        )
         start_level = get_contours(
-            axes, [cost_contour(c0, n=160)], color=PALETTE.tangent
+            axes, [cost_contour(c0, x, y, samples=161)], color=PALETTE.tangent
         )
         start = Dot(axes.c2p(b0, m0), color=PALETTE.point, radius=0.09)
-        lowest = Dot(axes.c2p(*quad.center), color=PALETTE.secant, radius=0.09)
+        lowest = Dot(axes.c2p(ols.b, ols.m), color=PALETTE.secant, radius=0.09)
         low_label = get_text("lowest cost", size=SIZES.small, color=PALETTE.secant)
         low_label.next_to(lowest, DOWN, buff=0.2)
         side.next_to(axes, RIGHT, buff=0.6).to_edge(UP, buff=EDGE_BUFF + 0.5)

@@ -10,8 +10,6 @@ Every number comes from ``mathkit.optimize`` and ``mathkit.cost``.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 import numpy as np
 from manim import (
     DOWN,
@@ -25,12 +23,10 @@ from manim import (
     FadeOut,
     Indicate,
     LaggedStart,
-    Line,
     Star,
     SurroundingRectangle,
     Transform,
     VGroup,
-    VMobject,
     Write,
 )
 
@@ -50,12 +46,13 @@ from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
+    get_polyline,
     get_tex,
     get_text,
     get_title,
 )
 from scenes.common.regression_parts import (
-    get_contour,
+    get_contours,
     get_data_axes,
     get_data_scatter,
     get_descent_path,
@@ -109,11 +106,11 @@ class GradientDescent(LectureScene):
             y_label="m",
         )
         plane.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
-        contours = VGroup(
-            *[
-                get_contour(plane, cost_contour(trace.cost[k], x, y, samples=400))
-                for k in CONTOUR_STATES
-            ]
+        contours = get_contours(
+            plane,
+            [cost_contour(trace.cost[k], x, y, samples=400) for k in CONTOUR_STATES],
+            color=PALETTE.muted,
+            stroke_width=2,
         )
         minimum = Star(outer_radius=0.14, color=PALETTE.secant, fill_opacity=1)
         minimum.move_to(plane.c2p(ols.b, ols.m))
@@ -236,15 +233,13 @@ class GradientDescent(LectureScene):
         self.play(FadeOut(table), FadeOut(box))
         self.play(FadeIn(landscape))
         self.hold(0.3)
-        long_path = VMobject(color=PALETTE.tangent, stroke_width=3)
-        long_path.set_points_as_corners(
-            [
-                plane.c2p(b, m)
-                for b, m in zip(
-                    trace.b[TABLE_ROUNDS:], trace.m[TABLE_ROUNDS:], strict=True
-                )
-            ]
-        )
+        long_path = get_polyline(
+            plane,
+            trace.b[TABLE_ROUNDS:],
+            trace.m[TABLE_ROUNDS:],
+            color=PALETTE.tangent,
+            stroke_width=3,
+        ).line
         end = Dot(
             plane.c2p(trace.b[-1], trace.m[-1]), color=PALETTE.tangent, radius=0.08
         )
@@ -294,19 +289,16 @@ class GradientDescent(LectureScene):
                 y_label="C",
             )
             curve = get_clipped_graph(ax, lambda v: f(np.array([v])))
-            pts = [
-                ax.c2p(xv, fv)
-                for xv, fv in zip(run.trace.xs[:, 0], run.trace.fs, strict=True)
-            ]
-            zig = VGroup(
-                *[
-                    Line(p, q, color=VERDICT_COLORS[run.verdict], stroke_width=3)
-                    for p, q in pairwise(pts)
-                ]
+            steps = get_polyline(
+                ax,
+                run.trace.xs[:, 0],
+                run.trace.fs,
+                color=VERDICT_COLORS[run.verdict],
+                stroke_width=3,
+                dot_radius=0.05,
+                segments=True,
             )
-            marks = VGroup(
-                *[Dot(p, radius=0.05, color=VERDICT_COLORS[run.verdict]) for p in pts]
-            )
+            zig, marks = steps.segments, steps.dots
             label = VGroup(
                 get_tex(rf"\alpha = {run.lr:g}", size=SIZES.tex_small),
                 get_text(

@@ -11,6 +11,7 @@ examples. Every number comes from ``mathkit.multivariate``.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from manim import (
     DOWN,
@@ -51,14 +52,14 @@ from scenes.common.mobjects import (
     get_text,
     get_title,
 )
+from scenes.common.numbers import fmt
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 D2 = r"\partial^2"
 
 
-def _num(value: float) -> str:
-    """Whole numbers without decimals, else three decimals."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.3f}"
+_num = partial(fmt, places=3, trim=False)
+"""Whole numbers without decimals, else three decimals (18.850)."""
 
 
 def _spoken(tex: str) -> str:
@@ -232,7 +233,7 @@ class HigherOrderPartials(LectureScene):
         order = CYLINDER_VARS
 
         def ol(expr: object) -> str:
-            return ordered_latex(expr, order)  # type: ignore[arg-type]
+            return ordered_latex(expr, order)
 
         v_tex = get_tex(rf"v = {ol(vol.expr)}", size=SIZES.tex_large)
         left = VGroup(

@@ -44,12 +44,13 @@ from scenes.common.mobjects import (
     get_text,
     get_title,
 )
+from scenes.common.numbers import fmt
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 
 def _num(value: float) -> str:
     """A sum for narration: at most 4 decimals, no float noise (0.7250000001 -> 0.725)."""
-    return f"{round(value, 4):g}"
+    return fmt(round(value, 4), significant=6)
 
 
 class IntegralsManually(LectureScene):

@@ -33,6 +33,7 @@ from scenes.common.base import LectureScene
 from scenes.common.graph_parts import get_code_panel
 from scenes.common.integral_parts import get_error_line, get_log_error_axes
 from scenes.common.mobjects import get_bullets, get_card, get_tex, get_text, get_title
+from scenes.common.numbers import superscript as _sup
 from scenes.common.theme import EDGE_BUFF, MONO_FONT, PALETTE, SIZES
 
 
@@ -63,13 +64,8 @@ def _output(value: float, abserr: float) -> VGroup:
     group = VGroup(*parts).arrange(RIGHT, buff=0.06, aligned_edge=DOWN)
     VGroup(*parts[1:]).shift(RIGHT * 0.2)  # a space after "Out:"
     VGroup(*parts[4:]).shift(RIGHT * 0.2)  # and after the comma
-    group.value, group.error = parts[2], parts[4]  # type: ignore[attr-defined]
+    group.value, group.error = parts[2], parts[4]
     return group
-
-
-def _sup(k: int) -> str:
-    """``k`` as Unicode superscript digits (for Text)."""
-    return str(k).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 class NumericIntegration(LectureScene):

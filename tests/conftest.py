@@ -16,6 +16,8 @@ import cairo
 import pytest
 from hypothesis import settings
 
+# The one hypothesis profile (tests only lower max_examples where a case is slow):
+# no deadline, since the machine is shared and timings are not what is tested.
 settings.register_profile("ci", deadline=None, max_examples=60)
 settings.load_profile("ci")
 

@@ -7,8 +7,6 @@ numbers that come from :mod:`mathkit.classification`; they never touch a scene.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from manim import (
     DOWN,
     LEFT,
@@ -25,13 +23,21 @@ from manim import (
     Polygon,
     Rectangle,
     RoundedRectangle,
+    Text,
     Triangle,
     VGroup,
     VMobject,
 )
 
 from mathkit.classification import AreaPiece, Confusion
-from scenes.common.mobjects import get_axes, get_card, get_tex, get_text
+from scenes.common.mobjects import (
+    Floats,
+    get_axes,
+    get_card,
+    get_polyline,
+    get_tex,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 HOTDOG_COLOR = PALETTE.point
@@ -146,11 +152,11 @@ def get_item(
     if show_label:
         parts.append(tag)
     group = VGroup(*parts)
-    group.dot, group.stem, group.icon, group.label = dot, stem_line, icon, tag  # type: ignore[attr-defined]
+    group.dot, group.stem, group.icon, group.label = dot, stem_line, icon, tag
     return group
 
 
-def get_verdict_mark(correct: bool) -> VGroup:
+def get_verdict_mark(correct: bool) -> Text:
     """A tick (correct) or a cross (wrong) in the positive/negative colour."""
     color = PALETTE.positive if correct else PALETTE.negative
     return get_text("✓" if correct else "✗", size=SIZES.body, color=color)
@@ -217,14 +223,32 @@ def get_count(value: int, color: str) -> Integer:
     return Integer(value, font_size=SIZES.tex, color=color)
 
 
-def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> VGroup:
+class ConfusionGrid(VGroup):
+    """The drawn confusion matrix; its named parts are dicts keyed "tp", "fn", "fp", "tn"."""
+
+    def __init__(
+        self,
+        grid: VGroup,
+        cells: dict[str, RoundedRectangle],
+        titles: dict[str, Text],
+        counts: dict[str, Integer],
+        headers: VGroup,
+    ) -> None:
+        super().__init__(grid, *titles.values(), *counts.values(), headers)
+        self.cells, self.titles, self.counts = cells, titles, counts
+        self.headers = headers
+
+
+def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> ConfusionGrid:
     """The 2 x 2 confusion matrix with headers; rows actual, columns predicted.
 
     Named parts: ``cells[name]`` (the square), ``titles[name]`` ("TP" ...),
     ``counts[name]`` (an :class:`Integer`), ``headers``.
     """
     values = {"tp": conf.tp, "fn": conf.fn, "fp": conf.fp, "tn": conf.tn}
-    cells, titles, counts = {}, {}, {}
+    cells: dict[str, RoundedRectangle] = {}
+    titles: dict[str, Text] = {}
+    counts: dict[str, Integer] = {}
     rows = []
     for row in CELL_NAMES:
         squares = []
@@ -271,14 +295,7 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> VGroup:
     act_title = get_text("actual", size=SIZES.small, color=PALETTE.subtle)
     act_title.rotate(PI / 2).next_to(act_head, LEFT, buff=0.2)
     headers = VGroup(pred_head, pred_title, act_head, act_title)
-    group = VGroup(grid, *titles.values(), *counts.values(), headers)
-    group.cells, group.titles, group.counts, group.headers = (
-        cells,
-        titles,
-        counts,
-        headers,
-    )  # type: ignore[attr-defined]
-    return group
+    return ConfusionGrid(grid, cells, titles, counts, headers)
 
 
 # -- ROC axes and curves ------------------------------------------------------------------
@@ -308,20 +325,18 @@ def get_chance_line(axes: Axes) -> DashedLine:
 
 def get_roc_polyline(
     axes: Axes,
-    fpr: Sequence[float],
-    tpr: Sequence[float],
+    fpr: Floats,
+    tpr: Floats,
     *,
     color: str | None = None,
     stroke_width: float = 5,
 ) -> VMobject:
     """The ROC curve through the points (fpr[i], tpr[i]) as straight segments."""
-    line = VMobject(stroke_color=color or PALETTE.curve, stroke_width=stroke_width)
-    line.set_points_as_corners([axes.c2p(x, y) for x, y in zip(fpr, tpr, strict=True)])
-    return line
+    return get_polyline(axes, fpr, tpr, color=color, stroke_width=stroke_width).line
 
 
 def get_roc_dots(
-    axes: Axes, fpr: Sequence[float], tpr: Sequence[float], *, radius: float = 0.08
+    axes: Axes, fpr: Floats, tpr: Floats, *, radius: float = 0.08
 ) -> VGroup:
     """One dot per ROC point."""
     return VGroup(

@@ -8,7 +8,6 @@ colour, P and Q in the point colour.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 
 from manim import (
@@ -21,20 +20,25 @@ from manim import (
     DecimalNumber,
     Dot,
     Line,
+    MathTex,
     Mobject,
     ValueTracker,
     VGroup,
     always_redraw,
 )
+from manim.typing import Vector3D
 
 from mathkit.data import RUNNING_FUNCTION
-from mathkit.differentiation import SecantLine, TangentLine, as_function, secant_line
+from mathkit.differentiation import SecantLine, as_function, secant_line
+from mathkit.numeric import Tangent
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
     get_line_through,
+    get_readout,
     get_tex,
 )
+from scenes.common.numbers import fmt, format_delta
 from scenes.common.theme import PALETTE, SIZES
 
 RUNNING_X_RANGE: tuple[float, float, float] = (-3.0, 6.0, 1.0)
@@ -45,14 +49,6 @@ LINE_X_RANGE: tuple[float, float] = (-1.6, 5.6)
 
 running = as_function(RUNNING_FUNCTION)
 """f(x) = x^2 + 2x + 2 as a float function (from mathkit)."""
-
-
-def format_delta(dx: float) -> str:
-    """LaTeX for a delta x: ``10^{-6}`` for small powers of ten, ``0.1`` or ``3`` otherwise."""
-    exponent = math.log10(abs(dx)) if dx else 0.0
-    if dx > 0 and exponent <= -3 and abs(exponent - round(exponent)) < 1e-9:
-        return rf"10^{{{round(exponent)}}}"
-    return f"{dx:g}"
 
 
 def get_running_axes(*, width: float = 6.8, height: float = 5.4) -> Axes:
@@ -70,9 +66,7 @@ def get_point(axes: Axes, x: float, y: float, *, color: str | None = None) -> Do
     return Dot(axes.c2p(x, y), radius=0.09, color=color or PALETTE.point).set_z_index(3)
 
 
-def get_point_label(
-    dot: Dot, tex: str, *, direction: Sequence[float] = UP + LEFT
-) -> Mobject:
+def get_point_label(dot: Dot, tex: str, *, direction: Vector3D = UP + LEFT) -> MathTex:
     """A short label such as ``P`` beside ``dot``."""
     return get_tex(tex, size=SIZES.tex_small, color=PALETTE.point).next_to(
         dot, direction, buff=0.12
@@ -96,7 +90,17 @@ def get_line(axes: Axes, slope: float, intercept: float, *, color: str) -> Line:
     )
 
 
-def get_secant_group(axes: Axes, secant: SecantLine, *, legs: bool = True) -> VGroup:
+class SecantGroup(VGroup):
+    """A drawn secant: ``.line``, Q's dot ``.q_dot`` and the legs ``.legs`` (run, rise)."""
+
+    def __init__(self, line: Line, legs: VGroup, q_dot: Dot) -> None:
+        super().__init__(line, legs, q_dot)
+        self.line, self.legs, self.q_dot = line, legs, q_dot
+
+
+def get_secant_group(
+    axes: Axes, secant: SecantLine, *, legs: bool = True
+) -> SecantGroup:
     """Secant PQ with Q's dot and, optionally, the run (dx) and rise (dy) legs.
 
     Parts: ``group.line``, ``group.q_dot`` and ``group.legs`` (empty if not drawn).
@@ -120,14 +124,12 @@ def get_secant_group(axes: Axes, secant: SecantLine, *, legs: bool = True) -> VG
                 stroke_width=3,
             ),
         )
-    group = VGroup(line, leg_group, q_dot)
-    group.line, group.q_dot, group.legs = line, q_dot, leg_group  # type: ignore[attr-defined]
-    return group
+    return SecantGroup(line, leg_group, q_dot)
 
 
-def get_leg_labels(secant_group: VGroup) -> VGroup:
+def get_leg_labels(secant_group: SecantGroup) -> VGroup:
     """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group."""
-    run, rise = secant_group.legs  # type: ignore[attr-defined]
+    run, rise = secant_group.legs
     dx = get_tex(r"\Delta x", size=SIZES.tex_small, color=PALETTE.subtle)
     dy = get_tex(r"\Delta y", size=SIZES.tex_small, color=PALETTE.subtle)
     dx.next_to(run, DOWN, buff=0.15)
@@ -135,24 +137,9 @@ def get_leg_labels(secant_group: VGroup) -> VGroup:
     return VGroup(dx, dy)
 
 
-def get_tangent(axes: Axes, tangent: TangentLine) -> Line:
+def get_tangent(axes: Axes, tangent: Tangent) -> Line:
     """The tangent line across the plot in the tangent colour."""
     return get_line(axes, tangent.slope, tangent.intercept, color=PALETTE.tangent)
-
-
-def get_value_row(
-    label_tex: str, value: float, *, decimals: int, color: str | None = None
-) -> VGroup:
-    """``label = value`` with a DecimalNumber; ``row.number`` is the number."""
-    col = color or PALETTE.text
-    label = get_tex(label_tex, "=", size=SIZES.tex_small, color=col)
-    number = DecimalNumber(
-        value, num_decimal_places=decimals, font_size=SIZES.tex_small, color=col
-    )
-    row = VGroup(label, number).arrange(RIGHT, buff=0.18)
-    number.align_to(label, DOWN)
-    row.number = number  # type: ignore[attr-defined]
-    return row
 
 
 def get_tracked_secant(axes: Axes, x_p: float, log_dx: ValueTracker) -> VGroup:
@@ -176,16 +163,16 @@ def get_tracked_readouts(
     def current() -> SecantLine:
         return secant_line(running, x_p, x_p + 10 ** log_dx.get_value())
 
-    dx_row = get_value_row(
-        r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle
+    dx_row = get_readout(
+        r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle, buff=0.18
     )
-    m_row = get_value_row(
-        r"m", current().slope, decimals=decimals, color=PALETTE.secant
+    m_row = get_readout(
+        r"m", current().slope, decimals=decimals, color=PALETTE.secant, buff=0.18
     )
     rows = VGroup(dx_row, m_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
     updaters: list[tuple[DecimalNumber, Callable[[SecantLine], float]]] = [
-        (dx_row.number, lambda s: s.dx),  # type: ignore[attr-defined]
-        (m_row.number, lambda s: s.slope),  # type: ignore[attr-defined]
+        (dx_row.number, lambda s: s.dx),
+        (m_row.number, lambda s: s.slope),
     ]
     for number, pick in updaters:
         number.add_updater(lambda n, pick=pick: n.set_value(pick(current())))
@@ -198,7 +185,7 @@ def get_slope_ladder(
     """A grid of rows ``Delta x = d  =>  m = slope`` (one per step), columns aligned."""
     cells = VGroup()
     for dx, m in slopes:
-        value = f"{m:.{decimals}f}".rstrip("0").rstrip(".")
+        value = fmt(m, decimals)
         cells.add(
             get_tex(
                 rf"\Delta x = {format_delta(dx)}",
@@ -228,6 +215,5 @@ __all__ = [
     "get_tangent",
     "get_tracked_readouts",
     "get_tracked_secant",
-    "get_value_row",
     "running",
 ]

@@ -30,6 +30,7 @@ from manim import (
 )
 
 from mathkit.autodiff import Edge, Graph, NodeInfo
+from scenes.common import numbers
 from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.theme import MONO_FONT, PALETTE, SIZES
 
@@ -53,11 +54,8 @@ LEAF_SIZE = (0.85, 0.7)
 
 
 def fmt(value: float, places: int = 2) -> str:
-    """A value as the course prints it: rounded, trailing zeros dropped (6.3, 60.37)."""
-    text = f"{value:.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    """A graph value: two decimals unless told, trailing zeros dropped (6.3, 60.37)."""
+    return numbers.fmt(value, places)
 
 
 def op_tex(node: NodeInfo) -> str:
@@ -81,7 +79,7 @@ def get_leaf_node(tex: str, *, color: str | None = None) -> VGroup:
     label = get_tex(tex, size=SIZES.tex_small, color=PALETTE.text)
     label.scale_to_fit_height(min(label.height, LEAF_SIZE[1] * 0.6)).move_to(box)
     group = VGroup(box, label)
-    group.shape, group.label = box, label  # type: ignore[attr-defined]
+    group.shape, group.label = box, label
     return group
 
 
@@ -99,11 +97,11 @@ def get_op_node(symbol: str, *, color: str | None = None) -> VGroup:
         label.scale_to_fit_width(1.5 * NODE_RADIUS)
     label.move_to(circle)
     group = VGroup(circle, label)
-    group.shape, group.label = circle, label  # type: ignore[attr-defined]
+    group.shape, group.label = circle, label
     return group
 
 
-def get_edge(start: Mobject, end: Mobject, *, bend: float = 0.0) -> Mobject:
+def get_edge(start: Mobject, end: Mobject, *, bend: float = 0.0) -> Arrow | CurvedArrow:
     """Arrow from node ``start`` to node ``end`` (curved when ``bend`` != 0)."""
     if bend:
         a = (
@@ -362,13 +360,23 @@ def get_code_and_graph(
     panel = get_code_panel(code, size=code_size)
     drawing = get_comp_graph(graph, names, rows=rows, dx=dx).scale(graph_scale)
     group = VGroup(panel, drawing).arrange(RIGHT, buff=0.8)
-    group.code, group.graph = panel, drawing  # type: ignore[attr-defined]
+    group.code, group.graph = panel, drawing
     return group
+
+
+class LayeredDiagram(VGroup):
+    """Neuron columns: ``.cells[c][r]`` (a node) and ``.arrows[(c, r, r2)]``."""
+
+    def __init__(
+        self, cols: list[list[VGroup]], arrows: dict[tuple[int, int, int], Arrow]
+    ) -> None:
+        super().__init__(VGroup(*arrows.values()), *[VGroup(*col) for col in cols])
+        self.cells, self.arrows = cols, arrows
 
 
 def get_layered_diagram(
     columns: Sequence[Sequence[str]], *, dx: float = 2.6, dy: float = 1.6
-) -> VGroup:
+) -> LayeredDiagram:
     """Neurons as leaf-style boxes in columns (a network drawn at the level of layers).
 
     ``columns`` lists TeX names per layer, top to bottom. The result has
@@ -377,10 +385,10 @@ def get_layered_diagram(
     """
     cols: list[list[VGroup]] = []
     for c, names in enumerate(columns):
-        col = VGroup(*[get_leaf_node(n, color=PALETTE.accent) for n in names])
-        col.arrange(DOWN, buff=dy - LEAF_SIZE[1]).move_to(RIGHT * c * dx)
-        cols.append(list(col))
-    arrows: dict[tuple[int, int, int], Mobject] = {}
+        nodes = [get_leaf_node(n, color=PALETTE.accent) for n in names]
+        VGroup(*nodes).arrange(DOWN, buff=dy - LEAF_SIZE[1]).move_to(RIGHT * c * dx)
+        cols.append(nodes)
+    arrows: dict[tuple[int, int, int], Arrow] = {}
     for c in range(len(cols) - 1):
         for r, a in enumerate(cols[c]):
             for r2, b in enumerate(cols[c + 1]):
@@ -392,9 +400,8 @@ def get_layered_diagram(
                     stroke_width=3,
                     tip_length=0.18,
                 )
-    group = VGroup(VGroup(*arrows.values()), *[VGroup(*col) for col in cols])
+    group = LayeredDiagram(cols, arrows)
     group.move_to(ORIGIN)
-    group.cells, group.arrows = cols, arrows  # type: ignore[attr-defined]
     return group
 
 

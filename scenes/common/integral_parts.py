@@ -7,6 +7,8 @@ results into mobjects and never touch a scene.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -14,17 +16,22 @@ from manim import (
     LEFT,
     RIGHT,
     Axes,
-    DecimalNumber,
-    Dot,
     MathTex,
     Polygon,
     VGroup,
-    VMobject,
 )
 
 from mathkit.integrate import RiemannSum
 from mathkit.resources import NextSubject, Resource
-from scenes.common.mobjects import get_axes, get_card, get_text
+from scenes.common import mobjects
+from scenes.common.mobjects import (
+    Floats,
+    Polyline,
+    get_axes,
+    get_card,
+    get_polyline,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 
@@ -55,20 +62,10 @@ def get_riemann_bars(
     return bars
 
 
-def get_readout(
-    label: str, value: float, *, color: str | None = None, decimals: int = 4
-) -> VGroup:
-    """``label  0.6875`` with a live number: the group's ``.number`` is a DecimalNumber."""
-    text = get_text(label, size=SIZES.label, color=color or PALETTE.text)
-    number = DecimalNumber(
-        value,
-        num_decimal_places=decimals,
-        font_size=SIZES.tex_small,
-        color=color or PALETTE.text,
-    )
-    group = VGroup(text, number).arrange(RIGHT, buff=0.25)
-    group.number = number  # type: ignore[attr-defined]
-    return group
+get_readout = partial(
+    mobjects.get_readout, tex=False, decimals=4, buff=0.25, align=False
+)
+"""``left sum  0.6875``: a text label and a live number (``.number``)."""
 
 
 def get_log_error_axes(
@@ -96,7 +93,7 @@ def get_log_error_axes(
         x_label="n",
         y_label=r"\text{error}",
     )
-    axes.log_origin = (x0, lo)  # type: ignore[attr-defined]
+    axes.log_origin = (x0, lo)
     for k in range(x_lo, x_hi + 1):
         label = MathTex(str(2**k), font_size=SIZES.small, color=PALETTE.subtle)
         label.next_to(axes.c2p(k - x0, 0), DOWN, buff=0.15)
@@ -110,20 +107,18 @@ def get_log_error_axes(
 
 def log_error_point(axes: Axes, n: float, error: float) -> np.ndarray:
     """Scene point of (n, error) on :func:`get_log_error_axes` axes."""
-    x0, y0 = axes.log_origin  # type: ignore[attr-defined]
+    x0, y0 = cast("tuple[float, float]", axes.log_origin)
     return axes.c2p(np.log2(n) - x0, np.log10(error) - y0)
 
 
 def get_error_line(
-    axes: Axes, ns: Sequence[int], errors: Sequence[float], *, color: str
-) -> VGroup:
+    axes: Axes, ns: Sequence[int], errors: Floats, *, color: str
+) -> Polyline:
     """A polyline with dots through (n, error) on log axes; parts ``.line`` and ``.dots``."""
-    points = [log_error_point(axes, n, e) for n, e in zip(ns, errors, strict=True)]
-    line = VMobject(color=color, stroke_width=4).set_points_as_corners(points)
-    dots = VGroup(*[Dot(p, radius=0.06, color=color) for p in points])
-    group = VGroup(line, dots)
-    group.line, group.dots = line, dots  # type: ignore[attr-defined]
-    return group
+    x0, y0 = cast("tuple[float, float]", axes.log_origin)
+    xs = [float(np.log2(n) - x0) for n in ns]
+    ys = [float(np.log10(e) - y0) for e in errors]
+    return get_polyline(axes, xs, ys, color=color, stroke_width=4, dot_radius=0.06)
 
 
 KIND_LABELS = {"book": "BOOK", "video": "VIDEO", "course": "COURSE"}

@@ -1,4 +1,4 @@
-"""Mobject factories for section 1 (limits): readouts, tables, polygons, timeline pages.
+"""Mobject factories for section 1 (limits): readout preset, polygons, timeline pages.
 
 Pure ``get_*`` functions: they build mobjects from data computed in ``mathkit``
 and never touch a scene. Colours and sizes come from the theme.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -15,7 +16,6 @@ from manim import (
     UP,
     Axes,
     DashedLine,
-    DecimalNumber,
     Dot,
     Line,
     NumberLine,
@@ -25,7 +25,13 @@ from manim import (
 )
 
 from mathkit.history import Era, Event, format_year, timeline_fraction
-from scenes.common.mobjects import get_card, get_graph, get_tex, get_text
+from scenes.common import mobjects
+from scenes.common.mobjects import (
+    Readout,
+    get_card,
+    get_graph,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 
@@ -37,26 +43,20 @@ def get_readout(
     decimals: int = 1,
     color: str | None = None,
     size: int | None = None,
-) -> VGroup:
-    """``label value unit`` in one row; ``row.number`` is the DecimalNumber, ``row.unit`` the unit."""
+) -> Readout:
+    """``label value unit`` in one row of text, the number half as big again."""
     size = size or SIZES.body
-    col = color or PALETTE.text
-    name = get_text(label, size=size, color=col)
-    number = DecimalNumber(
-        value, num_decimal_places=decimals, font_size=size * 1.5, color=col
+    return mobjects.get_readout(
+        label,
+        value,
+        tex=False,
+        unit=unit or " ",
+        decimals=decimals,
+        color=color,
+        size=size,
+        number_size=size * 1.5,
+        buff=0.18,
     )
-    unit_text = get_text(unit or " ", size=size, color=PALETTE.subtle)
-    row = VGroup(name, number, unit_text).arrange(RIGHT, buff=0.18)
-    number.align_to(name, DOWN)
-    row.number = number  # type: ignore[attr-defined]
-    row.unit = unit_text  # type: ignore[attr-defined]
-    return row
-
-
-def follow_number(row: VGroup) -> VGroup:
-    """Add an updater keeping a readout's unit just right of its (changing) number."""
-    row.unit.add_updater(lambda u: u.next_to(row.number, RIGHT, buff=0.18))  # type: ignore[attr-defined]
-    return row
 
 
 def get_piecewise_graph(
@@ -102,47 +102,6 @@ def get_guides(axes: Axes, x: float, y: float, *, color: str | None = None) -> V
     )
 
 
-def get_value_table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    size: int | None = None,
-    highlight_last: bool = True,
-) -> VGroup:
-    """A small table of MathTex cells with a rule under the header.
-
-    Columns are aligned by centring each cell in a fixed column width.
-    ``table.cells[r][c]`` gives a cell (row 0 is the header).
-    """
-    size = size or SIZES.tex_small
-    grid = [[get_tex(h, size=size, color=PALETTE.subtle) for h in header]]
-    for i, row in enumerate(rows):
-        last = highlight_last and i == len(rows) - 1
-        grid.append(
-            [
-                get_tex(c, size=size, color=PALETTE.tangent if last else PALETTE.text)
-                for c in row
-            ]
-        )
-    widths = [max(r[c].width for r in grid) + 0.5 for c in range(len(header))]
-    lines = VGroup()
-    for r in grid:
-        height = max(0.5, max(cell.height for cell in r) + 0.15)
-        slots = VGroup(
-            *[Rectangle(width=w, height=height, stroke_opacity=0) for w in widths]
-        ).arrange(RIGHT, buff=0)
-        for cell, slot in zip(r, slots, strict=True):
-            cell.move_to(slot)
-        lines.add(VGroup(slots, *r))
-    lines.arrange(DOWN, buff=0.1)
-    half = sum(widths) / 2
-    rule = Line(LEFT * half, RIGHT * half, color=PALETTE.overlay, stroke_width=2)
-    rule.next_to(lines[0], DOWN, buff=0.04)
-    table = VGroup(lines, rule)
-    table.cells = grid  # type: ignore[attr-defined]
-    return table
-
-
 def get_polygon(
     vertices: Sequence[tuple[float, float]],
     *,
@@ -185,7 +144,9 @@ def get_era_page(
     for i, ev in enumerate(events):
         frac = timeline_fraction(ev.year, era)
         x = band.get_left()[0] + frac * width
-        tick = Dot([x, band.get_center()[1], 0], radius=0.09, color=PALETTE.point)
+        tick = Dot(
+            np.array([x, band.get_center()[1], 0]), radius=0.09, color=PALETTE.point
+        )
         body = VGroup(
             get_text(ev.date, size=SIZES.small, color=PALETTE.tangent),
             get_text(ev.who, size=SIZES.small, color=PALETTE.text),
@@ -194,7 +155,7 @@ def get_era_page(
         if card.width > slot * 1.9:
             card.scale_to_fit_width(slot * 1.9)
         above = i % 2 == 0
-        card.move_to([band.get_left()[0] + slot * (i + 0.5), 0, 0])
+        card.move_to(np.array([band.get_left()[0] + slot * (i + 0.5), 0, 0]))
         card.next_to(band, UP if above else DOWN, buff=0.6 if above else 0.65)
         card.set_x(band.get_left()[0] + slot * (i + 0.5))
         if card.get_left()[0] < band.get_left()[0]:
@@ -207,7 +168,7 @@ def get_era_page(
         cards.add(card)
         leaders.add(leader)
     page = VGroup(band, start, end, leaders, ticks, cards)
-    page.band, page.ticks, page.cards, page.leaders = band, ticks, cards, leaders  # type: ignore[attr-defined]
+    page.band, page.ticks, page.cards, page.leaders = band, ticks, cards, leaders
     return page
 
 

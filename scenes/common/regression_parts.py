@@ -1,4 +1,4 @@
-"""Mobject factories for the regression scenes (3.3, 3.4, 4.3, 5.3, 5.5).
+"""Mobject factories for the regression scenes (3.3, 3.4, 4.3, 5.3, 5.4, 5.5).
 
 Pure ``get_*`` functions: they build mobjects from numbers that come from
 ``mathkit`` (data, costs, traces) and never touch a scene.
@@ -7,7 +7,7 @@ Pure ``get_*`` functions: they build mobjects from numbers that come from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
+from functools import partial
 
 import numpy as np
 from manim import (
@@ -16,17 +16,23 @@ from manim import (
     RIGHT,
     Axes,
     DashedLine,
-    DecimalNumber,
     Dot,
     Line,
     MathTex,
     VGroup,
-    VMobject,
 )
 
 from mathkit.cost import FourSteps
 from mathkit.data import REGRESSION_X, REGRESSION_Y
-from scenes.common.mobjects import get_axes, get_card, get_tex, get_text
+from scenes.common import mobjects
+from scenes.common.mobjects import (
+    Floats,
+    get_axes,
+    get_card,
+    get_polyline,
+    get_tex,
+    get_text,
+)
 from scenes.common.theme import PALETTE, SIZES
 
 DATA_X_RANGE = (-0.5, 7.5, 1)
@@ -141,9 +147,7 @@ def get_regression_line(
     )
 
 
-def get_residuals(
-    axes: Axes, y_hat: Sequence[float], *, color: str | None = None
-) -> VGroup:
+def get_residuals(axes: Axes, y_hat: Floats, *, color: str | None = None) -> VGroup:
     """Vertical error segments from each data point to its prediction y_hat_i."""
     return VGroup(
         *[
@@ -159,28 +163,10 @@ def get_residuals(
     )
 
 
-def get_readout(
-    label: str,
-    value: float,
-    *,
-    decimals: int = 4,
-    color: str | None = None,
-    size: int | None = None,
-) -> VGroup:
-    """``label = value`` with a DecimalNumber (call ``[1].set_value`` to update)."""
-    col = color or PALETTE.text
-    lhs = get_tex(label + "=", size=size or SIZES.tex_small, color=col)
-    num = DecimalNumber(
-        value,
-        num_decimal_places=decimals,
-        font_size=size or SIZES.tex_small,
-        color=col,
-        include_sign=False,
-        group_with_commas=False,
-    )
-    group = VGroup(lhs, num).arrange(RIGHT, buff=0.15)
-    num.align_to(lhs[0], DOWN)
-    return group
+get_readout = partial(
+    mobjects.get_readout, decimals=4, buff=0.15, group_with_commas=False
+)
+"""A regression readout ``C = 19.6755``: four decimals, no thousands commas."""
 
 
 def get_cost_readout(cost: float, *, decimals: int = 4) -> VGroup:
@@ -233,49 +219,62 @@ def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
         ]
     ).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
     card = get_card(rows)
-    card.rows = rows  # type: ignore[attr-defined]
+    card.rows = rows
     return card
 
 
-def get_contour(
-    axes: Axes, points: np.ndarray, *, color: str | None = None, stroke_width: float = 2
+def get_contours(
+    axes: Axes,
+    contours: Sequence[np.ndarray],
+    *,
+    color: str | None = None,
+    stroke_width: float = 3,
 ) -> VGroup:
-    """A level curve given as (b, m) points, drawn only inside the axes' ranges.
+    """Level curves given as (b, m) points, one ``VGroup`` each, clipped to the axes.
 
-    Points outside the plot split the curve into separate pieces.
+    Each contour (e.g. :func:`mathkit.cost.cost_contour`, already closed) is drawn
+    only inside the axes' ranges: points outside split it into separate pieces.
     """
     (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
-    pieces: list[list[np.ndarray]] = [[]]
-    for bx, my in points:
-        if x0 <= bx <= x1 and y0 <= my <= y1:
-            pieces[-1].append(axes.c2p(bx, my))
-        elif pieces[-1]:
-            pieces.append([])
     group = VGroup()
-    for piece in pieces:
-        if len(piece) >= 2:
-            curve = VMobject(color=color or PALETTE.muted, stroke_width=stroke_width)
-            curve.set_points_as_corners(piece)
-            group.add(curve)
+    for points in contours:
+        pieces: list[list[tuple[float, float]]] = [[]]
+        for bx, my in points:
+            if x0 <= bx <= x1 and y0 <= my <= y1:
+                pieces[-1].append((bx, my))
+            elif pieces[-1]:
+                pieces.append([])
+        level = VGroup()
+        for piece in pieces:
+            if len(piece) >= 2:
+                bs, ms = zip(*piece, strict=True)
+                level.add(
+                    get_polyline(
+                        axes, bs, ms, color=color, stroke_width=stroke_width
+                    ).line
+                )
+        group.add(level)
     return group
 
 
 def get_descent_path(
     axes: Axes,
-    bs: Sequence[float],
-    ms: Sequence[float],
+    bs: Floats,
+    ms: Floats,
     *,
     color: str | None = None,
     radius: float = 0.06,
 ) -> VGroup:
-    """Dots at the visited (b, m) and segments between them."""
-    col = color or PALETTE.tangent
-    pts = [axes.c2p(b, m) for b, m in zip(bs, ms, strict=True)]
-    dots = VGroup(*[Dot(p, radius=radius, color=col) for p in pts])
-    segs = VGroup(*[Line(p, q, color=col, stroke_width=3) for p, q in pairwise(pts)])
-    group = VGroup(segs, dots)
-    group.dots, group.segments = dots, segs  # type: ignore[attr-defined]
-    return group
+    """Dots at the visited (b, m) and segments between them (``.segments``, ``.dots``)."""
+    return get_polyline(
+        axes,
+        bs,
+        ms,
+        color=color or PALETTE.tangent,
+        stroke_width=3,
+        dot_radius=radius,
+        segments=True,
+    )
 
 
 def get_legend(entries: Sequence[tuple[str, str]]) -> VGroup:

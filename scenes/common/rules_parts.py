@@ -11,7 +11,7 @@ beat through :meth:`RuleScene.extra_beat`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import sympy as sp
 from manim import (
@@ -23,27 +23,30 @@ from manim import (
     Axes,
     Create,
     DashedLine,
-    DecimalNumber,
     Dot,
     FadeIn,
     FadeOut,
     Indicate,
     Line,
+    MathTex,
     Mobject,
+    ParametricFunction,
     ReplacementTransform,
     SurroundingRectangle,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     always_redraw,
+    config,
 )
 
 from mathkit.expr import parse, plain
+from mathkit.numeric import Tangent
 from mathkit.rules import (
     RULE_STATEMENTS,
     Differentiation,
     RuleStep,
-    Tangent,
     differentiate,
 )
 from scenes.common.base import LectureScene
@@ -51,6 +54,7 @@ from scenes.common.mobjects import (
     get_axes,
     get_card,
     get_clipped_graph,
+    get_readout,
     get_tex,
     get_text,
     get_title,
@@ -78,14 +82,35 @@ def get_rule_card(rule: str, *, size: int | None = None) -> VGroup:
     name = get_text(RULE_TITLES[rule], size=SIZES.label, color=PALETTE.tangent)
     statement = get_tex(RULE_STATEMENTS[rule], size=size or SIZES.tex)
     body = VGroup(name, statement).arrange(DOWN, buff=0.3)
-    card = get_card(body, buff=0.3, color=PALETTE.tangent)
-    card.name, card.statement = name, statement  # type: ignore[attr-defined]
-    return card
+    return get_card(body, buff=0.3, color=PALETTE.tangent)
+
+
+class Working(VGroup):
+    """The lines of a rule's working; ``.result`` is the last line (the answer)."""
+
+    def __init__(self, lines: list[MathTex]) -> None:
+        super().__init__(*lines)
+        self.result = lines[-1]
+
+
+class FPrimePlots(VGroup):
+    """f above f': ``.top`` and ``.bottom`` are the axes, ``.curve``, ``.dcurve`` the graphs."""
+
+    def __init__(
+        self,
+        top: Axes,
+        bottom: Axes,
+        curve: ParametricFunction,
+        dcurve: ParametricFunction,
+    ) -> None:
+        super().__init__(top, bottom)
+        self.top, self.bottom = top, bottom
+        self.curve, self.dcurve = curve, dcurve
 
 
 def get_working(
     step: RuleStep, *, size: int | None = None, stacked: bool = False
-) -> VGroup:
+) -> Working:
     """The working of one rule step, one line per stage, '=' signs aligned.
 
     Line 1 is ``d/dx expr = applied`` (with ``stacked``, ``d/dx expr`` alone and
@@ -99,22 +124,21 @@ def get_working(
     if stacked:
         first = get_tex(lhs, size=size)
         lines = [first] + [get_tex("=", r, size=size) for r in rhs]
-        group = VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        group = Working(lines).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         for line in lines[1:]:
             line.shift(RIGHT * 0.6)
     else:
         first = get_tex(lhs, "=", rhs[0], size=size)
         lines = [first] + [get_tex("=", r, size=size) for r in rhs[1:]]
-        group = VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        group = Working(lines).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         for line in lines[1:]:
             line.align_to(first[1], LEFT)
-    group.result = lines[-1]  # type: ignore[attr-defined]
     return group
 
 
 def get_fitted_working(
     step: RuleStep, max_width: float, max_height: float = float("inf")
-) -> VGroup:
+) -> Working:
     """The largest readable :func:`get_working` layout that fits the box given."""
     for size, stacked in (
         (SIZES.tex_large, False),
@@ -160,7 +184,7 @@ def get_f_and_fprime_plots(
     height: float = 2.5,
     f_numbers: Sequence[float] | None = None,
     df_numbers: Sequence[float] | None = None,
-) -> VGroup:
+) -> FPrimePlots:
     """Axes with f on top and f' below, sharing the x range and aligned on x.
 
     The group has the attributes ``top``, ``bottom`` (the axes), ``curve`` and
@@ -168,7 +192,7 @@ def get_f_and_fprime_plots(
     numbers (to keep them off a curve that hugs the y axis).
     """
 
-    def y_config(numbers: Sequence[float] | None) -> dict[str, object]:
+    def y_config(numbers: Sequence[float] | None) -> dict[str, Any]:
         return (
             {}
             if numbers is None
@@ -197,10 +221,8 @@ def get_f_and_fprime_plots(
     dcurve = get_clipped_graph(bottom, result.df, color=PALETTE.tangent)
     top.add(curve)
     bottom.add(dcurve)
-    group = VGroup(top, bottom).arrange(DOWN, buff=0.45)
+    group = FPrimePlots(top, bottom, curve, dcurve).arrange(DOWN, buff=0.45)
     bottom.shift(RIGHT * (top.x_axis.get_left()[0] - bottom.x_axis.get_left()[0]))
-    group.top, group.bottom = top, bottom  # type: ignore[attr-defined]
-    group.curve, group.dcurve = curve, dcurve  # type: ignore[attr-defined]
     return group
 
 
@@ -213,22 +235,6 @@ def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) ->
         stroke_width=4,
     )
     return line.set_length(length)
-
-
-def get_readout(label_tex: str, value: float, *, color: str | None = None) -> VGroup:
-    """``label = value`` with a live DecimalNumber (attribute ``number``)."""
-    label = get_tex(label_tex, "=", size=SIZES.tex_small, color=color)
-    number = DecimalNumber(
-        value,
-        num_decimal_places=2,
-        font_size=SIZES.tex_small,
-        color=color or PALETTE.text,
-        include_sign=False,
-    )
-    group = VGroup(label, number).arrange(RIGHT, buff=0.2)
-    number.align_to(label, DOWN).shift(UP * 0.02)
-    group.number = number  # type: ignore[attr-defined]
-    return group
 
 
 def get_function_pair(result: Differentiation) -> VGroup:
@@ -406,12 +412,12 @@ class RuleScene(LectureScene):
         """A caption attribute with its ``{field}`` names replaced (see :meth:`caption_fields`)."""
         return text.format_map(self.caption_values)
 
-    def show_working(self, step: RuleStep, title: Mobject, card: Mobject) -> VGroup:
+    def show_working(self, step: RuleStep, title: VMobject, card: VMobject) -> VGroup:
         """Write the working line by line, one caption per line; box the answer."""
         above = VGroup(title, card)
-        room = above.get_bottom()[1] + self.camera.frame_height / 2 - EDGE_BUFF - 0.5
+        room = above.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 0.5
         working = get_fitted_working(
-            step, self.camera.frame_width - 2 * EDGE_BUFF - 1.0, room
+            step, config.frame_width - 2 * EDGE_BUFF - 1.0, room
         )
         working.next_to(above, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         captions = list(self.work_captions) + [""] * len(working)
@@ -435,7 +441,7 @@ class RuleScene(LectureScene):
             f_numbers=self.f_numbers,
             df_numbers=self.df_numbers,
         )
-        room = title.get_bottom()[1] + self.camera.frame_height / 2 - EDGE_BUFF - 0.3
+        room = title.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 0.3
         if plots.height > room:
             plots.scale_to_fit_height(room)
         plots.to_edge(RIGHT, buff=EDGE_BUFF).to_edge(DOWN, buff=EDGE_BUFF)
@@ -474,17 +480,23 @@ class RuleScene(LectureScene):
                 dot.get_center(), ddot.get_center(), color=PALETTE.muted, stroke_width=2
             )
         )
-        readouts = VGroup(
-            get_readout("x", t.get_value()),
+        rows = [
+            get_readout("x", t.get_value(), nudge=0.02),
             get_readout(
-                r"\text{tangent slope}", tangent().slope, color=PALETTE.tangent
+                r"\text{tangent slope}",
+                tangent().slope,
+                color=PALETTE.tangent,
+                nudge=0.02,
             ),
-            get_readout("f'(x)", result.df(t.get_value()), color=PALETTE.tangent),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+            get_readout(
+                "f'(x)", result.df(t.get_value()), color=PALETTE.tangent, nudge=0.02
+            ),
+        ]
+        readouts = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         readouts.next_to(pair, DOWN, buff=0.7, aligned_edge=LEFT)
-        readouts[0].number.add_updater(lambda m: m.set_value(t.get_value()))
-        readouts[1].number.add_updater(lambda m: m.set_value(tangent().slope))
-        readouts[2].number.add_updater(lambda m: m.set_value(result.df(t.get_value())))
+        rows[0].number.add_updater(lambda m: m.set_value(t.get_value()))
+        rows[1].number.add_updater(lambda m: m.set_value(tangent().slope))
+        rows[2].number.add_updater(lambda m: m.set_value(result.df(t.get_value())))
 
         self.caption(self.fill(self.sweep_caption))
         self.add(link)
@@ -495,7 +507,7 @@ class RuleScene(LectureScene):
         self.caption(self.rest_caption(result, self.sweep[-1]))
         self.play(Indicate(readouts[1:], color=PALETTE.tangent, scale_factor=1.1))
         self.hold()
-        for r in readouts:
+        for r in rows:
             r.number.clear_updaters()
         self.play(
             *[FadeOut(m) for m in (pair, plots, dot, segment, ddot, link, readouts)]

@@ -1,4 +1,4 @@
-"""Mobject factories for the multivariate scenes (section 5): surfaces, slices, tables.
+"""Mobject factories for the multivariate scenes (section 5): surfaces, slices, diagrams.
 
 Pure ``get_*`` functions: they turn numbers from :mod:`mathkit.multivariate`
 into themed mobjects and never touch a scene.
@@ -10,24 +10,19 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
     UP,
     Arrow,
     Axes,
     DashedLine,
     Dot,
-    Line,
     Mobject,
     ParametricFunction,
     Surface,
     ThreeDAxes,
     VGroup,
-    VMobject,
 )
 
-from mathkit.multivariate import SliceTangent
+from mathkit.numeric import Tangent
 from scenes.common.mobjects import get_card, get_tex
 from scenes.common.theme import PALETTE, SIZES
 
@@ -77,8 +72,8 @@ def get_surface(
     lo, hi = uv_range[0], uv_range[1]
     surface = Surface(
         lambda u, v: axes.c2p(u, v, f(u, v)),
-        u_range=[lo, hi],
-        v_range=[lo, hi],
+        u_range=(lo, hi),
+        v_range=(lo, hi),
         resolution=resolution,
         fill_opacity=0.75,
         checkerboard_colors=[PALETTE.curve, PALETTE.overlay],
@@ -98,7 +93,7 @@ def get_space_curve(
     """A curve t -> (x, y, z) drawn on 3-D axes (a slice of a surface)."""
     return ParametricFunction(
         lambda t: axes.c2p(*point(t)),
-        t_range=[t_range[0], t_range[1]],
+        t_range=(t_range[0], t_range[1]),
         color=color,
         stroke_width=6,
     )
@@ -106,7 +101,7 @@ def get_space_curve(
 
 def get_slice_tangents(
     axes: Axes,
-    tangents: Sequence[SliceTangent],
+    tangents: Sequence[Tangent],
     *,
     half_width: float = 0.9,
     colors: Sequence[str] = SLICE_COLORS,
@@ -118,7 +113,7 @@ def get_slice_tangents(
     """
     parts = []
     for tan, color in zip(tangents, colors, strict=False):
-        t0, t1 = tan.t - half_width, tan.t + half_width
+        t0, t1 = tan.x - half_width, tan.x + half_width
         line = DashedLine(
             axes.c2p(t0, tan.slope * t0 + tan.intercept),
             axes.c2p(t1, tan.slope * t1 + tan.intercept),
@@ -126,40 +121,9 @@ def get_slice_tangents(
             stroke_width=4,
             dash_length=0.12,
         )
-        dot = Dot(axes.c2p(tan.t, tan.z), color=color, radius=0.08)
+        dot = Dot(axes.c2p(tan.x, tan.y), color=color, radius=0.08)
         parts.append(VGroup(line, dot))
     return VGroup(*parts)
-
-
-def get_table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    size: int = SIZES.tex_small,
-    col_buff: float = 0.7,
-    row_buff: float = 0.35,
-) -> VGroup:
-    """A MathTex table with a header rule; ``table.rows[i]`` is row i (0 = header)."""
-    cells = [[get_tex(h, size=size, color=PALETTE.subtle) for h in header]]
-    cells += [[get_tex(c, size=size) for c in row] for row in rows]
-    grid = VGroup(*[c for row in cells for c in row])
-    grid.arrange_in_grid(
-        rows=len(cells),
-        cols=len(header),
-        buff=(col_buff, row_buff),
-        col_alignments="c" * len(header),
-    )
-    rule = Line(LEFT, RIGHT, color=PALETTE.overlay, stroke_width=2)
-    rule.scale_to_fit_width(grid.width + 0.3).next_to(
-        VGroup(*cells[0]), DOWN, buff=row_buff / 2
-    )
-    rule.set_x(grid.get_x())
-    n = len(header)
-    row_groups = [VGroup(*grid[i * n : (i + 1) * n]) for i in range(len(cells))]
-    table = VGroup(grid, rule)
-    table.rows = row_groups  # type: ignore[attr-defined]
-    table.rule = rule  # type: ignore[attr-defined]
-    return table
 
 
 def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VGroup:
@@ -195,52 +159,13 @@ def _boundary_toward(mob: Mobject, target: np.ndarray) -> np.ndarray:
     return c + d * min(scale, 1.0)
 
 
-def get_contours(
-    axes: Axes, contours: Sequence[np.ndarray], *, color: str | None = None
-) -> VGroup:
-    """Closed polylines through (b, m) contour points, clipped to the axes window.
-
-    Points outside the axes' ranges split a contour into separate open pieces.
-    """
-    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
-    pieces = VGroup()
-    for pts in contours:
-        closed = np.vstack([pts, pts[:1]])
-        inside = (
-            (closed[:, 0] >= x0)
-            & (closed[:, 0] <= x1)
-            & (closed[:, 1] >= y0)
-            & (closed[:, 1] <= y1)
-        )
-        run: list[np.ndarray] = []
-        for p, ok in zip(closed, inside, strict=True):
-            if ok:
-                run.append(axes.c2p(p[0], p[1]))
-            elif run:
-                pieces.add(_polyline(run, color))
-                run = []
-        if run:
-            pieces.add(_polyline(run, color))
-    return pieces
-
-
-def _polyline(points: list[np.ndarray], color: str | None) -> VMobject:
-    line = VMobject(color=color or PALETTE.curve, stroke_width=3)
-    if len(points) == 1:
-        points = points * 2
-    line.set_points_as_corners(points)
-    return line
-
-
 __all__ = [
     "SLICE_COLORS",
     "UP",
-    "get_contours",
     "get_link",
     "get_node",
     "get_slice_tangents",
     "get_space_curve",
     "get_surface",
     "get_surface_axes",
-    "get_table",
 ]

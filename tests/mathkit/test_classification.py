@@ -168,7 +168,7 @@ def test_zero_division_rates_are_zero_and_flagged() -> None:
     assert Confusion(0, 0, 0, 0).accuracy == 0.0
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(
     st.lists(st.tuples(st.integers(0, 1), st.integers(0, 1)), min_size=1, max_size=40),
 )
@@ -203,7 +203,7 @@ labelled = st.lists(
 ).filter(lambda xs: len({y for y, _ in xs}) == 2)
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(labelled)
 def test_roc_and_auc_match_sklearn_with_ties(data: list[tuple[int, float]]) -> None:
     y = [a for a, _ in data]
@@ -224,7 +224,7 @@ def test_roc_and_auc_match_sklearn_with_ties(data: list[tuple[int, float]]) -> N
     assert sum(p.credit for p in pairs) / len(pairs) == pytest.approx(oracle)
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(labelled)
 def test_each_roc_point_equals_direct_thresholding(
     data: list[tuple[int, float]],
@@ -238,13 +238,13 @@ def test_each_roc_point_equals_direct_thresholding(
         assert curve.confusion_at(i) == confusion(y, s, t)
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=1, max_size=50))
 def test_average_ranks_match_scipy(values: list[float]) -> None:
     assert np.allclose(average_ranks(values), stats.rankdata(values, method="average"))
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(
     st.lists(st.floats(0, 1), min_size=2, max_size=30).map(sorted),
     st.lists(st.floats(0, 1), min_size=30, max_size=30),

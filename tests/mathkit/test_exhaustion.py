@@ -61,7 +61,7 @@ def test_sequence_closes_in_on_pi() -> None:
         assert lo < math.pi < hi
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(n=st.integers(3, 400), r=st.floats(0.1, 10.0))
 def test_areas_and_perimeters_match_vertices(n: int, r: float) -> None:
     b = ex.polygon_bounds(n, r)
@@ -113,7 +113,7 @@ def test_parabola_segment_against_quad() -> None:
     assert _shoelace(seg.triangle) == pytest.approx(seg.triangle_area)
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(a=st.floats(-5, 5), w=st.floats(0.05, 5))
 def test_parabola_ratio_always_four_thirds(a: float, w: float) -> None:
     seg = ex.parabola_segment(a, a + w)

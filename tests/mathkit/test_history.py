@@ -149,7 +149,7 @@ def test_format_year_zero() -> None:
         format_year(0)
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(start=st.integers(-3000, 2000), width=st.integers(1, 3000), data=st.data())
 def test_fraction_is_monotone_and_in_unit_interval(
     start: int, width: int, data: st.DataObject

@@ -121,7 +121,7 @@ def test_riemann_rectangles_geometry() -> None:
     assert rs.width == 0.25
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(
     m=st.integers(-20, 20),
     c=st.integers(-20, 20),
@@ -138,7 +138,7 @@ def test_midpoint_exact_for_linear(m: int, c: int, a: float, w: float, n: int) -
     )
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(n=st.integers(1, 200))
 def test_left_right_bracket_increasing(n: int) -> None:
     # x/2 increases, so left sums under- and right sums over-estimate; gap = (f(b)-f(a)) dx
@@ -174,7 +174,7 @@ def test_error_table_orders() -> None:
     assert np.all(table.simpson < table.trapezoid)
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(
     # first and fourth derivatives keep one sign: leading error terms never cancel
     text=st.sampled_from(["exp(x)", "exp(-x/2)", "1/(1 + x)", "sqrt(x + 1)"]),

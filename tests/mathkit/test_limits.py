@@ -166,7 +166,7 @@ def test_factor_and_cancel() -> None:
         lim.factor_and_cancel("x^2 + 1")
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(
     a=st.integers(-20, 20),
     b=st.integers(-20, 20),
@@ -177,7 +177,7 @@ def test_removable_hole_limit_property(a: int, b: int) -> None:
     assert r.value == a - b
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(c=st.floats(-5, 5, allow_nan=False), h=st.floats(1e-3, 1.0))
 def test_approach_table_sides_are_symmetric(c: float, h: float) -> None:
     t = lim.approach_table("x^3", c, (h,))

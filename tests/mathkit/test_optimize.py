@@ -141,7 +141,7 @@ def test_divergent_run_stops_at_overflow() -> None:
     assert t.steps < 500
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(
     b0=st.floats(-3, 3, allow_nan=False),
     m0=st.floats(-3, 3, allow_nan=False),
@@ -152,7 +152,7 @@ def test_small_lr_decreases_cost_monotonically(b0: float, m0: float, lr: float) 
     assert np.all(np.diff(t.cost) <= 1e-12)
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(x0=st.floats(-10, 10, allow_nan=False), lr=st.floats(0.01, 0.99))
 def test_stable_lr_on_parabola_never_increases(x0: float, lr: float) -> None:
     f, g = lambda v: float(v[0] ** 2), lambda v: 2 * v
