@@ -16,6 +16,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches, Pt
@@ -56,7 +58,8 @@ _AUTOPLAY: Final = """<p:timing {ns}><p:tnLst><p:par>
 
 
 def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#"))
+    rgb: RGBColor = RGBColor.from_string(hex_colour.lstrip("#"))  # type: ignore[no-untyped-call]
+    return rgb
 
 
 def _dark(slide: PptxSlide) -> None:
@@ -65,9 +68,7 @@ def _dark(slide: PptxSlide) -> None:
     fill.fore_color.rgb = _rgb(PALETTE.background)
 
 
-def _text(
-    shape: BaseShape, text: str, size: int, colour: str, bold: bool = False
-) -> None:
+def _text(shape: Shape, text: str, size: int, colour: str, bold: bool = False) -> None:
     frame = shape.text_frame
     frame.text = text
     frame.word_wrap = True
@@ -100,7 +101,7 @@ def autoplay(slide: PptxSlide, movie_id: int, seconds: float) -> None:
         sld.replace(old, timing)
 
 
-def _title_slide(prs: Presentation, deck: Deck) -> None:
+def _title_slide(prs: PptxPresentation, deck: Deck) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])
     _dark(slide)
     title, subtitle = slide.placeholders[0], slide.placeholders[1]
@@ -115,7 +116,7 @@ def _title_slide(prs: Presentation, deck: Deck) -> None:
     )
 
 
-def _beat_slide(prs: Presentation, item: Slide, aspect: float) -> None:
+def _beat_slide(prs: PptxPresentation, item: Slide, aspect: float) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])
     _dark(slide)
     title = slide.shapes.title
