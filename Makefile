@@ -7,10 +7,16 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE
+# The narration voice of every target that renders (none | espeak | neural |
+# recorded | auto): auto = the recording of each line if there is one, else the
+# best installed synthetic voice. The test targets default to none (fast dry
+# runs and pixel tests); the end-to-end tests ask for espeak themselves.
+VOICE ?= auto
+
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE VOICE
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench bench-roc clean
+.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course script bench bench-roc clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -21,7 +27,7 @@ $(STAMP): pyproject.toml tools/bootstrap.sh tools/apt-packages.txt
 
 setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
-render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k]
+render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k] [VOICE=auto]
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
@@ -30,11 +36,11 @@ list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 	@$(PYTHON) -m tools.listing
 
 test: $(STAMP) ## Run the whole test suite (mathkit, scene checks, pixels, one render)
-	@$(VPY) -m pytest -rs -n 2 -m "not render"
-	@$(VPY) -m pytest -rs -m render
+	@VOICE=none $(VPY) -m pytest -rs -n 2 -m "not render"
+	@VOICE=none $(VPY) -m pytest -rs -m render
 
 test-fast: $(STAMP) ## Tests without pixel comparisons and renders
-	@$(VPY) -m pytest -rs -n 2 -m "not graphical and not render"
+	@VOICE=none $(VPY) -m pytest -rs -n 2 -m "not graphical and not render"
 
 lint: $(STAMP) ## ruff over the code
 	@$(VPY) -m ruff check mathkit scenes tools tests
@@ -60,6 +66,9 @@ clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1
 
 course: $(STAMP) ## Build every changed scene and the lesson videos: make course [QUALITY=low] [JOBS=2]
 	@$(VPY) -m tools.course
+
+script: $(STAMP) ## Recording script: make script [SCENE=ChainRule] (lines, ids, durations, files)
+	@$(VPY) -m tools.script
 
 bench: $(STAMP) ## Render benchmark: prints render cost per scene and the encode floor
 	@$(VPY) -m tools.bench
