@@ -72,7 +72,7 @@ def scene_sources(item: outline.Item) -> list[Path]:
     return sorted(seen)
 
 
-RENDER_SETTINGS: Final = "v1"
+RENDER_SETTINGS: Final = "v2"
 """Bump when tools.render changes what a render produces (forces re-renders)."""
 
 

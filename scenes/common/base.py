@@ -136,7 +136,7 @@ class LectureMixin:
             )
             total += duration
         if clip.path is not None and self._writes_video():
-            self.add_sound(str(clip.path), time_offset=offset)  # type: ignore[attr-defined]
+            self._add_sound(str(clip.path), offset)
         self.spoken.append(Spoken(line, start, start + total, clip))
         self._caption_until = start + total + pad
         return total
@@ -145,6 +145,23 @@ class LectureMixin:
         """Wait until the current line has been spoken or read (at least ``minimum`` s)."""
         remaining = self._caption_until - self.time  # type: ignore[attr-defined]
         self.wait(max(minimum, remaining))  # type: ignore[attr-defined]
+
+    def _add_sound(self, path: str, offset: float) -> None:
+        """``add_sound``, also right after an animation Manim took from its cache.
+
+        A cached ``play`` leaves the renderer's ``skip_animations`` set until the
+        next ``play``, and ``add_sound`` drops sounds while it is set: the line
+        would be silent in every re-render. Restore the real skipping status
+        (sections or ``-n`` ranges) around the call.
+        """
+        renderer = self.renderer  # type: ignore[attr-defined]
+        cached = renderer.skip_animations
+        renderer.skip_animations = getattr(renderer, "_original_skipping_status", False)
+        renderer.update_skipping_status()
+        try:
+            self.add_sound(path, time_offset=offset)  # type: ignore[attr-defined]
+        finally:
+            renderer.skip_animations = cached
 
     def _writes_video(self) -> bool:
         """Whether this run writes a video (not a dry run, a still or a pixel test)."""
