@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -57,6 +58,12 @@ class Spoken:
     clip: voices.Clip
 
 
+def _whole_frames(seconds: float) -> float:
+    """``seconds`` rounded up to whole frames (Manim truncates a wait to whole frames)."""
+    frames = math.ceil(seconds * config.frame_rate - 1e-6)
+    return (frames + 1e-3) / config.frame_rate
+
+
 class LectureMixin:
     """Theme, narration and beats shared by 2-D and 3-D lecture scenes.
 
@@ -84,13 +91,18 @@ class LectureMixin:
         self._caption_until = 0.0
         self._beat_lines: dict[str, int] = {}
         self.voice = voices.from_env()
+        if self.voice.name != "none":
+            # A play Manim takes from its partial-movie cache advances the clock by
+            # its nominal run time, not by the frames in the cached file: the voice
+            # would drift from the picture. Uncached, the clock counts frames.
+            config.disable_caching = True
 
     # -- beats ------------------------------------------------------------------
     def beat(self, name: str, **kwargs: Any) -> None:
         """Start a new beat: a named section (``--save_sections`` clip, chapter)."""
         remaining = self._caption_until - self.time  # type: ignore[attr-defined]
         if remaining >= 1 / config.frame_rate:
-            self.wait(remaining)  # type: ignore[attr-defined]
+            self.wait(_whole_frames(remaining))  # type: ignore[attr-defined]
         self.current_beat = name
         self.next_section(name, **kwargs)  # type: ignore[attr-defined]
 
@@ -144,7 +156,7 @@ class LectureMixin:
     def hold(self, minimum: float = 0.5) -> None:
         """Wait until the current line has been spoken or read (at least ``minimum`` s)."""
         remaining = self._caption_until - self.time  # type: ignore[attr-defined]
-        self.wait(max(minimum, remaining))  # type: ignore[attr-defined]
+        self.wait(_whole_frames(max(minimum, remaining)))  # type: ignore[attr-defined]
 
     def _add_sound(self, path: str, offset: float) -> None:
         """``add_sound``, also right after an animation Manim took from its cache.
