@@ -245,3 +245,9 @@ def last_line_length(cues: list) -> float:
             break
         start = prev.start
     return cues[-1].end - start
+
+
+def test_synthetic_voices_read_powers_as_words() -> None:
+    assert narration.speakable("y = (5x + 25)^3, 3u^2 and x^{n}") == (
+        "y = (5x + 25) cubed, 3u squared and x to the power n"
+    )

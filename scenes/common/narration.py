@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,19 @@ RECORDING_EXTS: Final = (".wav", ".flac", ".mp3", ".m4a")
 def normalize(text: str) -> str:
     """``text`` with runs of whitespace collapsed (what is hashed and spoken)."""
     return " ".join(text.split())
+
+
+_POWER = re.compile(r"\^\{?(\w+)\}?")
+_POWER_WORDS = {"2": "squared", "3": "cubed"}
+
+
+def speakable(text: str) -> str:
+    """What a synthetic voice reads for ``text``: powers spoken (``x^2``: x squared)."""
+    spoken = _POWER.sub(
+        lambda m: " " + _POWER_WORDS.get(m.group(1), f"to the power {m.group(1)}"),
+        text,
+    )
+    return normalize(spoken)
 
 
 def text_hash(text: str) -> str:

@@ -138,15 +138,16 @@ class Engine:
 
     def clip(self, text: str) -> Clip:
         """The prepared, cached clip of ``text``."""
+        spoken = narration.speakable(text)
         key = hashlib.sha256(
-            f"{self.identity()}|{PREP_VERSION}|{narration.normalize(text)}".encode()
+            f"{self.identity()}|{PREP_VERSION}|{spoken}".encode()
         ).hexdigest()[:20]
         dest = cache_dir() / self.name / f"{key}.wav"
         if not dest.is_file():
             raw = dest.with_name(f".{key}.{os.getpid()}.raw.wav")
             raw.parent.mkdir(parents=True, exist_ok=True)
             try:
-                self.synthesize(narration.normalize(text), raw)
+                self.synthesize(spoken, raw)
                 _prepare(raw, dest)
             finally:
                 raw.unlink(missing_ok=True)
