@@ -251,3 +251,26 @@ def test_synthetic_voices_read_powers_as_words() -> None:
     assert narration.speakable("y = (5x + 25)^3, 3u^2 and x^{n}") == (
         "y = (5x + 25) cubed, 3u squared and x to the power n"
     )
+
+
+def test_script_lists_every_line_and_stamps_new_recordings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tools import script
+
+    monkeypatch.setenv("NARRATION_DIR", str(tmp_path))
+    monkeypatch.setenv("VOICE", "auto")
+    wav = write_tone(tmp_path / "ChainRule" / "work-02.wav", 2.0)
+    text = script.script(outline.by_scene("ChainRule"))
+    ids = [line.split("**")[1] for line in text.splitlines() if line.startswith("- **")]
+    assert ids[:3] == ["title-01", "decompose-01", "decompose-02"]
+    assert len(ids) == len(set(ids)) >= 12
+    assert "## backprop" in text
+    assert f"`{tmp_path / 'ChainRule' / 'title-01.wav'}`" in text
+    assert "work-02** (2.0s, recorded (wav, text hash stamped now))" in text
+    assert (
+        narration.recorded_hash(wav)
+        == Line("ChainRule", "work", 2, "Multiply them.").text_hash
+    )
+    again = script.script(outline.by_scene("ChainRule"))
+    assert "work-02** (2.0s, recorded (wav))" in again
