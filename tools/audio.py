@@ -212,7 +212,7 @@ def report(timeline: dict[str, Any], scene: str) -> list[str]:
         line for line in lines if line["source"] != "recorded" and not line["stale"]
     ]
     folder = voices.narration.narration_dir() / scene
-    if missing and len(missing) == len(lines):
+    if missing and len(missing) == len(lines) and timeline["voice_name"] == "auto":
         out.append(
             f"no recordings in {folder}: every line uses the synthetic voice"
             f" (make script SCENE={scene} lists them)"
