@@ -319,8 +319,9 @@ def test_lesson_carries_audio_across_the_card(rendered: Path, course: object) ->
     assert sound[0][0] == pytest.approx(
         first.start, abs=FRAME
     )  # silent card, then the voice
-    integrated, _ = ebur128(lesson)
+    integrated, true_peak = ebur128(lesson)
     assert integrated == pytest.approx(-16.0, abs=1.0)
+    assert true_peak <= -1.5
     transcript = (rendered / "lessons" / "section-2.txt").read_text()
     assert "2.9 The Chain Rule" in transcript
     assert "The chain rule differentiates" in transcript

@@ -41,6 +41,9 @@ ENCODER_MARGIN: Final = 0.5
 """dB of true-peak headroom kept for the lossy encoder's overshoot."""
 PRE_LIMIT: Final = "alimiter=limit=0.35:attack=2:release=50:level=false"
 """Tame speech peaks (to -9 dBFS) first, so that loudnorm can apply one linear gain."""
+TRUE_PEAK_GUARD: Final = "aresample=192000,alimiter=limit=0.78:attack=1:release=50:level=false,aresample=48000"
+"""A 4x-oversampled limiter at -2.2 dBFS: lessons decode and re-encode the scenes' AAC,
+which would otherwise push the true peak of an already normalised track over -1.5 dBTP."""
 RATE: Final = 48000
 CODECS: Final[dict[str, list[str]]] = {
     "mp4": ["-c:a", "aac", "-b:a", "128k"],
@@ -287,7 +290,8 @@ def add_lesson_audio(video: Path, segments: list[Path]) -> None:
     try:
         _ffmpeg(
             "-i", str(video), "-i", str(track), "-map", "0:v:0", "-map", "1:a:0",
-            "-map_metadata", "0", "-map_chapters", "0", "-c:v", "copy", *CODECS["mp4"],
+            "-map_metadata", "0", "-map_chapters", "0", "-c:v", "copy",
+            "-af", TRUE_PEAK_GUARD, *CODECS["mp4"],
             "-ar", str(RATE), "-ac", "1", "-movflags", "+faststart", str(tmp),
         )  # fmt: skip
         os.replace(tmp, video)
