@@ -233,7 +233,19 @@ def report(timeline: dict[str, Any], scene: str) -> list[str]:
 
 
 def finish(job: Job, produced: Path, dest: Path) -> list[Path]:
-    """Give Manim's output its published sound; return the extra files placed in renders/."""
+    """Give Manim's output its published sound; return the extra files placed in renders/.
+
+    An ffmpeg failure becomes tools.render's RenderError (one ``error:`` line).
+    """
+    from tools.render import RenderError
+
+    try:
+        return _finish(job, produced, dest)
+    except AudioError as exc:
+        raise RenderError(f"{exc}. Nothing was written to renders/.", 1) from None
+
+
+def _finish(job: Job, produced: Path, dest: Path) -> list[Path]:
     if job.last_frame or job.fmt not in CODECS:
         return []
     timeline_path = produced.with_suffix(".narration.json")
