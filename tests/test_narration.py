@@ -274,3 +274,30 @@ def test_script_lists_every_line_and_stamps_new_recordings(
     )
     again = script.script(outline.by_scene("ChainRule"))
     assert "work-02** (2.0s, recorded (wav))" in again
+
+
+def test_chapters_meet_the_platform_rules() -> None:
+    from tools import chapters
+
+    one_item = [(0.0, 86.0, "2.9 The Chain Rule")]
+    beats = [
+        (8.0, "work"),
+        (14.0, "rule"),
+        (30.0, "tangent"),
+        (52.0, "backprop"),
+        (80.0, "end"),
+    ]
+    listed = chapters.for_platforms(one_item, beats)
+    assert chapters.problems(listed) == []
+    assert listed[0] == (
+        0.0,
+        30.0,
+        "2.9 The Chain Rule",
+    )  # the 8 s and 6 s beats merged
+    assert listed[-1] == (52.0, 86.0, "backprop")  # the last 6 s merged back
+    three = [(0.0, 40.0, "a"), (40.0, 95.0, "b"), (95.0, 180.0, "c")]
+    assert chapters.for_platforms(three, beats) == three
+    assert chapters.problems([(0.0, 5.0, "a"), (5.0, 30.0, "b")]) == [
+        "2 chapter(s), platforms need at least 3",
+        "chapter 'a' lasts 5.0s (min 10s)",
+    ]
