@@ -289,11 +289,7 @@ def test_chapters_meet_the_platform_rules() -> None:
     ]
     listed = chapters.for_platforms(one_item, beats)
     assert chapters.problems(listed) == []
-    assert listed[0] == (
-        0.0,
-        30.0,
-        "2.9 The Chain Rule",
-    )  # the 8 s and 6 s beats merged
+    assert listed[0] == (0.0, 14.0, "2.9 The Chain Rule")  # the 8 s opening merged
     assert listed[-1] == (52.0, 86.0, "backprop")  # the last 6 s merged back
     three = [(0.0, 40.0, "a"), (40.0, 95.0, "b"), (95.0, 180.0, "c")]
     assert chapters.for_platforms(three, beats) == three
