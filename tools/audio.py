@@ -41,9 +41,8 @@ ENCODER_MARGIN: Final = 0.5
 """dB of true-peak headroom kept for the lossy encoder's overshoot."""
 PRE_LIMIT: Final = "alimiter=limit=0.35:attack=2:release=50:level=false"
 """Tame speech peaks (to -9 dBFS) first, so that loudnorm can apply one linear gain."""
-TRUE_PEAK_GUARD: Final = "aresample=192000,alimiter=limit=0.78:attack=1:release=50:level=false,aresample=48000"
-"""A 4x-oversampled limiter at -2.2 dBFS: lessons decode and re-encode the scenes' AAC,
-which would otherwise push the true peak of an already normalised track over -1.5 dBTP."""
+PEAK_MARGIN: Final = 0.3
+"""dB below the true-peak target a corrected encode aims at."""
 RATE: Final = 48000
 CODECS: Final[dict[str, list[str]]] = {
     "mp4": ["-c:a", "aac", "-b:a", "128k"],
@@ -160,21 +159,52 @@ def _master(mix: Path | None, length: float, work: Path) -> Path:
 
 
 def mux(
-    video: Path, track: Path, fmt: str, start: float = 0.0, length: float | None = None
+    video: Path,
+    track: Path,
+    fmt: str,
+    start: float = 0.0,
+    length: float | None = None,
+    *,
+    gain_db: float = 0.0,
 ) -> None:
     """Replace the audio of ``video`` by ``track`` (from ``start``, ``length`` s), video copied."""
     tmp = video.with_name(f".{video.stem}.mux{video.suffix}")
     window = ["-ss", f"{start:.6f}"] + (["-t", f"{length:.6f}"] if length else [])
+    gain = ["-af", f"volume={gain_db:.2f}dB"] if gain_db else []
     try:
         _ffmpeg(
             "-i", str(video), *window, "-i", str(track), "-map", "0:v:0", "-map", "1:a:0",
-            "-map_metadata", "0", "-c:v", "copy", *CODECS[fmt], "-ar", str(RATE),
-            "-ac", "1", "-shortest", *(["-movflags", "+faststart"] if fmt != "webm" else []),
-            str(tmp),
+            "-map_metadata", "0", "-map_chapters", "0", "-c:v", "copy", *gain, *CODECS[fmt],
+            "-ar", str(RATE), "-ac", "1", "-shortest",
+            *(["-movflags", "+faststart"] if fmt != "webm" else []), str(tmp),
         )  # fmt: skip
         os.replace(tmp, video)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def true_peak(path: Path) -> float:
+    """The true peak (dBTP) of the audio of ``path`` (ffmpeg ebur128)."""
+    proc = subprocess.run(
+        ["ffmpeg", "-nostdin", "-nostats", "-i", str(path), "-map", "0:a:0",
+         "-af", "ebur128=peak=true", "-f", "null", "-"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    found = re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", proc.stderr)
+    if proc.returncode != 0 or not found:
+        raise AudioError(f"cannot measure the true peak of {path.name}")
+    return float(found.group(1)) if found.group(1) != "-inf" else float("-inf")
+
+
+def mux_peak_safe(video: Path, track: Path, fmt: str) -> float:
+    """:func:`mux`, then measure; if the encoder pushed the true peak over the target,
+    encode again that many dB quieter. Returns the final true peak."""
+    mux(video, track, fmt)
+    peak = true_peak(video)
+    if peak > TARGET_TP:
+        mux(video, track, fmt, gain_db=TARGET_TP - PEAK_MARGIN - peak)
+        peak = true_peak(video)
+    return peak
 
 
 def transcript(timeline: dict[str, Any], title: str) -> str:
@@ -258,7 +288,7 @@ def _finish(job: Job, produced: Path, dest: Path) -> list[Path]:
     length = _duration(produced)
     print(f"normalising the sound to {TARGET_LUFS:g} LUFS ...", flush=True)
     master = _master(mix, length, produced.with_suffix(".audio"))
-    mux(produced, master, job.fmt)
+    mux_peak_safe(produced, master, job.fmt)
     index = produced.parent / "sections" / f"{job.item.scene}.json"
     if index.is_file():
         cursor = 0.0
@@ -298,18 +328,14 @@ def add_lesson_audio(video: Path, segments: list[Path]) -> None:
     )
     track = work / "lesson.wav"
     _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", str(track))
-    tmp = video.with_name(f".{video.stem}.audio{video.suffix}")
+    level = work / "lesson.norm.wav"
     try:
-        _ffmpeg(
-            "-i", str(video), "-i", str(track), "-map", "0:v:0", "-map", "1:a:0",
-            "-map_metadata", "0", "-map_chapters", "0", "-c:v", "copy",
-            "-af", TRUE_PEAK_GUARD, *CODECS["mp4"],
-            "-ar", str(RATE), "-ac", "1", "-movflags", "+faststart", str(tmp),
-        )  # fmt: skip
-        os.replace(tmp, video)
+        loudnorm(
+            track, level
+        )  # scenes are at -16 LUFS; the cards' silence is gated out
+        mux_peak_safe(video, level, "mp4")
     finally:
-        tmp.unlink(missing_ok=True)
-        for piece in [*pieces, listing, track]:
+        for piece in [*pieces, listing, track, level]:
             piece.unlink(missing_ok=True)
 
 
