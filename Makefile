@@ -8,10 +8,16 @@ VPY    := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 REVEAL := vendor/reveal.js/VERSION
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON
+# The narration voice of every target that renders (none | espeak | neural |
+# recorded | auto): auto = the recording of each line if there is one, else the
+# best installed synthetic voice. The test targets default to none (fast dry
+# runs and pixel tests); the end-to-end tests ask for espeak themselves.
+VOICE ?= auto
+
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON VOICE
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render list test test-fast lint typecheck lint-layout plan snapshots still clip course slides bench bench-roc clean
+.PHONY: help setup render list test test-fast lint typecheck lint-layout plan snapshots still clip course slides script bench bench-roc clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,7 +31,7 @@ $(REVEAL): tools/vendor_reveal.sh
 
 setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
-render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k]
+render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k] [VOICE=auto]
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
@@ -35,11 +41,11 @@ list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 
 test: $(STAMP) $(REVEAL) ## Run the whole test suite (types, mathkit, scene checks, pixels, renders, decks)
 	@$(VPY) -m mypy
-	@$(VPY) -m pytest -rs -n 2 -m "not render"
-	@$(VPY) -m pytest -rs -m render
+	@VOICE=none $(VPY) -m pytest -rs -n 2 -m "not render"
+	@VOICE=none $(VPY) -m pytest -rs -m render
 
 test-fast: $(STAMP) ## Tests without pixel comparisons and renders
-	@$(VPY) -m pytest -rs -n 2 -m "not graphical and not render"
+	@VOICE=none $(VPY) -m pytest -rs -n 2 -m "not graphical and not render"
 
 lint: $(STAMP) ## ruff check, ruff format --check and mypy (strict on mathkit and tools)
 	@$(VPY) -m ruff check mathkit scenes tools tests
@@ -75,6 +81,9 @@ slides: ## Slide decks (HTML + PPTX), one slide per beat: make slides SCENE=X | 
 	@$(PYTHON) -m tools.slides --check
 	@$(MAKE) --no-print-directory -s $(STAMP) $(REVEAL)
 	@$(VPY) -m tools.slides
+
+script: $(STAMP) ## Recording script: make script [SCENE=ChainRule] (lines, ids, durations, files)
+	@$(VPY) -m tools.script
 
 bench: $(STAMP) ## Render benchmark: prints render cost per scene and the encode floor
 	@$(VPY) -m tools.bench

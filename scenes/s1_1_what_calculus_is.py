@@ -52,9 +52,11 @@ class WhatCalculusIs(LectureScene):
         title = get_title(
             "What Calculus Is", subtitle="The mathematics of continuous change"
         )
-        self.caption("Calculus is the mathematical study of continuous change.")
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
+        self.narrate(
+            "Calculus is the mathematical study of continuous change.",
+            Write(title[0]),
+            FadeIn(title[1:]),
+        )
 
         # -- distance ------------------------------------------------------------
         self.beat("distance")
@@ -72,11 +74,11 @@ class WhatCalculusIs(LectureScene):
             "t in seconds, d in metres", size=SIZES.small, color=PALETTE.subtle
         )
         units.next_to(axes, RIGHT, buff=0.55).align_to(axes, UP)
-        self.caption(
-            "Take a car's journey: d is the distance it has travelled after t seconds."
+        self.narrate(
+            "Take a car's journey: d is the distance it has travelled after t seconds.",
+            Create(axes),
+            FadeIn(units),
         )
-        self.play(Create(axes), FadeIn(units))
-        self.hold()
 
         phase_names = ("Stopped at a shop", "Constant speed", "Speeding up")
         phase_says = (
@@ -90,11 +92,12 @@ class WhatCalculusIs(LectureScene):
         legend.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         legend.next_to(units, DOWN, buff=0.5, aligned_edge=LEFT)
         for k, say in enumerate(phase_says):
-            self.caption(say)
-            self.play(
-                Create(d_graph[k]), FadeIn(legend[k], shift=RIGHT * 0.2), run_time=1.5
+            self.narrate(
+                say,
+                Create(d_graph[k]),
+                FadeIn(legend[k], shift=RIGHT * 0.2),
+                run_time=1.5,
             )
-            self.hold()
 
         # -- slope is speed -----------------------------------------------------------
         self.beat("slope-is-speed")
@@ -121,20 +124,18 @@ class WhatCalculusIs(LectureScene):
         follow_number(readout)
         readout_card = get_card(readout, color=PALETTE.tangent)
         readout_card.next_to(legend, DOWN, buff=0.6).align_to(legend, LEFT)
-        self.caption(
+        self.narrate(
             "Differential calculus reads the slope of this curve. "
-            "The slope of distance against time is the speed."
+            "The slope of distance against time is the speed.",
+            FadeIn(tangent),
+            FadeIn(readout_card),
         )
-        self.play(FadeIn(tangent), FadeIn(readout_card))
-        self.hold()
         speeds_say = (
             "At the shop the tangent is flat: slope zero, the car is standing still.",
             f"On the straight stretch the slope is the same everywhere: {j.speed(j.tangent_times()[1]):g} metres per second.",
             "While accelerating the tangent keeps getting steeper: the speed keeps rising.",
         )
-        self.caption(speeds_say[0])
-        self.play(Indicate(legend[0], color=PALETTE.tangent))
-        self.hold()
+        self.narrate(speeds_say[0], Indicate(legend[0], color=PALETTE.tangent))
         for k in (1, 2):
             self.caption(speeds_say[k])
             self.play(tracker.animate.set_value(j.tangent_times()[k]), run_time=2.5)
@@ -202,16 +203,18 @@ class WhatCalculusIs(LectureScene):
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         rows.next_to(v_units, DOWN, buff=0.5, aligned_edge=LEFT)
-        self.caption(
+        self.narrate(
             "Integral calculus measures the area under a curve. "
             f"While cruising the area is a rectangle: {j.cruise_speed:g} m/s times "
-            f"{t_cruise - t_stop:g} s is {a_cruise:g} metres."
+            f"{t_cruise - t_stop:g} s is {a_cruise:g} metres.",
+            FadeIn(cruise_area),
+            FadeIn(rows[0]),
         )
-        self.play(FadeIn(cruise_area), FadeIn(rows[0]))
-        self.hold()
-        self.caption(f"While speeding up it is a trapezoid of {a_accel:g} metres.")
-        self.play(FadeIn(accel_area), FadeIn(rows[1]))
-        self.hold()
+        self.narrate(
+            f"While speeding up it is a trapezoid of {a_accel:g} metres.",
+            FadeIn(accel_area),
+            FadeIn(rows[1]),
+        )
         travelled = get_readout(
             f"d({t_end:g}) − d(0) =",
             j.distance_travelled(0.0, t_end),
@@ -270,30 +273,25 @@ class WhatCalculusIs(LectureScene):
         ).arrange(RIGHT, buff=0.8)
         cards.next_to(title, DOWN, buff=0.7)
         cards.set_x(0)
-        self.caption(
+        self.narrate(
             "So calculus has two branches. Differential calculus, about slopes, "
-            "is the engine of machine learning."
+            "is the engine of machine learning.",
+            FadeIn(cards[0], shift=UP * 0.2),
         )
-        self.play(FadeIn(cards[0], shift=UP * 0.2))
-        self.hold()
-        self.caption(
+        self.narrate(
             "Gradient descent follows the slope of the cost downhill; "
-            "backpropagation computes those slopes."
+            "backpropagation computes those slopes.",
+            Indicate(left[2:], color=PALETTE.tangent),
         )
-        self.play(Indicate(left[2:], color=PALETTE.tangent))
-        self.hold()
-        self.caption(
+        self.narrate(
             "Integral calculus, about areas, scores classifiers: "
-            "the area under the ROC curve."
+            "the area under the ROC curve.",
+            FadeIn(cards[1], shift=UP * 0.2),
         )
-        self.play(FadeIn(cards[1], shift=UP * 0.2))
-        self.hold()
-        self.caption(
-            "Calculus I covers the differential branch; Calculus II adds integrals."
-        )
-        self.play(
+        self.narrate(
+            "Calculus I covers the differential branch; Calculus II adds integrals.",
             Indicate(left[0], color=PALETTE.tangent),
             Indicate(right[0], color=PALETTE.area),
+            hold=1.5,
         )
-        self.hold(1.5)
         self.wait()

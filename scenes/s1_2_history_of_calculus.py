@@ -62,11 +62,11 @@ class HistoryTimeline(LectureScene):
         title = get_title(
             "A Brief History of Calculus", subtitle="From exhaustion to backpropagation"
         )
-        self.caption(
-            "Calculus took more than two thousand years to build. Here are its milestones."
+        self.narrate(
+            "Calculus took more than two thousand years to build. Here are its milestones.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- one page per era ----------------------------------------------------------
         for era, color in zip(timeline.eras, ERA_COLORS, strict=True):
@@ -120,10 +120,11 @@ class HistoryTimeline(LectureScene):
             ]
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         rows.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
-        self.caption(
+        self.narrate(
             f"From {first.who} ({first.date}) to {last.who} ({last.date}): "
-            "the same idea of slopes and areas, made ever more precise."
+            "the same idea of slopes and areas, made ever more precise.",
+            FadeIn(rows, lag_ratio=0.3),
+            run_time=2,
+            hold=1.5,
         )
-        self.play(FadeIn(rows, lag_ratio=0.3), run_time=2)
-        self.hold(1.5)
         self.wait()

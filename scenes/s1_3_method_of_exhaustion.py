@@ -90,21 +90,21 @@ class MethodOfExhaustion(LectureScene):
         title = get_title(
             "The Method of Exhaustion", subtitle="Trapping a curve between polygons"
         )
-        self.caption(
+        self.narrate(
             "How do you measure a curved shape with straight-edged tools? "
-            "The Greeks exhausted it with polygons."
+            "The Greeks exhausted it with polygons.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- circle --------------------------------------------------------------------
         self.beat("circle")
         circle = Circle(radius=RADIUS, color=PALETTE.curve, stroke_width=4)
         circle.next_to(title, DOWN, buff=0.85).to_edge(LEFT, buff=EDGE_BUFF + 0.9)
         center = circle.get_center()
-        self.caption("A circle of radius one has area pi. But how big is pi?")
-        self.play(Create(circle))
-        self.hold()
+        self.narrate(
+            "A circle of radius one has area pi. But how big is pi?", Create(circle)
+        )
 
         # -- polygons ---------------------------------------------------------------------
         self.beat("polygons")
@@ -143,12 +143,13 @@ class MethodOfExhaustion(LectureScene):
         first = seq[0]
         shapes = polys(first.n)
         bracket = get_bracket(line, *first.pi_area_bounds)
-        self.caption(
+        self.narrate(
             f"Draw a regular {first.n}-sided polygon inside the circle and one outside it. "
-            "The inside one is smaller than the circle, the outside one bigger."
+            "The inside one is smaller than the circle, the outside one bigger.",
+            Create(shapes[0]),
+            Create(shapes[1]),
+            run_time=2,
         )
-        self.play(Create(shapes[0]), Create(shapes[1]), run_time=2)
-        self.hold()
         self.caption("So pi lies between their areas.")
         self.play(FadeIn(lines[0]), FadeIn(table[1]), FadeIn(lines[1]))
         self.play(Create(line), FadeIn(pi_dot), FadeIn(pi_label), FadeIn(bracket))
@@ -201,12 +202,11 @@ class MethodOfExhaustion(LectureScene):
         self.play(FadeOut(VGroup(line, pi_dot, pi_label, bracket)))
         self.play(FadeIn(arch_group, shift=UP * 0.2))
         self.hold()
-        self.caption(
+        self.narrate(
             "With infinitely many sides the polygons become the circle: "
-            "this is the idea behind the integral."
+            "this is the idea behind the integral.",
+            Indicate(circle, color=PALETTE.area),
         )
-        self.play(Indicate(circle, color=PALETTE.area))
-        self.hold()
 
         # -- zoom ---------------------------------------------------------------------------
         self.beat("zoom")
@@ -262,11 +262,11 @@ class MethodOfExhaustion(LectureScene):
         self.play(Create(view[0]), Write(formula))
         self.play(Create(view[2]), FadeIn(view[3]))
         self.hold()
-        self.caption(
-            "The dashed line is the tangent there. At this scale the curve clearly bends away from it."
+        self.narrate(
+            "The dashed line is the tangent there. At this scale the curve clearly bends away from it.",
+            Create(view[1]),
+            FadeIn(readouts),
         )
-        self.play(Create(view[1]), FadeIn(readouts))
-        self.hold()
         for k in range(1, len(views)):
             v = views[k]
             nxt = frame(k)
@@ -283,12 +283,11 @@ class MethodOfExhaustion(LectureScene):
             )
             view = nxt
             self.hold()
-        self.caption(
+        self.narrate(
             "No part of the curve is truly straight, but close enough it looks straight, "
-            "so a slope exists at every point."
+            "so a slope exists at every point.",
+            Indicate(view[2], color=PALETTE.tangent),
         )
-        self.play(Indicate(view[2], color=PALETTE.tangent))
-        self.hold()
 
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
@@ -307,10 +306,11 @@ class MethodOfExhaustion(LectureScene):
             get_text("Both are limits: the subject of this section.", size=SIZES.body),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
         summary.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
-        self.caption(
+        self.narrate(
             "Infinitely many sides give areas; infinitely close zooms give slopes. "
-            "Both are limits, the subject of this section."
+            "Both are limits, the subject of this section.",
+            FadeIn(summary, lag_ratio=0.4),
+            run_time=2,
+            hold=1.5,
         )
-        self.play(FadeIn(summary, lag_ratio=0.4), run_time=2)
-        self.hold(1.5)
         self.wait()

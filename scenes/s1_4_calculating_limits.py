@@ -78,11 +78,11 @@ class CalculatingLimits(LectureScene):
         # -- title -------------------------------------------------------------------
         self.beat("title")
         title = get_title("Calculating Limits", subtitle="Substitute, approach, factor")
-        self.caption(
-            "A limit asks what value f(x) approaches as x gets closer and closer to a point."
+        self.narrate(
+            "A limit asks what value f(x) approaches as x gets closer and closer to a point.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- substitution ----------------------------------------------------------------
         self.beat("substitution")
@@ -101,12 +101,13 @@ class CalculatingLimits(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         steps[0][2].set_opacity(0)
         self._right_of(steps, axes)
-        self.caption(
+        self.narrate(
             f"Start with the running function as x approaches {x0:g}. "
-            "The curve has no gaps or jumps there: it is continuous."
+            "The curve has no gaps or jumps there: it is continuous.",
+            Create(axes),
+            Create(curve),
+            Write(steps[0][:2]),
         )
-        self.play(Create(axes), Create(curve), Write(steps[0][:2]))
-        self.hold()
         self.caption(
             f"So the limit is simply the value at x = {x0:g}. Substitute: {y0:g}. "
             "This is direct substitution."
@@ -145,11 +146,12 @@ class CalculatingLimits(LectureScene):
         self.play(Create(axes), Write(h_tex))
         self.play(Create(graph), run_time=1.5)
         self.hold()
-        self.caption(
-            f"At x = {a:g} itself we would divide zero by zero, so the graph has a hole there."
+        self.narrate(
+            f"At x = {a:g} itself we would divide zero by zero, so the graph has a hole there.",
+            FadeIn(undefined),
+            FadeIn(undefined_note),
+            FadeIn(hole, scale=1.5),
         )
-        self.play(FadeIn(undefined), FadeIn(undefined_note), FadeIn(hole, scale=1.5))
-        self.hold()
 
         # -- approach -------------------------------------------------------------------------
         self.beat("approach")
@@ -330,14 +332,15 @@ class CalculatingLimits(LectureScene):
         self.play(FadeOut(r_right))
         self.play(FadeIn(sides[0]), Indicate(branches[0], color=PALETTE.secant))
         self.hold()
-        self.caption("From the right it shoots up to plus infinity.")
-        self.play(FadeIn(sides[1]), Indicate(branches[1], color=PALETTE.accent))
-        self.hold()
-        self.caption(
-            "The one-sided limits are different, so the limit at zero does not exist."
+        self.narrate(
+            "From the right it shoots up to plus infinity.",
+            FadeIn(sides[1]),
+            Indicate(branches[1], color=PALETTE.accent),
         )
-        self.play(FadeIn(sides[2]))
-        self.hold()
+        self.narrate(
+            "The one-sided limits are different, so the limit at zero does not exist.",
+            FadeIn(sides[2]),
+        )
         self.play(*[FadeOut(m) for m in (axes, branches, sides)])
 
         # -- exercises --------------------------------------------------------------------------------
@@ -374,9 +377,7 @@ class CalculatingLimits(LectureScene):
         )
         self.play(FadeIn(heading))
         for row, say in zip(lines, says, strict=True):
-            self.caption(say)
-            self.play(FadeIn(row, shift=RIGHT * 0.2))
-            self.hold()
+            self.narrate(say, FadeIn(row, shift=RIGHT * 0.2))
         box = SurroundingRectangle(lines[-1], color=PALETTE.error, buff=0.1)
         self.play(Create(box))
         self.caption(

@@ -68,12 +68,12 @@ class DeltaMethod(LectureScene):
         title = get_title(
             "The Delta Method", subtitle="Slopes of secants close in on a tangent"
         )
-        self.caption(
+        self.narrate(
             "A curve has no single slope. The delta method finds its slope at one point"
-            " using only the slopes of straight lines."
+            " using only the slopes of straight lines.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- curve -----------------------------------------------------------------
         self.beat("curve")
@@ -95,11 +95,12 @@ class DeltaMethod(LectureScene):
             rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
         )
         p_coords.next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
-        self.caption(
-            f"We want the slope at P, where x = {x_p:g} and f({x_p:g}) = {y_p:g}."
+        self.narrate(
+            f"We want the slope at P, where x = {x_p:g} and f({x_p:g}) = {y_p:g}.",
+            FadeIn(p_dot, scale=1.5),
+            FadeIn(p_label),
+            Write(p_coords),
         )
-        self.play(FadeIn(p_dot, scale=1.5), FadeIn(p_label), Write(p_coords))
-        self.hold()
 
         # -- far-secant --------------------------------------------------------------
         self.beat("far-secant")
@@ -131,12 +132,11 @@ class DeltaMethod(LectureScene):
         self.play(Create(far_group.legs), FadeIn(legs))
         self.play(Write(work[0]))
         self.hold()
-        self.caption(
+        self.narrate(
             f"Through Q, the intercept is b = {_num(far.intercept)}. But a slope of"
-            f" {_num(far.slope)} is far too steep for the curve at P."
+            f" {_num(far.slope)} is far too steep for the curve at P.",
+            Write(work[1]),
         )
-        self.play(Write(work[1]))
-        self.hold()
 
         # -- near-secant -----------------------------------------------------------------
         self.beat("near-secant")
@@ -155,11 +155,9 @@ class DeltaMethod(LectureScene):
             size=SIZES.tex_small,
             color=PALETTE.point,
         ).next_to(p_coords, RIGHT, buff=0.6)
-        self.caption(
+        self.narrate(
             f"Move Q much closer: x = {_num(near.x2, 2)}, so Q = ({_num(near.x2, 2)}, {_num(near.y2, 2)})"
-            f" and delta x is only {_num(near.dx, 2)}."
-        )
-        self.play(
+            f" and delta x is only {_num(near.dx, 2)}.",
             FadeOut(legs),
             FadeOut(q_label),
             FadeOut(far_group.legs),
@@ -167,13 +165,11 @@ class DeltaMethod(LectureScene):
             ReplacementTransform(far_group.q_dot, near_group.q_dot),
             FadeIn(q_near),
         )
-        self.hold()
-        self.caption(
+        self.narrate(
             f"Now the secant's slope is {_num(near.slope, 2)}: much closer to how steep the curve"
-            " really is at P."
+            " really is at P.",
+            ReplacementTransform(work, near_work),
         )
-        self.play(ReplacementTransform(work, near_work))
-        self.hold()
 
         # -- slide ----------------------------------------------------------------------------
         self.beat("slide")
@@ -184,21 +180,19 @@ class DeltaMethod(LectureScene):
         readout_card = get_card(readouts, color=PALETTE.secant)
         self.remove(near_group.line, near_group.q_dot)
         self.add(live)
-        self.caption(
-            "Keep going. Slide Q toward P and watch delta x and the slope m as they update."
+        self.narrate(
+            "Keep going. Slide Q toward P and watch delta x and the slope m as they update.",
+            FadeOut(near_work),
+            FadeOut(q_near),
+            FadeIn(readout_card),
         )
-        self.play(FadeOut(near_work), FadeOut(q_near), FadeIn(readout_card))
-        self.hold()
-        self.caption(
+        self.narrate(
             f"By delta x = {DELTA_DX_SMALL:g}, a millionth, Q is almost on top of P,"
-            f" and the slope has settled on {_num(secant_line(running, x_p, x_p + DELTA_DX_SMALL).slope, 5)}."
-        )
-        self.play(
+            f" and the slope has settled on {_num(secant_line(running, x_p, x_p + DELTA_DX_SMALL).slope, 5)}.",
             log_dx.animate.set_value(math.log10(DELTA_DX_SMALL)),
             run_time=6,
             rate_func=linear,
         )
-        self.hold()
 
         # -- tangent --------------------------------------------------------------------------------
         self.beat("tangent")
@@ -240,11 +234,12 @@ class DeltaMethod(LectureScene):
         v_coords = get_tex(
             rf"P = ({VERTEX_X:g},\ {y_v:g})", size=SIZES.tex_small, color=PALETTE.point
         ).next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
-        self.caption(
-            f"Exercise: the same method at the bottom of the curve, P = ({VERTEX_X:g}, {y_v:g})."
+        self.narrate(
+            f"Exercise: the same method at the bottom of the curve, P = ({VERTEX_X:g}, {y_v:g}).",
+            FadeIn(v_dot, scale=1.5),
+            FadeIn(v_label),
+            Write(v_coords),
         )
-        self.play(FadeIn(v_dot, scale=1.5), FadeIn(v_label), Write(v_coords))
-        self.hold()
 
         steps = delta_sequence(running, VERTEX_X, (1.0, 0.1, DELTA_DX_SMALL))
         ladder = get_slope_ladder([(s.dx, s.slope) for s in steps])
@@ -276,17 +271,14 @@ class DeltaMethod(LectureScene):
         flat_tex = get_tex(
             rf"m = {_num(flat.slope)}, \quad {flat.latex}", color=PALETTE.tangent
         ).next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)
-        self.caption(
+        self.narrate(
             f"The slope goes to {_num(flat.slope)}: at the vertex the tangent is flat,"
-            f" the horizontal line {flat.latex.replace(' ', '')}."
-        )
-        self.play(
+            f" the horizontal line {flat.latex.replace(' ', '')}.",
             FadeOut(secant_mob.line),
             FadeOut(secant_mob.q_dot),
             Create(flat_mob),
             Write(flat_tex),
         )
-        self.hold()
 
         # -- summary ------------------------------------------------------------------------------------
         self.beat("summary")
@@ -304,13 +296,14 @@ class DeltaMethod(LectureScene):
         summary_card = get_card(summary, color=PALETTE.tangent)
         summary_card.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
         self.add(tangent_mob, p_dot, p_label)
-        self.caption(
+        self.narrate(
             "Delta method: shrink delta x until the secant's slope stops changing."
             f" Slope {_num(tangent.slope)} at x = {x_p:g} and slope {_num(flat.slope)} at"
-            f" x = {VERTEX_X:g}. Next, a formula that gives the slope at any x."
+            f" x = {VERTEX_X:g}. Next, a formula that gives the slope at any x.",
+            FadeIn(summary_card),
+            Create(tangent_mob),
+            FadeIn(p_dot),
+            FadeIn(p_label),
+            hold=1.5,
         )
-        self.play(
-            FadeIn(summary_card), Create(tangent_mob), FadeIn(p_dot), FadeIn(p_label)
-        )
-        self.hold(1.5)
         self.wait()

@@ -58,12 +58,12 @@ class DifferentiationEquation(LectureScene):
         title = get_title(
             "The Differentiation Equation", subtitle="The delta method as one formula"
         )
-        self.caption(
+        self.narrate(
             "The delta method worked, but it took several steps. Let's write it as a single"
-            " equation that works at any x."
+            " equation that works at any x.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- build --------------------------------------------------------------------
         self.beat("build")
@@ -78,32 +78,29 @@ class DifferentiationEquation(LectureScene):
         )
         chain[0].set_color(PALETTE.secant)
         chain.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption(
-            "The secant's slope m is the rise over the run: delta y over delta x."
+        self.narrate(
+            "The secant's slope m is the rise over the run: delta y over delta x.",
+            Write(chain[:3]),
         )
-        self.play(Write(chain[:3]))
-        self.hold()
-        self.caption(
-            "The rise is the second point's height minus the first: y2 minus y1."
+        self.narrate(
+            "The rise is the second point's height minus the first: y2 minus y1.",
+            Write(chain[3:5]),
         )
-        self.play(Write(chain[3:5]))
-        self.hold()
-        self.caption(
+        self.narrate(
             "The first point is (x, f(x)). The second is delta x further along, so y2 is"
-            " f(x + delta x)."
+            " f(x + delta x).",
+            Write(chain[5:]),
         )
-        self.play(Write(chain[5:]))
-        self.hold()
 
         definition = get_tex(DEFINITION, size=SIZES.tex_large, color=PALETTE.tangent)
         definition_card = get_card(definition, color=PALETTE.tangent)
         definition_card.next_to(chain, DOWN, buff=0.9).set_x(0)
-        self.caption(
+        self.narrate(
             "Then let delta x shrink to zero. The limit of that quotient is the derivative,"
-            " dy by dx: the differentiation equation."
+            " dy by dx: the differentiation equation.",
+            FadeIn(definition_card[0]),
+            Write(definition),
         )
-        self.play(FadeIn(definition_card[0]), Write(definition))
-        self.hold()
 
         # -- table ----------------------------------------------------------------------
         self.beat("table")
@@ -156,15 +153,12 @@ class DifferentiationEquation(LectureScene):
                 FadeIn(VGroup(*cells[3 * (i + 1) : 3 * (i + 1) + 2])), run_time=0.45
             )
         self.hold()
-        self.caption(
+        self.narrate(
             f"The quotient closes in on {_num(slope_at)}, the slope we found with secants. And"
-            f" look at the pattern: every entry is {_num(slope_at)} plus delta x."
-        )
-        self.play(
+            f" look at the pattern: every entry is {_num(slope_at)} plus delta x.",
             FadeIn(header[2]),
             *[FadeIn(cells[3 * (i + 1) + 2]) for i in range(len(rows))],
         )
-        self.hold()
         noise = VGroup(
             get_text("the float64 result for", size=SIZES.small, color=PALETTE.subtle),
             get_tex(
@@ -178,12 +172,11 @@ class DifferentiationEquation(LectureScene):
             get_text("(rounding noise)", size=SIZES.small, color=PALETTE.subtle),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         noise.next_to(small_card, DOWN, buff=0.6, aligned_edge=LEFT)
-        self.caption(
+        self.narrate(
             "The computer's last value carries a little rounding noise, since it divides two"
-            " nearly equal numbers by a tiny one."
+            " nearly equal numbers by a tiny one.",
+            FadeIn(noise),
         )
-        self.play(FadeIn(noise))
-        self.hold()
 
         # -- algebra ----------------------------------------------------------------------
         self.beat("algebra")

@@ -71,22 +71,21 @@ class DerivativeNotation(LectureScene):
         # -- title ----------------------------------------------------------------
         self.beat("title")
         title = get_title("Derivative Notation", subtitle="Many ways to write one idea")
-        self.caption(
+        self.narrate(
             "Over three centuries mathematicians found several ways to write a derivative."
-            " You will meet all of them in machine learning papers."
+            " You will meet all of them in machine learning papers.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- function --------------------------------------------------------------
         self.beat("function")
         function = get_tex(rf"y = f(x) = {forms.f_latex}", color=PALETTE.curve)
         function.next_to(title, DOWN, buff=0.45).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
-        self.caption(
-            f"We keep one function throughout, the running example y = f(x) = {plain(forms.f)}."
+        self.narrate(
+            f"We keep one function throughout, the running example y = f(x) = {plain(forms.f)}.",
+            Write(function),
         )
-        self.play(Write(function))
-        self.hold()
 
         header = [
             get_text("", size=SIZES.label),
@@ -110,9 +109,7 @@ class DerivativeNotation(LectureScene):
         self.play(FadeIn(VGroup(header[1])))
         for (name, _, _, say), row in zip(NOTATIONS, rows[1:], strict=True):
             self.beat(name.lower())
-            self.caption(say)
-            self.play(FadeIn(row[0], shift=RIGHT * 0.2), Write(row[1]))
-            self.hold()
+            self.narrate(say, FadeIn(row[0], shift=RIGHT * 0.2), Write(row[1]))
 
         # -- second-order -------------------------------------------------------------------
         self.beat("second-order")
@@ -150,12 +147,11 @@ class DerivativeNotation(LectureScene):
         self.play(Write(first_line))
         self.play(Indicate(first_line[2], color=FIRST))
         self.hold()
-        self.caption(
+        self.narrate(
             f"And every second-order form is {plain(forms.second)}: the slope grows by"
-            f" {plain(forms.second)} for each step in x."
+            f" {plain(forms.second)} for each step in x.",
+            Write(second_line),
         )
-        self.play(Write(second_line))
-        self.hold()
 
         at = VGroup(
             get_tex(
@@ -172,19 +168,18 @@ class DerivativeNotation(LectureScene):
         ).arrange(RIGHT, buff=0.9)
         at_card = get_card(at)
         at_card.next_to(lines, DOWN, buff=0.7).set_x(0)
-        self.caption(
+        self.narrate(
             f"Evaluated at x = {DELTA_POINT_X:g}: the height is {f0:g}, the slope is {d1:g}, the"
-            f" slope we found with the delta method, and the second derivative is {d2:g}."
+            f" slope we found with the delta method, and the second derivative is {d2:g}.",
+            FadeIn(at_card, shift=DOWN * 0.2),
         )
-        self.play(FadeIn(at_card, shift=DOWN * 0.2))
-        self.hold()
 
         # -- summary -------------------------------------------------------------------------------
         self.beat("summary")
-        self.caption(
+        self.narrate(
             "Different notations, one idea. This course mostly uses Leibniz's dy by dx, and f prime"
-            " when the function has a name."
+            " when the function has a name.",
+            Indicate(first_line[0], color=FIRST, scale_factor=1.05),
+            hold=1.5,
         )
-        self.play(Indicate(first_line[0], color=FIRST, scale_factor=1.05))
-        self.hold(1.5)
         self.wait()

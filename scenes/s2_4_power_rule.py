@@ -63,16 +63,14 @@ class PowerRule(RuleScene):
         example = get_working(step)[0]
         group = VGroup(constant, example).arrange(DOWN, buff=0.6)
         group.next_to(title, DOWN, buff=0.9).set_x(0)
-        self.caption(
+        self.narrate(
             "Even simpler is the constant rule. A constant never changes, "
-            "so its graph is flat and its slope is zero."
+            "so its graph is flat and its slope is zero.",
+            FadeIn(constant),
         )
-        self.play(FadeIn(constant))
-        self.hold()
-        self.caption(
+        self.narrate(
             f"The course example: the derivative of {plain(constant_result.expr)}"
-            f" is {plain(constant_result.simplified)}."
+            f" is {plain(constant_result.simplified)}.",
+            Write(example),
         )
-        self.play(Write(example))
-        self.hold()
         self.play(FadeOut(group))

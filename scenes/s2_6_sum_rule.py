@@ -64,11 +64,10 @@ class SumRule(RuleScene):
         result = differentiate(self.example)
         cards = get_term_rules(result.steps)
         cards.next_to(card, DOWN, buff=0.8).set_x(0)
-        self.caption(
-            f"Each term needs a rule we already know: {term_rules_text(result)}."
+        self.narrate(
+            f"Each term needs a rule we already know: {term_rules_text(result)}.",
+            FadeIn(cards, lag_ratio=0.3),
         )
-        self.play(FadeIn(cards, lag_ratio=0.3))
-        self.hold()
         self.play(FadeOut(cards))
 
     def rest_caption(self, result: Differentiation, x0: float) -> str:

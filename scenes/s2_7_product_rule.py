@@ -76,14 +76,14 @@ class ProductRule(RuleScene):
         lines.next_to(VGroup(title, self.rule_card), DOWN, buff=0.5).to_edge(
             LEFT, buff=EDGE_BUFF + 0.4
         )
-        self.caption(
+        self.narrate(
             "A check: multiply the factors out first. The product is a cubic, which "
-            "needs only the power and sum rules."
+            "needs only the power and sum rules.",
+            FadeIn(lines[0]),
+            Write(lines[1]),
         )
-        self.play(FadeIn(lines[0]), Write(lines[1]))
-        self.hold()
-        self.caption(f"Its derivative is the same, {plain(check.simplified)}.")
-        self.play(Write(lines[2]))
-        self.hold()
+        self.narrate(
+            f"Its derivative is the same, {plain(check.simplified)}.", Write(lines[2])
+        )
         self.play(FadeOut(lines, shift=LEFT * 0.2))
         return VGroup()

@@ -90,12 +90,11 @@ class QuotientRule(RuleScene):
             color=PALETTE.tangent,
         ).next_to(group, DOWN, buff=0.5, aligned_edge=LEFT)
         slope = plain(other.simplified)
-        self.caption(
+        self.narrate(
             f"It simplifies to {slope}: the graph is the line"
             f" {plain(factor_and_cancel(other.expr).cancelled)} with a hole at {holes}, "
-            f"so its slope is {slope} wherever it is defined."
+            f"so its slope is {slope} wherever it is defined.",
+            FadeIn(note),
         )
-        self.play(FadeIn(note))
-        self.hold()
         self.play(FadeOut(group, shift=LEFT * 0.2), FadeOut(note))
         return VGroup()

@@ -59,19 +59,19 @@ class ChainRule(LectureScene):
         title = get_title(
             "The Chain Rule", subtitle="Differentiating a function of a function"
         )
-        self.caption(
-            "The chain rule differentiates a function nested inside another function."
+        self.narrate(
+            "The chain rule differentiates a function nested inside another function.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- decompose ---------------------------------------------------------
         self.beat("decompose")
         composite = get_tex(steps["composite"], size=SIZES.tex_large)
         composite.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption(f"Take the course example: y = {plain(result.composite)}.")
-        self.play(Write(composite))
-        self.hold()
+        self.narrate(
+            f"Take the course example: y = {plain(result.composite)}.", Write(composite)
+        )
         outer = get_tex(steps["outer"], colors=U_COLORS)
         inner = get_tex(steps["inner"], colors=U_COLORS)
         split = VGroup(outer, inner).arrange(RIGHT, buff=1.2)
@@ -100,11 +100,11 @@ class ChainRule(LectureScene):
         )
         rule_card = get_card(rule, color=PALETTE.tangent)
         rule_card.to_edge(RIGHT, buff=EDGE_BUFF + 0.4).align_to(composite, UP)
-        self.caption(
-            "The chain rule: the derivative of y with respect to x is dy by du times du by dx."
+        self.narrate(
+            "The chain rule: the derivative of y with respect to x is dy by du times du by dx.",
+            FadeIn(rule_card[0]),
+            Write(rule),
         )
-        self.play(FadeIn(rule_card[0]), Write(rule))
-        self.hold()
 
         # -- work ------------------------------------------------------------------
         self.beat("work")
@@ -112,32 +112,25 @@ class ChainRule(LectureScene):
         d_inner = get_tex(steps["d_inner"], colors=U_COLORS)
         derivs = VGroup(d_outer, d_inner).arrange(RIGHT, buff=1.2)
         derivs.move_to(split, aligned_edge=LEFT)
-        self.caption(
+        self.narrate(
             f"Differentiate each piece: the outer gives {plain(result.d_outer)},"
-            f" the inner gives {plain(result.d_inner)}."
-        )
-        self.play(
+            f" the inner gives {plain(result.d_inner)}.",
             ReplacementTransform(outer, d_outer),
             ReplacementTransform(inner, d_inner),
             FadeOut(outer_note),
             FadeOut(inner_note),
         )
-        self.hold()
 
         working = get_tex(steps["product"], colors=U_COLORS)
         working.next_to(derivs, DOWN, buff=0.8).align_to(composite, LEFT)
-        self.caption("Multiply them.")
-        self.play(Write(working))
-        self.hold()
+        self.narrate("Multiply them.", Write(working))
         for label, say in (
             ("substituted", "Put the inner function back in for u."),
             ("factored", f"Simplify: {plain(result.factored)}."),
         ):
             nxt = get_tex(steps[label]).move_to(working, aligned_edge=LEFT)
-            self.caption(say)
-            self.play(TransformMatchingTex(working, nxt))
+            self.narrate(say, TransformMatchingTex(working, nxt))
             working = nxt
-            self.hold()
         box = SurroundingRectangle(working, color=PALETTE.tangent, buff=0.12)
         self.play(Create(box))
         self.hold(1.0)
@@ -178,9 +171,11 @@ class ChainRule(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         lines.next_to(formula, DOWN, buff=0.35, aligned_edge=LEFT)
         dot = Dot(axes.c2p(point.x, point.y), color=PALETTE.point, radius=0.08)
-        self.caption(f"At x = {point.x:g} the inner value is u = {point.u:g}.")
-        self.play(FadeIn(dot, scale=1.5), Write(lines[0]))
-        self.hold()
+        self.narrate(
+            f"At x = {point.x:g} the inner value is u = {point.u:g}.",
+            FadeIn(dot, scale=1.5),
+            Write(lines[0]),
+        )
         self.caption(
             f"The outer slope is {plain(demo.d_outer)}, the inner slope is"
             f" {plain(demo.d_inner)}, and their product is the slope."
@@ -232,11 +227,11 @@ class ChainRule(LectureScene):
                 for i in range(len(boxes) - 1)
             ]
         )
-        self.caption(
-            "Why it matters in machine learning: a model's cost is a chain of nested functions."
+        self.narrate(
+            "Why it matters in machine learning: a model's cost is a chain of nested functions.",
+            FadeIn(boxes, lag_ratio=0.2),
+            Create(arrows),
         )
-        self.play(FadeIn(boxes, lag_ratio=0.2), Create(arrows))
-        self.hold()
         backprop = get_tex(
             r"\frac{\partial C}{\partial m}",
             "=",
@@ -270,9 +265,9 @@ class ChainRule(LectureScene):
             ]
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
         answers.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
-        self.caption(
-            "The three chain-rule examples of the course, each an outer derivative times an inner one."
+        self.narrate(
+            "The three chain-rule examples of the course, each an outer derivative times an inner one.",
+            FadeIn(answers, lag_ratio=0.3),
+            hold=1.5,
         )
-        self.play(FadeIn(answers, lag_ratio=0.3))
-        self.hold(1.5)
         self.wait()

@@ -59,12 +59,12 @@ class AutoDiffPyTorch(LectureScene):
             "AutoDiff with PyTorch",
             subtitle=f"y = x² at x = {fmt(x.value)}, in four lines",
         )
-        self.caption(
+        self.narrate(
             "PyTorch can differentiate any computation you write. "
-            f"Here is the course's first example, y = {plain(power.expr)}."
+            f"Here is the course's first example, y = {plain(power.expr)}.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         layout = get_code_and_graph(torch_code(x.value, y.param or 0.0), g, NAMES)
         layout.next_to(title, DOWN, buff=0.9).set_x(0)
@@ -82,12 +82,11 @@ class AutoDiffPyTorch(LectureScene):
         x_val = get_value_tag(x.value, x_node)
         self.play(FadeIn(x_node), FadeIn(x_val))
         self.hold()
-        self.caption(
+        self.narrate(
             "requires_grad_ asks torch to record every operation on x: "
-            "tracking spreads, contagiously, to everything computed from it."
+            "tracking spreads, contagiously, to everything computed from it.",
+            Indicate(lines[1], color=PALETTE.accent, scale_factor=1.03),
         )
-        self.play(Indicate(lines[1], color=PALETTE.accent, scale_factor=1.03))
-        self.hold()
 
         # -- forward -----------------------------------------------------------
         self.beat("forward")
@@ -97,12 +96,11 @@ class AutoDiffPyTorch(LectureScene):
         y_val = get_value_tag(y.value, y_node)
         self.play(make_flow_animation(arrow), FadeIn(y_val, shift=RIGHT * 0.2))
         self.hold()
-        self.caption(
+        self.narrate(
             f"The value {fmt(x.value)} flows forward and y becomes {fmt(y.value)}. "
-            "Torch also remembers how y was made."
+            "Torch also remembers how y was made.",
+            Indicate(y_val, color=PALETTE.curve),
         )
-        self.play(Indicate(y_val, color=PALETTE.curve))
-        self.hold()
 
         # -- backward ----------------------------------------------------------
         self.beat("backward")
@@ -115,21 +113,18 @@ class AutoDiffPyTorch(LectureScene):
         self.play(FadeIn(y_grad, shift=UP * 0.2), FadeIn(legend))
         self.hold()
         local = get_edge_label(rf"2x = {fmt(edge.local)}", arrow, side=UP)
-        self.caption(
+        self.narrate(
             f"The squaring node knows its local derivative, {plain(power.simplified)},"
-            f" which is {fmt(edge.local)} here."
+            f" which is {fmt(edge.local)} here.",
+            Write(local),
         )
-        self.play(Write(local))
-        self.hold()
         x_grad = get_grad_tag(x.grad, x_val)
-        self.caption(
+        self.narrate(
             f"Multiply the incoming {fmt(edge.upstream)} by {fmt(edge.local)}: "
-            f"the gradient {fmt(x.grad)} lands on x."
+            f"the gradient {fmt(x.grad)} lands on x.",
+            make_flow_animation(arrow, backward=True),
+            FadeIn(x_grad, shift=LEFT * 0.2),
         )
-        self.play(
-            make_flow_animation(arrow, backward=True), FadeIn(x_grad, shift=LEFT * 0.2)
-        )
-        self.hold()
 
         # -- result ------------------------------------------------------------
         self.beat("result")
@@ -193,10 +188,10 @@ class AutoDiffPyTorch(LectureScene):
             )
         )
         steps.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
-        self.caption(
+        self.narrate(
             "So autodiff in PyTorch is: mark the inputs, compute forward, "
-            "call backward, and read the gradient."
+            "call backward, and read the gradient.",
+            FadeIn(steps, lag_ratio=0.3),
+            hold=1.5,
         )
-        self.play(FadeIn(steps, lag_ratio=0.3))
-        self.hold(1.5)
         self.wait()

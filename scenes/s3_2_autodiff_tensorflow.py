@@ -66,12 +66,12 @@ class AutoDiffTensorFlow(LectureScene):
             "AutoDiff with TensorFlow 2",
             subtitle=f"the same y = x² at x = {fmt(x.value)}",
         )
-        self.caption(
+        self.narrate(
             "TensorFlow 2 computes the same derivative. "
-            "The code looks different, but the graph underneath is the same."
+            "The code looks different, but the graph underneath is the same.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         layout = get_code_and_graph(tf_code(x.value, power), g, NAMES)
         layout.next_to(title, DOWN, buff=0.8).set_x(0)
@@ -109,12 +109,11 @@ class AutoDiffTensorFlow(LectureScene):
         self.play(FadeIn(lines[2], shift=RIGHT * 0.2))
         self.play(FadeIn(lines[3], shift=RIGHT * 0.2))
         self.hold()
-        self.caption(
+        self.narrate(
             "watch(x) tells the tape to follow x. For a Variable that is automatic, "
-            "but the course notebook calls it anyway."
+            "but the course notebook calls it anyway.",
+            Indicate(lines[3], color=PALETTE.accent, scale_factor=1.03),
         )
-        self.play(Indicate(lines[3], color=PALETTE.accent, scale_factor=1.03))
-        self.hold()
         y_val = get_value_tag(y.value, y_node)
         self.caption(f"Squaring x is recorded, and y becomes {fmt(y.value)}.")
         self.play(FadeIn(lines[4], shift=RIGHT * 0.2), Create(tape_box))
@@ -185,11 +184,11 @@ class AutoDiffTensorFlow(LectureScene):
             columns.add(col)
         columns.arrange(RIGHT, buff=0.5, aligned_edge=UP)
         columns.next_to(title, DOWN, buff=0.6).set_x(0)
-        self.caption("Side by side: the same derivative from two libraries.")
-        self.play(
-            FadeIn(columns[0], shift=RIGHT * 0.2), FadeIn(columns[1], shift=LEFT * 0.2)
+        self.narrate(
+            "Side by side: the same derivative from two libraries.",
+            FadeIn(columns[0], shift=RIGHT * 0.2),
+            FadeIn(columns[1], shift=LEFT * 0.2),
         )
-        self.hold()
         note = VGroup(
             get_text(
                 "PyTorch: tensors track their history; call backward()",
@@ -203,16 +202,15 @@ class AutoDiffTensorFlow(LectureScene):
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         note.next_to(columns, DOWN, buff=0.5)
-        self.caption(
+        self.narrate(
             "PyTorch tracks gradients on the tensors themselves; TensorFlow records "
-            "them on a tape you open explicitly."
+            "them on a tape you open explicitly.",
+            FadeIn(note),
         )
-        self.play(FadeIn(note))
-        self.hold()
-        self.caption(
+        self.narrate(
             "The course notebook finds the PyTorch version more intuitive and Pythonic. "
-            "Both apply the chain rule from the output back to the input."
+            "Both apply the chain rule from the output back to the input.",
+            Indicate(columns[0][0], color=PALETTE.accent),
+            hold=1.5,
         )
-        self.play(Indicate(columns[0][0], color=PALETTE.accent))
-        self.hold(1.5)
         self.wait()

@@ -62,12 +62,12 @@ class MLViaDifferentiation(LectureScene):
             "Machine Learning via Differentiation",
             subtitle="Fitting a line by following the gradient",
         )
-        self.caption(
+        self.narrate(
             "Machine learning is mostly differentiation: "
-            "a model improves by following the slope of its cost."
+            "a model improves by following the slope of its cost.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- data ----------------------------------------------------------------
         self.beat("data")
@@ -93,12 +93,12 @@ class MLViaDifferentiation(LectureScene):
         line = get_regression_line(axes, first.m, first.b)
         model = get_tex(rf"\hat y = {first.m:g}x + {first.b:g}", color=PALETTE.curve)
         model.next_to(axes, RIGHT, buff=0.6).align_to(axes, UP)
-        self.caption(
+        self.narrate(
             f"The model is a line. Start from a guess: slope m = {first.m:g}, "
-            f"intercept b = {first.b:g}. It rises while the data falls."
+            f"intercept b = {first.b:g}. It rises while the data falls.",
+            Create(line),
+            Write(model),
         )
-        self.play(Create(line), Write(model))
-        self.hold()
 
         # -- four steps --------------------------------------------------------------
         self.beat("four-steps")
@@ -107,23 +107,21 @@ class MLViaDifferentiation(LectureScene):
         rows = card.rows
         self.play(FadeOut(model), FadeIn(card[0]))
         residuals = get_residuals(axes, first.y_hat)
-        self.caption(
+        self.narrate(
             "Step one, the forward pass: the line predicts y hat for every dosage. "
-            "The red dashes are the errors."
+            "The red dashes are the errors.",
+            FadeIn(rows[0]),
+            Create(residuals),
         )
-        self.play(FadeIn(rows[0]), Create(residuals))
-        self.hold()
-        self.caption(
-            f"Step two, the cost: the mean of the squared errors, C = {first.cost:.4f}."
+        self.narrate(
+            f"Step two, the cost: the mean of the squared errors, C = {first.cost:.4f}.",
+            FadeIn(rows[1]),
         )
-        self.play(FadeIn(rows[1]))
-        self.hold()
-        self.caption(
+        self.narrate(
             f"Step three, autodiff gives the gradient: dC/db = {first.grad_b:.3f} "
-            f"and dC/dm = {first.grad_m:.3f}. Raising the slope hurts most."
+            f"and dC/dm = {first.grad_m:.3f}. Raising the slope hurts most.",
+            FadeIn(rows[2]),
         )
-        self.play(FadeIn(rows[2]))
-        self.hold()
         new_line = get_regression_line(axes, first.new_m, first.new_b)
         new_res = get_residuals(axes, forward(x, first.new_m, first.new_b))
         self.caption(
@@ -147,11 +145,12 @@ class MLViaDifferentiation(LectureScene):
         loop = get_text("repeat steps 1-4", size=SIZES.label, color=PALETTE.accent)
         loop.next_to(readouts, UP, buff=0.5, aligned_edge=LEFT)
         self.play(FadeOut(card), FadeOut(residuals))
-        self.caption(
-            "Now repeat the four steps: each epoch nudges m and b downhill on the cost."
+        self.narrate(
+            "Now repeat the four steps: each epoch nudges m and b downhill on the cost.",
+            FadeIn(loop),
+            FadeIn(readouts),
+            hold=0.5,
         )
-        self.play(FadeIn(loop), FadeIn(readouts))
-        self.hold(0.5)
         self.caption(
             f"Watch the line swing into the data while the cost falls "
             f"from {trace.cost[0]:.2f} towards {trace.cost[-1]:.4f}."
@@ -166,12 +165,11 @@ class MLViaDifferentiation(LectureScene):
                 run_time=0.8,
             )
         self.hold()
-        self.caption(
+        self.narrate(
             f"After the first step and {EPOCHS} epochs more, the cost is {trace.cost[-1]:.4f}: "
-            "the line runs right through the points."
+            "the line runs right through the points.",
+            Indicate(cost, color=PALETTE.error),
         )
-        self.play(Indicate(cost, color=PALETTE.error))
-        self.hold()
 
         # -- closed form -----------------------------------------------------------------
         self.beat("closed-form")
@@ -207,10 +205,10 @@ class MLViaDifferentiation(LectureScene):
 
         # -- summary -----------------------------------------------------------------------
         self.beat("summary")
-        self.caption(
+        self.narrate(
             "Forward pass, cost, gradient, update: the same four steps train "
-            "networks with millions of parameters."
+            "networks with millions of parameters.",
+            Indicate(line, color=PALETTE.tangent),
+            hold=1.0,
         )
-        self.play(Indicate(line, color=PALETTE.tangent))
-        self.hold(1.0)
         self.wait()

@@ -77,12 +77,12 @@ class CostFunctions(LectureScene):
         title = get_title(
             "Cost (or Loss) Functions", subtitle="One number for how wrong a model is"
         )
-        self.caption(
+        self.narrate(
             "A cost, also called a loss, compares predictions y hat with the true "
-            "labels y and returns a single number: how wrong the model is."
+            "labels y and returns a single number: how wrong the model is.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- example ---------------------------------------------------------------
         self.beat("example")
@@ -100,12 +100,11 @@ class CostFunctions(LectureScene):
         for k in range(len(body)):
             table[4 * (k + 1) + 3].set_color(PALETTE.error)
         table.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
-        self.caption(
+        self.narrate(
             f"Take two predictions: {ex.y_hat[0]:g} where the truth is {ex.y[0]:g}, "
-            f"and {ex.y_hat[1]:g} where the truth is {ex.y[1]:g}."
+            f"and {ex.y_hat[1]:g} where the truth is {ex.y[1]:g}.",
+            FadeIn(table, lag_ratio=0.05),
         )
-        self.play(FadeIn(table, lag_ratio=0.05))
-        self.hold()
         total = get_tex(
             rf"\sum(\hat y_i - y_i) = {ex.error_sum:g}",
             size=SIZES.tex_small,
@@ -155,12 +154,11 @@ class CostFunctions(LectureScene):
                 Dot(axes.c2p(e, a), color=PALETTE.curve, radius=0.08),
                 Dot(axes.c2p(e, s), color=PALETTE.tangent, radius=0.08),
             )
-        self.caption(
+        self.narrate(
             f"At an error of {abs(ex.errors[0]):g} the absolute error is "
-            f"{ex.absolute[0]:g}, the squared error {ex.squared[0]:g}."
+            f"{ex.absolute[0]:g}, the squared error {ex.squared[0]:g}.",
+            LaggedStart(*[FadeIn(d, scale=1.5) for d in marks], lag_ratio=0.2),
         )
-        self.play(LaggedStart(*[FadeIn(d, scale=1.5) for d in marks], lag_ratio=0.2))
-        self.hold()
 
         # -- mae vs mse ---------------------------------------------------------------------
         self.beat("mae-mse")
@@ -218,12 +216,12 @@ class CostFunctions(LectureScene):
         reasons.next_to(means, DOWN, buff=0.6).align_to(means, LEFT)
         reasons[1][0].set_color(PALETTE.tangent)
         reasons[2][0].set_color(PALETTE.curve)
-        self.caption(
+        self.narrate(
             "Why square? First, the squared error has a smooth derivative everywhere, "
-            "so the gradient of the cost is easy to compute."
+            "so the gradient of the cost is easy to compute.",
+            FadeIn(reasons[0]),
+            Write(reasons[1]),
         )
-        self.play(FadeIn(reasons[0]), Write(reasons[1]))
-        self.hold()
         kink = Dot(axes.c2p(0, absolute_error(0.0)), color=PALETTE.error, radius=0.1)
         self.caption(
             "The absolute value has a sharp corner where the error vanishes: "
@@ -238,13 +236,14 @@ class CostFunctions(LectureScene):
         large = Dot(
             axes.c2p(LARGE_ERROR, squared_error(LARGE_ERROR)), color=PALETTE.tangent
         )
-        self.caption(
+        self.narrate(
             f"Second, squaring tolerates small errors and punishes large ones: "
             f"{SMALL_ERROR:g} shrinks to {squared_error(SMALL_ERROR):g}, "
-            f"but {LARGE_ERROR:g} grows to {squared_error(LARGE_ERROR):g}."
+            f"but {LARGE_ERROR:g} grows to {squared_error(LARGE_ERROR):g}.",
+            Write(reasons[3]),
+            FadeIn(small, scale=2),
+            FadeIn(large, scale=2),
         )
-        self.play(Write(reasons[3]), FadeIn(small, scale=2), FadeIn(large, scale=2))
-        self.hold()
 
         # -- regression ------------------------------------------------------------------------
         self.beat("regression")
@@ -285,9 +284,9 @@ class CostFunctions(LectureScene):
         self.play(Create(data_axes), FadeIn(dots), Create(line))
         self.play(Create(res), Write(formula))
         self.hold()
-        self.caption(f"For the first guess the MSE is {start_mse:.4f}.")
-        self.play(FadeIn(readout))
-        self.hold()
+        self.narrate(
+            f"For the first guess the MSE is {start_mse:.4f}.", FadeIn(readout)
+        )
         best = least_squares(x, y)
         best_line = get_regression_line(data_axes, best.m, best.b, color=PALETTE.secant)
         best_res = get_residuals(data_axes, forward(x, best.m, best.b))
@@ -310,10 +309,11 @@ class CostFunctions(LectureScene):
         box = SurroundingRectangle(formula, color=PALETTE.tangent, buff=0.15)
         summary = get_card(get_text("one number to minimise", size=SIZES.label))
         summary.next_to(note, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
-        self.caption(
+        self.narrate(
             "The mean squared error is the cost we will differentiate "
-            "to train our models."
+            "to train our models.",
+            Create(box),
+            FadeIn(summary, shift=UP * 0.2),
+            hold=1.0,
         )
-        self.play(Create(box), FadeIn(summary, shift=UP * 0.2))
-        self.hold(1.0)
         self.wait()

@@ -72,12 +72,12 @@ class DifferentiableProgramming(LectureScene):
             "Differentiable Programming",
             subtitle="the future: gradients through loops and branches",
         )
-        self.caption(
+        self.narrate(
             "Autodiff does not need a formula. It can differentiate a whole program, "
-            "as long as each step is differentiable."
+            "as long as each step is differentiable.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- program -------------------------------------------------------------
         self.beat("program")
@@ -89,24 +89,23 @@ class DifferentiableProgramming(LectureScene):
         VGroup(code, drawing).arrange(RIGHT, buff=0.8).next_to(
             title, DOWN, buff=0.7
         ).set_x(0)
-        self.caption(
+        self.narrate(
             f"Here is an ordinary Python function: a loop that runs {PROGRAM_STEPS} times, "
             f"and an if that squares v while it is below {fmt(PROGRAM_THRESHOLD)}, "
-            "and halves it otherwise."
+            "and halves it otherwise.",
+            FadeIn(code, shift=UP * 0.2),
         )
-        self.play(FadeIn(code, shift=UP * 0.2))
-        self.hold()
 
         # -- unroll --------------------------------------------------------------
         self.beat("unroll")
         x_node = drawing.node("x")
         x_val = get_value_tag(g["x"].value, x_node)
-        self.caption(
+        self.narrate(
             f"Call it with x = {fmt(g['x'].value)}. As it runs, the library records "
-            "only the operations that actually happen."
+            "only the operations that actually happen.",
+            FadeIn(x_node),
+            FadeIn(x_val),
         )
-        self.play(FadeIn(x_node), FadeIn(x_val))
-        self.hold()
         marker = None
         values = {"x": x_val}
         for k, (label, branch) in enumerate(zip(steps, trace.branches, strict=True)):
@@ -144,15 +143,12 @@ class DifferentiableProgramming(LectureScene):
                 run_time=0.8,
             )
             self.hold()
-        self.caption(
+        self.narrate(
             "The loop and the if are gone: what is left is a straight chain of "
-            "differentiable operations, the unrolled graph."
-        )
-        self.play(
+            "differentiable operations, the unrolled graph.",
             FadeOut(marker),
             Indicate(drawing.node_group, color=PALETTE.accent, scale_factor=1.03),
         )
-        self.hold()
 
         # -- backward --------------------------------------------------------------
         self.beat("backward")
@@ -186,13 +182,12 @@ class DifferentiableProgramming(LectureScene):
         result[-1].set_color(PALETTE.tangent)
         card = get_card(result, color=PALETTE.tangent)
         card.to_edge(DOWN, buff=EDGE_BUFF + 0.1).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
-        self.caption(
+        self.narrate(
             f"The gradient of the whole program at {fmt(g['x'].value)} is "
             f"{fmt(g['x'].grad, 4)}. The squaring used v twice, so both of its edges "
-            "add to the gradient."
+            "add to the gradient.",
+            FadeIn(card, shift=UP * 0.2),
         )
-        self.play(FadeIn(card, shift=UP * 0.2))
-        self.hold()
 
         # -- frameworks ---------------------------------------------------------------
         self.beat("frameworks")
@@ -211,17 +206,16 @@ class DifferentiableProgramming(LectureScene):
             )
         )
         bullets.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
-        self.caption(
+        self.narrate(
             "This is how today's libraries work: PyTorch builds the graph as your code "
-            "runs, TensorFlow 2 does the same in eager mode, and JAX transforms functions."
+            "runs, TensorFlow 2 does the same in eager mode, and JAX transforms functions.",
+            FadeIn(bullets[:3], lag_ratio=0.3),
         )
-        self.play(FadeIn(bullets[:3], lag_ratio=0.3))
-        self.hold()
-        self.caption(
+        self.narrate(
             "Any program made of differentiable pieces can be tuned by gradient descent, "
             "even a simulator or a renderer. Yann LeCun put it in 2018: "
-            "long live differentiable programming."
+            "long live differentiable programming.",
+            FadeIn(bullets[3]),
+            hold=1.5,
         )
-        self.play(FadeIn(bullets[3]))
-        self.hold(1.5)
         self.wait()

@@ -59,9 +59,11 @@ class ReviewDeltaMethod(LectureScene):
         title = get_title(
             "Review: The Delta Method", subtitle="Secant slopes close in on the tangent"
         )
-        self.caption("First, a quick review of the delta method from Calculus I.")
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
+        self.narrate(
+            "First, a quick review of the delta method from Calculus I.",
+            Write(title[0]),
+            FadeIn(title[1:]),
+        )
 
         # -- setup -------------------------------------------------------------------
         self.beat("setup")
@@ -160,12 +162,12 @@ class ReviewDeltaMethod(LectureScene):
             ),
             color=PALETTE.tangent,
         ).move_to(ladder, aligned_edge=LEFT)
-        self.caption(
+        self.narrate(
             "Written as one equation, that limit is the derivative: dy by dx is the limit of"
-            " the difference quotient as delta x goes to zero."
+            " the difference quotient as delta x goes to zero.",
+            FadeOut(ladder),
+            FadeIn(definition),
         )
-        self.play(FadeOut(ladder), FadeIn(definition))
-        self.hold()
         self.caption(
             "Numerical slopes from shrinking secants, exact slopes from the derivative:"
             " both ideas carry straight into machine learning gradients."

@@ -45,28 +45,28 @@ class ReviewDifferentiationRules(LectureScene):
         title = get_title(
             "Review: Differentiation with Rules", subtitle="Two examples, every rule"
         )
-        self.caption(
-            "A quick review of the differentiation rules, on two examples from the course."
+        self.narrate(
+            "A quick review of the differentiation rules, on two examples from the course.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- sum of terms ----------------------------------------------------------------
         self.beat("sum-by-rules")
         running = differentiate(RUNNING_FUNCTION)
         working = get_working(running.steps[0])
         working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption(
+        self.narrate(
             f"First, the running function {plain(running.expr)}. "
-            "It is a sum, so the sum rule splits it into terms."
+            "It is a sum, so the sum rule splits it into terms.",
+            Write(working[0]),
         )
-        self.play(Write(working[0]))
-        self.hold()
         terms = get_term_rules(running.steps)
         terms.next_to(working, DOWN, buff=0.6).set_x(0)
-        self.caption(f"Each term has its own rule: {term_rules_text(running)}.")
-        self.play(FadeIn(terms, lag_ratio=0.3))
-        self.hold()
+        self.narrate(
+            f"Each term has its own rule: {term_rules_text(running)}.",
+            FadeIn(terms, lag_ratio=0.3),
+        )
         self.caption(f"Add the pieces: the derivative is {plain(running.simplified)}.")
         self.play(Write(working[1:]))
         box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
@@ -134,11 +134,11 @@ class ReviewDifferentiationRules(LectureScene):
             ),
         ).arrange(DOWN, buff=0.5)
         results.next_to(title, DOWN, buff=1.0).set_x(0)
-        self.caption(
+        self.narrate(
             "Rules turn differentiation into bookkeeping: split the expression, "
             "apply one rule per piece, and combine. The same bookkeeping, done by "
-            "a computer, is automatic differentiation, which comes next."
+            "a computer, is automatic differentiation, which comes next.",
+            FadeIn(results, lag_ratio=0.3),
+            hold=1.0,
         )
-        self.play(FadeIn(results, lag_ratio=0.3))
-        self.hold(1.0)
         self.wait()

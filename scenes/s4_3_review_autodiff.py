@@ -61,12 +61,12 @@ class ReviewAutoDiff(LectureScene):
         title = get_title(
             "Review: AutoDiff", subtitle="Automatic differentiation in one minute"
         )
-        self.caption(
+        self.narrate(
             "A quick review of automatic differentiation, and what it does for "
-            "machine learning."
+            "machine learning.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- square -----------------------------------------------------------------
         self.beat("square")
@@ -94,12 +94,12 @@ class ReviewAutoDiff(LectureScene):
         self.play(Write(steps[0]), Create(axes), Create(curve))
         self.play(FadeIn(steps[1]), FadeIn(dot, scale=1.5))
         self.hold()
-        self.caption(
+        self.narrate(
             f"PyTorch and TensorFlow both return {slope:g}: "
-            "exactly the slope of the tangent, with no rounding from a delta."
+            "exactly the slope of the tangent, with no rounding from a delta.",
+            Write(steps[2]),
+            Create(tangent),
         )
-        self.play(Write(steps[2]), Create(tangent))
-        self.hold()
 
         # -- regression -----------------------------------------------------------------
         self.beat("regression")
@@ -115,12 +115,13 @@ class ReviewAutoDiff(LectureScene):
         res = get_residuals(data_axes, r.y_hat)
         card = get_four_steps_card(r)
         card.next_to(title, DOWN, buff=0.3).to_edge(RIGHT, buff=EDGE_BUFF)
-        self.caption(
+        self.narrate(
             "The same machinery trains a model. On the clinical-trial data, "
-            "a line makes its first guess."
+            "a line makes its first guess.",
+            Create(data_axes),
+            FadeIn(dots),
+            Create(line),
         )
-        self.play(Create(data_axes), FadeIn(dots), Create(line))
-        self.hold()
         self.caption(
             f"Forward pass and cost: C = {r.cost:.4f}. Autodiff then gives the "
             f"gradient, {r.grad_b:.3f} for b and {r.grad_m:.3f} for m."
@@ -149,10 +150,10 @@ class ReviewAutoDiff(LectureScene):
 
         # -- summary ------------------------------------------------------------------------
         self.beat("summary")
-        self.caption(
+        self.narrate(
             "Repeat the four steps and the line fits the data: "
-            "that loop is all of training."
+            "that loop is all of training.",
+            Indicate(card.rows, color=PALETTE.accent, scale_factor=1.03),
+            hold=1.0,
         )
-        self.play(Indicate(card.rows, color=PALETTE.accent, scale_factor=1.03))
-        self.hold(1.0)
         self.wait()

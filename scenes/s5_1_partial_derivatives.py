@@ -252,12 +252,14 @@ class PartialDerivatives(LectureScene3D):
             size=SIZES.tex_small,
             color=PALETTE.subtle,
         ).next_to(table, DOWN, buff=0.6)
-        self.caption(
+        self.narrate(
             "Pencil and paper: evaluate z and both partials at three points. "
-            "Each partial only needs its own input."
+            "Each partial only needs its own input.",
+            FadeIn(table.rows[0]),
+            Create(table.rule),
+            FadeIn(recipe),
+            hold=1.0,
         )
-        self.play(FadeIn(table.rows[0]), Create(table.rule), FadeIn(recipe))
-        self.hold(1.0)
         for row in table.rows[1:]:
             self.play(FadeIn(row, shift=RIGHT * 0.2), run_time=0.8)
             self.wait(0.8)
@@ -274,12 +276,12 @@ class PartialDerivatives(LectureScene3D):
             rf"v = {ordered_latex(vol.expr, CYLINDER_VARS)}", size=SIZES.tex_large
         )
         v_tex.next_to(title, DOWN, buff=0.7).to_edge(RIGHT, buff=EDGE_BUFF + 1.2)
-        self.caption(
+        self.narrate(
             "A second example from the course: the volume of a cylinder, "
-            f"v = {_spoken(ordered_latex(vol.expr, CYLINDER_VARS))}, with radius r and length l."
+            f"v = {_spoken(ordered_latex(vol.expr, CYLINDER_VARS))}, with radius r and length l.",
+            FadeIn(drawing),
+            Write(v_tex),
         )
-        self.play(FadeIn(drawing), Write(v_tex))
-        self.hold()
         lines = VGroup(
             get_tex(
                 rf"r = {_num(cyl.r)},\ l = {_num(cyl.l)}:\quad v = {cyl.v:.4f}",
@@ -298,12 +300,11 @@ class PartialDerivatives(LectureScene3D):
         lines.next_to(v_tex, DOWN, buff=0.55).align_to(v_tex, LEFT)
         if lines.get_right()[0] > 7.1 - EDGE_BUFF:
             lines.to_edge(RIGHT, buff=EDGE_BUFF + 0.2)
-        self.caption(
+        self.narrate(
             f"At r = {_num(cyl.r)} metres and l = {_num(cyl.l)} metres the volume is "
-            f"{cyl.v:.2f} cubic metres."
+            f"{cyl.v:.2f} cubic metres.",
+            Write(lines[0]),
         )
-        self.play(Write(lines[0]))
-        self.hold()
         self.caption(
             f"Lengthening the can adds {_spoken(ordered_latex(vol.derivatives[1], CYLINDER_VARS))},"
             f" {cyl.dv_dl:.2f} cubic metres per metre: "
@@ -324,12 +325,12 @@ class PartialDerivatives(LectureScene3D):
         # -- summary ------------------------------------------------------------------------
         self.beat("summary")
         box = SurroundingRectangle(lines[1:], color=PALETTE.accent, buff=0.15)
-        self.caption(
+        self.narrate(
             "A partial derivative is an ordinary derivative taken along one input "
-            "while every other input is held constant."
+            "while every other input is held constant.",
+            Create(box),
+            hold=1.0,
         )
-        self.play(Create(box))
-        self.hold(1.0)
         self.wait()
 
     @staticmethod

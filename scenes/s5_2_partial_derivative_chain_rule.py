@@ -59,12 +59,12 @@ class PartialChainRule(LectureScene):
             "The Partial-Derivative Chain Rule",
             subtitle="Through the cost of one point",
         )
-        self.caption(
+        self.narrate(
             "The cost of a model depends on its parameters through a chain of functions. "
-            "The chain rule works for partial derivatives too."
+            "The chain rule works for partial derivatives too.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- chain ---------------------------------------------------------------------
         self.beat("chain")
@@ -103,12 +103,13 @@ class PartialChainRule(LectureScene):
         params.next_to(inputs, LEFT, buff=0.25)
         if params.get_left()[0] < -7.1 + EDGE_BUFF:
             params.next_to(inputs, DOWN, buff=0.2)
-        self.caption(
+        self.narrate(
             "The parameters m and b are what training adjusts; x and y are fixed data. "
-            "So C depends on m and b only through y hat."
+            "So C depends on m and b only through y hat.",
+            FadeIn(params),
+            Indicate(m_node),
+            Indicate(b_node),
         )
-        self.play(FadeIn(params), Indicate(m_node), Indicate(b_node))
-        self.hold()
 
         # -- local ----------------------------------------------------------------------
         self.beat("local")
@@ -161,12 +162,11 @@ class PartialChainRule(LectureScene):
             ch.dyhat_dm.symbol_latex,
         )
         rule.next_to(local_row, DOWN, buff=0.35).set_x(0)
-        self.caption(
+        self.narrate(
             "To reach m from C, multiply the local derivatives along the path: "
-            "C to u, u to y hat, y hat to m."
+            "C to u, u to y hat, y hat to m.",
+            Write(rule),
         )
-        self.play(Write(rule))
-        self.hold()
         product = get_tex(
             ch.dc_dm.symbol_latex,
             "=",
@@ -179,9 +179,11 @@ class PartialChainRule(LectureScene):
         result_m = get_tex(ch.dc_dm.symbol_latex, "=", ch.dc_dm.formula_latex).move_to(
             rule
         )
-        self.caption("Put in the local derivatives and write u as y hat minus y.")
-        self.play(TransformMatchingTex(rule, product))
-        self.hold(1.0)
+        self.narrate(
+            "Put in the local derivatives and write u as y hat minus y.",
+            TransformMatchingTex(rule, product),
+            hold=1.0,
+        )
         self.play(TransformMatchingTex(product, result_m))
         self.hold()
 
@@ -228,13 +230,13 @@ class PartialChainRule(LectureScene):
         VGroup(forward[0], forward[1]).arrange(RIGHT, buff=0.6)
         forward_row = VGroup(*forward).arrange(RIGHT, buff=0.55)
         forward_row.move_to(local_row)
-        self.caption(
+        self.narrate(
             f"The course's point i = {SINGLE_POINT_INDEX}: x = {fmt(ch.x)}, y = {fmt(ch.y)}, "
             f"with m = {fmt(ch.m)} and b = {fmt(ch.b)}. The forward pass gives "
-            f"y hat = {fmt(ch.y_hat)}, u = {fmt(ch.u)} and a cost of {fmt(ch.cost)}."
+            f"y hat = {fmt(ch.y_hat)}, u = {fmt(ch.u)} and a cost of {fmt(ch.cost)}.",
+            FadeIn(forward_row, lag_ratio=0.3),
+            run_time=2,
         )
-        self.play(FadeIn(forward_row, lag_ratio=0.3), run_time=2)
-        self.hold()
         num_m = get_tex(
             ch.dc_dm.symbol_latex,
             "=",

@@ -61,12 +61,12 @@ class QuadraticCost(LectureScene):
         title = get_title(
             "Quadratic Cost", subtitle="The squared error of one instance"
         )
-        self.caption(
+        self.narrate(
             "Before averaging over a batch, look at the cost of a single "
-            "instance: the quadratic cost."
+            "instance: the quadratic cost.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- point -------------------------------------------------------------------
         self.beat("point")
@@ -74,11 +74,12 @@ class QuadraticCost(LectureScene):
         axes.to_edge(LEFT, buff=EDGE_BUFF).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
         dots = get_data_scatter(axes)
         line = get_regression_line(axes, p.m, p.b)
-        self.caption(
-            f"Our clinical-trial data and the first guess, m = {p.m:g}, b = {p.b:g}."
+        self.narrate(
+            f"Our clinical-trial data and the first guess, m = {p.m:g}, b = {p.b:g}.",
+            Create(axes),
+            FadeIn(dots),
+            Create(line),
         )
-        self.play(Create(axes), FadeIn(dots), Create(line))
-        self.hold()
         truth = Dot(axes.c2p(p.x, p.y), color=PALETTE.point, radius=0.11)
         pred = Dot(axes.c2p(p.x, p.y_hat), color=PALETTE.curve, radius=0.11)
         err = Line(
@@ -112,9 +113,11 @@ class QuadraticCost(LectureScene):
         )
         self.play(FadeIn(pred), Write(facts[1]))
         self.hold()
-        self.caption(f"The error is the vertical gap, y hat minus y: {p.error:.2f}.")
-        self.play(Create(err), Write(facts[2]))
-        self.hold()
+        self.narrate(
+            f"The error is the vertical gap, y hat minus y: {p.error:.2f}.",
+            Create(err),
+            Write(facts[2]),
+        )
 
         # -- square -------------------------------------------------------------------------
         self.beat("square")
@@ -143,12 +146,12 @@ class QuadraticCost(LectureScene):
         self.play(Write(cost_def))
         self.play(GrowFromEdge(square, LEFT))
         self.hold()
-        self.caption(
+        self.narrate(
             f"Its area is the cost: {p.error:.2f} squared is {p.cost:.4f}. "
-            "Big errors make big squares."
+            "Big errors make big squares.",
+            Write(area),
+            Write(area_value),
         )
-        self.play(Write(area), Write(area_value))
-        self.hold()
 
         # -- cost as a function of m ---------------------------------------------------------
         self.beat("cost-of-m")
@@ -237,11 +240,10 @@ class QuadraticCost(LectureScene):
         self.play(Write(db))
         self.play(Write(grad))
         self.hold()
-        self.caption(
-            "Both are positive and large: lowering m shrinks this point's cost fastest."
+        self.narrate(
+            "Both are positive and large: lowering m shrinks this point's cost fastest.",
+            Indicate(dm, color=PALETTE.tangent),
         )
-        self.play(Indicate(dm, color=PALETTE.tangent))
-        self.hold()
 
         # -- batch ---------------------------------------------------------------------------------
         self.beat("batch")
@@ -311,10 +313,10 @@ class QuadraticCost(LectureScene):
             get_text("the batch: their mean", size=SIZES.small, color=PALETTE.subtle),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         note.next_to(mse_val, DOWN, buff=0.6).align_to(mse_val, LEFT)
-        self.caption(
+        self.narrate(
             "Quadratic cost for one point, its mean for the batch: "
-            "the next step is the batch gradient."
+            "the next step is the batch gradient.",
+            FadeIn(note, shift=UP * 0.2),
+            hold=1.0,
         )
-        self.play(FadeIn(note, shift=UP * 0.2))
-        self.hold(1.0)
         self.wait()

@@ -70,11 +70,11 @@ class Gradients(LectureScene):
         title = get_title(
             "Gradients", subtitle="Every partial derivative in one vector"
         )
-        self.caption(
-            "The cost of our regression depends on two parameters, the intercept b and the slope m."
+        self.narrate(
+            "The cost of our regression depends on two parameters, the intercept b and the slope m.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- definition ---------------------------------------------------------------------
         self.beat("definition")
@@ -101,12 +101,11 @@ class Gradients(LectureScene):
             size=SIZES.tex_small,
         )
         single_tex.next_to(top, DOWN, buff=0.6)
-        self.caption(
+        self.narrate(
             f"For the single point of the last lesson it is {fmt(single.gradient[0])} "
-            f"and {fmt(single.gradient[1])}."
+            f"and {fmt(single.gradient[1])}.",
+            FadeIn(single_tex, shift=UP * 0.2),
         )
-        self.play(FadeIn(single_tex, shift=UP * 0.2))
-        self.hold()
 
         # -- batch ----------------------------------------------------------------------------
         self.beat("batch")
@@ -135,12 +134,11 @@ class Gradients(LectureScene):
             color=PALETTE.tangent,
         )
         batch_tex.next_to(formulas, DOWN, buff=0.35).set_x(0)
-        self.caption(
+        self.narrate(
             f"At the starting guess b = {fmt(b0)}, m = {fmt(m0)}, the gradient is "
-            f"{fmt(g_b)} and {fmt(g_m)}."
+            f"{fmt(g_b)} and {fmt(g_m)}.",
+            Write(batch_tex),
         )
-        self.play(Write(batch_tex))
-        self.hold()
 
         # -- contours ----------------------------------------------------------------------------
         self.beat("contours")
@@ -185,12 +183,13 @@ class Gradients(LectureScene):
             color=PALETTE.point,
         )
         start_label.next_to(side, DOWN, buff=0.3).align_to(side, LEFT)
-        self.caption(
+        self.narrate(
             f"Our starting guess sits high on the slope, on the contour where the cost is "
-            f"{fmt(c0, 2)}."
+            f"{fmt(c0, 2)}.",
+            Create(start_level),
+            FadeIn(start, scale=1.5),
+            FadeIn(start_label),
         )
-        self.play(Create(start_level), FadeIn(start, scale=1.5), FadeIn(start_label))
-        self.hold()
 
         # -- arrow --------------------------------------------------------------------------------
         self.beat("arrow")
@@ -216,12 +215,12 @@ class Gradients(LectureScene):
         )
         note = get_text("drawn shortened", size=SIZES.small, color=PALETTE.subtle)
         note.next_to(start_label, DOWN, buff=0.25).align_to(side, LEFT)
-        self.caption(
+        self.narrate(
             "Drawn at the start, the gradient points straight uphill, across the contour "
-            "lines: the direction in which the cost grows fastest."
+            "lines: the direction in which the cost grows fastest.",
+            GrowArrow(arrow),
+            FadeIn(note),
         )
-        self.play(GrowArrow(arrow), FadeIn(note))
-        self.hold()
 
         # -- reading --------------------------------------------------------------------------------
         self.beat("reading")
@@ -269,10 +268,10 @@ class Gradients(LectureScene):
         # -- summary -----------------------------------------------------------------------------------
         self.beat("summary")
         box = SurroundingRectangle(side, color=PALETTE.tangent, buff=0.12)
-        self.caption(
+        self.narrate(
             "The gradient is the vector of all partial derivatives: it says which way is "
-            "uphill, and how steeply along each parameter."
+            "uphill, and how steeply along each parameter.",
+            Create(box),
+            hold=1.5,
         )
-        self.play(Create(box))
-        self.hold(1.5)
         self.wait()

@@ -88,12 +88,12 @@ class GradientDescent(LectureScene):
         # -- title ---------------------------------------------------------------
         self.beat("title")
         title = get_title("Gradient Descent", subtitle="Walking downhill on the cost")
-        self.caption(
+        self.narrate(
             "The gradient points uphill on the cost. "
-            "Gradient descent takes small steps the other way."
+            "Gradient descent takes small steps the other way.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- landscape ----------------------------------------------------------------
         self.beat("landscape")
@@ -128,18 +128,15 @@ class GradientDescent(LectureScene):
         self.play(Create(plane))
         self.play(LaggedStart(*[Create(c) for c in contours], lag_ratio=0.15))
         self.hold()
-        self.caption(
+        self.narrate(
             f"We start at b = {trace.b[0]:g}, m = {trace.m[0]:g}, the line on the "
-            "right. The star marks the lowest cost."
-        )
-        self.play(
+            "right. The star marks the lowest cost.",
             FadeIn(start, scale=1.5),
             FadeIn(minimum),
             Create(data),
             FadeIn(dots),
             Create(line),
         )
-        self.hold()
 
         # -- descend ------------------------------------------------------------------
         self.beat("descend")
@@ -153,12 +150,12 @@ class GradientDescent(LectureScene):
         cost = get_readout("C", trace.cost[0], color=PALETTE.error)
         readouts = VGroup(rnd, cost).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         readouts.next_to(rule, DOWN, buff=0.3).align_to(data, LEFT)
-        self.caption(
+        self.narrate(
             f"Each round: compute the gradient, multiply it by the learning rate "
-            f"{trace.lr:g}, and step against it."
+            f"{trace.lr:g}, and step against it.",
+            Write(rule),
+            FadeIn(readouts),
         )
-        self.play(Write(rule), FadeIn(readouts))
-        self.hold()
         path = get_descent_path(
             plane, trace.b[: TABLE_ROUNDS + 1], trace.m[: TABLE_ROUNDS + 1]
         )
@@ -212,12 +209,11 @@ class GradientDescent(LectureScene):
             cell.set_color(
                 PALETTE.negative if trace.grad_b[k] < 0 else PALETTE.positive
             )
-        self.caption(
+        self.narrate(
             "The rounds as the notebook prints them: the cost falls quickly, "
-            "m falls, and so does b at first."
+            "m falls, and so does b at first.",
+            FadeIn(table, lag_ratio=0.01),
         )
-        self.play(FadeIn(table, lag_ratio=0.01))
-        self.hold()
         row = VGroup(*table[6 * k_neg : 6 * k_neg + 6])
         box = SurroundingRectangle(row, color=PALETTE.error, buff=0.08)
         self.caption(
@@ -261,12 +257,11 @@ class GradientDescent(LectureScene):
         final.next_to(readouts, RIGHT, buff=0.5)  # after the round number has grown
         self.play(FadeIn(end), FadeIn(final))
         self.hold()
-        self.caption(
+        self.narrate(
             f"It has nearly reached the least-squares optimum, m = {ols.m:.4f}, "
-            f"b = {ols.b:.4f}."
+            f"b = {ols.b:.4f}.",
+            Indicate(minimum, color=PALETTE.secant, scale_factor=1.6),
         )
-        self.play(Indicate(minimum, color=PALETTE.secant, scale_factor=1.6))
-        self.hold()
 
         # -- learning rate --------------------------------------------------------------
         self.beat("learning-rate")
@@ -344,10 +339,10 @@ class GradientDescent(LectureScene):
             "step = learning rate × gradient", size=SIZES.label, color=PALETTE.accent
         )
         note.next_to(heading, RIGHT, buff=1.0)
-        self.caption(
+        self.narrate(
             "Gradient descent: follow the negative gradient, with a learning "
-            "rate small enough to stay stable and large enough to arrive."
+            "rate small enough to stay stable and large enough to arrive.",
+            FadeIn(note, shift=UP * 0.2),
+            hold=1.0,
         )
-        self.play(FadeIn(note, shift=UP * 0.2))
-        self.hold(1.0)
         self.wait()

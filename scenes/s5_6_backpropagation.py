@@ -86,12 +86,12 @@ class BackpropGraph(LectureScene):
         title = get_title(
             "Backpropagation", subtitle="the chain rule, run backwards through a graph"
         )
-        self.caption(
+        self.narrate(
             "Backpropagation computes every gradient of a cost in one backward sweep. "
-            "Let's watch it on the course's single-point regression."
+            "Let's watch it on the course's single-point regression.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- graph -------------------------------------------------------------
         self.beat("graph")
@@ -99,16 +99,13 @@ class BackpropGraph(LectureScene):
             g, NAMES, rows=ROWS, columns=COLUMNS, dx=2.8, dy=1.6, name_side=UR
         )
         drawing.next_to(title, DOWN, buff=1.2).set_x(0)
-        self.caption(
+        self.narrate(
             f"The cost C = (mx + b - y)^{fmt(g['C'].param or 0.0)}, broken into steps: "
-            "multiply by m, add b, subtract y, square."
-        )
-        self.play(
+            "multiply by m, add b, subtract y, square.",
             Create(drawing.edge_group),
             FadeIn(drawing.node_group),
             FadeIn(drawing.tag_group),
         )
-        self.hold()
 
         # -- forward -------------------------------------------------------------
         self.beat("forward")
@@ -120,13 +117,12 @@ class BackpropGraph(LectureScene):
                 for k in LEAVES
             ]
         )
-        self.caption(
+        self.narrate(
             f"Point i = {SINGLE_POINT_INDEX} of the data: x = {fmt(g['x'].value)},"
             f" y = {fmt(g['y'].value)}; "
-            f"the starting parameters are m = {fmt(g['m'].value)} and b = {fmt(g['b'].value)}."
+            f"the starting parameters are m = {fmt(g['m'].value)} and b = {fmt(g['b'].value)}.",
+            FadeIn(leaf_tags, lag_ratio=0.2),
         )
-        self.play(FadeIn(leaf_tags, lag_ratio=0.2))
-        self.hold()
         values = {}
         self.caption(
             "Forward pass: each node computes its value from its inputs, left to right."
@@ -139,22 +135,21 @@ class BackpropGraph(LectureScene):
             ]
             self.play(*flows, FadeIn(tag, shift=RIGHT * 0.15), run_time=0.8)
         self.hold()
-        self.caption(
+        self.narrate(
             f"mx = {fmt(g['mx'].value)}, the prediction y-hat = {fmt(g['y_hat'].value)}, "
-            f"the error u = {fmt(g['u'].value)}, and the cost C = {fmt(g['C'].value)}."
+            f"the error u = {fmt(g['u'].value)}, and the cost C = {fmt(g['C'].value)}.",
+            Indicate(values["C"], color=PALETTE.curve),
         )
-        self.play(Indicate(values["C"], color=PALETTE.curve))
-        self.hold()
 
         # -- seed ----------------------------------------------------------------
         self.beat("seed")
         legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
         grads = {"C": get_grad_tag(g["C"].grad, values["C"])}
-        self.caption(
-            f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}."
+        self.narrate(
+            f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}.",
+            FadeIn(grads["C"], shift=UP * 0.2),
+            FadeIn(legend),
         )
-        self.play(FadeIn(grads["C"], shift=UP * 0.2), FadeIn(legend))
-        self.hold()
 
         # -- backward -------------------------------------------------------------
         self.beat("backward")
@@ -274,12 +269,11 @@ class BackpropGraph(LectureScene):
         )
         diagram.next_to(title, DOWN, buff=1.0).set_x(0)
         cells, arrows = diagram.cells, diagram.arrows
-        self.caption(
+        self.narrate(
             "The same procedure runs on a neural network. Here one input, two sigmoid "
-            "neurons and a linear output neuron, on the same data point."
+            "neurons and a linear output neuron, on the same data point.",
+            FadeIn(diagram, lag_ratio=0.1),
         )
-        self.play(FadeIn(diagram, lag_ratio=0.1))
-        self.hold()
         keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]
         tags = VGroup()
         self.caption(
@@ -337,12 +331,11 @@ class BackpropGraph(LectureScene):
             self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.8)
             g_tags.add(*layer, *w_labels)
         self.hold()
-        self.caption(
+        self.narrate(
             "Gradient descent then nudges every weight against its gradient, exactly as "
-            "it did for m and b."
+            "it did for m and b.",
+            Indicate(g_tags, color=PALETTE.tangent, scale_factor=1.05),
         )
-        self.play(Indicate(g_tags, color=PALETTE.tangent, scale_factor=1.05))
-        self.hold()
         self.play(FadeOut(diagram), FadeOut(tags), FadeOut(g_tags), FadeOut(legend))
         summary = get_tex(
             r"\frac{\partial C}{\partial w}",

@@ -82,11 +82,11 @@ class HigherOrderPartials(LectureScene):
         title = get_title(
             "Higher-Order Partial Derivatives", subtitle="Curvature and critical points"
         )
-        self.caption(
-            "A partial derivative is itself a function, so we can differentiate it again."
+        self.narrate(
+            "A partial derivative is itself a function, so we can differentiate it again.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- second-partials -----------------------------------------------------------------
         self.beat("second-partials")
@@ -128,22 +128,21 @@ class HigherOrderPartials(LectureScene):
         self.play(FadeIn(first, shift=DOWN * 0.2))
         self.hold()
         hm = h_saddle.matrix
-        self.caption(
+        self.narrate(
             f"Differentiate each again, by x or by y. The unmixed second partials are {plain(hm[0][0])}"
             f" and {plain(hm[1][1])}; the mixed ones, one derivative by each variable, are both"
-            f" {plain(hm[0][1])}."
+            f" {plain(hm[0][1])}.",
+            FadeIn(second, lag_ratio=0.25),
+            run_time=2,
         )
-        self.play(FadeIn(second, lag_ratio=0.25), run_time=2)
-        self.hold()
         hess = get_tex(rf"H = {h_saddle.latex()}", size=SIZES.tex_large)
         VGroup(second, hess).arrange(RIGHT, buff=1.2).next_to(
             first, DOWN, buff=0.5
         ).set_x(0)
-        self.caption(
-            "Arranged in a matrix they form the Hessian, the Jacobian of the gradient."
+        self.narrate(
+            "Arranged in a matrix they form the Hessian, the Jacobian of the gradient.",
+            Write(hess),
         )
-        self.play(Write(hess))
-        self.hold()
 
         # -- curvature ------------------------------------------------------------------------
         self.beat("curvature")

@@ -57,12 +57,12 @@ class BinaryClassification(LectureScene):
         # -- title ---------------------------------------------------------------
         self.beat("title")
         title = get_title("Binary Classification", subtitle="Hot dog or not hot dog?")
-        self.caption(
+        self.narrate(
             "A binary classifier sorts each input into one of two classes. "
-            "The course's example: is this image a hot dog, or not?"
+            "The course's example: is this image a hot dog, or not?",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- labels ----------------------------------------------------------------
         self.beat("labels")
@@ -76,12 +76,11 @@ class BinaryClassification(LectureScene):
                 for label, name in ((1, "hot dog"), (0, "not hot dog"))
             ]
         ).arrange(RIGHT, buff=2.5)
-        self.caption(
+        self.narrate(
             "Every image has a true label y: 1 for a hot dog, 0 for anything else, "
-            "like this slice of pizza."
+            "like this slice of pizza.",
+            FadeIn(legend, lag_ratio=0.4),
         )
-        self.play(FadeIn(legend, lag_ratio=0.4))
-        self.hold()
         self.play(FadeOut(legend))
 
         # -- scores ----------------------------------------------------------------

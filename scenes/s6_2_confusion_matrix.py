@@ -91,12 +91,11 @@ class ConfusionMatrix(LectureScene):
         # -- title -----------------------------------------------------------------
         self.beat("title")
         title = get_title("The Confusion Matrix")
-        self.caption(
+        self.narrate(
             "A confusion matrix counts where a classifier is right, and where it is "
-            "confused."
+            "confused.",
+            Write(title),
         )
-        self.play(Write(title))
-        self.hold()
 
         # -- setup -----------------------------------------------------------------
         self.beat("setup")
@@ -142,12 +141,12 @@ class ConfusionMatrix(LectureScene):
         empty = Confusion(0, 0, 0, 0)
         grid = get_confusion_grid(empty, cell=1.3)
         grid.to_edge(DOWN, buff=EDGE_BUFF + 0.05).set_x(-1.5)
-        self.caption(
+        self.narrate(
             "Make a two by two table. Rows are the actual class, columns the "
-            "predicted class."
+            "predicted class.",
+            FadeIn(grid.headers),
+            *[Create(c) for c in grid.cells.values()],
         )
-        self.play(FadeIn(grid.headers), *[Create(c) for c in grid.cells.values()])
-        self.hold()
         self.caption(
             "The diagonal holds the hits: true positives and true negatives. "
             "Off the diagonal are the two kinds of mistake."
@@ -253,18 +252,14 @@ class ConfusionMatrix(LectureScene):
         )
         self.play(FadeIn(card[0]))
         for row, text in zip(rows, said, strict=True):
-            self.caption(text)
-            self.play(FadeIn(row, shift=RIGHT * 0.2))
-            self.hold()
+            self.narrate(text, FadeIn(row, shift=RIGHT * 0.2))
 
         # -- summary ---------------------------------------------------------------
         self.beat("summary")
-        self.caption(
-            "TPR and FPR are the two rates the ROC curve tracks as the threshold moves."
-        )
-        self.play(
+        self.narrate(
+            "TPR and FPR are the two rates the ROC curve tracks as the threshold moves.",
             Indicate(rows[0], color=PALETTE.tangent),
             Indicate(rows[1], color=PALETTE.tangent),
+            hold=1.5,
         )
-        self.hold(1.5)
         self.wait()

@@ -88,12 +88,12 @@ class RocCurve(LectureScene):
         # -- title -------------------------------------------------------------------
         self.beat("title")
         title = get_title("The ROC Curve", subtitle="Receiver operating characteristic")
-        self.caption(
+        self.narrate(
             "The ROC curve shows a classifier at every threshold at once: "
-            "true positive rate against false positive rate."
+            "true positive rate against false positive rate.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- setup ---------------------------------------------------------------------
         self.beat("setup")
@@ -131,12 +131,11 @@ class RocCurve(LectureScene):
         self.beat("sweep")
         xy = curve.points()
         dot = Dot(axes.c2p(*xy[0]), radius=0.09, color=PALETTE.point)
-        self.caption(
+        self.narrate(
             f"Start above every score: nothing is called a hot dog, so TP = {c0.tp} and"
-            f" FP = {c0.fp}. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g})."
+            f" FP = {c0.fp}. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g}).",
+            FadeIn(dot, scale=1.6),
         )
-        self.play(FadeIn(dot, scale=1.6))
-        self.hold()
         path = VGroup()
         for i in range(1, len(curve)):
             ti = float(curve.thresholds[i])
@@ -183,12 +182,12 @@ class RocCurve(LectureScene):
         chance = get_chance_line(axes)
         chance_note = get_text("chance", size=SIZES.small, color=PALETTE.subtle)
         chance_note.next_to(axes.c2p(0.75, 0.75), DOWN + RIGHT, buff=0.05)
-        self.caption(
+        self.narrate(
             "A classifier that guesses catches hot dogs and pizzas at the same rate, "
-            "so it walks up the diagonal. That dashed line is chance."
+            "so it walks up the diagonal. That dashed line is chance.",
+            Create(chance),
+            FadeIn(chance_note),
         )
-        self.play(Create(chance), FadeIn(chance_note))
-        self.hold()
         self.caption(
             "Our curve stays on or above the diagonal: better than guessing, though "
             "not perfect. A perfect classifier would hug the top-left corner."
@@ -286,12 +285,14 @@ class RocCurve(LectureScene):
 
         # -- summary --------------------------------------------------------------------------
         self.beat("summary")
-        self.caption(
+        self.narrate(
             "One curve, every threshold: the further it bows toward the top-left corner, "
-            "the better the classifier. Next, we measure that with the area under it."
+            "the better the classifier. Next, we measure that with the area under it.",
+            FadeOut(rider),
+            FadeOut(board),
+            hotdog.animate.set_opacity(1.0),
+            hold=1.5,
         )
-        self.play(FadeOut(rider), FadeOut(board), hotdog.animate.set_opacity(1.0))
-        self.hold(1.5)
         self.wait()
 
 

@@ -67,11 +67,11 @@ class IntegralsManually(LectureScene):
         title = get_title(
             "Calculating Integrals Manually", subtitle="Area under a curve, exactly"
         )
-        self.caption(
-            "An integral adds up the area under a curve. Let's compute one by hand."
+        self.narrate(
+            "An integral adds up the area under a curve. Let's compute one by hand.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- area -----------------------------------------------------------------------
         self.beat("area")
@@ -150,11 +150,10 @@ class IntegralsManually(LectureScene):
             self.bring_to_front(new_left)
             left_bars, right_bars = new_left, new_right
             self.hold()
-        self.caption(
-            f"The gap shrinks as the rectangles thin out: both sums close in on {_num(exact.value)}."
+        self.narrate(
+            f"The gap shrinks as the rectangles thin out: both sums close in on {_num(exact.value)}.",
+            Indicate(panel, color=PALETTE.tangent, scale_factor=1.04),
         )
-        self.play(Indicate(panel, color=PALETTE.tangent, scale_factor=1.04))
-        self.hold()
 
         # -- midpoint -------------------------------------------------------------------
         self.beat("midpoint")
@@ -164,11 +163,9 @@ class IntegralsManually(LectureScene):
         mid_readout.move_to(left_readout, aligned_edge=LEFT)
         mid_readout.number.align_to(n_readout.number, LEFT)
         mid_panel = get_card(VGroup(n_readout.copy(), mid_readout.copy()), buff=0.3)
-        self.caption(
+        self.narrate(
             f"Midpoint rectangles, even just {n0} of them, hit it exactly: on a straight line"
-            " the bit each one misses equals the bit it adds."
-        )
-        self.play(
+            " the bit each one misses equals the bit it adds.",
             FadeOut(left_bars),
             FadeOut(right_bars),
             FadeIn(mid_bars, lag_ratio=0.15),
@@ -178,7 +175,6 @@ class IntegralsManually(LectureScene):
             Transform(panel[0], mid_panel[0]),
             FadeIn(mid_readout),
         )
-        self.hold()
 
         # -- power rule -----------------------------------------------------------------
         self.beat("power-rule")
@@ -204,12 +200,11 @@ class IntegralsManually(LectureScene):
         rule_group = VGroup(rule, rule_note).arrange(DOWN, buff=0.2)
         rule_card = get_card(rule_group, color=PALETTE.tangent)
         rule_card.next_to(title, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption(
+        self.narrate(
             "For the exact area, undo differentiation. The power rule for integrals raises"
-            " the power by one and divides by the new power."
+            " the power by one and divides by the new power.",
+            FadeIn(rule_card),
         )
-        self.play(FadeIn(rule_card))
-        self.hold()
         first_anti = antiderivative(text)
         anti = first_anti.steps()
         lines = get_tex(*[s.latex for s in anti], size=SIZES.tex_small)
@@ -232,11 +227,11 @@ class IntegralsManually(LectureScene):
             size=SIZES.tex,
         )
         working.next_to(lines, DOWN, buff=0.6).align_to(rule_card, LEFT)
-        self.caption(
-            "Now evaluate it at the bounds and subtract: the top bound minus the bottom bound."
+        self.narrate(
+            "Now evaluate it at the bounds and subtract: the top bound minus the bottom bound.",
+            Write(working[0]),
+            Write(working[1]),
         )
-        self.play(Write(working[0]), Write(working[1]))
-        self.hold()
         self.caption(
             f"That is {_num(float(exact.upper))} minus {_num(float(exact.lower))},"
             f" exactly {_num(exact.value)}: where the rectangles were heading."
@@ -258,12 +253,11 @@ class IntegralsManually(LectureScene):
         anti2_lines.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         working2 = get_tex(*steps2, size=SIZES.tex)
         working2.next_to(anti2_lines, DOWN, buff=0.8).align_to(anti2_lines, LEFT)
-        self.caption(
+        self.narrate(
             f"The course's second example: {text2} from {a2:g} to {b2:g}."
-            f" By the power rule, the antiderivative of {text2} is {plain(second_anti.result)}."
+            f" By the power rule, the antiderivative of {text2} is {plain(second_anti.result)}.",
+            FadeIn(anti2_lines, lag_ratio=0.3),
         )
-        self.play(FadeIn(anti2_lines, lag_ratio=0.3))
-        self.hold()
         self.caption(
             f"So the integral is {_num(float(second.upper))} minus"
             f" {_num(float(second.lower))}, which is {_num(second.value)}."

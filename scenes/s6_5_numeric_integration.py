@@ -78,12 +78,12 @@ class NumericIntegration(LectureScene):
             "Numeric Integration with Python",
             subtitle="Quadrature: integrating with numbers",
         )
-        self.caption(
+        self.narrate(
             "When there is no neat antiderivative, or you just want the number,"
-            " integrate numerically."
+            " integrate numerically.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- quad ------------------------------------------------------------------------
         self.beat("quad")
@@ -91,12 +91,11 @@ class NumericIntegration(LectureScene):
         first = quad(text, a, b)
         code = get_code_panel(_quad_code("g", text, a, b), size=SIZES.code + 4)
         code.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption(
+        self.narrate(
             "SciPy's quad does it. Define the integrand as a Python function,"
-            " then pass it with the two bounds."
+            " then pass it with the two bounds.",
+            FadeIn(code, shift=UP * 0.2),
         )
-        self.play(FadeIn(code, shift=UP * 0.2))
-        self.hold()
         out = _output(first.value, first.abserr)
         out.next_to(code, DOWN, buff=0.5, aligned_edge=LEFT)
         value_brace = Brace(out.value, DOWN, color=PALETTE.tangent)
@@ -112,12 +111,12 @@ class NumericIntegration(LectureScene):
         self.play(FadeIn(out, shift=RIGHT * 0.2))
         self.play(FadeIn(value_brace), FadeIn(value_label))
         self.hold()
-        self.caption(
+        self.narrate(
             f"...and an estimate of its absolute error, about {first.abserr:.0e}:"
-            " essentially exact."
+            " essentially exact.",
+            FadeIn(err_brace),
+            FadeIn(err_label),
         )
-        self.play(FadeIn(err_brace), FadeIn(err_label))
-        self.hold()
 
         # -- second call -------------------------------------------------------------------
         self.beat("second-call")
@@ -166,17 +165,15 @@ class NumericIntegration(LectureScene):
         )
         cards.arrange(DOWN, buff=0.5, aligned_edge=LEFT)
         cards.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.caption(
+        self.narrate(
             "Under the hood, numeric rules sample the function at n + 1 points, h apart."
-            " The trapezoid rule joins them with straight lines."
+            " The trapezoid rule joins them with straight lines.",
+            FadeIn(cards[0], shift=UP * 0.2),
         )
-        self.play(FadeIn(cards[0], shift=UP * 0.2))
-        self.hold()
-        self.caption(
-            "Simpson's rule fits a parabola through each three points, weighting the middle one most."
+        self.narrate(
+            "Simpson's rule fits a parabola through each three points, weighting the middle one most.",
+            FadeIn(cards[1], shift=UP * 0.2),
         )
-        self.play(FadeIn(cards[1], shift=UP * 0.2))
-        self.hold()
 
         # -- errors ------------------------------------------------------------------------
         self.beat("errors")
@@ -226,12 +223,12 @@ class NumericIntegration(LectureScene):
         side = VGroup(test, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
         side.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
         self.play(FadeOut(cards))
-        self.caption(
+        self.narrate(
             f"How fast do they converge? Test on one arch of sine, whose area is exactly"
-            f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}."
+            f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}.",
+            Create(axes),
+            Write(test),
         )
-        self.play(Create(axes), Write(test))
-        self.hold()
         self.caption(
             "Both axes are logarithmic, so an error that falls like a power of n is a"
             f" straight line. The trapezoid error falls like 1 over n to the {round(p_trap)}."
@@ -264,10 +261,11 @@ class NumericIntegration(LectureScene):
             size=SIZES.body,
         )
         bullets.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
-        self.caption(
+        self.narrate(
             "In practice, call quad: it chooses its sample points adaptively and reports"
-            " how far off it might be."
+            " how far off it might be.",
+            FadeIn(bullets, lag_ratio=0.3),
+            run_time=2,
+            hold=1.5,
         )
-        self.play(FadeIn(bullets, lag_ratio=0.3), run_time=2)
-        self.hold(1.5)
         self.wait()

@@ -67,12 +67,12 @@ class RocArea(LectureScene):
         title = get_title(
             "Area Under the ROC Curve", subtitle="AUC: one number for every threshold"
         )
-        self.caption(
+        self.narrate(
             "A ROC curve shows every threshold. To compare classifiers we want one "
-            "number: the area under the curve."
+            "number: the area under the curve.",
+            Write(title[0]),
+            FadeIn(title[1:]),
         )
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
 
         # -- curve ---------------------------------------------------------------------
         self.beat("curve")
@@ -146,12 +146,11 @@ class RocArea(LectureScene):
         panel = VGroup(rule, code).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         card = get_card(panel)
         card.next_to(total, DOWN, buff=0.5, aligned_edge=LEFT)
-        self.caption(
+        self.narrate(
             "That is the trapezoid rule: each slice's width times its average height. "
-            "The course notebook gets the same area from scikit-learn's auc function."
+            "The course notebook gets the same area from scikit-learn's auc function.",
+            FadeIn(card, shift=UP * 0.2),
         )
-        self.play(FadeIn(card, shift=UP * 0.2))
-        self.hold()
 
         # -- pairs ----------------------------------------------------------------------------
         self.beat("pairs")
@@ -179,24 +178,21 @@ class RocArea(LectureScene):
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         rows.next_to(total, DOWN, buff=0.5, aligned_edge=LEFT)
         n_pos, n_neg = sum(HOTDOG_Y), len(HOTDOG_Y) - sum(HOTDOG_Y)
-        self.caption(
+        self.narrate(
             "The same number has a second meaning. Pair every hot dog with every "
-            f"pizza: {n_pos} times {n_neg} is {len(pairs)} pairs."
-        )
-        self.play(
+            f"pizza: {n_pos} times {n_neg} is {len(pairs)} pairs.",
             FadeIn(
                 VGroup(*[VGroup(r[0], r[1], r[3], r[4]) for r in rows]), lag_ratio=0.2
-            )
+            ),
         )
-        self.hold()
         wins = sum(p.credit for p in pairs)
-        self.caption(
+        self.narrate(
             f"In {wins:g} of the {len(pairs)} pairs the hot dog has the higher score. "
             f"Only the pizza at {next(p.neg_score for p in pairs if p.credit == 0):g} "
-            "beats a hot dog."
+            "beats a hot dog.",
+            *[FadeIn(VGroup(r[2], r[5])) for r in rows],
+            run_time=1.2,
         )
-        self.play(*[FadeIn(VGroup(r[2], r[5])) for r in rows], run_time=1.2)
-        self.hold()
         rank_line = get_tex(
             rf"P(\text{{hot dog}} > \text{{pizza}}) = \tfrac{{{wins:g}}}{{{len(pairs)}}}"
             rf" = {rank_auc:g}",
@@ -270,10 +266,10 @@ class RocArea(LectureScene):
 
         # -- summary -----------------------------------------------------------------------------
         self.beat("summary")
-        self.caption(
+        self.narrate(
             f"The AUC condenses every threshold into one number, from {chance_auc:g} for"
-            f" guessing to {perfect_auc:g} for a perfect ranking."
+            f" guessing to {perfect_auc:g} for a perfect ranking.",
+            Indicate(scale_rows, color=PALETTE.tangent, scale_factor=1.05),
+            hold=1.5,
         )
-        self.play(Indicate(scale_rows, color=PALETTE.tangent, scale_factor=1.05))
-        self.hold(1.5)
         self.wait()

@@ -40,9 +40,11 @@ class FurtherResources(LectureScene):
         title = get_title(
             "Resources for Further Study", subtitle="Where to go from here"
         )
-        self.caption("You have reached the end of the calculus course. Well done!")
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
+        self.narrate(
+            "You have reached the end of the calculus course. Well done!",
+            Write(title[0]),
+            FadeIn(title[1:]),
+        )
 
         # -- recap -----------------------------------------------------------------------
         self.beat("recap")
@@ -61,12 +63,12 @@ class FurtherResources(LectureScene):
             rows=(len(sections) + 1) // 2, cols=2, buff=(0.4, 0.3), col_alignments="ll"
         )
         chips.next_to(title, DOWN, buff=0.7).set_x(0)
-        self.caption(
+        self.narrate(
             f"In {len(sections)} sections we went from limits and derivatives, through"
-            " automatic differentiation and gradients, to integrals."
+            " automatic differentiation and gradients, to integrals.",
+            FadeIn(chips, lag_ratio=0.2),
+            run_time=2.5,
         )
-        self.play(FadeIn(chips, lag_ratio=0.2), run_time=2.5)
-        self.hold()
 
         # -- resources ---------------------------------------------------------------------
         self.beat("resources")
@@ -81,9 +83,10 @@ class FurtherResources(LectureScene):
         }
         for resource, row in zip(data.resources, rows, strict=True):
             lead = says[resource.kind]
-            self.caption(f"{lead} {resource.citation}: {resource.where}.")
-            self.play(FadeIn(row, shift=RIGHT * 0.3))
-            self.hold()
+            self.narrate(
+                f"{lead} {resource.citation}: {resource.where}.",
+                FadeIn(row, shift=RIGHT * 0.3),
+            )
 
         # -- next subjects -----------------------------------------------------------------
         self.beat("next-subjects")

@@ -1,26 +1,33 @@
-"""End to end: `make render SCENE=ChainRule QUALITY=low` as a user runs it.
+"""End to end: `make render SCENE=ChainRule QUALITY=low VOICE=espeak` as a user runs it.
 
-Renders through the Makefile into a temporary RENDERS_DIR and checks the MP4
-with ffprobe (duration, resolution, frame rate) and the subtitles beside it.
+Renders once, narrated by espeak-ng, through the Makefile into a temporary
+RENDERS_DIR and checks the MP4 with ffprobe (duration, resolution, frame rate,
+audio stream), the subtitles beside it against the speech ffmpeg's
+``silencedetect`` finds, the loudness ``ebur128`` measures, the section clips'
+audio, the transcript, and then the lesson `make course` builds from it.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from scenes import outline
+from tools import chapters as platform
 from tools import quality
-from tools.subtitles import parse_srt
+from tools.subtitles import Cue, parse_srt
 
 ROOT = Path(__file__).resolve().parent.parent
 # `make test` runs this module in its own serial pytest run (`-m render`): under
 # pytest-xdist its renders failed while the other worker ran, cause not yet found.
 pytestmark = pytest.mark.render
+FRAME = 1 / 15  # one frame at low quality
 
 
 def ffprobe(path: Path) -> dict:
@@ -60,11 +67,12 @@ def make(target: str, renders: Path, **env: str) -> subprocess.CompletedProcess[
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("renders")
-    make("render", out, SCENE="ChainRule")
+    make("render", out, SCENE="ChainRule", VOICE="espeak")
     return out / "480p15"
 
 
-def test_video_metadata(rendered: Path) -> None:
+def test_video_metadata(rendered: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICE", "espeak")
     meta = ffprobe(rendered / "ChainRule.mp4")
     video = next(s for s in meta["streams"] if s["codec_type"] == "video")
     assert (video["width"], video["height"]) == (854, 480)
@@ -104,7 +112,10 @@ def test_section_clips_have_posters(rendered: Path) -> None:
         assert clip.with_suffix(".png").stat().st_size > 1000
 
 
-def test_manifest_proves_the_output_is_current(rendered: Path) -> None:
+def test_manifest_proves_the_output_is_current(
+    rendered: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VOICE", "espeak")  # the voice is part of the hash
     from tools import provenance
     from tools.render import Job, resolve_quality
 
@@ -124,7 +135,7 @@ def test_manifest_proves_the_output_is_current(rendered: Path) -> None:
 @pytest.fixture(scope="module")
 def course(rendered: Path) -> subprocess.CompletedProcess[str]:
     """`make course` over the scene rendered above: it must reuse it, then build lessons."""
-    return make("course", rendered.parent, SCENES="ChainRule")
+    return make("course", rendered.parent, SCENES="ChainRule", VOICE="espeak")
 
 
 def test_course_reuses_a_current_render(
@@ -154,19 +165,25 @@ def test_lesson_has_chapters_and_shifted_subtitles(
             check=True,
         ).stdout
     )["chapters"]
-    assert [c["tags"]["title"] for c in chapters] == ["2.9 The Chain Rule"]
+    # One item: chapters at its beats, merged to platform rules (0:00, >= 3, >= 10 s).
+    listed = [
+        (float(c["start_time"]), float(c["end_time"]), c["tags"]["title"])
+        for c in chapters
+    ]
+    assert listed[0][2] == "2.9 The Chain Rule"
+    assert platform.problems(listed) == []
     scene = float(ffprobe(rendered / "ChainRule.mp4")["format"]["duration"])
     total = float(ffprobe(lesson)["format"]["duration"])
     card = total - scene
     assert 2.0 < card < 6.0  # the title card comes first
-    assert float(chapters[0]["end_time"]) == pytest.approx(total, abs=0.1)
+    assert listed[-1][1] == pytest.approx(total, abs=0.1)
     original = parse_srt((rendered / "ChainRule.srt").read_text())
     merged = parse_srt((rendered / "lessons" / "section-2.srt").read_text())
     assert len(merged) == len(original)
     assert merged[0].start == pytest.approx(original[0].start + card, abs=0.05)
-    assert (
-        rendered / "lessons" / "section-2.chapters.txt"
-    ).read_text() == "00:00 2.9 The Chain Rule\n"
+    stamps = (rendered / "lessons" / "section-2.chapters.txt").read_text().splitlines()
+    assert stamps[0] == "00:00 2.9 The Chain Rule"
+    assert len(stamps) == len(listed) >= 3
     assert (
         (rendered / "lessons" / "section-2.chapters.vtt")
         .read_text()
@@ -186,3 +203,125 @@ def test_index_lists_scenes_and_clips(rendered: Path, course: object) -> None:
     html = (rendered / "index.html").read_text()
     assert "ChainRule.mp4" in html
     assert "<track" in html
+
+
+# -- narration ----------------------------------------------------------------------------
+def audio_stream(path: Path) -> dict:
+    return next(s for s in ffprobe(path)["streams"] if s["codec_type"] == "audio")
+
+
+def speech(path: Path) -> list[tuple[float, float]]:
+    """Stretches of sound (between silences of at least 0.2 s below -50 dB)."""
+    err = subprocess.run(
+        ["ffmpeg", "-nostats", "-i", str(path), "-af",
+         "silencedetect=noise=-50dB:d=0.2", "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    ).stderr  # fmt: skip
+    edges = [float(v) for v in re.findall(r"silence_(?:start|end): (-?[\d.]+)", err)]
+    total = float(ffprobe(path)["format"]["duration"])
+    points = [0.0, *edges, total] if edges and edges[0] > 0 else [*edges[1:], total]
+    return [
+        (a, b) for a, b in zip(points[::2], points[1::2], strict=False) if b - a > 0.01
+    ]
+
+
+def spoken_lines(cues: list[Cue]) -> list[tuple[float, float]]:
+    """(start, end) of each narration line: its subtitles follow one another without a gap."""
+    lines: list[list[float]] = []
+    for cue in cues:
+        if lines and abs(cue.start - lines[-1][1]) < 1e-3:
+            lines[-1][1] = cue.end
+        else:
+            lines.append([cue.start, cue.end])
+    return [(a, b) for a, b in lines]
+
+
+def test_mp4_has_aac_48k_audio(rendered: Path) -> None:
+    stream = audio_stream(rendered / "ChainRule.mp4")
+    assert stream["codec_name"] == "aac"
+    assert stream["sample_rate"] == "48000"
+
+
+def test_subtitles_start_and_end_with_the_speech(rendered: Path) -> None:
+    """Every line's subtitles start and end within a frame of its audio; no speech between lines."""
+    lines = spoken_lines(parse_srt((rendered / "ChainRule.srt").read_text()))
+    sound = speech(rendered / "ChainRule.mp4")
+    assert len(lines) >= 12
+    for start, end in lines:
+        assert min(abs(a - start) for a, _ in sound) < FRAME, (
+            f"no speech starts at {start}"
+        )
+        assert min(abs(b - end) for _, b in sound) < FRAME, f"no speech ends at {end}"
+    for a, b in sound:
+        assert any(s - FRAME < a and b < e + FRAME for s, e in lines), (a, b)
+    for (_, end), (nxt, _) in itertools.pairwise(lines):
+        assert end < nxt  # lines never overlap
+
+
+def test_no_line_is_cut_by_its_beat(rendered: Path) -> None:
+    entries = json.loads(
+        (rendered / "sections" / "ChainRule" / "sections.json").read_text()
+    )
+    bounds, cursor = [], 0.0
+    for entry in entries:
+        bounds.append((cursor, cursor + float(entry["duration"])))
+        cursor += float(entry["duration"])
+    for start, end in spoken_lines(parse_srt((rendered / "ChainRule.srt").read_text())):
+        assert any(a - 1e-3 <= start and end <= b + 1e-3 for a, b in bounds), (
+            start,
+            end,
+        )
+
+
+def ebur128(path: Path) -> tuple[float, float]:
+    err = subprocess.run(
+        ["ffmpeg", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    ).stderr  # fmt: skip
+    summary = err[err.rindex("Summary:") :]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    peak = float(re.search(r"Peak:\s+(-?[\d.]+) dBFS", summary).group(1))
+    return integrated, peak
+
+
+def test_loudness_is_normalised(rendered: Path) -> None:
+    integrated, true_peak = ebur128(rendered / "ChainRule.mp4")
+    assert integrated == pytest.approx(-16.0, abs=1.0)
+    assert true_peak <= -1.5
+
+
+def test_section_clips_have_their_slice_of_the_audio(rendered: Path) -> None:
+    folder = rendered / "sections" / "ChainRule"
+    clips = sorted(folder.glob("*.mp4"))
+    total = 0.0
+    for clip in clips:
+        stream = audio_stream(clip)
+        assert stream["codec_name"] == "aac"
+        assert speech(clip), f"{clip.name} is silent"
+        total += float(ffprobe(clip)["format"]["duration"])
+    assert total == pytest.approx(
+        float(ffprobe(rendered / "ChainRule.mp4")["format"]["duration"]), abs=0.2
+    )
+
+
+def test_transcript_beside_the_video(rendered: Path) -> None:
+    text = (rendered / "ChainRule.txt").read_text()
+    assert text.startswith("2.9 The Chain Rule\n")
+    assert "The chain rule differentiates a function" in text
+    assert len(text.strip().split("\n\n")) == 1 + 7  # title, then a paragraph a beat
+
+
+def test_lesson_carries_audio_across_the_card(rendered: Path, course: object) -> None:
+    lesson = rendered / "lessons" / "section-2.mp4"
+    assert audio_stream(lesson)["sample_rate"] == "48000"
+    sound = speech(lesson)
+    first = parse_srt((rendered / "lessons" / "section-2.srt").read_text())[0]
+    assert sound[0][0] == pytest.approx(
+        first.start, abs=FRAME
+    )  # silent card, then the voice
+    integrated, true_peak = ebur128(lesson)
+    assert integrated == pytest.approx(-16.0, abs=1.0)
+    assert true_peak <= -1.5
+    transcript = (rendered / "lessons" / "section-2.txt").read_text()
+    assert "2.9 The Chain Rule" in transcript
+    assert "The chain rule differentiates" in transcript

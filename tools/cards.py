@@ -20,6 +20,7 @@ def main(argv: list[str]) -> int:
     q = QUALITIES[quality]
     media = BUILD / "cards" / q.folder / number
     os.environ["CARD_ITEM"] = number
+    os.environ["VOICE"] = "none"  # cards are silent; lessons give them silent audio
     flags = {
         "l": "low_quality",
         "m": "medium_quality",

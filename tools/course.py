@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Final
 
 from scenes import outline
-from tools import provenance, subtitles
+from tools import audio, provenance, subtitles
+from tools import chapters as platform
 from tools.render import BUILD, RENDERS, ROOT, Job, Quality, UsageError, resolve_quality
 
 CARD_CODE: Final = (ROOT / "scenes/common/title_card.py", ROOT / "tools/cards.py")
@@ -178,6 +179,7 @@ def build_lesson(
     segments: list[Path] = []
     chapters: list[tuple[float, float, str]] = []
     cues: list[subtitles.Cue] = []
+    marks: list[tuple[float, str]] = []
     digest = hashlib.sha256(name.encode())
     cursor = 0.0
     for item in items:
@@ -193,6 +195,10 @@ def build_lesson(
         scene_start = cursor
         cursor += _ffprobe_duration(video)
         chapters.append((start, cursor, f"{item.number} {item.title}"))
+        sections = video.parent / "sections" / item.scene / "sections.json"
+        marks += platform.beat_marks(
+            sections, scene_start, f"{item.number} {item.title}"
+        )
         segments += [card_path, video]
         srt = video.with_suffix(".srt")
         if srt.is_file():
@@ -204,6 +210,7 @@ def build_lesson(
                 )
     if not segments:
         return None
+    chapters = platform.for_platforms(chapters, marks)
     out_dir.mkdir(parents=True, exist_ok=True)
     dest = out_dir / f"{name}.mp4"
     key = digest.hexdigest()
@@ -243,7 +250,7 @@ def build_lesson(
             "-i",
             str(meta),
             "-map",
-            "0",
+            "0:v",
             "-map_metadata",
             "1",
             "-map_chapters",
@@ -256,7 +263,9 @@ def build_lesson(
         ],
         check=True,
     )
+    audio.add_lesson_audio(tmp, segments)  # narration across the title cards
     os.replace(tmp, dest)
+    audio.lesson_transcript(dest.with_suffix(".txt"), title, segments[1::2])
     (out_dir / f"{name}.srt").write_text(subtitles.compose_srt(cues), encoding="utf-8")
     (out_dir / f"{name}.vtt").write_text(subtitles.compose_vtt(cues), encoding="utf-8")
     chapter_cues = [subtitles.Cue(s, e, t) for s, e, t in chapters]

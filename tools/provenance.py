@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from scenes import outline
+from scenes.common import narration, voice
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 SHARED_INPUTS: Final = (
@@ -71,7 +72,7 @@ def scene_sources(item: outline.Item) -> list[Path]:
     return sorted(seen)
 
 
-RENDER_SETTINGS: Final = "v1"
+RENDER_SETTINGS: Final = "v2"
 """Bump when tools.render changes what a render produces (forces re-renders)."""
 
 
@@ -89,7 +90,9 @@ def _files(item: outline.Item) -> list[Path]:
         files.update(
             p
             for p in ROOT.glob(pattern)
-            if p.is_file() and "__pycache__" not in p.parts
+            if p.is_file()
+            and "__pycache__" not in p.parts
+            and narration.narration_dir() not in p.parents
         )
     return sorted(files)
 
@@ -100,6 +103,8 @@ def input_hash(
     """SHA-256 over the scene's inputs, the manim version and the render settings."""
     h = hashlib.sha256()
     h.update(f"{manim_version()}|{RENDER_SETTINGS}|{quality}|{fmt}|{extra}".encode())
+    # The voice and this scene's recordings (assets/narration is per scene).
+    h.update(voice.fingerprint(item.scene).encode())
     for path in _files(item):
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(b"\0")

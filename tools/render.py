@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Final
 
 from scenes import outline
-from tools import provenance, subtitles
+from tools import audio, provenance, subtitles
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 RENDERS: Final = Path(os.environ.get("RENDERS_DIR") or ROOT / "renders").resolve()
@@ -199,6 +199,9 @@ def _atomic_copy(src: Path, dst: Path) -> None:
 
 def run(job: Job) -> list[Path]:
     """Render ``job``; return the files placed in ``renders/``."""
+    problem = audio.preflight(job)  # narration: voice engine and recordings usable
+    if problem:
+        raise RenderError(problem, 2)
     produced = _manim_output(job)
     produced.unlink(missing_ok=True)  # never move a stale file from an earlier run
     srt = produced.with_suffix(".srt")
@@ -221,7 +224,8 @@ def run(job: Job) -> list[Path]:
     if not produced.is_file():
         raise RenderError(f"manim reported success but wrote no {produced}", 1)
     dest = job.destination
-    out = [dest]
+    # Narration: loudness, section clips' audio, transcript.
+    out = [dest, *audio.finish(job, produced, dest)]
     if srt.is_file() and job.fmt != "png":
         _atomic_copy(srt, dest.with_suffix(".srt"))
         vtt_tmp = srt.with_suffix(".vtt")

@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
-from typing import Any, ClassVar, Final
+import json
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, ClassVar
 
-from manim import Scene, ThreeDScene
+from manim import Animation, Scene, ThreeDScene, config
 
+from scenes.common import voice as voices
+from scenes.common.narration import (
+    CAPTION_CPS,
+    CAPTION_LINE,
+    CAPTION_LINES,
+    CAPTION_MIN,
+    LINE_PAD,
+    Line,
+    reading_durations,
+    split_caption,
+    spoken_durations,
+)
 from scenes.common.theme import PALETTE
 
-CAPTION_LINE: Final = 42
-"""Most characters on one subtitle line."""
-CAPTION_LINES: Final = 2
-"""Most lines in one subtitle."""
-CAPTION_CPS: Final = 15.0
-"""Characters a second a subtitle is timed for (the gate allows up to 20)."""
-CAPTION_MIN: Final = 1.5
-"""Shortest time (s) a subtitle stays on screen."""
+__all__ = [
+    "CAPTION_CPS",
+    "CAPTION_LINE",
+    "CAPTION_LINES",
+    "CAPTION_MIN",
+    "Caption",
+    "LectureMixin",
+    "LectureScene",
+    "LectureScene3D",
+    "Spoken",
+    "split_caption",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,67 +48,175 @@ class Caption:
     section: str
 
 
-def split_caption(text: str) -> list[str]:
-    """Split narration into subtitles of at most 2 lines of 42 characters."""
-    lines = textwrap.wrap(" ".join(text.split()), CAPTION_LINE)
-    return [
-        "\n".join(lines[i : i + CAPTION_LINES])
-        for i in range(0, len(lines), CAPTION_LINES)
-    ]
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """One narration line as scheduled: when it is spoken and with what audio."""
+
+    line: Line
+    start: float
+    end: float
+    clip: voices.Clip
+
+
+def _whole_frames(seconds: float) -> float:
+    """``seconds`` rounded up to whole frames (Manim truncates a wait to whole frames)."""
+    frames = math.ceil(seconds * config.frame_rate - 1e-6)
+    return (frames + 1e-3) / config.frame_rate
 
 
 class LectureMixin:
-    """Theme, subtitles and beats shared by 2-D and 3-D lecture scenes.
+    """Theme, narration and beats shared by 2-D and 3-D lecture scenes.
 
-    Narration goes through :meth:`caption`, which splits it into readable
-    subtitles and times them by reading speed; :meth:`hold` then waits until the
-    viewer has had time to read them. Beats are marked with :meth:`beat`, a thin
-    wrapper of ``next_section`` that also records the beat name for the layout lint.
+    Narration is declared line by line, once: :meth:`narrate` speaks a line and
+    plays animations while it is spoken, then holds until the line ends.
+    :meth:`caption` and :meth:`hold` are the same model split in two (declare
+    the line now, wait for its end later). Each line gets its audio from the
+    voice ``VOICE=`` names (see scenes.common.voice): with a voice, a line lasts
+    as long as its audio (plus a short pad) and its subtitles start and end
+    with it; with ``none``, subtitles are timed for reading. Beats are marked
+    with :meth:`beat`, a thin wrapper of ``next_section`` that first lets the
+    current line finish, so that no line is cut off by the end of its beat.
     """
 
     #: Pairs of mobject names whose overlap is intended (see the layout lint).
     allowed_overlaps: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def setup(self) -> None:  # type: ignore[override]
-        """Apply the theme."""
+        """Apply the theme and choose the voice."""
         super().setup()  # type: ignore[misc]
         self.camera.background_color = PALETTE.background  # type: ignore[attr-defined]
         self.captions: list[Caption] = []
+        self.spoken: list[Spoken] = []
         self.current_beat = "start"
         self._caption_until = 0.0
+        self._beat_lines: dict[str, int] = {}
+        self.voice = voices.from_env()
+        if self.voice.name != "none":
+            # A play Manim takes from its partial-movie cache advances the clock by
+            # its nominal run time, not by the frames in the cached file: the voice
+            # would drift from the picture. Uncached, the clock counts frames.
+            config.disable_caching = True
 
     # -- beats ------------------------------------------------------------------
     def beat(self, name: str, **kwargs: Any) -> None:
         """Start a new beat: a named section (``--save_sections`` clip, chapter)."""
+        remaining = self._caption_until - self.time  # type: ignore[attr-defined]
+        if remaining >= 1 / config.frame_rate:
+            self.wait(_whole_frames(remaining))  # type: ignore[attr-defined]
         self.current_beat = name
         self.next_section(name, **kwargs)  # type: ignore[attr-defined]
 
-    # -- subtitles --------------------------------------------------------------
+    # -- narration --------------------------------------------------------------
+    def narrate(
+        self, text: str, *animations: Animation, hold: float = 0.5, **play_kwargs: Any
+    ) -> float:
+        """Speak ``text``, play ``animations`` meanwhile, then hold until it ends.
+
+        ``hold`` is the least time (s) to wait after the animations; ``play_kwargs``
+        go to ``play`` (``run_time``, ``lag_ratio``, ...). Returns the line's length.
+        """
+        length = self.caption(text)
+        if animations:
+            self.play(*animations, **play_kwargs)  # type: ignore[attr-defined]
+        self.hold(hold)
+        return length
+
     def caption(self, text: str) -> float:
-        """Schedule ``text`` as subtitles starting now; return their total duration.
+        """Declare a line of narration spoken from now (or when the last one ends).
 
         Long text is split into consecutive subtitles of at most two lines of 42
-        characters, each shown for ``len / 15`` seconds (at least 1.5 s).
+        characters. With a voice, they share the line's audio time by length;
+        without, each is shown for ``len / 15`` seconds (at least 1.5 s).
+        Returns the line's spoken (or reading) time.
         """
+        beat = self.current_beat
+        index = self._beat_lines[beat] = self._beat_lines.get(beat, 0) + 1
+        line = Line(type(self).__name__, beat, index, text)
+        clip = self.voice.clip(line)
+        chunks = split_caption(text)
+        if clip.path is None:
+            durations, pad = reading_durations(chunks), 0.0
+        else:
+            durations, pad = spoken_durations(chunks, clip.duration), LINE_PAD
         start = max(self.time, self._caption_until)  # type: ignore[attr-defined]
         offset = start - self.time  # type: ignore[attr-defined]
         total = 0.0
-        for chunk in split_caption(text):
-            duration = max(CAPTION_MIN, len(chunk.replace("\n", " ")) / CAPTION_CPS)
+        for chunk, duration in zip(chunks, durations, strict=True):
             self.add_subcaption(chunk, duration=duration, offset=offset + total)  # type: ignore[attr-defined]
             self.captions.append(
-                Caption(
-                    start + total, start + total + duration, chunk, self.current_beat
-                )
+                Caption(start + total, start + total + duration, chunk, beat)
             )
             total += duration
-        self._caption_until = start + total
+        if clip.path is not None and self._writes_video():
+            self._add_sound(str(clip.path), offset)
+        self.spoken.append(Spoken(line, start, start + total, clip))
+        self._caption_until = start + total + pad
         return total
 
     def hold(self, minimum: float = 0.5) -> None:
-        """Wait until the current subtitles have been read (at least ``minimum`` s)."""
+        """Wait until the current line has been spoken or read (at least ``minimum`` s)."""
         remaining = self._caption_until - self.time  # type: ignore[attr-defined]
-        self.wait(max(minimum, remaining))  # type: ignore[attr-defined]
+        self.wait(_whole_frames(max(minimum, remaining)))  # type: ignore[attr-defined]
+
+    def _add_sound(self, path: str, offset: float) -> None:
+        """``add_sound``, also right after an animation Manim took from its cache.
+
+        A cached ``play`` leaves the renderer's ``skip_animations`` set until the
+        next ``play``, and ``add_sound`` drops sounds while it is set: the line
+        would be silent in every re-render. Restore the real skipping status
+        (sections or ``-n`` ranges) around the call.
+        """
+        renderer = self.renderer  # type: ignore[attr-defined]
+        cached = renderer.skip_animations
+        renderer.skip_animations = getattr(renderer, "_original_skipping_status", False)
+        renderer.update_skipping_status()
+        try:
+            self.add_sound(path, time_offset=offset)  # type: ignore[attr-defined]
+        finally:
+            renderer.skip_animations = cached
+
+    def _writes_video(self) -> bool:
+        """Whether this run writes a video (not a dry run, a still or a pixel test)."""
+        writer = getattr(getattr(self, "renderer", None), "file_writer", None)
+        spec = getattr(writer, "output_spec", None)
+        return not config.dry_run and bool(getattr(spec, "is_video", False))
+
+    def tear_down(self) -> None:  # type: ignore[override]
+        """Write the narration timeline (and its audio mix) beside the movie file."""
+        super().tear_down()  # type: ignore[misc]
+        if not self._writes_video():
+            return
+        writer = self.renderer.file_writer  # type: ignore[attr-defined]
+        movie = getattr(writer, "movie_file_path", None)
+        if not movie:
+            return
+        base = Path(movie)
+        mix = base.with_suffix(".narration.wav")
+        mix.unlink(missing_ok=True)
+        if getattr(writer, "includes_sound", False):
+            writer.audio_segment.export(str(mix), format="wav")
+        timeline = {
+            "scene": type(self).__name__,
+            "voice": self.voice.identity(),
+            "voice_name": self.voice.name,
+            "mix": mix.name if mix.is_file() else None,
+            "lines": [
+                {
+                    **asdict(s.line),
+                    "id": s.line.id,
+                    "text_hash": s.line.text_hash,
+                    "start": round(s.start, 4),
+                    "end": round(s.end, 4),
+                    "source": s.clip.source,
+                    "recording": str(s.clip.recording) if s.clip.recording else None,
+                    "stale": s.clip.stale,
+                }
+                for s in self.spoken
+            ],
+        }
+        base.with_suffix(".narration.json").write_text(
+            json.dumps(timeline, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 class LectureScene(LectureMixin, Scene):

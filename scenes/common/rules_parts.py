@@ -374,16 +374,12 @@ class RuleScene(LectureScene):
 
         self.beat("title")
         title = get_title(self.title_text, subtitle=self.subtitle_text)
-        self.caption(self.fill(self.intro))
-        self.play(Write(title[0]), FadeIn(title[1:]))
-        self.hold()
+        self.narrate(self.fill(self.intro), Write(title[0]), FadeIn(title[1:]))
 
         self.beat("rule")
         card = get_rule_card(self.rule, size=SIZES.tex_large)
         card.next_to(title, DOWN, buff=0.9).set_x(0)
-        self.caption(self.fill(self.rule_caption))
-        self.play(FadeIn(card[0]), Write(card[1]))
-        self.hold()
+        self.narrate(self.fill(self.rule_caption), FadeIn(card[0]), Write(card[1]))
         small = self.corner_card(title)
         self.play(ReplacementTransform(card, small))
         card = self.rule_card = small
@@ -504,9 +500,10 @@ class RuleScene(LectureScene):
         for x_next in self.sweep[1:]:
             self.play(t.animate.set_value(x_next), run_time=3.5)
         self.hold()
-        self.caption(self.rest_caption(result, self.sweep[-1]))
-        self.play(Indicate(readouts[1:], color=PALETTE.tangent, scale_factor=1.1))
-        self.hold()
+        self.narrate(
+            self.rest_caption(result, self.sweep[-1]),
+            Indicate(readouts[1:], color=PALETTE.tangent, scale_factor=1.1),
+        )
         for r in rows:
             r.number.clear_updaters()
         self.play(
@@ -522,9 +519,9 @@ class RuleScene(LectureScene):
         answer[2].set_color(PALETTE.tangent)
         group = VGroup(card, get_card(answer)).arrange(DOWN, buff=0.6)
         group.next_to(title, DOWN, buff=0.8).set_x(0)
-        self.caption(self.fill(self.summary_caption))
-        self.play(FadeIn(group, lag_ratio=0.3))
-        self.hold(1.0)
+        self.narrate(
+            self.fill(self.summary_caption), FadeIn(group, lag_ratio=0.3), hold=1.0
+        )
 
 
 def get_part_fields(w: str, z: str) -> dict[str, str]:
