@@ -95,7 +95,7 @@ def test_quality_presets_map_to_manim_flags() -> None:
 def test_command_is_a_list_with_validated_values() -> None:
     job = render.Job(render.resolve_scene("ChainRule"), render.resolve_quality("low"))
     cmd = job.command()
-    assert cmd[:4] == [sys.executable, "-m", "manim", "render"]
+    assert cmd[:4] == [sys.executable, "-m", "tools.texcache", "render"]
     assert "-ql" in cmd
     assert cmd[-1] == "ChainRule"
     assert cmd[-2] == "scenes/s2_9_chain_rule.py"

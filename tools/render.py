@@ -2,8 +2,9 @@
 
 Inputs come from the command line or the ``SCENE``/``QUALITY``/``FORMAT``
 environment variables (the Makefile exports them, so no value is ever pasted
-into a shell command). Both are validated against the course outline and the
-quality table before anything runs. Manim renders into ``.build/``; only a
+into a shell command) and are validated by tools.inputs before anything runs.
+This module owns one render job: the Manim command line, where Manim writes,
+and publishing the finished files. Manim renders into ``.build/``; only a
 complete file is moved into ``renders/`` (atomic rename), so a failed or
 interrupted render never leaves a half-written file there.
 """
@@ -11,7 +12,6 @@ interrupted render never leaves a half-written file there.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import shutil
@@ -20,101 +20,47 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
 
 from scenes import outline
-from tools import provenance, subtitles
+from tools import files, media, provenance, subtitles
+from tools.cli import StepError, UsageError, command
+from tools.inputs import (
+    DEFAULT_QUALITY,
+    FORMATS,
+    QUALITIES,
+    TRANSPARENT_FORMATS,
+    Quality,
+    resolve_format,
+    resolve_quality,
+    resolve_scene,
+    resolve_section,
+    truthy,
+)
+from tools.paths import BUILD, RENDERS, ROOT, show
 
-ROOT: Final = Path(__file__).resolve().parent.parent
-RENDERS: Final = Path(os.environ.get("RENDERS_DIR") or ROOT / "renders").resolve()
-"""Where finished files go (``RENDERS_DIR`` overrides it, e.g. for tests)."""
-BUILD: Final = ROOT / ".build"
-
-
-@dataclass(frozen=True, slots=True)
-class Quality:
-    """A quality preset: Manim's -q flag and the folder it renders into."""
-
-    name: str
-    flag: str
-    folder: str
-
-
-QUALITIES: Final[dict[str, Quality]] = {
-    q.name: q
-    for q in (
-        Quality("low", "l", "480p15"),
-        Quality("medium", "m", "720p30"),
-        Quality("high", "h", "1080p60"),
-        Quality("production", "p", "1440p60"),
-        Quality("4k", "k", "2160p60"),
-    )
-}
-DEFAULT_QUALITY: Final = "high"
-FORMATS: Final = ("mp4", "webm", "mov", "gif", "png")
-TRANSPARENT_FORMATS: Final = ("webm", "mov")
-
-
-class UsageError(Exception):
-    """Bad input from the user: printed as a message, exit status 2."""
-
-
-def resolve_scene(name: str | None) -> outline.Item:
-    """The outline item for scene class ``name``, or a UsageError that helps."""
-    items = outline.items()
-    if not name:
-        raise UsageError(
-            "no scene given. Use: make render SCENE=<SceneClass>\n"
-            "Scenes: " + ", ".join(i.scene for i in outline.present()) + "\n"
-            "Run `make list` to see every syllabus item."
-        )
-    item = outline.by_scene(name)
-    if item is None:
-        by_lower = {i.scene.lower(): i.scene for i in items}
-        close = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.5)
-        hint = (
-            "Did you mean: " + ", ".join(by_lower[c] for c in close) + "?\n"
-            if close
-            else ""
-        )
-        raise UsageError(
-            f"unknown scene {name!r}.\n{hint}Run `make list` to see all scenes."
-        )
-    if not item.exists:
-        raise UsageError(
-            f"scene {item.scene} ({item.number} {item.title}) is in the course outline"
-            f" but not written yet (expected {item.path.relative_to(ROOT)})."
-        )
-    return item
+__all__ = [
+    "BUILD",
+    "DEFAULT_QUALITY",
+    "FORMATS",
+    "QUALITIES",
+    "RENDERS",
+    "ROOT",
+    "TRANSPARENT_FORMATS",
+    "Job",
+    "Quality",
+    "RenderError",
+    "UsageError",
+    "provenance",
+    "resolve_format",
+    "resolve_quality",
+    "resolve_scene",
+    "run",
+    "section_still",
+]
 
 
-def resolve_quality(name: str | None) -> Quality:
-    """The quality preset called ``name`` (default: high)."""
-    key = (name or DEFAULT_QUALITY).strip().lower()
-    if key not in QUALITIES:
-        raise UsageError(
-            f"unknown quality {name!r}. Choose one of: "
-            + ", ".join(f"{q.name} ({q.folder})" for q in QUALITIES.values())
-        )
-    return QUALITIES[key]
-
-
-def resolve_format(name: str | None, transparent: bool) -> str:
-    """The output format, checked against transparency."""
-    fmt = (name or "mp4").strip().lower()
-    if fmt not in FORMATS:
-        raise UsageError(
-            f"unknown format {name!r}. Choose one of: {', '.join(FORMATS)}"
-        )
-    if transparent and fmt not in (*TRANSPARENT_FORMATS, "png"):
-        raise UsageError(
-            f"transparent output needs webm, mov or png, not {fmt} (mp4 and gif have no alpha)"
-        )
-    return fmt
-
-
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+class RenderError(StepError):
+    """Manim failed; carries its exit status."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +94,21 @@ class Job:
         """Where finished files land."""
         return RENDERS / self.quality.folder
 
+    @property
+    def digest(self) -> str:
+        """The input hash this job's output must carry to be current."""
+        return provenance.input_hash(self.item, quality=self.quality.name, fmt=self.tag)
+
     def command(self) -> list[str]:
-        """The manim command line (a list: never passed through a shell)."""
+        """The manim command line (a list: never passed through a shell).
+
+        Manim runs through tools.texcache: the same command line, with the TeX
+        cache shared by every scene and quality and locked per formula.
+        """
         cmd = [
             sys.executable,
             "-m",
-            "manim",
+            "tools.texcache",
             "render",
             f"-q{self.quality.flag}",
             "--media_dir",
@@ -173,45 +128,32 @@ def _manim_output(job: Job) -> Path:
     """Where Manim writes the primary output for ``job``."""
     base = job.media_dir
     if job.last_frame or job.fmt == "png":
-        import manim
-
-        name = f"{job.item.scene}_ManimCE_v{manim.__version__}.png"
+        name = f"{job.item.scene}_ManimCE_v{provenance.manim_version()}.png"
         return base / "images" / job.item.module / name
-    ext = job.fmt
     return (
         base
         / "videos"
         / job.item.module
         / job.quality.folder
-        / f"{job.item.scene}.{ext}"
+        / f"{job.item.scene}.{job.fmt}"
     )
-
-
-def _atomic_copy(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(f".{dst.name}.part-{os.getpid()}")
-    try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def run(job: Job) -> list[Path]:
     """Render ``job``; return the files placed in ``renders/``."""
+    media.require("ffmpeg", "latex", "dvisvgm")
     produced = _manim_output(job)
     produced.unlink(missing_ok=True)  # never move a stale file from an earlier run
     srt = produced.with_suffix(".srt")
     srt.unlink(missing_ok=True)
-    digest = provenance.input_hash(job.item, quality=job.quality.name, fmt=job.tag)
-    cmd = job.command()
+    digest = job.digest
     print(
         f"rendering {job.item.number} {job.item.scene} at {job.quality.name}"
         f" ({job.quality.folder}, {job.fmt})",
         flush=True,
     )
     started = time.monotonic()
-    proc = subprocess.run(cmd, cwd=ROOT, check=False)
+    proc = subprocess.run(job.command(), cwd=ROOT, check=False)
     if proc.returncode != 0:
         raise RenderError(
             f"manim failed with exit status {proc.returncode} for {job.item.scene};"
@@ -223,14 +165,14 @@ def run(job: Job) -> list[Path]:
     dest = job.destination
     out = [dest]
     if srt.is_file() and job.fmt != "png":
-        _atomic_copy(srt, dest.with_suffix(".srt"))
+        files.copy(srt, dest.with_suffix(".srt"))
         vtt_tmp = srt.with_suffix(".vtt")
         subtitles.srt_to_vtt(srt, vtt_tmp)
-        _atomic_copy(vtt_tmp, dest.with_suffix(".vtt"))
+        files.copy(vtt_tmp, dest.with_suffix(".vtt"))
         out += [dest.with_suffix(".srt"), dest.with_suffix(".vtt")]
     if job.fmt == "mp4":
         out += _publish_sections(produced.parent / "sections", job)
-    _atomic_copy(produced, dest)  # the video last: its presence means "complete"
+    files.copy(produced, dest)  # the video last: its presence means "complete"
     provenance.write_manifest(
         dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
     )
@@ -240,7 +182,7 @@ def run(job: Job) -> list[Path]:
         if len(out) > 1
         else ""
     )
-    print(f"done in {elapsed:.0f}s: {_show(dest)}{extras}")
+    print(f"done in {elapsed:.0f}s: {show(dest)}{extras}")
     return out
 
 
@@ -250,7 +192,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
     Renders the scene first unless its MP4 at this quality is current.
     """
     job = Job(item, quality)
-    digest = provenance.input_hash(item, quality=quality.name, fmt=job.tag)
+    digest = job.digest
     if not provenance.is_current(job.destination, digest):
         run(job)
     folder = job.out_dir / "sections" / item.scene
@@ -263,7 +205,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
     entry = entries[names.index(section)]
     poster = folder / Path(entry["video"]).with_suffix(".png").name
     dest = job.out_dir / f"{item.scene}.{section}.png"
-    _atomic_copy(poster, dest)
+    files.copy(poster, dest)
     provenance.write_manifest(
         dest,
         item,
@@ -272,7 +214,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
         digest=digest,
         files=[dest],
     )
-    print(f"wrote {_show(dest)}")
+    print(f"wrote {show(dest)}")
     return dest
 
 
@@ -290,44 +232,12 @@ def _publish_sections(folder: Path, job: Job) -> list[Path]:
         clip = folder / entry["video"]
         if not clip.is_file():
             continue
-        _atomic_copy(clip, dest_dir / clip.name)
+        files.copy(clip, dest_dir / clip.name)
         poster = dest_dir / f"{clip.stem}.png"
-        subprocess.run(
-            [
-                "ffmpeg",
-                "-v",
-                "error",
-                "-y",
-                "-sseof",
-                "-0.1",
-                "-i",
-                str(clip),
-                "-frames:v",
-                "1",
-                "-update",
-                "1",
-                str(poster),
-            ],
-            check=False,
-        )
-        out += [dest_dir / clip.name] + ([poster] if poster.is_file() else [])
-    _atomic_copy(index, dest_dir / "sections.json")
+        made = media.last_frame(clip, poster)
+        out += [dest_dir / clip.name] + ([poster] if made else [])
+    files.copy(index, dest_dir / "sections.json")
     return [dest_dir / "sections.json", *out]
-
-
-def _show(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
-class RenderError(Exception):
-    """Manim failed; carries its exit status."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -348,7 +258,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="mp4 (default) | webm | mov | gif | png",
     )
     p.add_argument(
-        "--transparent", action="store_true", default=_truthy(env.get("TRANSPARENT"))
+        "--transparent", action="store_true", default=truthy(env.get("TRANSPARENT"))
     )
     p.add_argument(
         "--still", action="store_true", help="write only the last frame as PNG"
@@ -364,32 +274,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+@command()
 def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render, report; exit 2 on bad input."""
     args = parse_args(argv)
-    try:
-        item = resolve_scene(args.scene)
-        quality = resolve_quality(args.quality)
-        fmt = "png" if args.still else resolve_format(args.format, args.transparent)
-        job = Job(item, quality, fmt, args.transparent, args.still)
-        if args.check:
-            return 0
-        if args.still and args.section:
-            section_still(item, quality, args.section.strip())
-        else:
-            run(job)
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except outline.OutlineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except RenderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.status or 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written to renders/", file=sys.stderr)
-        return 130
+    item = resolve_scene(args.scene)
+    quality = resolve_quality(args.quality)
+    fmt = "png" if args.still else resolve_format(args.format, args.transparent)
+    section = resolve_section(args.section)
+    job = Job(item, quality, fmt, args.transparent, args.still)
+    if args.check:
+        return 0
+    if args.still and section:
+        section_still(item, quality, section)
+    else:
+        run(job)
     return 0
 
 

@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar
 
 from manim import Scene, ThreeDScene
 
 from scenes.common.theme import PALETTE
-
-CAPTION_LINE: Final = 42
-"""Most characters on one subtitle line."""
-CAPTION_LINES: Final = 2
-"""Most lines in one subtitle."""
-CAPTION_CPS: Final = 15.0
-"""Characters a second a subtitle is timed for (the gate allows up to 20)."""
-CAPTION_MIN: Final = 1.5
-"""Shortest time (s) a subtitle stays on screen."""
-
-
-@dataclass(frozen=True, slots=True)
-class Caption:
-    """One subtitle as the scene scheduled it."""
-
-    start: float
-    end: float
-    text: str
-    section: str
+from tools.subtitles import MAX_LINE as CAPTION_LINE
+from tools.subtitles import MAX_LINES as CAPTION_LINES
+from tools.subtitles import MIN_SHOWN as CAPTION_MIN
+from tools.subtitles import TIMED_CPS as CAPTION_CPS
+from tools.subtitles import Cue as Caption
 
 
 def split_caption(text: str) -> list[str]:

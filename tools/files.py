@@ -1,0 +1,89 @@
+"""File writing and hashing: every writer in tools/ goes through here.
+
+One atomic-write helper (write a temporary file beside the target, then
+``os.replace``), so an interrupted or failed write never leaves a half-written
+file under its final name, and one SHA-256 helper for content digests. A full
+disk or a read-only folder becomes a :class:`WriteError` naming the path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+
+class WriteError(RuntimeError):
+    """A file could not be written (disk full, read-only, ...); names the path."""
+
+
+def _describe(exc: OSError, path: Path) -> str:
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device while writing {path}"
+    if exc.errno == errno.EDQUOT:
+        return f"disk quota exceeded while writing {path}"
+    return f"cannot write {path}: {exc.strerror or exc}"
+
+
+@contextlib.contextmanager
+def atomic_path(dest: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``dest``; on success move it onto ``dest``.
+
+    On any error the temporary file is removed and ``dest`` is left as it was.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    try:
+        yield tmp
+        os.replace(tmp, dest)
+    except OSError as exc:
+        raise WriteError(_describe(exc, dest)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def write_text(dest: Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``dest`` atomically."""
+    with atomic_path(dest) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return dest
+
+
+def copy(src: Path, dest: Path) -> Path:
+    """Copy ``src`` onto ``dest`` atomically."""
+    with atomic_path(dest) as tmp:
+        shutil.copyfile(src, tmp)
+    return dest
+
+
+def sha256(*parts: str | bytes | Path) -> str:
+    """Hex SHA-256 over ``parts``: strings and bytes as given, paths by content.
+
+    Each part is followed by a NUL byte so that ("ab", "c") and ("a", "bc") differ.
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Path):
+            h.update(part.read_bytes())
+        elif isinstance(part, str):
+            h.update(part.encode())
+        else:
+            h.update(part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def sha256_files(root: Path, files: Iterable[Path], prefix: str = "") -> str:
+    """Hex SHA-256 over ``prefix`` and each file's path (relative to ``root``) and bytes."""
+    h = hashlib.sha256(prefix.encode())
+    for path in files:
+        h.update(str(path.relative_to(root)).encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
