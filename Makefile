@@ -7,7 +7,7 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE FORCE
 
 .DEFAULT_GOAL := help
 .PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench bench-roc clean
@@ -15,13 +15,16 @@ export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
+# Two makes at once (parallel tests, two terminals) must not both run the bootstrap:
+# the second waits on the lock, then finds the stamp fresh and does nothing.
 $(STAMP): pyproject.toml tools/bootstrap.sh tools/apt-packages.txt
-	@PYTHON=$(PYTHON) bash tools/bootstrap.sh
-	@touch $@
+	@mkdir -p $(VENV)
+	@flock $(VENV)/.bootstrap.lock sh -c '[ $@ -nt pyproject.toml ] && [ $@ -nt tools/bootstrap.sh ] \
+	  && [ $@ -nt tools/apt-packages.txt ] || { PYTHON="$(PYTHON)" bash tools/bootstrap.sh && touch $@; }'
 
 setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
-render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k]
+render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|...|4k] [FORCE=1] (skips a current video)
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
@@ -29,9 +32,8 @@ render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|hig
 list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 	@$(PYTHON) -m tools.listing
 
-test: $(STAMP) ## Run the whole test suite (mathkit, scene checks, pixels, one render)
-	@$(VPY) -m pytest -rs -n 2 -m "not render"
-	@$(VPY) -m pytest -rs -m render
+test: $(STAMP) ## Run the whole test suite (mathkit, scene checks, pixels, renders, faults)
+	@$(VPY) -m pytest -rs -n 2
 
 test-fast: $(STAMP) ## Tests without pixel comparisons and renders
 	@$(VPY) -m pytest -rs -n 2 -m "not graphical and not render"

@@ -1,19 +1,22 @@
-"""File writing and hashing: every writer in tools/ goes through here.
+"""File writing, hashing and locking: every writer in tools/ goes through here.
 
 One atomic-write helper (write a temporary file beside the target, then
 ``os.replace``), so an interrupted or failed write never leaves a half-written
-file under its final name, and one SHA-256 helper for content digests. A full
-disk or a read-only folder becomes a :class:`WriteError` naming the path.
+file under its final name; one SHA-256 helper for content digests; one
+advisory file lock (``fcntl.flock``) for work two processes must not do at
+once. A full disk or a read-only folder becomes a :class:`WriteError` naming
+the path.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import hashlib
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 
@@ -87,3 +90,25 @@ def sha256_files(root: Path, files: Iterable[Path], prefix: str = "") -> str:
         h.update(path.read_bytes())
         h.update(b"\0")
     return h.hexdigest()
+
+
+@contextlib.contextmanager
+def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if needed) for the block.
+
+    If another process holds it, ``on_wait`` is called once (to say so) and the
+    call blocks until the lock is free. The lock goes with the process: a
+    killed holder never leaves a stale lock behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

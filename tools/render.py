@@ -36,7 +36,7 @@ from tools.inputs import (
     resolve_section,
     truthy,
 )
-from tools.paths import BUILD, RENDERS, ROOT, show
+from tools.paths import BUILD, LOCKS, RENDERS, ROOT, show
 
 __all__ = [
     "BUILD",
@@ -139,8 +139,31 @@ def _manim_output(job: Job) -> Path:
     )
 
 
-def run(job: Job) -> list[Path]:
-    """Render ``job``; return the files placed in ``renders/``."""
+def run(job: Job, *, force: bool = True) -> list[Path]:
+    """Render ``job``; return the files placed in ``renders/``.
+
+    Renders of the same scene, quality and format share Manim's working folder,
+    so they take turns: a second one waits on a lock (and says so). With
+    ``force=False`` an output that is current when the lock is ours is reused.
+    """
+    lock = LOCKS / f"{job.tag}-{job.item.scene}.lock"
+
+    def waiting() -> None:
+        print(
+            f"waiting: another render of {job.item.scene} at {job.quality.name}"
+            f" ({job.fmt}) is running (lock {show(lock)})",
+            flush=True,
+        )
+
+    with files.locked(lock, waiting):
+        if not force and provenance.is_current(job.destination, job.digest):
+            print(f"up to date: {show(job.destination)} (FORCE=1 renders anyway)")
+            return [job.destination]
+        return _render(job)
+
+
+def _render(job: Job) -> list[Path]:
+    """Render ``job`` (the caller holds its lock)."""
     media.require("ffmpeg", "latex", "dvisvgm")
     produced = _manim_output(job)
     produced.unlink(missing_ok=True)  # never move a stale file from an earlier run
@@ -193,8 +216,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
     """
     job = Job(item, quality)
     digest = job.digest
-    if not provenance.is_current(job.destination, digest):
-        run(job)
+    run(job, force=False)
     folder = job.out_dir / "sections" / item.scene
     entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
     names = [e["name"] for e in entries]
@@ -269,6 +291,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="with --still: the last frame of this beat instead",
     )
     p.add_argument(
+        "--force",
+        action="store_true",
+        default=truthy(env.get("FORCE")),
+        help="render even if the output is current (FORCE=1)",
+    )
+    p.add_argument(
         "--check", action="store_true", help="validate the inputs and exit (no render)"
     )
     return p.parse_args(argv)
@@ -288,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.still and section:
         section_still(item, quality, section)
     else:
-        run(job)
+        run(job, force=args.force)
     return 0
 
 

@@ -23,10 +23,8 @@ the cache installed (tools.render runs Manim this way).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +32,6 @@ from tools import files
 from tools.paths import TEX_CACHE
 
 INTERMEDIATE = (".aux", ".log", ".dvi", ".xdv", ".pdf")
-
-
-@contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock on ``path`` (created if needed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def _remove(folder: Path, key: str, keep_logs: bool) -> None:
@@ -67,7 +53,7 @@ def compile_svg(
     svg = folder / f"{key}.svg"
     if svg.is_file():  # only ever appears complete (os.replace)
         return svg
-    with locked(folder / f"{key}.lock"):
+    with files.locked(folder / f"{key}.lock"):
         if svg.is_file():  # another process made it while we waited
             return svg
         _remove(folder, key, keep_logs=False)  # leftovers of a killed compile
