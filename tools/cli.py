@@ -5,16 +5,26 @@ a malformed outline or data file) prints ``error: ...`` and exits 2; a failed
 step (:class:`StepError`, a missing program, a write error such as a full disk)
 prints ``error: ...`` and exits with its status; Ctrl-C exits 130 and SIGTERM
 143, each with one line. Never a traceback for any of these.
+
+Child processes (Manim, a scene render of ``make course``) are started with
+:func:`run_child`, each in its own process group, so that an interrupt stops
+them quietly (SIGTERM to the group, then SIGKILL) instead of leaving them
+running or letting each print its own traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import signal
+import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import FrameType
-from typing import ParamSpec
+from typing import IO, ParamSpec
 
 from scenes import outline
 from tools.files import WriteError
@@ -43,6 +53,62 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+_children: set[subprocess.Popen[bytes]] = set()
+_children_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+def run_child(
+    cmd: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdout: IO[str] | IO[bytes] | int | None = None,
+) -> int:
+    """Run ``cmd`` in its own process group and return its exit status.
+
+    An exception while it runs (Ctrl-C, SIGTERM) stops the whole group first;
+    once :func:`stop_children` has run, no new child starts (status 130).
+    """
+    with _children_lock:
+        if _stopping.is_set():
+            return 130
+        proc = subprocess.Popen(
+            list(cmd),
+            cwd=cwd,
+            env=env,
+            stdout=stdout,
+            stderr=subprocess.STDOUT if stdout is not None else None,
+            start_new_session=True,
+        )
+        _children.add(proc)
+    try:
+        return proc.wait()
+    except BaseException:
+        stop_children()
+        raise
+    finally:
+        with _children_lock:
+            _children.discard(proc)
+
+
+def stop_children() -> None:
+    """Stop every running child process group (SIGTERM, then SIGKILL after 5 s)."""
+    with _children_lock:
+        _stopping.set()
+        running = [p for p in _children if p.poll() is None]
+    for proc in running:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+    for proc in running:
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
 def error(message: object) -> None:
     """Print ``error: message`` on stderr."""
     print(f"error: {message}", file=sys.stderr, flush=True)
@@ -69,9 +135,11 @@ def command(
                 error(exc)
                 return 1
             except KeyboardInterrupt:
+                stop_children()
                 print(f"interrupted: {interrupted}", file=sys.stderr, flush=True)
                 return 130
             except Terminated:
+                stop_children()
                 print(f"terminated: {interrupted}", file=sys.stderr, flush=True)
                 return 143
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -20,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import outline
-from tools import provenance
-from tools.cli import command
+from tools import datafiles, provenance
+from tools.cli import command, run_child, stop_children
 from tools.course_index import build_index
 from tools.inputs import Quality, resolve_jobs, resolve_quality, resolve_scenes
 from tools.lessons import build_lessons
@@ -46,7 +45,7 @@ def render_scene(item: outline.Item, quality: Quality) -> Outcome:
     log.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with log.open("w") as fh:
-        proc = subprocess.run(
+        status = run_child(
             [
                 sys.executable,
                 "-m",
@@ -58,13 +57,11 @@ def render_scene(item: outline.Item, quality: Quality) -> Outcome:
             ],
             cwd=ROOT,
             stdout=fh,
-            stderr=subprocess.STDOUT,
             env={**os.environ, "FORMAT": "mp4", "TRANSPARENT": ""},
-            check=False,
         )
     wall = time.monotonic() - started
     dest = Job(item, quality).destination
-    if proc.returncode != 0:
+    if status != 0:
         return Outcome(item, "FAILED", wall, None, log)
     manifest = provenance.read_manifest(dest) or {}
     return Outcome(item, "rendered", wall, manifest.get("duration"), log)
@@ -92,8 +89,9 @@ def build_scenes(
         flush=True,
     )
     done = 0
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(render_scene, item, quality): item for item in todo}
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    futures = {pool.submit(render_scene, item, quality): item for item in todo}
+    try:
         for future in as_completed(futures):
             out = future.result()
             outcomes[out.item.scene] = out
@@ -107,6 +105,12 @@ def build_scenes(
             if out.status == "FAILED" and out.log:
                 tail = out.log.read_text(errors="replace").splitlines()[-15:]
                 print("    " + "\n    ".join(tail), flush=True)
+    except BaseException:
+        # Ctrl-C or SIGTERM: stop the renders running now, start no more.
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_children()
+        raise
+    pool.shutdown()
     return [outcomes[i.scene] for i in items]
 
 
@@ -142,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
     started = time.monotonic()
+    datafiles.check()
     quality = resolve_quality(args.quality)
     jobs = resolve_jobs(args.jobs)
     only = resolve_scenes(args.scenes) if args.scenes else None

@@ -50,6 +50,17 @@ def atomic_path(dest: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
+@contextlib.contextmanager
+def writing(where: Path) -> Iterator[None]:
+    """Turn an OSError in the block (disk full, read-only) into a WriteError naming ``where``."""
+    try:
+        yield
+    except WriteError:
+        raise
+    except OSError as exc:
+        raise WriteError(_describe(exc, Path(exc.filename or where))) from exc
+
+
 def write_text(dest: Path, text: str) -> Path:
     """Write ``text`` (UTF-8) to ``dest`` atomically."""
     with atomic_path(dest) as tmp:

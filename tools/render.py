@@ -15,15 +15,14 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import outline
-from tools import files, media, provenance, subtitles
-from tools.cli import StepError, UsageError, command
+from tools import datafiles, files, media, provenance, subtitles
+from tools.cli import StepError, UsageError, command, run_child
 from tools.inputs import (
     DEFAULT_QUALITY,
     FORMATS,
@@ -176,15 +175,30 @@ def _render(job: Job) -> list[Path]:
         flush=True,
     )
     started = time.monotonic()
-    proc = subprocess.run(job.command(), cwd=ROOT, check=False)
-    if proc.returncode != 0:
+    status = run_child(job.command(), cwd=ROOT)
+    if status != 0:
         raise RenderError(
-            f"manim failed with exit status {proc.returncode} for {job.item.scene};"
+            f"manim failed with exit status {status} for {job.item.scene};"
             " see its output above. Nothing was written to renders/.",
-            proc.returncode,
+            status,
         )
     if not produced.is_file():
         raise RenderError(f"manim reported success but wrote no {produced}", 1)
+    dest = job.destination
+    with files.writing(job.out_dir):
+        out = _publish(job, produced, srt, digest)
+    elapsed = time.monotonic() - started
+    extras = (
+        f" (+ {len(out) - 1} files: subtitles, section clips, posters)"
+        if len(out) > 1
+        else ""
+    )
+    print(f"done in {elapsed:.0f}s: {show(dest)}{extras}")
+    return out
+
+
+def _publish(job: Job, produced: Path, srt: Path, digest: str) -> list[Path]:
+    """Move a finished render into renders/: subtitles, section clips, then the video."""
     dest = job.destination
     out = [dest]
     if srt.is_file() and job.fmt != "png":
@@ -199,13 +213,6 @@ def _render(job: Job) -> list[Path]:
     provenance.write_manifest(
         dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
     )
-    elapsed = time.monotonic() - started
-    extras = (
-        f" (+ {len(out) - 1} files: subtitles, section clips, posters)"
-        if len(out) > 1
-        else ""
-    )
-    print(f"done in {elapsed:.0f}s: {show(dest)}{extras}")
     return out
 
 
@@ -246,20 +253,31 @@ def _publish_sections(folder: Path, job: Job) -> list[Path]:
     if not index.is_file():
         return []
     dest_dir = job.out_dir / "sections" / job.item.scene
-    if dest_dir.exists():
-        shutil.rmtree(dest_dir)
-    dest_dir.mkdir(parents=True)
-    out = []
-    for entry in json.loads(index.read_text(encoding="utf-8")):
-        clip = folder / entry["video"]
-        if not clip.is_file():
-            continue
-        files.copy(clip, dest_dir / clip.name)
-        poster = dest_dir / f"{clip.stem}.png"
-        made = media.last_frame(clip, poster)
-        out += [dest_dir / clip.name] + ([poster] if made else [])
-    files.copy(index, dest_dir / "sections.json")
-    return [dest_dir / "sections.json", *out]
+    # Build the new folder beside the old one and swap them at the end, so a
+    # failure (a full disk) leaves the earlier clips as they were.
+    work = dest_dir.with_name(f".{dest_dir.name}.part-{os.getpid()}")
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        work.mkdir(parents=True)
+        names: list[str] = []
+        for entry in json.loads(index.read_text(encoding="utf-8")):
+            clip = folder / entry["video"]
+            if not clip.is_file():
+                continue
+            files.copy(clip, work / clip.name)
+            names.append(clip.name)
+            poster = f"{clip.stem}.png"
+            if media.last_frame(clip, work / poster):
+                names.append(poster)
+        files.copy(index, work / "sections.json")
+        old = dest_dir.with_name(f".{dest_dir.name}.old-{os.getpid()}")
+        if dest_dir.exists():
+            os.replace(dest_dir, old)
+        os.replace(work, dest_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return [dest_dir / "sections.json", *(dest_dir / n for n in names)]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -306,6 +324,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render, report; exit 2 on bad input."""
     args = parse_args(argv)
+    datafiles.check()
     item = resolve_scene(args.scene)
     quality = resolve_quality(args.quality)
     fmt = "png" if args.still else resolve_format(args.format, args.transparent)
