@@ -135,7 +135,9 @@ def test_outline_matches_the_syllabus() -> None:
 def test_syllabus_copy_matches_the_course_spec() -> None:
     spec = ROOT.parent / "shared" / "course" / "syllabus.md"
     if not spec.is_file():
-        pytest.skip(f"{spec} is not beside this clone (the in-repo copy is checked above)")
+        pytest.skip(
+            f"{spec} is not beside this clone (the in-repo copy is checked above)"
+        )
     assert _syllabus_rows(SYLLABUS) == _syllabus_rows(spec)
 
 
