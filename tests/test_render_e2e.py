@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,9 @@ from tools import quality
 from tools.subtitles import parse_srt
 
 ROOT = Path(__file__).resolve().parent.parent
-# `make test` runs this module in its own serial pytest run (`-m render`): under
-# pytest-xdist its renders failed while the other worker ran, cause not yet found.
+# The render and the course build run once per test run (the `once` fixture), whichever
+# xdist worker asks first; renders in other workers run alongside them (a per-scene
+# lock in tools.render, a per-formula lock in the shared TeX cache, tools.texcache).
 pytestmark = pytest.mark.render
 
 
@@ -57,10 +59,14 @@ def make(target: str, renders: Path, **env: str) -> subprocess.CompletedProcess[
     return proc
 
 
+Once = Callable[[str, Callable[[Path], object]], tuple[Path, object]]
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("renders")
-    make("render", out, SCENE="ChainRule")
+def rendered(once: Once) -> Path:
+    out, _ = once(
+        "e2e-render", lambda out: make("render", out, SCENE="ChainRule").returncode
+    )
     return out / "480p15"
 
 
@@ -122,9 +128,18 @@ def test_manifest_proves_the_output_is_current(rendered: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def course(rendered: Path) -> subprocess.CompletedProcess[str]:
+def course(rendered: Path, once: Once) -> subprocess.CompletedProcess[str]:
     """`make course` over the scene rendered above: it must reuse it, then build lessons."""
-    return make("course", rendered.parent, SCENES="ChainRule")
+
+    def build(_: Path) -> dict[str, str]:
+        proc = make("course", rendered.parent, SCENES="ChainRule")
+        return {"stdout": proc.stdout, "stderr": proc.stderr}
+
+    _, result = once("e2e-course", build)
+    assert isinstance(result, dict)
+    return subprocess.CompletedProcess(
+        ["make", "course"], 0, result["stdout"], result["stderr"]
+    )
 
 
 def test_course_reuses_a_current_render(

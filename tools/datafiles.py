@@ -73,13 +73,17 @@ def _error(path: Path, message: str) -> DataFileError:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return DataFileError(message)
-    line, field = locate(text, message)
+    detail = (
+        message.replace(f" {path}:", ":")
+        .replace(f"{path}: ", "")
+        .replace(f" {path}", "")
+    )
+    line, field = locate(text, detail)
     where = show(path)
     if line is not None:
         where += f", line {line}"
     if field is not None:
         where += f", field {field!r}"
-    detail = message.replace(f"{path}: ", "").replace(f" {path}", "")
     return DataFileError(f"{where}: {detail}")
 
 

@@ -58,7 +58,7 @@ def writing(where: Path) -> Iterator[None]:
     except WriteError:
         raise
     except OSError as exc:
-        raise WriteError(_describe(exc, Path(exc.filename or where))) from exc
+        raise WriteError(_describe(exc, where)) from exc
 
 
 def write_text(dest: Path, text: str) -> Path:
@@ -73,6 +73,36 @@ def copy(src: Path, dest: Path) -> Path:
     with atomic_path(dest) as tmp:
         shutil.copyfile(src, tmp)
     return dest
+
+
+def copy_into(stack: contextlib.ExitStack[bool | None], src: Path, dest: Path) -> Path:
+    """Copy ``src`` to a temporary name now; rename it onto ``dest`` when ``stack`` closes cleanly."""
+    tmp = stack.enter_context(atomic_path(dest))
+    with writing(dest):
+        shutil.copyfile(src, tmp)
+    return dest
+
+
+@contextlib.contextmanager
+def staged_dir(dest: Path) -> Iterator[Path]:
+    """Yield an empty temporary folder beside ``dest``; on success swap it in for ``dest``.
+
+    On an error the temporary folder is removed and ``dest`` is left as it was.
+    """
+    work = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        with writing(dest):
+            work.mkdir(parents=True)
+        yield work
+        with writing(dest):
+            if dest.exists():
+                os.replace(dest, old)
+            os.replace(work, dest)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def sha256(*parts: str | bytes | Path) -> str:

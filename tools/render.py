@@ -12,9 +12,9 @@ interrupted render never leaves a half-written file there.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
-import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -198,18 +198,25 @@ def _render(job: Job) -> list[Path]:
 
 
 def _publish(job: Job, produced: Path, srt: Path, digest: str) -> list[Path]:
-    """Move a finished render into renders/: subtitles, section clips, then the video."""
+    """Move a finished render into renders/: subtitles, section clips, the video.
+
+    Every file is first written under a temporary name (the clips into a
+    temporary folder); only when all of them are complete are they renamed into
+    place, the video last, so a failure (a full disk) changes nothing in renders/.
+    """
     dest = job.destination
     out = [dest]
-    if srt.is_file() and job.fmt != "png":
-        files.copy(srt, dest.with_suffix(".srt"))
-        vtt_tmp = srt.with_suffix(".vtt")
-        subtitles.srt_to_vtt(srt, vtt_tmp)
-        files.copy(vtt_tmp, dest.with_suffix(".vtt"))
-        out += [dest.with_suffix(".srt"), dest.with_suffix(".vtt")]
-    if job.fmt == "mp4":
-        out += _publish_sections(produced.parent / "sections", job)
-    files.copy(produced, dest)  # the video last: its presence means "complete"
+    with contextlib.ExitStack() as stack:
+        # Contexts close in reverse order: the video, entered first, lands last.
+        files.copy_into(stack, produced, dest)
+        if srt.is_file() and job.fmt != "png":
+            vtt = srt.with_suffix(".vtt")
+            subtitles.srt_to_vtt(srt, vtt)
+            for src in (srt, vtt):
+                files.copy_into(stack, src, dest.with_suffix(src.suffix))
+                out.append(dest.with_suffix(src.suffix))
+        if job.fmt == "mp4":
+            out += _publish_sections(stack, produced.parent / "sections", job)
     provenance.write_manifest(
         dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
     )
@@ -247,36 +254,26 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
     return dest
 
 
-def _publish_sections(folder: Path, job: Job) -> list[Path]:
-    """Copy the per-beat clips, their index and a poster frame each into renders/."""
+def _publish_sections(
+    stack: contextlib.ExitStack[bool | None], folder: Path, job: Job
+) -> list[Path]:
+    """Stage the per-beat clips, their index and a poster frame each for renders/."""
     index = folder / f"{job.item.scene}.json"
     if not index.is_file():
         return []
     dest_dir = job.out_dir / "sections" / job.item.scene
-    # Build the new folder beside the old one and swap them at the end, so a
-    # failure (a full disk) leaves the earlier clips as they were.
-    work = dest_dir.with_name(f".{dest_dir.name}.part-{os.getpid()}")
-    shutil.rmtree(work, ignore_errors=True)
-    try:
-        work.mkdir(parents=True)
-        names: list[str] = []
-        for entry in json.loads(index.read_text(encoding="utf-8")):
-            clip = folder / entry["video"]
-            if not clip.is_file():
-                continue
-            files.copy(clip, work / clip.name)
-            names.append(clip.name)
-            poster = f"{clip.stem}.png"
-            if media.last_frame(clip, work / poster):
-                names.append(poster)
-        files.copy(index, work / "sections.json")
-        old = dest_dir.with_name(f".{dest_dir.name}.old-{os.getpid()}")
-        if dest_dir.exists():
-            os.replace(dest_dir, old)
-        os.replace(work, dest_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    work = stack.enter_context(files.staged_dir(dest_dir))
+    names: list[str] = []
+    for entry in json.loads(index.read_text(encoding="utf-8")):
+        clip = folder / entry["video"]
+        if not clip.is_file():
+            continue
+        files.copy(clip, work / clip.name)
+        names.append(clip.name)
+        poster = f"{clip.stem}.png"
+        if media.last_frame(clip, work / poster):
+            names.append(poster)
+    files.copy(index, work / "sections.json")
     return [dest_dir / "sections.json", *(dest_dir / n for n in names)]
 
 
