@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -201,3 +203,74 @@ def test_index_lists_scenes_and_clips(rendered: Path, course: object) -> None:
     html = (rendered / "index.html").read_text()
     assert "ChainRule.mp4" in html
     assert "<track" in html
+
+
+def _forget_partial_movies(scene: str) -> None:
+    """Empty Manim's working folder of ``scene`` at low quality (under its render lock)."""
+    from tools.files import locked
+
+    with locked(ROOT / ".build" / "locks" / f"480p15-mp4-{scene}.lock"):
+        shutil.rmtree(
+            ROOT / ".build" / "media" / "480p15-mp4" / scene, ignore_errors=True
+        )
+
+
+def test_course_renders_several_scenes_per_worker(tmp_path: Path) -> None:
+    """With JOBS=1 one worker process renders both scenes (manim imported once),
+    and its video is the one `make render` makes, frame for frame (both from scratch)."""
+    renders = tmp_path / "renders"
+    # Scenes no other test renders: Manim reuses cached partial movies, and a video
+    # assembled from cached partials need not match a fresh one bit for bit.
+    scenes = ("PowerRule", "ConstantMultipleRule")
+    _forget_partial_movies("PowerRule")
+    make("course", renders, SCENES=",".join(scenes), JOBS="1")
+    logs = [(ROOT / ".build" / "logs" / f"{s}-480p15.log").read_text() for s in scenes]
+    workers = [re.search(r"render worker (\d+): scene (\d+)", log) for log in logs]
+    assert all(workers), logs
+    assert workers[0].group(1) == workers[1].group(1)  # type: ignore[union-attr]
+    assert sorted(w.group(2) for w in workers) == ["1", "2"]  # type: ignore[union-attr]
+    reference = tmp_path / "reference"
+    _forget_partial_movies("PowerRule")
+    make("render", reference, SCENE="PowerRule", FORCE="1")
+
+    def frames(video: Path) -> list[str]:
+        out = subprocess.run(
+            ["ffmpeg", "-v", "error", "-i", str(video), "-f", "framemd5", "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return [
+            line.split()[-1] for line in out.splitlines() if not line.startswith("#")
+        ]
+
+    ours = frames(renders / "480p15" / "PowerRule.mp4")
+    theirs = frames(reference / "480p15" / "PowerRule.mp4")
+    assert len(ours) > 100
+    assert len(ours) == len(theirs)
+    if ours != theirs:
+        # Sequential runs match bit for bit; under a loaded parallel test run a few
+        # frames have been seen to differ (cause not found). Accept encoder-level
+        # noise only: every frame at least 30 dB PSNR (a wrong scene, frame or
+        # setting gives 10-20 dB).
+        summary = subprocess.run(
+            [
+                "ffmpeg",
+                "-i",
+                str(renders / "480p15" / "PowerRule.mp4"),
+                "-i",
+                str(reference / "480p15" / "PowerRule.mp4"),
+                "-lavfi",
+                "psnr",
+                "-f",
+                "null",
+                "-",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stderr.splitlines()[-1]
+        worst = re.search(r"min:(\S+)", summary)
+        assert worst, summary
+        differ = sum(a != b for a, b in zip(ours, theirs, strict=True))
+        assert float(worst.group(1)) >= 30.0, f"{differ} frames differ: {summary}"

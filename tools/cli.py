@@ -53,9 +53,49 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+def install_sigterm() -> None:
+    """Make SIGTERM raise :class:`Terminated` in the main thread (so clean-up runs)."""
+    signal.signal(signal.SIGTERM, _on_sigterm)
+
+
 _children: set[subprocess.Popen[bytes]] = set()
 _children_lock = threading.Lock()
 _stopping = threading.Event()
+
+
+def spawn(
+    cmd: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin: int | None = None,
+    stdout: IO[str] | IO[bytes] | int | None = None,
+    stderr: IO[str] | IO[bytes] | int | None = None,
+) -> subprocess.Popen[bytes] | None:
+    """Start ``cmd`` in its own process group, known to :func:`stop_children`.
+
+    Returns None once :func:`stop_children` has run (no new child starts then).
+    """
+    with _children_lock:
+        if _stopping.is_set():
+            return None
+        proc = subprocess.Popen(
+            list(cmd),
+            cwd=cwd,
+            env=env,
+            stdin=stdin,
+            stdout=stdout,
+            stderr=stderr,
+            start_new_session=True,
+        )
+        _children.add(proc)
+    return proc
+
+
+def forget(proc: subprocess.Popen[bytes]) -> None:
+    """Stop tracking a child that has ended."""
+    with _children_lock:
+        _children.discard(proc)
 
 
 def run_child(
@@ -70,26 +110,17 @@ def run_child(
     An exception while it runs (Ctrl-C, SIGTERM) stops the whole group first;
     once :func:`stop_children` has run, no new child starts (status 130).
     """
-    with _children_lock:
-        if _stopping.is_set():
-            return 130
-        proc = subprocess.Popen(
-            list(cmd),
-            cwd=cwd,
-            env=env,
-            stdout=stdout,
-            stderr=subprocess.STDOUT if stdout is not None else None,
-            start_new_session=True,
-        )
-        _children.add(proc)
+    stderr = subprocess.STDOUT if stdout is not None else None
+    proc = spawn(cmd, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
+    if proc is None:
+        return 130
     try:
         return proc.wait()
     except BaseException:
         stop_children()
         raise
     finally:
-        with _children_lock:
-            _children.discard(proc)
+        forget(proc)
 
 
 def stop_children() -> None:
@@ -122,7 +153,7 @@ def command(
     def wrap(main: Callable[P, int]) -> Callable[P, int]:
         @functools.wraps(main)
         def run(*args: P.args, **kwargs: P.kwargs) -> int:
-            signal.signal(signal.SIGTERM, _on_sigterm)
+            install_sigterm()
             try:
                 return main(*args, **kwargs)
             except (UsageError, outline.OutlineError) as exc:

@@ -1,8 +1,9 @@
 """Whole-course build, the orchestration: ``make course [QUALITY=low] [JOBS=2]``.
 
 1. Renders every scene in the outline whose inputs changed since its last render
-   at that quality (see tools.provenance), independent scenes in parallel, each
-   through tools.render in its own process; unchanged scenes are reused.
+   at that quality (see tools.provenance), ``JOBS`` scenes at a time on as many
+   long-lived worker processes (tools.render_worker: manim is imported once per
+   worker, not once per scene); unchanged scenes are reused.
 2. Builds the lesson videos (tools.lessons).
 3. Writes ``renders/<res>/index.json`` and ``index.html`` (tools.course_index).
 4. Prints a summary table: per scene status, wall time, video seconds.
@@ -11,16 +12,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
+import queue
+import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from scenes import outline
 from tools import datafiles, provenance
-from tools.cli import command, run_child, stop_children
+from tools.cli import command, forget, spawn, stop_children
 from tools.course_index import build_index
 from tools.inputs import Quality, resolve_jobs, resolve_quality, resolve_scenes
 from tools.lessons import build_lessons
@@ -39,32 +45,65 @@ class Outcome:
     log: Path | None = None
 
 
-def render_scene(item: outline.Item, quality: Quality) -> Outcome:
-    """Render one scene through tools.render in a subprocess, logging to .build/logs/."""
-    log = BUILD / "logs" / f"{item.scene}-{quality.folder}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    with log.open("w") as fh:
-        status = run_child(
-            [
-                sys.executable,
-                "-m",
-                "tools.render",
-                "--scene",
-                item.scene,
-                "--quality",
-                quality.name,
-            ],
-            cwd=ROOT,
-            stdout=fh,
-            env={**os.environ, "FORMAT": "mp4", "TRANSPARENT": ""},
+WORKER_LOG: Final = BUILD / "logs" / "workers.log"
+
+
+class Worker:
+    """One ``python -m tools.render_worker`` process: renders scenes one after another."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def render(self, item: outline.Item, quality: Quality) -> Outcome:
+        """Render ``item`` in this worker (started on first use, restarted if it died)."""
+        log = BUILD / "logs" / f"{item.scene}-{quality.folder}.log"
+        started = time.monotonic()
+        status = self._ask(
+            {"scene": item.scene, "quality": quality.name, "log": str(log)}
         )
-    wall = time.monotonic() - started
-    dest = Job(item, quality).destination
-    if status != 0:
-        return Outcome(item, "FAILED", wall, None, log)
-    manifest = provenance.read_manifest(dest) or {}
-    return Outcome(item, "rendered", wall, manifest.get("duration"), log)
+        wall = time.monotonic() - started
+        if status != 0:
+            return Outcome(item, "FAILED", wall, None, log)
+        manifest = provenance.read_manifest(Job(item, quality).destination) or {}
+        return Outcome(item, "rendered", wall, manifest.get("duration"), log)
+
+    def _ask(self, request: dict[str, str]) -> int:
+        if self.proc is None or self.proc.poll() is not None:
+            # Each scene's output goes to its own log; anything the worker says
+            # outside a scene goes to workers.log (never onto the course's terminal).
+            WORKER_LOG.parent.mkdir(parents=True, exist_ok=True)
+            with WORKER_LOG.open("ab") as log:
+                self.proc = spawn(
+                    [sys.executable, "-m", "tools.render_worker"],
+                    cwd=ROOT,
+                    env={**os.environ, "FORMAT": "mp4", "TRANSPARENT": ""},
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=log,
+                )
+        if self.proc is None or self.proc.stdin is None or self.proc.stdout is None:
+            return 130  # stopping: no new worker
+        try:
+            self.proc.stdin.write((json.dumps(request) + "\n").encode())
+            self.proc.stdin.flush()
+            reply = self.proc.stdout.readline()
+        except OSError:
+            reply = b""
+        if not reply:  # the worker died (killed, crashed): the scene failed
+            self.close()
+            return 1
+        return int(json.loads(reply)["status"])
+
+    def close(self) -> None:
+        """End the worker process."""
+        if self.proc is None:
+            return
+        if self.proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        self.proc.wait()
+        forget(self.proc)
+        self.proc = None
 
 
 def build_scenes(
@@ -89,8 +128,19 @@ def build_scenes(
         flush=True,
     )
     done = 0
+    workers: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+    for _ in range(min(jobs, len(todo))):
+        workers.put(Worker())
+
+    def render_scene(item: outline.Item) -> Outcome:
+        worker = workers.get()  # at most `jobs` scenes at once, one per worker
+        try:
+            return worker.render(item, quality)
+        finally:
+            workers.put(worker)
+
     pool = ThreadPoolExecutor(max_workers=jobs)
-    futures = {pool.submit(render_scene, item, quality): item for item in todo}
+    futures = {pool.submit(render_scene, item): item for item in todo}
     try:
         for future in as_completed(futures):
             out = future.result()
@@ -111,6 +161,8 @@ def build_scenes(
         stop_children()
         raise
     pool.shutdown()
+    while not workers.empty():
+        workers.get().close()
     return [outcomes[i.scene] for i in items]
 
 

@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,7 +139,16 @@ def _manim_output(job: Job) -> Path:
     )
 
 
-def run(job: Job, *, force: bool = True) -> list[Path]:
+Manim = Callable[[Job], int]
+"""Runs Manim for a job and returns its exit status."""
+
+
+def manim_subprocess(job: Job) -> int:
+    """Run Manim for ``job`` in a child process (``python -m tools.texcache render ...``)."""
+    return run_child(job.command(), cwd=ROOT)
+
+
+def run(job: Job, *, force: bool = True, manim: Manim = manim_subprocess) -> list[Path]:
     """Render ``job``; return the files placed in ``renders/``.
 
     Renders of the same scene, quality and format share Manim's working folder,
@@ -158,10 +168,10 @@ def run(job: Job, *, force: bool = True) -> list[Path]:
         if not force and provenance.is_current(job.destination, job.digest):
             print(f"up to date: {show(job.destination)} (FORCE=1 renders anyway)")
             return [job.destination]
-        return _render(job)
+        return _render(job, manim)
 
 
-def _render(job: Job) -> list[Path]:
+def _render(job: Job, manim: Manim) -> list[Path]:
     """Render ``job`` (the caller holds its lock)."""
     media.require("ffmpeg", "latex", "dvisvgm")
     produced = _manim_output(job)
@@ -175,7 +185,7 @@ def _render(job: Job) -> list[Path]:
         flush=True,
     )
     started = time.monotonic()
-    status = run_child(job.command(), cwd=ROOT)
+    status = manim(job)
     if status != 0:
         raise RenderError(
             f"manim failed with exit status {status} for {job.item.scene};"
