@@ -203,6 +203,9 @@ def test_index_lists_scenes_and_clips(rendered: Path, course: object) -> None:
     html = (rendered / "index.html").read_text()
     assert "ChainRule.mp4" in html
     assert "<track" in html
+    from scenes.common.theme import PALETTE
+
+    assert f"background:{PALETTE.background}" in html  # colours from the theme
 
 
 def _forget_partial_movies(scene: str) -> None:
