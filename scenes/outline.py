@@ -51,7 +51,8 @@ class Item:
     def load(self) -> type:
         """Import the module and return the scene class."""
         mod = importlib.import_module(f"scenes.{self.module}")
-        return getattr(mod, self.scene)
+        cls: type = getattr(mod, self.scene)
+        return cls
 
 
 class OutlineError(ValueError):
