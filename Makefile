@@ -14,7 +14,7 @@ REVEAL := vendor/reveal.js/VERSION
 # runs and pixel tests); the end-to-end tests ask for espeak themselves.
 VOICE ?= auto
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON VOICE
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON VOICE FORCE
 
 .DEFAULT_GOAL := help
 .PHONY: help setup render list test test-fast lint typecheck lint-layout plan snapshots still clip course slides script bench bench-roc clean
@@ -22,16 +22,19 @@ export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON VOICE
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
+# Two makes at once (parallel tests, two terminals) must not both run the bootstrap:
+# the second waits on the lock, then finds the stamp fresh and does nothing.
 $(STAMP): pyproject.toml tools/bootstrap.sh tools/apt-packages.txt
-	@PYTHON=$(PYTHON) bash tools/bootstrap.sh
-	@touch $@
+	@mkdir -p $(VENV)
+	@flock $(VENV)/.bootstrap.lock sh -c '[ $@ -nt pyproject.toml ] && [ $@ -nt tools/bootstrap.sh ] \
+	  && [ $@ -nt tools/apt-packages.txt ] || { PYTHON="$(PYTHON)" bash tools/bootstrap.sh && touch $@; }'
 
 $(REVEAL): tools/vendor_reveal.sh
 	@bash tools/vendor_reveal.sh
 
 setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
-render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k] [VOICE=auto]
+render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|...|4k] [VOICE=auto] [FORCE=1] (skips a current video)
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
@@ -39,10 +42,9 @@ render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|hig
 list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 	@$(PYTHON) -m tools.listing
 
-test: $(STAMP) $(REVEAL) ## Run the whole test suite (types, mathkit, scene checks, pixels, renders, decks)
+test: $(STAMP) $(REVEAL) ## Run the whole test suite (types, mathkit, scene checks, pixels, renders, faults, decks)
 	@$(VPY) -m mypy
-	@VOICE=none $(VPY) -m pytest -rs -n 2 -m "not render"
-	@VOICE=none $(VPY) -m pytest -rs -m render
+	@VOICE=none $(VPY) -m pytest -rs -n 2
 
 test-fast: $(STAMP) ## Tests without pixel comparisons and renders
 	@VOICE=none $(VPY) -m pytest -rs -n 2 -m "not graphical and not render"

@@ -51,7 +51,8 @@ class Item:
     def load(self) -> type:
         """Import the module and return the scene class."""
         mod = importlib.import_module(f"scenes.{self.module}")
-        return getattr(mod, self.scene)
+        cls: type = getattr(mod, self.scene)
+        return cls
 
 
 class OutlineError(ValueError):
@@ -65,17 +66,40 @@ def load(path: Path = OUTLINE_FILE) -> tuple[tuple[Section, ...], tuple[Item, ..
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise OutlineError(f"cannot read course outline {path}: {exc}") from exc
+
+    def table(key: str, i: int, raw: object, fields: tuple[str, ...]) -> list[str]:
+        if not isinstance(raw, dict):
+            raise OutlineError(
+                f"course outline {path} is malformed: {key} {i}: not a table"
+            )
+        missing = [f for f in fields if f not in raw]
+        if missing:
+            raise OutlineError(
+                f"course outline {path} is malformed: {key} {i}: missing field {missing[0]!r}"
+            )
+        return [str(raw[f]) for f in fields]
+
     try:
-        sections = tuple(
-            Section(int(s["number"]), str(s["title"]), str(s["part"]))
-            for s in data["section"]
-        )
-        items = tuple(
-            Item(str(i["number"]), str(i["title"]), str(i["scene"]), str(i["module"]))
-            for i in data["item"]
-        )
-    except (KeyError, TypeError, ValueError) as exc:
+        raw_sections = [
+            table("section", n, s, ("number", "title", "part"))
+            for n, s in enumerate(data["section"], 1)
+        ]
+        raw_items = [
+            table("item", n, i, ("number", "title", "scene", "module"))
+            for n, i in enumerate(data["item"], 1)
+        ]
+    except (KeyError, TypeError) as exc:
         raise OutlineError(f"course outline {path} is malformed: {exc!r}") from exc
+    sections = []
+    for n, (number, title, part) in enumerate(raw_sections, 1):
+        try:
+            sections.append(Section(int(number), title, part))
+        except ValueError:
+            raise OutlineError(
+                f"course outline {path} is malformed: section {n}: field 'number'"
+                f" must be a whole number, got {number!r}"
+            ) from None
+    items = tuple(Item(*fields) for fields in raw_items)
     seen: set[str] = set()
     for item in items:
         for key in (item.number, item.scene, item.module):
@@ -84,7 +108,7 @@ def load(path: Path = OUTLINE_FILE) -> tuple[tuple[Section, ...], tuple[Item, ..
             seen.add(key)
         if item.section not in {s.number for s in sections}:
             raise OutlineError(f"item {item.number} names an unknown section")
-    return sections, items
+    return tuple(sections), items
 
 
 def sections() -> tuple[Section, ...]:

@@ -10,11 +10,16 @@ set ``ALLOW_OLD_CAIRO=0`` to get Manim's own skip back.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
+from pathlib import Path
 
 import cairo
 import pytest
 from hypothesis import settings
+
+from tools.files import locked
 
 # The one hypothesis profile (tests only lower max_examples where a case is slow):
 # no deadline, since the machine is shared and timings are not what is tested.
@@ -61,3 +66,28 @@ def _reset_mobject_defaults():
 
     for cls in (Axes, MathTex, Tex, Text):
         cls.set_default()
+
+
+@pytest.fixture(scope="session")
+def once(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str, Callable[[Path], object]], tuple[Path, object]]:
+    """Run an expensive set-up once for the whole run, even across xdist workers.
+
+    ``once(name, build)`` calls ``build(folder)`` in the first worker that asks
+    (under a file lock), stores its JSON result beside the folder, and gives every
+    worker ``(folder, result)``: one render shared by all, not one per worker.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # shared by the workers of this run
+
+    def run(name: str, build: Callable[[Path], object]) -> tuple[Path, object]:
+        folder, done = root / f"once-{name}", root / f"once-{name}.json"
+        with locked(root / f"once-{name}.lock"):
+            if not done.is_file():
+                folder.mkdir(parents=True, exist_ok=True)
+                done.write_text(json.dumps(build(folder)), encoding="utf-8")
+        return folder, json.loads(done.read_text(encoding="utf-8"))
+
+    return run

@@ -262,20 +262,20 @@ def report(timeline: dict[str, Any], scene: str) -> list[str]:
     return out
 
 
-def finish(job: Job, produced: Path, dest: Path) -> list[Path]:
-    """Give Manim's output its published sound; return the extra files placed in renders/.
+def finish(job: Job, produced: Path) -> list[Path]:
+    """Give Manim's output its published sound; return the extra files to publish beside it.
 
     An ffmpeg failure becomes tools.render's RenderError (one ``error:`` line).
     """
     from tools.render import RenderError
 
     try:
-        return _finish(job, produced, dest)
+        return _finish(job, produced)
     except AudioError as exc:
         raise RenderError(f"{exc}. Nothing was written to renders/.", 1) from None
 
 
-def _finish(job: Job, produced: Path, dest: Path) -> list[Path]:
+def _finish(job: Job, produced: Path) -> list[Path]:
     if job.last_frame or job.fmt not in CODECS:
         return []
     timeline_path = produced.with_suffix(".narration.json")
@@ -299,7 +299,7 @@ def _finish(job: Job, produced: Path, dest: Path) -> list[Path]:
                 mux(clip, master, job.fmt, cursor, seconds)
             cursor += seconds
     text = transcript(timeline, f"{job.item.number} {job.item.title}")
-    return [_write_atomic(dest.with_suffix(".txt"), text)]
+    return [_write_atomic(produced.with_suffix(".txt"), text)]
 
 
 # -- lessons ------------------------------------------------------------------------------

@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Final
 
 from scenes import outline
-from tools import provenance
-from tools.render import ROOT, UsageError, resolve_quality, resolve_scene
+from tools import media, provenance
+from tools.cli import command
+from tools.inputs import resolve_quality, resolve_scene
+from tools.paths import BUILD, ROOT
 
 REPRESENTATIVE: Final = (
     ("DeltaMethod", "2-D plot"),
@@ -46,24 +48,7 @@ def encode_floor(video: Path) -> float:
     """
     with tempfile.TemporaryDirectory() as tmp:
         started = time.monotonic()
-        subprocess.run(
-            [
-                "ffmpeg",
-                "-v",
-                "error",
-                "-y",
-                "-i",
-                str(video),
-                "-c:v",
-                "libx264",
-                "-crf",
-                "23",
-                "-pix_fmt",
-                "yuv420p",
-                str(Path(tmp) / "floor.mp4"),
-            ],
-            check=True,
-        )
+        media.reencode(video, Path(tmp) / "floor.mp4")
         return time.monotonic() - started
 
 
@@ -71,7 +56,7 @@ def render_fresh(scene: str, quality: str) -> tuple[float, float, float]:
     """Render from empty caches; return (render s, video s, encode-floor s)."""
     item = resolve_scene(scene)
     q = resolve_quality(quality)
-    with tempfile.TemporaryDirectory(dir=ROOT / ".build") as tmp:
+    with tempfile.TemporaryDirectory(dir=BUILD) as tmp:
         media = Path(tmp) / "media"
         cmd = [
             sys.executable,
@@ -97,9 +82,9 @@ def render_fresh(scene: str, quality: str) -> tuple[float, float, float]:
 
 def course_wall(jobs: int) -> float:
     """Wall time of a whole-course build at low quality from empty caches."""
-    with tempfile.TemporaryDirectory(dir=ROOT / ".build") as tmp:
+    with tempfile.TemporaryDirectory(dir=BUILD) as tmp:
         env = {**os.environ, "RENDERS_DIR": str(Path(tmp) / "renders")}
-        shutil.rmtree(ROOT / ".build" / "media" / "480p15-mp4", ignore_errors=True)
+        shutil.rmtree(BUILD / "media" / "480p15-mp4", ignore_errors=True)
         started = time.monotonic()
         subprocess.run(
             [
@@ -119,6 +104,7 @@ def course_wall(jobs: int) -> float:
         return time.monotonic() - started
 
 
+@command(interrupted="benchmark stopped")
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its table."""
     p = argparse.ArgumentParser(prog="make bench")
@@ -129,14 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
     kinds = dict(REPRESENTATIVE)
-    try:
-        scenes = [
-            resolve_scene(s.strip()).scene for s in args.scenes.split(",") if s.strip()
-        ]
-        qualities = [resolve_quality(q).name for q in args.qualities.split(",")]
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    scenes = [
+        resolve_scene(s.strip()).scene for s in args.scenes.split(",") if s.strip()
+    ]
+    qualities = [resolve_quality(q).name for q in args.qualities.split(",")]
     print(
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()},"
         f" manim {provenance.manim_version()}"

@@ -1,13 +1,14 @@
-"""Render one title card: python -m tools.cards NUMBER QUALITY OUT.mp4 (used by tools.course)."""
+"""Render one title card: python -m tools.cards NUMBER QUALITY OUT.mp4 (used by tools.lessons)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
-from tools.render import BUILD, QUALITIES
+from tools import files, texcache
+from tools.inputs import QUALITIES
+from tools.paths import BUILD
 
 
 def main(argv: list[str]) -> int:
@@ -17,20 +18,15 @@ def main(argv: list[str]) -> int:
 
     from scenes.common.title_card import TitleCard
 
+    texcache.install()
+
     q = QUALITIES[quality]
     media = BUILD / "cards" / q.folder / number
     os.environ["CARD_ITEM"] = number
     os.environ["VOICE"] = "none"  # cards are silent; lessons give them silent audio
-    flags = {
-        "l": "low_quality",
-        "m": "medium_quality",
-        "h": "high_quality",
-        "p": "production_quality",
-        "k": "fourk_quality",
-    }
     with tempconfig(
         {
-            "quality": flags[q.flag],
+            "quality": q.manim_name,
             "media_dir": str(media),
             "output_file": "card",
             "progress_bar": "none",
@@ -40,11 +36,7 @@ def main(argv: list[str]) -> int:
         scene = TitleCard()
         scene.render()
         produced = Path(scene.renderer.file_writer.movie_file_path)
-    dest = Path(out)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part")
-    shutil.copyfile(produced, tmp)
-    tmp.replace(dest)
+    files.copy(produced, Path(out))
     return 0
 
 

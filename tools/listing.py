@@ -9,15 +9,13 @@ from __future__ import annotations
 import sys
 
 from scenes import outline
+from tools.cli import command
 
 
+@command(interrupted="listing stopped")
 def main() -> int:
     """Print the outline; exit 2 if the outline file is malformed."""
-    try:
-        items = outline.items()
-    except outline.OutlineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    items = outline.items()
     for item in items:
         mark = "" if item.exists else "\t[no scene yet]"
         print(f"{item.number}\t{item.scene}\t{item.title}{mark}")

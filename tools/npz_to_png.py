@@ -12,19 +12,22 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-OUT = Path(__file__).resolve().parent.parent / ".build" / "control-png"
+from tools.cli import UsageError, command
+from tools.paths import BUILD, ROOT
+
+OUT = BUILD / "control-png"
 
 
+@command(interrupted="stopped")
 def main(paths: list[str]) -> int:
     """Write one PNG per frame of each .npz given (default: all control data)."""
     files = [Path(p) for p in paths] or sorted(
-        Path("tests/graphical/control_data").rglob("*.npz")
+        (ROOT / "tests/graphical/control_data").rglob("*.npz")
     )
     OUT.mkdir(parents=True, exist_ok=True)
     for path in files:
         if not path.is_file():
-            print(f"error: no such file {path}", file=sys.stderr)
-            return 2
+            raise UsageError(f"no such file {path}")
         with np.load(path) as data:
             frames = data["frame_data"]
         for i, frame in enumerate(frames):

@@ -2,17 +2,18 @@
 
 A manifest ``<output>.manifest.json`` records the scene, quality, format, the
 hash of every input (scene module, shared scene code, mathkit, assets, the
-outline, manim.cfg, the render tool and the manim version), the video's
-duration and the creation time. ``make course`` re-renders a scene only when
-this hash changes, and the manifest proves an output is current.
+outline, manim.cfg, the tools modules scenes import, and the manim version), the video's
+duration, the creation time and the output's own size, mtime and SHA-256.
+``make render`` and ``make course`` re-render a scene only when the input hash
+changes or the output is no longer the file the manifest describes (deleted,
+edited or replaced); a missing, corrupt or truncated manifest means "not current".
+This module is the only manifest writer (scenes and lesson videos alike).
 """
 
 from __future__ import annotations
 
 import ast
-import hashlib
 import json
-import subprocess
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -20,8 +21,9 @@ from typing import Any, Final
 
 from scenes import outline
 from scenes.common import narration, voice
+from tools import files, media
+from tools.paths import ROOT
 
-ROOT: Final = Path(__file__).resolve().parent.parent
 SHARED_INPUTS: Final = (
     "scenes/outline.toml",
     "scenes/common/theme.py",
@@ -30,7 +32,7 @@ SHARED_INPUTS: Final = (
     "manim.cfg",
 )
 """Inputs of every scene, besides the project modules it imports."""
-PROJECT_PACKAGES: Final = ("scenes", "mathkit")
+PROJECT_PACKAGES: Final = ("scenes", "mathkit", "tools")
 
 
 def _module_file(name: str) -> Path | None:
@@ -72,7 +74,7 @@ def scene_sources(item: outline.Item) -> list[Path]:
     return sorted(seen)
 
 
-RENDER_SETTINGS: Final = "v2"
+RENDER_SETTINGS: Final = "v3"
 """Bump when tools.render changes what a render produces (forces re-renders)."""
 
 
@@ -85,32 +87,28 @@ def manim_version() -> str:
 
 
 def _files(item: outline.Item) -> list[Path]:
-    files = set(scene_sources(item))
+    found = set(scene_sources(item))
     for pattern in SHARED_INPUTS:
-        files.update(
+        found.update(
             p
             for p in ROOT.glob(pattern)
             if p.is_file()
             and "__pycache__" not in p.parts
             and narration.narration_dir() not in p.parents
         )
-    return sorted(files)
+    return sorted(found)
 
 
 def input_hash(
     item: outline.Item, *, quality: str, fmt: str = "mp4", extra: str = ""
 ) -> str:
     """SHA-256 over the scene's inputs, the manim version and the render settings."""
-    h = hashlib.sha256()
-    h.update(f"{manim_version()}|{RENDER_SETTINGS}|{quality}|{fmt}|{extra}".encode())
     # The voice and this scene's recordings (assets/narration is per scene).
-    h.update(voice.fingerprint(item.scene).encode())
-    for path in _files(item):
-        h.update(str(path.relative_to(ROOT)).encode())
-        h.update(b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
+    prefix = (
+        f"{manim_version()}|{RENDER_SETTINGS}|{quality}|{fmt}|{extra}"
+        f"|{voice.fingerprint(item.scene)}"
+    )
+    return files.sha256_files(ROOT, _files(item), prefix)
 
 
 def manifest_path(output: Path) -> Path:
@@ -119,28 +117,30 @@ def manifest_path(output: Path) -> Path:
 
 
 def probe_duration(path: Path) -> float | None:
-    """Duration of a media file in seconds (ffprobe), or None for a still."""
-    if path.suffix == ".png":
-        return None
-    out = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-show_entries",
-            "format=duration",
-            "-of",
-            "csv=p=0",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    try:
-        return round(float(out.stdout.strip()), 3)
-    except ValueError:
-        return None
+    """Duration of a media file in seconds, or None for a still (see tools.media)."""
+    return media.duration(path)
+
+
+def _fingerprint(output: Path) -> dict[str, Any]:
+    stat = output.stat()
+    return {
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "sha256": files.sha256(output),
+    }
+
+
+def write(output: Path, digest: str, fields: dict[str, Any]) -> Path:
+    """Write the manifest of ``output`` (atomically): ``fields`` plus what every manifest holds."""
+    data: dict[str, Any] = {
+        **fields,
+        "input_hash": digest,
+        "manim_version": manim_version(),
+        "duration": probe_duration(output),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "output": _fingerprint(output),
+    }
+    return files.write_text(manifest_path(output), json.dumps(data, indent=2) + "\n")
 
 
 def write_manifest(
@@ -152,39 +152,48 @@ def write_manifest(
     digest: str,
     files: list[Path],
 ) -> Path:
-    """Write the manifest beside ``output`` (atomically) and return its path."""
-    data: dict[str, Any] = {
+    """Write the manifest of a scene render beside ``output`` and return its path."""
+    fields = {
         "scene": item.scene,
         "number": item.number,
         "title": item.title,
         "quality": quality,
         "format": fmt,
-        "input_hash": digest,
-        "manim_version": manim_version(),
-        "duration": probe_duration(output),
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "files": [p.name for p in files],
     }
-    dest = manifest_path(output)
-    tmp = dest.with_name(f".{dest.name}.part")
-    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(dest)
-    return dest
+    return write(output, digest, fields)
 
 
 def read_manifest(output: Path) -> dict[str, Any] | None:
-    """The manifest of ``output``, or None if missing or unreadable."""
+    """The manifest of ``output``, or None if missing, unreadable, corrupt or truncated."""
     try:
-        return json.loads(manifest_path(output).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+        data = json.loads(manifest_path(output).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
+    return data if isinstance(data, dict) else None
+
+
+def _unchanged(output: Path, recorded: object) -> bool:
+    """Whether ``output`` is still the file the manifest describes."""
+    if not isinstance(recorded, dict):
+        return False
+    try:
+        stat = output.stat()
+    except OSError:
+        return False
+    if stat.st_size != recorded.get("size"):
+        return False
+    if stat.st_mtime_ns == recorded.get("mtime_ns"):
+        return True
+    return bool(files.sha256(output) == recorded.get("sha256"))
 
 
 def is_current(output: Path, digest: str) -> bool:
-    """Whether ``output`` exists and was made from exactly these inputs."""
+    """Whether ``output`` exists, is the file its manifest describes, and was made from these inputs."""
     manifest = read_manifest(output)
     return (
-        output.is_file()
-        and manifest is not None
+        manifest is not None
         and manifest.get("input_hash") == digest
+        and output.is_file()
+        and _unchanged(output, manifest.get("output"))
     )

@@ -2,8 +2,9 @@
 
 Inputs come from the command line or the ``SCENE``/``QUALITY``/``FORMAT``
 environment variables (the Makefile exports them, so no value is ever pasted
-into a shell command). Both are validated against the course outline and the
-quality table before anything runs. Manim renders into ``.build/``; only a
+into a shell command) and are validated by tools.inputs before anything runs.
+This module owns one render job: the Manim command line, where Manim writes,
+and publishing the finished files. Manim renders into ``.build/``; only a
 complete file is moved into ``renders/`` (atomic rename), so a failed or
 interrupted render never leaves a half-written file there.
 """
@@ -11,110 +12,55 @@ interrupted render never leaves a half-written file there.
 from __future__ import annotations
 
 import argparse
-import difflib
+import contextlib
 import json
 import os
-import shutil
-import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
 
 from scenes import outline
-from tools import audio, provenance, subtitles
+from tools import audio, datafiles, files, media, provenance, subtitles
+from tools.cli import StepError, UsageError, command, run_child
+from tools.inputs import (
+    DEFAULT_QUALITY,
+    FORMATS,
+    QUALITIES,
+    TRANSPARENT_FORMATS,
+    Quality,
+    resolve_format,
+    resolve_quality,
+    resolve_scene,
+    resolve_section,
+    truthy,
+)
+from tools.paths import BUILD, LOCKS, RENDERS, ROOT, show
 
-ROOT: Final = Path(__file__).resolve().parent.parent
-RENDERS: Final = Path(os.environ.get("RENDERS_DIR") or ROOT / "renders").resolve()
-"""Where finished files go (``RENDERS_DIR`` overrides it, e.g. for tests)."""
-BUILD: Final = ROOT / ".build"
-
-
-@dataclass(frozen=True, slots=True)
-class Quality:
-    """A quality preset: Manim's -q flag and the folder it renders into."""
-
-    name: str
-    flag: str
-    folder: str
-
-
-QUALITIES: Final[dict[str, Quality]] = {
-    q.name: q
-    for q in (
-        Quality("low", "l", "480p15"),
-        Quality("medium", "m", "720p30"),
-        Quality("high", "h", "1080p60"),
-        Quality("production", "p", "1440p60"),
-        Quality("4k", "k", "2160p60"),
-    )
-}
-DEFAULT_QUALITY: Final = "high"
-FORMATS: Final = ("mp4", "webm", "mov", "gif", "png")
-TRANSPARENT_FORMATS: Final = ("webm", "mov")
-
-
-class UsageError(Exception):
-    """Bad input from the user: printed as a message, exit status 2."""
-
-
-def resolve_scene(name: str | None) -> outline.Item:
-    """The outline item for scene class ``name``, or a UsageError that helps."""
-    items = outline.items()
-    if not name:
-        raise UsageError(
-            "no scene given. Use: make render SCENE=<SceneClass>\n"
-            "Scenes: " + ", ".join(i.scene for i in outline.present()) + "\n"
-            "Run `make list` to see every syllabus item."
-        )
-    item = outline.by_scene(name)
-    if item is None:
-        by_lower = {i.scene.lower(): i.scene for i in items}
-        close = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.5)
-        hint = (
-            "Did you mean: " + ", ".join(by_lower[c] for c in close) + "?\n"
-            if close
-            else ""
-        )
-        raise UsageError(
-            f"unknown scene {name!r}.\n{hint}Run `make list` to see all scenes."
-        )
-    if not item.exists:
-        raise UsageError(
-            f"scene {item.scene} ({item.number} {item.title}) is in the course outline"
-            f" but not written yet (expected {item.path.relative_to(ROOT)})."
-        )
-    return item
+__all__ = [
+    "BUILD",
+    "DEFAULT_QUALITY",
+    "FORMATS",
+    "QUALITIES",
+    "RENDERS",
+    "ROOT",
+    "TRANSPARENT_FORMATS",
+    "Job",
+    "Quality",
+    "RenderError",
+    "UsageError",
+    "provenance",
+    "resolve_format",
+    "resolve_quality",
+    "resolve_scene",
+    "run",
+    "section_still",
+]
 
 
-def resolve_quality(name: str | None) -> Quality:
-    """The quality preset called ``name`` (default: high)."""
-    key = (name or DEFAULT_QUALITY).strip().lower()
-    if key not in QUALITIES:
-        raise UsageError(
-            f"unknown quality {name!r}. Choose one of: "
-            + ", ".join(f"{q.name} ({q.folder})" for q in QUALITIES.values())
-        )
-    return QUALITIES[key]
-
-
-def resolve_format(name: str | None, transparent: bool) -> str:
-    """The output format, checked against transparency."""
-    fmt = (name or "mp4").strip().lower()
-    if fmt not in FORMATS:
-        raise UsageError(
-            f"unknown format {name!r}. Choose one of: {', '.join(FORMATS)}"
-        )
-    if transparent and fmt not in (*TRANSPARENT_FORMATS, "png"):
-        raise UsageError(
-            f"transparent output needs webm, mov or png, not {fmt} (mp4 and gif have no alpha)"
-        )
-    return fmt
-
-
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+class RenderError(StepError):
+    """Manim failed; carries its exit status."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +94,21 @@ class Job:
         """Where finished files land."""
         return RENDERS / self.quality.folder
 
+    @property
+    def digest(self) -> str:
+        """The input hash this job's output must carry to be current."""
+        return provenance.input_hash(self.item, quality=self.quality.name, fmt=self.tag)
+
     def command(self) -> list[str]:
-        """The manim command line (a list: never passed through a shell)."""
+        """The manim command line (a list: never passed through a shell).
+
+        Manim runs through tools.texcache: the same command line, with the TeX
+        cache shared by every scene and quality and locked per formula.
+        """
         cmd = [
             sys.executable,
             "-m",
-            "manim",
+            "tools.texcache",
             "render",
             f"-q{self.quality.flag}",
             "--media_dir",
@@ -173,32 +128,52 @@ def _manim_output(job: Job) -> Path:
     """Where Manim writes the primary output for ``job``."""
     base = job.media_dir
     if job.last_frame or job.fmt == "png":
-        import manim
-
-        name = f"{job.item.scene}_ManimCE_v{manim.__version__}.png"
+        name = f"{job.item.scene}_ManimCE_v{provenance.manim_version()}.png"
         return base / "images" / job.item.module / name
-    ext = job.fmt
     return (
         base
         / "videos"
         / job.item.module
         / job.quality.folder
-        / f"{job.item.scene}.{ext}"
+        / f"{job.item.scene}.{job.fmt}"
     )
 
 
-def _atomic_copy(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(f".{dst.name}.part-{os.getpid()}")
-    try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
-    finally:
-        tmp.unlink(missing_ok=True)
+Manim = Callable[[Job], int]
+"""Runs Manim for a job and returns its exit status."""
 
 
-def run(job: Job) -> list[Path]:
-    """Render ``job``; return the files placed in ``renders/``."""
+def manim_subprocess(job: Job) -> int:
+    """Run Manim for ``job`` in a child process (``python -m tools.texcache render ...``)."""
+    return run_child(job.command(), cwd=ROOT)
+
+
+def run(job: Job, *, force: bool = True, manim: Manim = manim_subprocess) -> list[Path]:
+    """Render ``job``; return the files placed in ``renders/``.
+
+    Renders of the same scene, quality and format share Manim's working folder,
+    so they take turns: a second one waits on a lock (and says so). With
+    ``force=False`` an output that is current when the lock is ours is reused.
+    """
+    lock = LOCKS / f"{job.tag}-{job.item.scene}.lock"
+
+    def waiting() -> None:
+        print(
+            f"waiting: another render of {job.item.scene} at {job.quality.name}"
+            f" ({job.fmt}) is running (lock {show(lock)})",
+            flush=True,
+        )
+
+    with files.locked(lock, waiting):
+        if not force and provenance.is_current(job.destination, job.digest):
+            print(f"up to date: {show(job.destination)} (FORCE=1 renders anyway)")
+            return [job.destination]
+        return _render(job, manim)
+
+
+def _render(job: Job, manim: Manim) -> list[Path]:
+    """Render ``job`` (the caller holds its lock)."""
+    media.require("ffmpeg", "latex", "dvisvgm")
     problem = audio.preflight(job)  # narration: voice engine and recordings usable
     if problem:
         raise RenderError(problem, 2)
@@ -206,45 +181,65 @@ def run(job: Job) -> list[Path]:
     produced.unlink(missing_ok=True)  # never move a stale file from an earlier run
     srt = produced.with_suffix(".srt")
     srt.unlink(missing_ok=True)
-    digest = provenance.input_hash(job.item, quality=job.quality.name, fmt=job.tag)
-    cmd = job.command()
+    digest = job.digest
     print(
         f"rendering {job.item.number} {job.item.scene} at {job.quality.name}"
         f" ({job.quality.folder}, {job.fmt})",
         flush=True,
     )
     started = time.monotonic()
-    proc = subprocess.run(cmd, cwd=ROOT, check=False)
-    if proc.returncode != 0:
+    status = manim(job)
+    if status != 0:
         raise RenderError(
-            f"manim failed with exit status {proc.returncode} for {job.item.scene};"
+            f"manim failed with exit status {status} for {job.item.scene};"
             " see its output above. Nothing was written to renders/.",
-            proc.returncode,
+            status,
         )
     if not produced.is_file():
         raise RenderError(f"manim reported success but wrote no {produced}", 1)
     dest = job.destination
-    # Narration: loudness, section clips' audio, transcript.
-    out = [dest, *audio.finish(job, produced, dest)]
-    if srt.is_file() and job.fmt != "png":
-        _atomic_copy(srt, dest.with_suffix(".srt"))
-        vtt_tmp = srt.with_suffix(".vtt")
-        subtitles.srt_to_vtt(srt, vtt_tmp)
-        _atomic_copy(vtt_tmp, dest.with_suffix(".vtt"))
-        out += [dest.with_suffix(".srt"), dest.with_suffix(".vtt")]
-    if job.fmt == "mp4":
-        out += _publish_sections(produced.parent / "sections", job)
-    _atomic_copy(produced, dest)  # the video last: its presence means "complete"
-    provenance.write_manifest(
-        dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
-    )
+    # Narration: loudness, section clips' audio, transcript (all still under .build/).
+    sound_files = audio.finish(job, produced)
+    with files.writing(job.out_dir):
+        out = _publish(job, produced, srt, digest, sound_files)
     elapsed = time.monotonic() - started
     extras = (
         f" (+ {len(out) - 1} files: subtitles, section clips, posters)"
         if len(out) > 1
         else ""
     )
-    print(f"done in {elapsed:.0f}s: {_show(dest)}{extras}")
+    print(f"done in {elapsed:.0f}s: {show(dest)}{extras}")
+    return out
+
+
+def _publish(
+    job: Job, produced: Path, srt: Path, digest: str, extras: list[Path]
+) -> list[Path]:
+    """Move a finished render into renders/: subtitles, section clips, the video.
+
+    Every file is first written under a temporary name (the clips into a
+    temporary folder); only when all of them are complete are they renamed into
+    place, the video last, so a failure (a full disk) changes nothing in renders/.
+    """
+    dest = job.destination
+    out = [dest]
+    with contextlib.ExitStack() as stack:
+        # Contexts close in reverse order: the video, entered first, lands last.
+        files.copy_into(stack, produced, dest)
+        if srt.is_file() and job.fmt != "png":
+            vtt = srt.with_suffix(".vtt")
+            subtitles.srt_to_vtt(srt, vtt)
+            for src in (srt, vtt):
+                files.copy_into(stack, src, dest.with_suffix(src.suffix))
+                out.append(dest.with_suffix(src.suffix))
+        for src in extras:  # e.g. the transcript
+            files.copy_into(stack, src, dest.with_suffix(src.suffix))
+            out.append(dest.with_suffix(src.suffix))
+        if job.fmt == "mp4":
+            out += _publish_sections(stack, produced.parent / "sections", job)
+    provenance.write_manifest(
+        dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
+    )
     return out
 
 
@@ -254,9 +249,8 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
     Renders the scene first unless its MP4 at this quality is current.
     """
     job = Job(item, quality)
-    digest = provenance.input_hash(item, quality=quality.name, fmt=job.tag)
-    if not provenance.is_current(job.destination, digest):
-        run(job)
+    digest = job.digest
+    run(job, force=False)
     folder = job.out_dir / "sections" / item.scene
     entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
     names = [e["name"] for e in entries]
@@ -267,7 +261,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
     entry = entries[names.index(section)]
     poster = folder / Path(entry["video"]).with_suffix(".png").name
     dest = job.out_dir / f"{item.scene}.{section}.png"
-    _atomic_copy(poster, dest)
+    files.copy(poster, dest)
     provenance.write_manifest(
         dest,
         item,
@@ -276,62 +270,31 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
         digest=digest,
         files=[dest],
     )
-    print(f"wrote {_show(dest)}")
+    print(f"wrote {show(dest)}")
     return dest
 
 
-def _publish_sections(folder: Path, job: Job) -> list[Path]:
-    """Copy the per-beat clips, their index and a poster frame each into renders/."""
+def _publish_sections(
+    stack: contextlib.ExitStack[bool | None], folder: Path, job: Job
+) -> list[Path]:
+    """Stage the per-beat clips, their index and a poster frame each for renders/."""
     index = folder / f"{job.item.scene}.json"
     if not index.is_file():
         return []
     dest_dir = job.out_dir / "sections" / job.item.scene
-    if dest_dir.exists():
-        shutil.rmtree(dest_dir)
-    dest_dir.mkdir(parents=True)
-    out = []
+    work = stack.enter_context(files.staged_dir(dest_dir))
+    names: list[str] = []
     for entry in json.loads(index.read_text(encoding="utf-8")):
         clip = folder / entry["video"]
         if not clip.is_file():
             continue
-        _atomic_copy(clip, dest_dir / clip.name)
-        poster = dest_dir / f"{clip.stem}.png"
-        subprocess.run(
-            [
-                "ffmpeg",
-                "-v",
-                "error",
-                "-y",
-                "-sseof",
-                "-0.1",
-                "-i",
-                str(clip),
-                "-frames:v",
-                "1",
-                "-update",
-                "1",
-                str(poster),
-            ],
-            check=False,
-        )
-        out += [dest_dir / clip.name] + ([poster] if poster.is_file() else [])
-    _atomic_copy(index, dest_dir / "sections.json")
-    return [dest_dir / "sections.json", *out]
-
-
-def _show(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
-class RenderError(Exception):
-    """Manim failed; carries its exit status."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
+        files.copy(clip, work / clip.name)
+        names.append(clip.name)
+        poster = f"{clip.stem}.png"
+        if media.last_frame(clip, work / poster):
+            names.append(poster)
+    files.copy(index, work / "sections.json")
+    return [dest_dir / "sections.json", *(dest_dir / n for n in names)]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -352,7 +315,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="mp4 (default) | webm | mov | gif | png",
     )
     p.add_argument(
-        "--transparent", action="store_true", default=_truthy(env.get("TRANSPARENT"))
+        "--transparent", action="store_true", default=truthy(env.get("TRANSPARENT"))
     )
     p.add_argument(
         "--still", action="store_true", help="write only the last frame as PNG"
@@ -363,37 +326,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="with --still: the last frame of this beat instead",
     )
     p.add_argument(
+        "--force",
+        action="store_true",
+        default=truthy(env.get("FORCE")),
+        help="render even if the output is current (FORCE=1)",
+    )
+    p.add_argument(
         "--check", action="store_true", help="validate the inputs and exit (no render)"
     )
     return p.parse_args(argv)
 
 
+@command()
 def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render, report; exit 2 on bad input."""
     args = parse_args(argv)
-    try:
-        item = resolve_scene(args.scene)
-        quality = resolve_quality(args.quality)
-        fmt = "png" if args.still else resolve_format(args.format, args.transparent)
-        job = Job(item, quality, fmt, args.transparent, args.still)
-        if args.check:
-            return 0
-        if args.still and args.section:
-            section_still(item, quality, args.section.strip())
-        else:
-            run(job)
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except outline.OutlineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except RenderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.status or 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written to renders/", file=sys.stderr)
-        return 130
+    datafiles.check()
+    item = resolve_scene(args.scene)
+    quality = resolve_quality(args.quality)
+    fmt = "png" if args.still else resolve_format(args.format, args.transparent)
+    section = resolve_section(args.section)
+    job = Job(item, quality, fmt, args.transparent, args.still)
+    if args.check:
+        return 0
+    if args.still and section:
+        section_still(item, quality, section)
+    else:
+        run(job, force=args.force)
     return 0
 
 

@@ -1,6 +1,9 @@
-"""Subtitle files: read SRT, write WebVTT, and check readability.
+"""Subtitles: the one subtitle record, the readability limits, SRT/WebVTT files.
 
-Standard library only, so it runs before the virtualenv exists.
+Scenes schedule their captions as :class:`Cue` records within these limits
+(scenes/common/base.py imports them from here), the render writes SRT and
+WebVTT with the functions below, and the quality gate checks cues with
+:func:`check`. Standard library only, so it runs before the virtualenv exists.
 """
 
 from __future__ import annotations
@@ -10,21 +13,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from tools import files
+
 MAX_LINE: Final = 42
+"""Most characters on one subtitle line."""
 MAX_LINES: Final = 2
+"""Most lines in one subtitle."""
 MAX_CPS: Final = 20.0
+"""Fastest reading speed (characters a second) the gate allows."""
 MAX_GAP: Final = 8.0
+"""Longest stretch (s) without a subtitle the gate allows."""
+TIMED_CPS: Final = 15.0
+"""Characters a second a subtitle is timed for when a scene schedules it."""
+MIN_SHOWN: Final = 1.5
+"""Shortest time (s) a subtitle stays on screen."""
 
 _TIME = re.compile(r"(\d+):(\d\d):(\d\d)[,.](\d{1,3})")
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One subtitle: start and end in seconds, and its text (lines joined by \\n)."""
+    """One subtitle: start and end in seconds, its text (lines joined by \\n), its beat."""
 
     start: float
     end: float
     text: str
+    section: str = ""
 
 
 def _seconds(stamp: str) -> float:
@@ -77,7 +91,7 @@ def compose_vtt(cues: list[Cue]) -> str:
 
 def srt_to_vtt(srt_path: Path, vtt_path: Path) -> None:
     """Write a WebVTT copy of an SRT file."""
-    vtt_path.write_text(compose_vtt(parse_srt(srt_path.read_text("utf-8"))), "utf-8")
+    files.write_text(vtt_path, compose_vtt(parse_srt(srt_path.read_text("utf-8"))))
 
 
 def check(cues: list[Cue], duration: float) -> list[str]:

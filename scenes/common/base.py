@@ -23,6 +23,7 @@ from scenes.common.narration import (
     spoken_durations,
 )
 from scenes.common.theme import PALETTE
+from tools.subtitles import Cue as Caption
 
 __all__ = [
     "CAPTION_CPS",
@@ -38,14 +39,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Caption:
-    """One subtitle as the scene scheduled it."""
-
-    start: float
-    end: float
-    text: str
-    section: str
 
 
 @dataclass(frozen=True, slots=True)

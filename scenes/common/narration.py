@@ -23,16 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+# Subtitle limits have one home, tools.subtitles (the gate checks them there).
+from tools.subtitles import MAX_LINE as CAPTION_LINE
+from tools.subtitles import MAX_LINES as CAPTION_LINES
+from tools.subtitles import MIN_SHOWN as CAPTION_MIN
+from tools.subtitles import TIMED_CPS as CAPTION_CPS
+
 ROOT: Final = Path(__file__).resolve().parent.parent.parent
 
-CAPTION_LINE: Final = 42
-"""Most characters on one subtitle line."""
-CAPTION_LINES: Final = 2
-"""Most lines in one subtitle."""
-CAPTION_CPS: Final = 15.0
-"""Characters a second a subtitle is timed for without a voice (the gate allows 20)."""
-CAPTION_MIN: Final = 1.5
-"""Shortest time (s) a subtitle stays on screen without a voice."""
 LINE_PAD: Final = 0.25
 """Silence (s) after a spoken line before the next one may start."""
 RECORDING_EXTS: Final = (".wav", ".flac", ".mp3", ".m4a")

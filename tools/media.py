@@ -1,0 +1,142 @@
+"""The one place tools/ runs ffmpeg and ffprobe, and checks external programs.
+
+Every call passes an argument list (never a shell string). :func:`require`
+turns a program missing from PATH into a one-line message naming the Debian
+package that provides it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, Final
+
+from tools import files
+
+PACKAGES: Final[dict[str, str]] = {
+    "ffmpeg": "ffmpeg",
+    "ffprobe": "ffmpeg",
+    "latex": "texlive-latex-base",
+    "dvisvgm": "dvisvgm",
+}
+"""Programs a render needs, and the Debian package that installs each."""
+
+
+class MissingProgramError(RuntimeError):
+    """A program the render needs is not on PATH."""
+
+
+def require(*programs: str) -> None:
+    """Raise :class:`MissingProgramError` naming the package of the first one missing."""
+    for name in programs:
+        if shutil.which(name) is None:
+            package = PACKAGES.get(name, name)
+            raise MissingProgramError(
+                f"{name} not found on PATH: install it with"
+                f" `sudo apt-get install {package}` (or run `make setup`)"
+            )
+
+
+def ffmpeg(*args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    """Run ``ffmpeg -v error -y ARGS`` quietly (errors still reach stderr)."""
+    require("ffmpeg")
+    return subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=check)
+
+
+def probe(path: Path, *entries: str) -> dict[str, Any]:
+    """ffprobe's JSON for ``path`` (``entries`` e.g. "-show_streams", "-show_format")."""
+    require("ffprobe")
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", *entries, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data: dict[str, Any] = json.loads(out.stdout)
+    return data
+
+
+def duration(path: Path) -> float | None:
+    """Duration of a media file in seconds (ms precision), or None for a still or a bad file."""
+    if path.suffix == ".png":
+        return None
+    try:
+        value = probe(path, "-show_entries", "format=duration")["format"]["duration"]
+        return round(float(value), 3)
+    except (subprocess.CalledProcessError, KeyError, TypeError, ValueError):
+        return None
+
+
+class _NoFrameError(Exception):
+    pass
+
+
+def last_frame(video: Path, png: Path) -> bool:
+    """Write the last frame of ``video`` as ``png`` (atomically); whether it worked."""
+    try:
+        with files.atomic_path(png) as tmp:
+            proc = ffmpeg(
+                "-sseof",
+                "-0.1",
+                "-i",
+                str(video),
+                "-frames:v",
+                "1",
+                "-update",
+                "1",
+                "-f",
+                "image2",
+                str(tmp),
+                check=False,
+            )
+            if proc.returncode != 0 or not tmp.is_file():
+                raise _NoFrameError
+    except _NoFrameError:
+        return False
+    return True
+
+
+def concat(listing: Path, metadata: Path, dest: Path) -> None:
+    """Join the files named in concat ``listing`` without re-encoding, with chapters."""
+    ffmpeg(
+        "-f",
+        "concat",
+        "-safe",
+        "0",
+        "-i",
+        str(listing),
+        "-i",
+        str(metadata),
+        "-map",
+        "0:v",  # video only: tools.audio.add_lesson_audio lays the sound track
+        "-map_metadata",
+        "1",
+        "-map_chapters",
+        "1",
+        "-c",
+        "copy",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        str(dest),
+    )
+
+
+def reencode(video: Path, dest: Path) -> None:
+    """Decode ``video`` and encode it again as Manim does (libx264, crf 23, yuv420p)."""
+    ffmpeg(
+        "-i",
+        str(video),
+        "-c:v",
+        "libx264",
+        "-crf",
+        "23",
+        "-pix_fmt",
+        "yuv420p",
+        "-f",
+        "mp4",
+        str(dest),
+    )
