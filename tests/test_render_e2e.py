@@ -73,7 +73,8 @@ Once = Callable[[str, Callable[[Path], object]], tuple[Path, object]]
 @pytest.fixture(scope="module")
 def rendered(once: Once) -> Path:
     out, _ = once(
-        "e2e-render", lambda out: make("render", out, SCENE="ChainRule", VOICE="espeak").returncode
+        "e2e-render",
+        lambda out: make("render", out, SCENE="ChainRule", VOICE="espeak").returncode,
     )
     return out / "480p15"
 
@@ -219,6 +220,9 @@ def test_index_lists_scenes_and_clips(rendered: Path, course: object) -> None:
     html = (rendered / "index.html").read_text()
     assert "ChainRule.mp4" in html
     assert "<track" in html
+    from scenes.common.theme import PALETTE
+
+    assert f"background:{PALETTE.background}" in html  # colours from the theme
 
 
 # -- narration ----------------------------------------------------------------------------
@@ -341,9 +345,6 @@ def test_lesson_carries_audio_across_the_card(rendered: Path, course: object) ->
     transcript = (rendered / "lessons" / "section-2.txt").read_text()
     assert "2.9 The Chain Rule" in transcript
     assert "The chain rule differentiates" in transcript
-    from scenes.common.theme import PALETTE
-
-    assert f"background:{PALETTE.background}" in html  # colours from the theme
 
 
 def _forget_partial_movies(scene: str) -> None:

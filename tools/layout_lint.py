@@ -280,7 +280,7 @@ def inspect_scene(
     with tempconfig(settings):
         scene = cls()
         if not rasterise:
-            scene.renderer.camera.capture_mobjects = _draw_nothing  # type: ignore[method-assign]
+            scene.renderer.camera.capture_mobjects = _draw_nothing
         frame = (config.frame_width, config.frame_height)
         allowed = getattr(scene, "allowed_overlaps", ())
         raw: list[Finding] = []

@@ -20,7 +20,7 @@ from pathlib import Path
 from scenes import outline
 from scenes.common import narration
 from scenes.common import voice as voices
-from tools import quality
+from tools import layout_lint
 from tools.render import RENDERS, ROOT, UsageError, resolve_scene
 
 
@@ -29,9 +29,9 @@ def spoken_lines(item: outline.Item) -> list:
     from manim import tempconfig
 
     settings = {
-        **quality.DRY_RUN_CONFIG,
+        **layout_lint.DRY_RUN_CONFIG,
         "media_dir": str(ROOT / ".build" / "quality"),
-        "tex_dir": str(quality.tex_dir()),
+        "tex_dir": str(layout_lint.tex_dir()),
     }
     with tempconfig(settings):
         scene = item.load()()

@@ -134,9 +134,9 @@ def _ffmpeg(*args: str) -> None:
 
 
 def card_slide(item: outline.Item, quality: Quality) -> Slide:
-    """The title card of ``item`` (tools.course's, from tools.cards) held, not faded out."""
+    """The title card of ``item`` (tools.lessons.card, from tools.cards) held, not faded out."""
     from scenes.common.title_card import CARD_SECONDS, FADE_SECONDS
-    from tools.course import card
+    from tools.lessons import card
 
     video = card(item, quality)
     held = BUILD / "slides" / "cards" / quality.folder / f"{video.stem}-held.mp4"

@@ -104,7 +104,7 @@ def install() -> None:
     from manim.utils import tex_file_writing
 
     tex_file_writing.tex_to_svg_file = tex_to_svg_file
-    tex_mobject.tex_to_svg_file = tex_to_svg_file  # type: ignore[attr-defined]  # imported by name
+    tex_mobject.tex_to_svg_file = tex_to_svg_file  # imported by name
 
 
 def main(argv: list[str]) -> None:

@@ -39,8 +39,6 @@ __all__ = [
 ]
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Spoken:
     """One narration line as scheduled: when it is spoken and with what audio."""
