@@ -112,7 +112,7 @@ def test_missing_espeak_names_the_package(tmp_path: Path) -> None:
     """A PATH with ffmpeg but without espeak-ng: the render stops and says what to install."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for tool in ("ffmpeg", "ffprobe"):
+    for tool in ("ffmpeg", "ffprobe", "latex", "dvisvgm"):
         (bin_dir / tool).symlink_to(shutil.which(tool))
     proc = _render({"VOICE": "espeak", "PATH": str(bin_dir)}, tmp_path / "renders")
     assert proc.returncode == 2, proc.stderr

@@ -176,11 +176,23 @@ def mux(
             "-i", str(video), *window, "-i", str(track), "-map", "0:v:0", "-map", "1:a:0",
             "-map_metadata", "0", "-map_chapters", "0", "-c:v", "copy", *gain, *CODECS[fmt],
             "-ar", str(RATE), "-ac", "1", "-shortest",
-            *(["-movflags", "+faststart"] if fmt != "webm" else []), str(tmp),
+            *(["-movflags", "+faststart"] if fmt != "webm" else []),
+            "-f", fmt, str(tmp),  # the format by name: a temporary name has no extension
         )  # fmt: skip
         os.replace(tmp, video)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _silent(path: Path) -> bool:
+    """Whether ``path`` holds no sound at all (ffmpeg volumedetect: -inf or -91 dB max)."""
+    proc = subprocess.run(
+        ["ffmpeg", "-nostdin", "-nostats", "-i", str(path), "-af", "volumedetect",
+         "-f", "null", "-"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    found = re.search(r"max_volume:\s+(-?[\d.]+|-inf) dB", proc.stderr)
+    return found is None or found.group(1) == "-inf" or float(found.group(1)) <= -90.0
 
 
 def true_peak(path: Path) -> float:
@@ -305,8 +317,10 @@ def _finish(job: Job, produced: Path) -> list[Path]:
 # -- lessons ------------------------------------------------------------------------------
 def add_lesson_audio(video: Path, segments: list[Path]) -> None:
     """Give a concatenated lesson the audio of its segments (silence where they have none)."""
-    work = video.with_suffix(".parts")
-    work.mkdir(exist_ok=True)
+    from tools.paths import BUILD
+
+    work = BUILD / "lesson-audio" / video.name
+    work.mkdir(parents=True, exist_ok=True)
     pieces = []
     for i, segment in enumerate(segments):
         piece = work / f"{i:03d}.wav"
@@ -330,10 +344,11 @@ def add_lesson_audio(video: Path, segments: list[Path]) -> None:
     _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", str(track))
     level = work / "lesson.norm.wav"
     try:
-        loudnorm(
-            track, level
-        )  # scenes are at -16 LUFS; the cards' silence is gated out
-        mux_peak_safe(video, level, "mp4")
+        if _silent(track):  # a silent course (VOICE=none): nothing to normalise
+            mux(video, track, "mp4")
+        else:  # scenes are at -16 LUFS; the cards' silence is gated out
+            loudnorm(track, level)
+            mux_peak_safe(video, level, "mp4")
     finally:
         for piece in [*pieces, listing, track, level]:
             piece.unlink(missing_ok=True)
