@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Final
 
 from manim import Scene, ThreeDScene
 
+from scenes.common.params import Schema, current
 from scenes.common.theme import PALETTE
 
 CAPTION_LINE: Final = 42
@@ -50,6 +51,21 @@ class LectureMixin:
 
     #: Pairs of mobject names whose overlap is intended (see the layout lint).
     allowed_overlaps: ClassVar[tuple[tuple[str, str], ...]] = ()
+    #: The scene's parameter schema (scenes/common/schemas.py), if it takes variants.
+    params_schema: ClassVar[type[Schema] | None] = None
+
+    @property
+    def params(self) -> Any:
+        """The scene's parameters: the variant's (``$LECTURE_VARIANT``), else the defaults."""
+        if self.__dict__.get("_params") is None and self.params_schema is not None:
+            self.__dict__["_params"] = current(
+                self.params_schema.scene, self.params_schema
+            )
+        return self.__dict__.get("_params")
+
+    @params.setter
+    def params(self, value: Schema) -> None:
+        self.__dict__["_params"] = value
 
     def setup(self) -> None:  # type: ignore[override]
         """Apply the theme."""

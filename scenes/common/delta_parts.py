@@ -27,8 +27,15 @@ from manim import (
     always_redraw,
 )
 
-from mathkit.data import RUNNING_FUNCTION
-from mathkit.differentiation import SecantLine, TangentLine, as_function, secant_line
+from mathkit.data import DELTA_LINE_X, DELTA_X_RANGE, DELTA_Y_RANGE, RUNNING_FUNCTION
+from mathkit.differentiation import (
+    RealFunction,
+    SecantLine,
+    TangentLine,
+    as_function,
+    secant_line,
+)
+from mathkit.plotting import decimals_for
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
@@ -37,10 +44,10 @@ from scenes.common.mobjects import (
 )
 from scenes.common.theme import PALETTE, SIZES
 
-RUNNING_X_RANGE: tuple[float, float, float] = (-3.0, 6.0, 1.0)
+RUNNING_X_RANGE: tuple[float, float, float] = DELTA_X_RANGE
 """Axis range for the running function: shows the vertex (-1, 1) and Q = (5, 37)."""
-RUNNING_Y_RANGE: tuple[float, float, float] = (0.0, 42.0, 10.0)
-LINE_X_RANGE: tuple[float, float] = (-1.6, 5.6)
+RUNNING_Y_RANGE: tuple[float, float, float] = DELTA_Y_RANGE
+LINE_X_RANGE: tuple[float, float] = DELTA_LINE_X
 """Where secant and tangent lines are drawn (clipped to the axes' y range)."""
 
 running = as_function(RUNNING_FUNCTION)
@@ -55,14 +62,42 @@ def format_delta(dx: float) -> str:
     return f"{dx:g}"
 
 
-def get_running_axes(*, width: float = 6.8, height: float = 5.4) -> Axes:
-    """Axes sized for the running function (not positioned)."""
-    return get_axes(RUNNING_X_RANGE, RUNNING_Y_RANGE, width=width, height=height)
+def get_running_axes(
+    *,
+    width: float = 6.8,
+    height: float = 5.4,
+    x_range: Sequence[float] = RUNNING_X_RANGE,
+    y_range: Sequence[float] = RUNNING_Y_RANGE,
+) -> Axes:
+    """Axes sized for the running function, or for ``x_range``/``y_range`` (not positioned).
+
+    Tick labels show as many decimals as the tick step needs.
+    """
+    if tuple(x_range) == RUNNING_X_RANGE and tuple(y_range) == RUNNING_Y_RANGE:
+        return get_axes(RUNNING_X_RANGE, RUNNING_Y_RANGE, width=width, height=height)
+    return get_axes(
+        x_range,
+        y_range,
+        width=width,
+        height=height,
+        x_axis_config={
+            "decimal_number_config": {
+                "color": PALETTE.subtle,
+                "num_decimal_places": decimals_for(x_range[2]),
+            }
+        },
+        y_axis_config={
+            "decimal_number_config": {
+                "color": PALETTE.subtle,
+                "num_decimal_places": decimals_for(y_range[2]),
+            }
+        },
+    )
 
 
-def get_running_curve(axes: Axes) -> Mobject:
-    """The running function on ``axes``, clipped to the y range."""
-    return get_clipped_graph(axes, running, samples=400)
+def get_running_curve(axes: Axes, f: RealFunction = running) -> Mobject:
+    """The running function (or ``f``) on ``axes``, clipped to the y range."""
+    return get_clipped_graph(axes, f, samples=400)
 
 
 def get_point(axes: Axes, x: float, y: float, *, color: str | None = None) -> Dot:
@@ -79,9 +114,11 @@ def get_point_label(
     )
 
 
-def _clipped_x_range(axes: Axes, slope: float, intercept: float) -> tuple[float, float]:
-    """Part of LINE_X_RANGE where y = slope x + intercept stays inside the axes."""
-    x0, x1 = LINE_X_RANGE
+def _clipped_x_range(
+    axes: Axes, slope: float, intercept: float, span: Sequence[float] = LINE_X_RANGE
+) -> tuple[float, float]:
+    """Part of ``span`` (LINE_X_RANGE) where y = slope x + intercept stays inside the axes."""
+    x0, x1 = span
     y0, y1 = axes.y_range[0], axes.y_range[1]
     if slope != 0:
         xa, xb = sorted(((y0 - intercept) / slope, (y1 - intercept) / slope))
@@ -89,19 +126,38 @@ def _clipped_x_range(axes: Axes, slope: float, intercept: float) -> tuple[float,
     return x0, x1
 
 
-def get_line(axes: Axes, slope: float, intercept: float, *, color: str) -> Line:
-    """The line y = slope x + intercept across the plot, clipped to the axes."""
+def get_line(
+    axes: Axes,
+    slope: float,
+    intercept: float,
+    *,
+    color: str,
+    span: Sequence[float] = LINE_X_RANGE,
+) -> Line:
+    """The line y = slope x + intercept across ``span``, clipped to the axes."""
     return get_line_through(
-        axes, slope, intercept, _clipped_x_range(axes, slope, intercept), color=color
+        axes,
+        slope,
+        intercept,
+        _clipped_x_range(axes, slope, intercept, span),
+        color=color,
     )
 
 
-def get_secant_group(axes: Axes, secant: SecantLine, *, legs: bool = True) -> VGroup:
+def get_secant_group(
+    axes: Axes,
+    secant: SecantLine,
+    *,
+    legs: bool = True,
+    span: Sequence[float] = LINE_X_RANGE,
+) -> VGroup:
     """Secant PQ with Q's dot and, optionally, the run (dx) and rise (dy) legs.
 
     Parts: ``group.line``, ``group.q_dot`` and ``group.legs`` (empty if not drawn).
     """
-    line = get_line(axes, secant.slope, secant.intercept, color=PALETTE.secant)
+    line = get_line(
+        axes, secant.slope, secant.intercept, color=PALETTE.secant, span=span
+    )
     q_dot = get_point(axes, secant.x2, secant.y2)
     leg_group = VGroup()
     if legs:
@@ -135,9 +191,13 @@ def get_leg_labels(secant_group: VGroup) -> VGroup:
     return VGroup(dx, dy)
 
 
-def get_tangent(axes: Axes, tangent: TangentLine) -> Line:
+def get_tangent(
+    axes: Axes, tangent: TangentLine, *, span: Sequence[float] = LINE_X_RANGE
+) -> Line:
     """The tangent line across the plot in the tangent colour."""
-    return get_line(axes, tangent.slope, tangent.intercept, color=PALETTE.tangent)
+    return get_line(
+        axes, tangent.slope, tangent.intercept, color=PALETTE.tangent, span=span
+    )
 
 
 def get_value_row(
@@ -155,26 +215,37 @@ def get_value_row(
     return row
 
 
-def get_tracked_secant(axes: Axes, x_p: float, log_dx: ValueTracker) -> VGroup:
+def get_tracked_secant(
+    axes: Axes,
+    x_p: float,
+    log_dx: ValueTracker,
+    f: RealFunction = running,
+    *,
+    span: Sequence[float] = LINE_X_RANGE,
+) -> VGroup:
     """Secant through P = (x_p, f(x_p)) and Q at x_p + 10**log_dx, redrawn every frame.
 
     The slope and Q come from :func:`mathkit.differentiation.secant_line`.
     """
 
     def build() -> VGroup:
-        s = secant_line(running, x_p, x_p + 10 ** log_dx.get_value())
-        return get_secant_group(axes, s, legs=False)
+        s = secant_line(f, x_p, x_p + 10 ** log_dx.get_value())
+        return get_secant_group(axes, s, legs=False, span=span)
 
     return always_redraw(build)
 
 
 def get_tracked_readouts(
-    x_p: float, log_dx: ValueTracker, *, decimals: int = 6
+    x_p: float,
+    log_dx: ValueTracker,
+    *,
+    decimals: int = 6,
+    f: RealFunction = running,
 ) -> VGroup:
     """Live ``Delta x`` and ``slope`` rows for the tracked secant (values from mathkit)."""
 
     def current() -> SecantLine:
-        return secant_line(running, x_p, x_p + 10 ** log_dx.get_value())
+        return secant_line(f, x_p, x_p + 10 ** log_dx.get_value())
 
     dx_row = get_value_row(
         r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle
