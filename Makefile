@@ -7,10 +7,10 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE VARIANT
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench bench-roc clean
+.PHONY: help setup render list test test-fast lint lint-layout plan snapshots still clip course bench bench-roc params params-readme clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml tools/bootstrap.sh tools/apt-packages.txt
 
 setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
-render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k]
+render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|medium|high|production|4k] [VARIANT=file.toml]
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
@@ -66,6 +66,12 @@ bench: $(STAMP) ## Render benchmark: prints render cost per scene and the encode
 
 bench-roc: $(STAMP) ## ROC/AUC on 10^6 scores: mathkit beside scikit-learn
 	@$(VPY) -m tools.bench_roc
+
+params: $(STAMP) ## A scene's variant parameters: make params SCENE=DeltaMethod (all without SCENE)
+	@$(VPY) -m tools.variants params
+
+params-readme: $(STAMP) ## Rewrite the README's scene-parameter reference from the schemas
+	@$(VPY) -m tools.variants readme
 
 clean: ## Remove renders and build caches (keeps the virtualenv)
 	rm -rf renders .build

@@ -124,6 +124,9 @@ class ScoreTable:
     def __len__(self) -> int:
         return int(self.labels.size)
 
+    def __repr__(self) -> str:
+        return f"ScoreTable({self.source!r}, {len(self)} rows)"
+
 
 def read_scores_csv(path: Path, *, max_rows: int = MAX_ROWS) -> ScoreTable:
     """Read a ``label,score`` CSV (header first; columns in either order).

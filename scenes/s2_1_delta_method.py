@@ -303,7 +303,7 @@ class DeltaMethod(LectureScene):
         v_dot = get_point(axes, x_v, y_v)
         curvature = float(derivative(p.f, 2).subs(X, x_v)) if not course else 1.0
         v_label = tag(
-            get_point_label(v_dot, "P", direction=UP if curvature >= 0 else DOWN),
+            get_point_label(v_dot, "P", direction=UP),
             "x_exercise",
         )
         v_coords = get_tex(
