@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
+import sympy as sp
+from sympy.calculus.util import continuous_domain
+
+from mathkit.expr import symbol
 
 AxisRange = tuple[float, float, float]
 """(start, end, tick step), as Manim's ``Axes`` takes it."""
@@ -155,6 +159,25 @@ def plot_window(
     return PlotWindow(x_range, y_range, line_x)
 
 
+def first_gap(expr: sp.Expr, lo: float, hi: float) -> float | None:
+    """The first x in [lo, hi] where ``expr`` (in x) is undefined or not continuous.
+
+    Uses ``sympy.calculus.util.continuous_domain``: poles (1/x), logs and roots
+    outside their domain, tan's asymptotes. None when f is continuous on the
+    whole interval, or when sympy cannot decide (the sampled checks still run).
+    """
+    x = symbol("x")
+    interval = sp.Interval(sp.nsimplify(lo), sp.nsimplify(hi))
+    try:
+        domain = continuous_domain(expr, x, interval)
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    gap = interval - domain
+    if gap.is_empty:
+        return None
+    return float(gap.inf)
+
+
 def decade_range(values: Iterable[float]) -> tuple[int, int]:
     """(floor, ceil) of log10 over positive values: the decades a log axis must span.
 
@@ -176,6 +199,7 @@ __all__ = [
     "PlotWindow",
     "decade_range",
     "decimals_for",
+    "first_gap",
     "nice_range",
     "nice_step",
     "plot_window",

@@ -160,7 +160,15 @@ def specs(schema: type[Schema]) -> list[Spec]:
         m = f.metadata
         lo, hi = m["lo"], m["hi"]
         bounds = ""
-        if lo is not None and hi is not None:
+        if m["kind"] == "expr":
+            from mathkit.guard import MAX_EXPRESSION_LENGTH
+
+            bounds = f"<= {MAX_EXPRESSION_LENGTH} characters (mathkit.guard)"
+        elif m["kind"] == "csv":
+            from mathkit.guard import MAX_ROWS
+
+            bounds = f"<= {MAX_ROWS:,} rows"
+        elif lo is not None and hi is not None:
             bounds = f"{lo:g} to {hi:g}"
         elif lo is not None:
             bounds = f">= {lo:g}"

@@ -32,6 +32,7 @@ from mathkit.data import (
     VERTEX_X,
 )
 from mathkit.differentiation import as_function, tangent_line
+from mathkit.expr import parse
 from mathkit.guard import ScoreTable
 from mathkit.integrate import (
     ERROR_DEMO,
@@ -41,7 +42,7 @@ from mathkit.integrate import (
     quad,
     reference_integral,
 )
-from mathkit.plotting import AxisRange, plot_window, sample, value_at
+from mathkit.plotting import AxisRange, first_gap, plot_window, sample, value_at
 from scenes.common.params import ParamError, Schema, param
 
 MAX_ABS_F: Final = 1e4
@@ -77,7 +78,12 @@ class DeltaMethodParams(Schema):
 
     scene: ClassVar[str] = "DeltaMethod"
 
-    f: str = param(RUNNING_FUNCTION, "the function f(x)", kind="expr", required=True)
+    f: str = param(
+        RUNNING_FUNCTION,
+        "the function f(x): defined, and |f| <= 10^4, on the plotted x range",
+        kind="expr",
+        required=True,
+    )
     x0: float = param(
         DELTA_POINT_X,
         "x of the point P where the slope is found",
@@ -169,6 +175,13 @@ class DeltaMethodParams(Schema):
                 "x_range",
                 f"{list(self.x_range)} must contain P, Q and the exercise points",
             )
+        gap = first_gap(parse(self.f), lo, hi)
+        if gap is not None:
+            raise ParamError(
+                "f",
+                f"is undefined or not continuous at x = {gap:g}, on the plotted x range"
+                f" [{lo:g}, {hi:g}]: choose f, x0 and the points so that f is smooth there",
+            )
         try:
             _, ys = sample(fn, lo, hi)
         except ValueError as exc:
@@ -225,6 +238,12 @@ def _check_integrand(
 ) -> None:
     if not a < b:
         raise ParamError(b_name, f"must be greater than {a_name} ({b:g} <= {a:g})")
+    gap = first_gap(parse(text), a, b)
+    if gap is not None:
+        raise ParamError(
+            name,
+            f"is undefined or not continuous at x = {gap:g}, inside [{a:g}, {b:g}]",
+        )
     fn = integrand_function(text)
     xs = np.linspace(a, b, 201)
     with np.errstate(all="ignore"):
