@@ -39,6 +39,7 @@ from mathkit.differentiation import (
 from mathkit.expr import latex, parse, plain
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import (
+    axis_numbers,
     get_leg_labels,
     get_point,
     get_point_label,
@@ -141,7 +142,8 @@ class DeltaMethod(LectureScene):
         self.hold()
 
         p_dot = get_point(axes, x_p, y_p)
-        p_label = get_point_label(p_dot, "P")
+        ticks = axis_numbers(axes)
+        p_label = get_point_label(p_dot, "P", avoid=ticks)
         p_coords = get_tex(
             rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
         )
@@ -158,8 +160,10 @@ class DeltaMethod(LectureScene):
         self.beat("far-secant")
         far = secant_line(fn, x_p, x_p + p.dx[0])
         far_group = get_secant_group(axes, far, span=span)
-        legs = tag(get_leg_labels(far_group), "dx")
-        q_label = tag(get_point_label(far_group.q_dot, "Q"), "dx")
+        legs = tag(get_leg_labels(far_group, avoid=[*ticks, p_label]), "dx")
+        q_label = tag(
+            get_point_label(far_group.q_dot, "Q", avoid=[*ticks, *legs, p_label]), "dx"
+        )
         self.caption(
             f"Pick a second point Q on the curve, at x = {far.x2:g}, where f = {far.y2:g}."
             " The straight line through P and Q is a secant."
@@ -303,7 +307,7 @@ class DeltaMethod(LectureScene):
         v_dot = get_point(axes, x_v, y_v)
         curvature = float(derivative(p.f, 2).subs(X, x_v)) if not course else 1.0
         v_label = tag(
-            get_point_label(v_dot, "P", direction=UP),
+            get_point_label(v_dot, "P", direction=UP, avoid=ticks),
             "x_exercise",
         )
         v_coords = get_tex(

@@ -147,7 +147,7 @@ class NumericIntegration(LectureScene):
             " we found by hand..."
             if course
             else f"It returns a pair: first the integral of {plain(parse(text))}"
-            f" from {a:g} to {b:g}, {first.value:g}..."
+            f" from {_bound(a)} to {_bound(b)}, {first.value:g}..."
         )
         self.play(FadeIn(out, shift=RIGHT * 0.2))
         self.play(FadeIn(value_brace), FadeIn(value_label))
@@ -173,7 +173,7 @@ class NumericIntegration(LectureScene):
         tag(out2, "second_integrand", "second_a", "second_b")
         second_tiny = second.abserr < 1e-10 * max(1.0, abs(second.value))
         self.caption(
-            f"The second example, {text2} from {a2:g} to {b2:g}, gives {second.value!r},"
+            f"The second example, {text2} from {_bound(a2)} to {_bound(b2)}, gives {second.value!r},"
             + (
                 " again with a tiny error estimate."
                 if second_tiny
@@ -284,7 +284,7 @@ class NumericIntegration(LectureScene):
             f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}."
             if p.is_course_test
             else f"How fast do they converge? Test on {plain(parse(table.integrand))}"
-            f" from {table.a:g} to {table.b:g}, whose area is {table.exact:.6g},"
+            f" from {_bound(table.a)} to {_bound(table.b)}, whose area is {table.exact:.6g},"
             f" with n = {table.ns[0]} up to {table.ns[-1]}."
         )
         self.play(Create(axes), Write(test))

@@ -105,13 +105,59 @@ def get_point(axes: Axes, x: float, y: float, *, color: str | None = None) -> Do
     return Dot(axes.c2p(x, y), radius=0.09, color=color or PALETTE.point).set_z_index(3)
 
 
-def get_point_label(
-    dot: Dot, tex: str, *, direction: Sequence[float] = UP + LEFT
-) -> Mobject:
-    """A short label such as ``P`` beside ``dot``."""
-    return get_tex(tex, size=SIZES.tex_small, color=PALETTE.point).next_to(
-        dot, direction, buff=0.12
+OVERLAP_LIMIT = 0.12
+"""Share of the smaller box two labels may cover (the layout gate's limit)."""
+FALLBACK_DIRECTIONS = (UP + LEFT, UP + RIGHT, DOWN + RIGHT, DOWN + LEFT, UP, DOWN)
+
+
+def overlap_share(a: Mobject, b: Mobject) -> float:
+    """How much of the smaller bounding box of ``a`` and ``b`` they share (0 to 1)."""
+    (alo, ahi), (blo, bhi) = (
+        (m.get_corner(DOWN + LEFT), m.get_corner(UP + RIGHT)) for m in (a, b)
     )
+    w = min(ahi[0], bhi[0]) - max(alo[0], blo[0])
+    h = min(ahi[1], bhi[1]) - max(alo[1], blo[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    smaller = min(a.width * a.height, b.width * b.height)
+    return w * h / max(smaller, 1e-9)
+
+
+def place_clear(
+    label: Mobject,
+    anchor: Mobject,
+    directions: Sequence[Sequence[float]],
+    avoid: Sequence[Mobject],
+    *,
+    buff: float = 0.12,
+) -> Mobject:
+    """Put ``label`` next to ``anchor`` in the first direction where it overlaps none
+    of ``avoid`` by more than the layout gate allows (the first direction if none is)."""
+    for direction in directions:
+        label.next_to(anchor, direction, buff=buff)
+        if all(overlap_share(label, m) <= OVERLAP_LIMIT for m in avoid):
+            return label
+    return label.next_to(anchor, directions[0], buff=buff)
+
+
+def get_point_label(
+    dot: Dot,
+    tex: str,
+    *,
+    direction: Sequence[float] = UP + LEFT,
+    avoid: Sequence[Mobject] = (),
+) -> Mobject:
+    """A short label such as ``P`` beside ``dot``, clear of the mobjects in ``avoid``."""
+    label = get_tex(tex, size=SIZES.tex_small, color=PALETTE.point)
+    directions = [direction, *(d for d in FALLBACK_DIRECTIONS if d is not direction)]
+    return place_clear(label, dot, directions, avoid)
+
+
+def axis_numbers(axes: Axes) -> list[Mobject]:
+    """The tick labels of both axes (for labels to keep clear of)."""
+    return [
+        n for axis in (axes.x_axis, axes.y_axis) for n in getattr(axis, "numbers", [])
+    ]
 
 
 def _clipped_x_range(
@@ -181,13 +227,14 @@ def get_secant_group(
     return group
 
 
-def get_leg_labels(secant_group: VGroup) -> VGroup:
-    """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group."""
+def get_leg_labels(secant_group: VGroup, *, avoid: Sequence[Mobject] = ()) -> VGroup:
+    """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group
+    (over the run, left of the rise, when that keeps them clear of ``avoid``)."""
     run, rise = secant_group.legs  # type: ignore[attr-defined]
     dx = get_tex(r"\Delta x", size=SIZES.tex_small, color=PALETTE.subtle)
     dy = get_tex(r"\Delta y", size=SIZES.tex_small, color=PALETTE.subtle)
-    dx.next_to(run, DOWN, buff=0.15)
-    dy.next_to(rise, RIGHT, buff=0.15)
+    place_clear(dx, run, (DOWN, UP), avoid, buff=0.15)
+    place_clear(dy, rise, (RIGHT, LEFT), [*avoid, dx], buff=0.15)
     return VGroup(dx, dy)
 
 
@@ -287,6 +334,7 @@ def get_slope_ladder(
 
 
 __all__ = [
+    "axis_numbers",
     "format_delta",
     "get_leg_labels",
     "get_line",
@@ -300,5 +348,7 @@ __all__ = [
     "get_tracked_readouts",
     "get_tracked_secant",
     "get_value_row",
+    "overlap_share",
+    "place_clear",
     "running",
 ]
