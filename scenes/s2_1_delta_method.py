@@ -29,6 +29,7 @@ from manim import (
 
 from mathkit.data import RUNNING_FUNCTION
 from mathkit.differentiation import (
+    TangentLine,
     X,
     as_function,
     delta_sequence,
@@ -82,10 +83,33 @@ def _words(dx: float) -> str:
     )
 
 
-def _shrink_to(mob: VGroup, width: float) -> VGroup:
-    """Scale ``mob`` down to ``width`` if wider, never below the small text size."""
-    if mob.width > width:
-        mob.scale(max(width / mob.width, SIZES.small / SIZES.tex))
+def _line_text(line: TangentLine) -> str:
+    """``y = 1.0403x + 0.3012``: a variant's tangent rounded to 4 places (TeX and text)."""
+    m, b = float(_num(line.slope, 4)), float(_num(line.intercept, 4))
+    if m == 0:
+        return f"y = {_num(b, 4)}"
+    mx = "x" if m == 1 else "-x" if m == -1 else f"{_num(m, 4)}x"
+    if b == 0:
+        return f"y = {mx}"
+    return f"y = {mx} {'+' if b > 0 else '-'} {_num(abs(b), 4)}"
+
+
+def _fit_left_of(mob: VGroup, right: float) -> VGroup:
+    """Scale ``mob`` down about its left edge so it ends before x = ``right``.
+
+    Never below the smallest readable size (SIZES.small) of its smallest text, so
+    a variant whose formulas still do not fit is left for the layout gate to refuse.
+    """
+    if mob.get_right()[0] <= right:
+        return mob
+    sizes = [
+        float(m.font_size)
+        for m in mob.get_family()
+        if isinstance(getattr(type(m), "font_size", None), property)
+    ]
+    floor = SIZES.small / min(sizes) if sizes else 0.5
+    left = mob.get_left()[0]
+    mob.scale(max((right - left) / mob.width, min(floor, 1.0)), about_edge=LEFT)
     return mob
 
 
@@ -126,11 +150,13 @@ class DeltaMethod(LectureScene):
         axes = get_running_axes(x_range=p.x_range, y_range=p.y_range)
         axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.15).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
         tag(axes, "x_range", "y_range")
+        tag(axes.x_axis, "x_range")
+        tag(axes.y_axis, "y_range")
         curve = get_running_curve(axes, fn)
         formula = get_tex(rf"f(x) = {f_tex}", color=PALETTE.curve)
         formula.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.2)
-        _shrink_to(formula, axes.get_left()[0] - formula.get_left()[0] - 0.3)
-        formula.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.2)
+        limit = axes.get_left()[0] - 0.3  # the left column ends before the axes
+        _fit_left_of(formula, limit)
         tag(formula, "f")
         self.caption(
             f"Take the course's running function, f of x equals {RUNNING_FUNCTION}."
@@ -181,6 +207,7 @@ class DeltaMethod(LectureScene):
             get_tex(rf"b = y - m x = {_num(far.intercept)}", size=SIZES.tex_small),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         work.next_to(p_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(work, limit)
         tag(work, "dx", "f")
         steep = (
             "far too steep"
@@ -215,12 +242,14 @@ class DeltaMethod(LectureScene):
             get_tex(rf"b = {_num(near.intercept, 2)}", size=SIZES.tex_small),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         near_work.move_to(work, aligned_edge=UL)
+        _fit_left_of(near_work, limit)
         tag(near_work, "dx", "f")
         q_near = get_tex(
             rf"Q = ({_num(near.x2, 2)},\ {_num(near.y2, 2)})",
             size=SIZES.tex_small,
             color=PALETTE.point,
         ).next_to(p_coords, RIGHT, buff=0.6)
+        _fit_left_of(q_near, limit)
         tag(q_near, "dx", "x0")
         self.caption(
             f"Move Q much closer: x = {_num(near.x2, 2)}, so Q = ({_num(near.x2, 2)}, {_num(near.y2, 2)})"
@@ -271,7 +300,8 @@ class DeltaMethod(LectureScene):
         # -- tangent --------------------------------------------------------------------------------
         self.beat("tangent")
         tangent_mob = get_tangent(axes, tangent, span=span)
-        tangent_tex = get_tex(tangent.latex, color=PALETTE.tangent)
+        tangent_text = tangent.latex if course else _line_text(tangent)
+        tangent_tex = get_tex(tangent_text, color=PALETTE.tangent)
         slope_note = get_text(
             f"slope at P = {_num(tangent.slope)}",
             size=SIZES.label,
@@ -281,10 +311,11 @@ class DeltaMethod(LectureScene):
             DOWN, aligned_edge=LEFT, buff=0.3
         )
         result.next_to(readout_card, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(result, limit)
         tag(result, "f", "x0")
         live.clear_updaters()
         self.caption(
-            f"In the limit the secant becomes the tangent line {tangent.latex.replace(' ', '')},"
+            f"In the limit the secant becomes the tangent line {tangent_text.replace(' ', '')},"
             f" which touches the curve at P with slope {_num(tangent.slope)}."
         )
         self.play(Create(tangent_mob), FadeOut(live))
@@ -332,6 +363,7 @@ class DeltaMethod(LectureScene):
         steps = delta_sequence(fn, x_v, p.exercise_dx)
         ladder = get_slope_ladder([(s.dx, s.slope) for s in steps])
         ladder.next_to(v_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(ladder, limit)
         tag(ladder, "exercise_dx", "f")
         trend = (
             "fall"
@@ -363,19 +395,21 @@ class DeltaMethod(LectureScene):
         self.hold()
 
         flat_mob = get_tangent(axes, flat, span=span)
+        flat_text = flat.latex if course else _line_text(flat)
         flat_tex = get_tex(
-            rf"m = {_num(flat.slope)}, \quad {flat.latex}", color=PALETTE.tangent
+            rf"m = {_num(flat.slope)}, \quad {flat_text}", color=PALETTE.tangent
         ).next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(flat_tex, limit)
         tag(flat_tex, "x_exercise", "f")
         self.caption(
             f"The slope goes to {_num(flat.slope)}: at the vertex the tangent is flat,"
-            f" the horizontal line {flat.latex.replace(' ', '')}."
+            f" the horizontal line {flat_text.replace(' ', '')}."
             if course
             else f"The slope goes to {_num(flat.slope)}: at a turning point the tangent"
-            f" is flat, the horizontal line {flat.latex.replace(' ', '')}."
+            f" is flat, the horizontal line {flat_text.replace(' ', '')}."
             if turning
             else f"The slopes settle on {_num(flat.slope)}: the tangent there is"
-            f" {flat.latex.replace(' ', '')}."
+            f" {flat_text.replace(' ', '')}."
         )
         self.play(
             FadeOut(secant_mob.line),
@@ -400,6 +434,7 @@ class DeltaMethod(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         summary_card = get_card(summary, color=PALETTE.tangent)
         summary_card.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
+        _fit_left_of(summary_card, limit)
         tag(summary_card, "x0", "x_exercise", "f")
         self.add(tangent_mob, p_dot, p_label)
         self.caption(

@@ -42,7 +42,7 @@ CLEAN = [
     (
         "NumericIntegration",
         "extreme",
-        'integrand = "x^6/1000"\na = -100\nb = 100\nsecond_integrand = "exp(-x^2)"\n'
+        'integrand = "x^4/1000"\na = -30\nb = 30\nsecond_integrand = "exp(-x^2)"\n'
         'second_a = -100\nsecond_b = 100\ntest_integrand = "cos(x)/(2 + x)"\ntest_a = -1\n'
         "test_b = 100",
     ),
@@ -76,26 +76,36 @@ def test_roc_extremes_pass_the_gate(
     _gate(write_variant("RocCurve", 'data = "big.csv"', name="big"))
 
 
-LONG_F = (
-    "sin(x) + cos(x) + tanh(x) + exp(-x^2) + sqrt(x^2 + 1) + abs(x - 1)"
-    " + x/7 + x^2/9 + sin(2x)"
+WIDE_F = (
+    "999999*sin(x)/777778 + 888887*cos(x)/666667 + 555553*tanh(x)/444447"
+    " + 333331*x/222227 + 111113*x^2/987653"
 )
+"""Wide when set in TeX: the scene shrinks it to fit beside the axes."""
 LONG_INTEGRAND = "sqrt(1 + x^2) + tanh(x)*cos(3*x) + exp(-x/5)*sin(7*x) + abs(x - 1)/3"
+FINE_TICKS = (
+    'f = "x^2"\nx0 = -2\ndx = [1, 0.1, 1e-6]\nexercise_dx = [0.5, 0.1, 1e-6]\n'
+    "x_range = [-3, 1, 0.25]"
+)
+"""16 ticks labelled to two decimals: the x axis's numbers run into each other."""
+
+
+def test_a_wide_formula_is_shrunk_to_fit(write_variant: Callable[..., Path]) -> None:
+    _gate(write_variant("DeltaMethod", f'f = "{WIDE_F}"', name="wide"))
 
 
 @pytest.mark.parametrize(
     ("scene", "params", "param"),
     [
-        ("DeltaMethod", f'f = "{LONG_F}"', "f"),
+        ("DeltaMethod", FINE_TICKS, "x_range"),
         ("NumericIntegration", f'integrand = "{LONG_INTEGRAND}"', "integrand"),
     ],
-    ids=["DeltaMethod-long-f", "NumericIntegration-long-integrand"],
+    ids=["DeltaMethod-fine-ticks", "NumericIntegration-long-integrand"],
 )
 def test_a_variant_that_breaks_the_layout_is_refused_naming_the_parameter(
     write_variant: Callable[..., Path], scene: str, params: str, param: str
 ) -> None:
     with pytest.raises(VariantError) as info:
-        _gate(write_variant(scene, params, name="wide"))
+        _gate(write_variant(scene, params, name="bad"))
     message = str(info.value)
     assert "layout gate refuses" in message
     assert "layout-" in message
