@@ -260,6 +260,13 @@ def _check_integrand(
         raise ParamError(name, f"exceeds 10^6 in size on [{a:g}, {b:g}]")
 
 
+def _bound_param(default: float, description: str) -> float:
+    """An integration bound: a number (or constant expression) within +-MAX_ABS_BOUND."""
+    return param(  # type: ignore[no-any-return]
+        default, description, kind="number", lo=-MAX_ABS_BOUND, hi=MAX_ABS_BOUND
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class NumericIntegrationParams(Schema):
     """6.5 Numeric Integration with Python."""
@@ -272,56 +279,22 @@ class NumericIntegrationParams(Schema):
         kind="expr",
         required=True,
     )
-    a: float = param(
-        INTEGRAL_EXAMPLES[0][1],
-        'its lower bound (a number or e.g. "pi/2")',
-        kind="number",
-        lo=-MAX_ABS_BOUND,
-        hi=MAX_ABS_BOUND,
+    a: float = _bound_param(
+        INTEGRAL_EXAMPLES[0][1], 'its lower bound (a number or e.g. "pi/2")'
     )
-    b: float = param(
-        INTEGRAL_EXAMPLES[0][2],
-        "its upper bound",
-        kind="number",
-        lo=-MAX_ABS_BOUND,
-        hi=MAX_ABS_BOUND,
-    )
+    b: float = _bound_param(INTEGRAL_EXAMPLES[0][2], "its upper bound")
     second_integrand: str = param(
         INTEGRAL_EXAMPLES[1][0], "the second quad example's integrand", kind="expr"
     )
-    second_a: float = param(
-        INTEGRAL_EXAMPLES[1][1],
-        "its lower bound",
-        kind="number",
-        lo=-MAX_ABS_BOUND,
-        hi=MAX_ABS_BOUND,
-    )
-    second_b: float = param(
-        INTEGRAL_EXAMPLES[1][2],
-        "its upper bound",
-        kind="number",
-        lo=-MAX_ABS_BOUND,
-        hi=MAX_ABS_BOUND,
-    )
+    second_a: float = _bound_param(INTEGRAL_EXAMPLES[1][1], "its lower bound")
+    second_b: float = _bound_param(INTEGRAL_EXAMPLES[1][2], "its upper bound")
     test_integrand: str = param(
         ERROR_DEMO[0],
         "the integrand of the error-against-n test (not a cubic or lower: Simpson is exact there)",
         kind="expr",
     )
-    test_a: float = param(
-        ERROR_DEMO[1],
-        "its lower bound",
-        kind="number",
-        lo=-MAX_ABS_BOUND,
-        hi=MAX_ABS_BOUND,
-    )
-    test_b: float = param(
-        ERROR_DEMO[2],
-        "its upper bound",
-        kind="number",
-        lo=-MAX_ABS_BOUND,
-        hi=MAX_ABS_BOUND,
-    )
+    test_a: float = _bound_param(ERROR_DEMO[1], "its lower bound")
+    test_b: float = _bound_param(ERROR_DEMO[2], "its upper bound")
 
     @property
     def is_course_test(self) -> bool:

@@ -113,7 +113,7 @@ def test_a_variant_that_breaks_the_layout_is_refused_naming_the_parameter(
 
 
 @settings(
-    max_examples=4,
+    max_examples=3,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
