@@ -48,12 +48,12 @@ plan: $(STAMP) ## Duration plan: each scene's length and animation count from a 
 snapshots: $(STAMP) ## Rewrite pixel control data: make snapshots SCENE=ChainRule (or SCENE=all)
 	@$(VPY) -m tools.quality snapshots
 
-still: ## Last frame as PNG: make still SCENE=ChainRule [QUALITY=...] [SECTION=beat-name]
+still: ## Last frame as PNG: make still SCENE=ChainRule [QUALITY=...] [SECTION=beat-name] [VARIANT=file.toml]
 	@$(PYTHON) -m tools.render --check --still
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render --still
 
-clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1]
+clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1] [VARIANT=file.toml]
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render

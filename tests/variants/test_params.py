@@ -238,3 +238,44 @@ def test_the_digest_covers_the_variant_and_its_data(
 def test_the_readme_reference_matches_the_schemas() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert variants.reference() in text, "run `make params-readme`"
+
+
+def test_outputs_carry_the_variant_name() -> None:
+    from scenes import outline
+    from tools import render
+
+    v = load_variant(ROOT / "assets/variants/delta-cubic.toml")
+    item = outline.by_scene("DeltaMethod")
+    low = render.QUALITIES["low"]
+    job = render.Job(item, low, variant=v)
+    assert job.destination.name == "DeltaMethod--cubic.mp4"
+    assert job.media_dir != render.Job(item, low).media_dir
+    assert render.Job(item, low, "gif", variant=v).destination.name == (
+        "DeltaMethod--cubic.gif"
+    )
+    assert render.Job(item, low).destination.name == "DeltaMethod.mp4"
+
+
+def test_the_manifest_records_the_parameters(tmp_path: Path) -> None:
+    import json
+
+    from scenes import outline
+    from tools import provenance
+
+    v = load_variant(ROOT / "assets/variants/roc-500.toml")
+    out = tmp_path / "RocCurve--scores500.png"
+    out.write_bytes(b"")
+    item = outline.by_scene("RocCurve")
+    provenance.write_manifest(
+        out, item, quality="low", fmt="png", digest="d", files=[out]
+    )
+    variants.annotate_manifest(out, v)
+    data = json.loads(provenance.manifest_path(out).read_text(encoding="utf-8"))
+    assert data["input_hash"] == "d"
+    assert data["variant"]["name"] == "scores500"
+    assert data["variant"]["given"] == {"data": "roc-500-scores.csv"}
+    assert data["variant"]["parameters"]["data"] == {
+        "source": "roc-500-scores.csv",
+        "rows": 500,
+    }
+    assert data["variant"]["files"][-1].endswith("roc-500-scores.csv")
