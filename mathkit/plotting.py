@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
-import sympy as sp
-from sympy.calculus.util import continuous_domain
-
-from mathkit.expr import symbol
 
 AxisRange = tuple[float, float, float]
 """(start, end, tick step), as Manim's ``Axes`` takes it."""
@@ -112,9 +108,10 @@ def sample(
 def value_at(f: Callable[[float], float], x: float) -> float:
     """f(x) as a finite float, or ValueError saying why not (undefined, complex, infinite)."""
     try:
-        y = f(x)
-        y = float(y)
-    except (ValueError, ZeroDivisionError, OverflowError, TypeError, ArithmeticError):
+        y = float(f(x))
+    except OverflowError:
+        raise ValueError(f"too large to compute (overflows) at x = {x:g}") from None
+    except (ValueError, ZeroDivisionError, TypeError, ArithmeticError):
         raise ValueError(f"undefined at x = {x:g}") from None
     if not math.isfinite(y):
         raise ValueError(f"not finite at x = {x:g} (f = {y!r})")
@@ -159,23 +156,58 @@ def plot_window(
     return PlotWindow(x_range, y_range, line_x)
 
 
-def first_gap(expr: sp.Expr, lo: float, hi: float) -> float | None:
-    """The first x in [lo, hi] where ``expr`` (in x) is undefined or not continuous.
+JUMP_SAMPLES: Final = 4001
+"""Samples :func:`first_jump` takes across the interval."""
+JUMP_SHARE: Final = 0.25
+"""A step between neighbouring samples above this share of f's spread is a suspect."""
 
-    Uses ``sympy.calculus.util.continuous_domain``: poles (1/x), logs and roots
-    outside their domain, tan's asymptotes. None when f is continuous on the
-    whole interval, or when sympy cannot decide (the sampled checks still run).
+
+def first_jump(
+    f: Callable[[float], float],
+    lo: float,
+    hi: float,
+    *,
+    samples: int = JUMP_SAMPLES,
+    share: float = JUMP_SHARE,
+) -> float | None:
+    """An x where f jumps on [lo, hi] (a pole such as 1/x, a step, an asymptote of tan), or None.
+
+    With several jumps, the one with the largest step between samples is reported.
+
+    Numeric and bounded (no symbolic solving, which can take unbounded time on
+    nested functions): f is sampled at ``samples`` points; the largest step
+    between neighbours, if above ``share`` of f's spread, is narrowed by 60
+    bisections. A continuous function's step shrinks to nothing; a jump's does
+    not. A point where f is undefined is reported by :func:`value_at` instead.
+
+    Raises
+    ------
+    ValueError
+        If f is undefined or not finite at a sample (from :func:`value_at`).
     """
-    x = symbol("x")
-    interval = sp.Interval(sp.nsimplify(lo), sp.nsimplify(hi))
-    try:
-        domain = continuous_domain(expr, x, interval)
-    except (NotImplementedError, TypeError, ValueError):
+    xs = np.linspace(lo, hi, samples)
+    ys = np.array([value_at(f, float(x)) for x in xs])
+    spread = float(ys.max() - ys.min())
+    if spread <= 0.0:
         return None
-    gap = interval - domain
-    if gap.is_empty:
+    steps = np.abs(np.diff(ys))
+    i = int(np.argmax(steps))
+    if steps[i] <= share * spread:
         return None
-    return float(gap.inf)
+    a, b = float(xs[i]), float(xs[i + 1])
+    for _ in range(60):
+        m = 0.5 * (a + b)
+        if m in (a, b):
+            break
+        try:
+            fa, fm, fb = value_at(f, a), value_at(f, m), value_at(f, b)
+        except ValueError:
+            return m
+        if abs(fm - fa) >= abs(fb - fm):
+            b = m
+        else:
+            a = m
+    return 0.5 * (a + b) if abs(f(b) - f(a)) > 0.1 * steps[i] else None
 
 
 def decade_range(values: Iterable[float]) -> tuple[int, int]:
@@ -199,7 +231,7 @@ __all__ = [
     "PlotWindow",
     "decade_range",
     "decimals_for",
-    "first_gap",
+    "first_jump",
     "nice_range",
     "nice_step",
     "plot_window",

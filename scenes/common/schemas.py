@@ -32,7 +32,6 @@ from mathkit.data import (
     VERTEX_X,
 )
 from mathkit.differentiation import as_function, tangent_line
-from mathkit.expr import parse
 from mathkit.guard import ScoreTable
 from mathkit.integrate import (
     ERROR_DEMO,
@@ -42,7 +41,7 @@ from mathkit.integrate import (
     quad,
     reference_integral,
 )
-from mathkit.plotting import AxisRange, first_gap, plot_window, sample, value_at
+from mathkit.plotting import AxisRange, first_jump, plot_window, sample, value_at
 from scenes.common.params import ParamError, Schema, param
 
 MAX_ABS_F: Final = 1e4
@@ -175,7 +174,12 @@ class DeltaMethodParams(Schema):
                 "x_range",
                 f"{list(self.x_range)} must contain P, Q and the exercise points",
             )
-        gap = first_gap(parse(self.f), lo, hi)
+        try:
+            gap = first_jump(fn, lo, hi)
+        except ValueError as exc:
+            raise ParamError(
+                "f", f"is {exc}, on the plotted x range [{lo:g}, {hi:g}]"
+            ) from None
         if gap is not None:
             raise ParamError(
                 "f",
@@ -238,7 +242,12 @@ def _check_integrand(
 ) -> None:
     if not a < b:
         raise ParamError(b_name, f"must be greater than {a_name} ({b:g} <= {a:g})")
-    gap = first_gap(parse(text), a, b)
+    fn = integrand_function(text)
+    try:
+        with np.errstate(all="ignore"):  # non-finite values are reported
+            gap = first_jump(lambda x: float(fn(np.asarray(x))), a, b)
+    except ValueError as exc:
+        raise ParamError(name, f"is {exc}, inside [{a:g}, {b:g}]") from None
     if gap is not None:
         raise ParamError(
             name,

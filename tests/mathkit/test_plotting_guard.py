@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from mathkit.expr import parse
+from mathkit.differentiation import as_function
 from mathkit.guard import (
     MAX_ROWS,
     check_expression,
@@ -21,7 +21,7 @@ from mathkit.integrate import error_table, exact_integral, reference_integral
 from mathkit.plotting import (
     decade_range,
     decimals_for,
-    first_gap,
+    first_jump,
     nice_range,
     nice_step,
     plot_window,
@@ -82,21 +82,35 @@ def test_plot_window_names_where_f_is_undefined() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "gap"),
+    ("text", "gaps"),
     [
-        ("1/x", 0.0),
-        ("log(x)", -2.0),
-        ("tan(x)", -math.pi / 2),
-        ("1/(x^2 - 2)", -math.sqrt(2)),
+        ("1/x", [0.0]),
+        ("tan(x)", [-math.pi / 2, math.pi / 2]),
+        ("1/(x^2 - 2)", [-math.sqrt(2), math.sqrt(2)]),
+        ("abs(x)/x + x", [0.0]),
     ],
 )
-def test_first_gap_finds_poles_and_domain_edges(text: str, gap: float) -> None:
-    assert first_gap(parse(text), -2.0, 3.0) == pytest.approx(gap)
+def test_first_jump_finds_poles_and_steps(text: str, gaps: list[float]) -> None:
+    found = first_jump(as_function(text), -2.05, 3.0)  # no sample lands on a pole
+    assert found is not None
+    assert min(abs(found - g) for g in gaps) < 1e-6
 
 
-@pytest.mark.parametrize("text", ["x^3 - 3x", "abs(x)", "exp(sin(x))/(1 + x^2)"])
-def test_first_gap_is_none_for_continuous_functions(text: str) -> None:
-    assert first_gap(parse(text), -2.0, 3.0) is None
+def test_first_jump_reports_a_pole_on_a_sample_as_undefined() -> None:
+    with pytest.raises(ValueError, match="undefined at x = 0"):
+        first_jump(as_function("1/x"), -2.0, 2.0)
+
+
+@pytest.mark.parametrize(
+    "text", ["x^3 - 3x", "abs(x)", "exp(sin(x))/(1 + x^2)", "tanh(30x)", "sin(x)"]
+)
+def test_first_jump_is_none_for_continuous_functions(text: str) -> None:
+    assert first_jump(as_function(text), -2.0, 3.0) is None
+
+
+def test_first_jump_reports_a_domain_edge_as_undefined() -> None:
+    with pytest.raises(ValueError, match="undefined"):
+        first_jump(as_function("log(x)"), -2.0, 3.0)
 
 
 def test_decade_range_matches_the_course_error_plot() -> None:
