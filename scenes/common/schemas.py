@@ -71,6 +71,26 @@ def _decreasing(name: str, values: tuple[float, ...], smallest: float) -> None:
         raise ParamError(name, f"must end at or below {smallest:g}, got {values[-1]:g}")
 
 
+MAX_ABS_X: Final = 10.0
+"""Largest |x| of P and of the exercise point."""
+DX_BOUNDS: Final = (1e-9, 6.0)
+"""Smallest and largest delta x."""
+
+
+def _x_point(default: float, description: str) -> float:
+    """An x on the curve (P, the exercise point) within +-MAX_ABS_X."""
+    return param(  # type: ignore[no-any-return]
+        default, description, kind="number", lo=-MAX_ABS_X, hi=MAX_ABS_X
+    )
+
+
+def _dx_ladder(default: tuple[float, ...], description: str) -> tuple[float, ...]:
+    """Three decreasing delta x values within DX_BOUNDS."""
+    return param(  # type: ignore[no-any-return]
+        default, description, kind="numbers", length=3, lo=DX_BOUNDS[0], hi=DX_BOUNDS[1]
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class DeltaMethodParams(Schema):
     """2.1 The Delta Method."""
@@ -83,35 +103,17 @@ class DeltaMethodParams(Schema):
         kind="expr",
         required=True,
     )
-    x0: float = param(
-        DELTA_POINT_X,
-        "x of the point P where the slope is found",
-        kind="number",
-        lo=-10,
-        hi=10,
-    )
-    dx: tuple[float, ...] = param(
+    x0: float = _x_point(DELTA_POINT_X, "x of the point P where the slope is found")
+    dx: tuple[float, ...] = _dx_ladder(
         (DELTA_Q_XS[0] - DELTA_POINT_X, DELTA_Q_XS[1] - DELTA_POINT_X, DELTA_DX_SMALL),
         "delta x of the far secant, the near secant, and where the slide stops (decreasing)",
-        kind="numbers",
-        length=3,
-        lo=1e-9,
-        hi=6,
     )
-    x_exercise: float = param(
-        VERTEX_X,
-        "x of the exercise point (the course: the vertex, slope 0)",
-        kind="number",
-        lo=-10,
-        hi=10,
+    x_exercise: float = _x_point(
+        VERTEX_X, "x of the exercise point (the course: the vertex, slope 0)"
     )
-    exercise_dx: tuple[float, ...] = param(
+    exercise_dx: tuple[float, ...] = _dx_ladder(
         DELTA_VERTEX_DXS,
         "the exercise's delta x ladder (decreasing)",
-        kind="numbers",
-        length=3,
-        lo=1e-9,
-        hi=6,
     )
     x_range: tuple[float, ...] = param(
         DELTA_X_RANGE,
