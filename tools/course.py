@@ -436,6 +436,11 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     started = time.monotonic()
     try:
+        if os.environ.get("VARIANT"):
+            raise UsageError(
+                "make course builds the course example; VARIANT renders one scene:"
+                " make render VARIANT=... (or still, clip)"
+            )
         quality = resolve_quality(args.quality)
         jobs = _jobs(args.jobs)
         only = None

@@ -64,6 +64,8 @@ class Finding:
     beat: str
     time: float
     message: str
+    params: tuple[str, ...] = ()
+    """Scene parameters the offending mobjects were drawn from (see params.tag)."""
 
     def __str__(self) -> str:
         return f"{self.scene} [{self.beat} @ {self.time:.1f}s] {self.check}: {self.message}"
@@ -192,7 +194,14 @@ def layout_findings(
         if bad:
             sides = ", ".join(f"{v:.2f} past the {k} margin" for k, v in bad.items())
             out.append(
-                Finding(scene, "layout-frame", beat, time_s, f"{name} is {sides}")
+                Finding(
+                    scene,
+                    "layout-frame",
+                    beat,
+                    time_s,
+                    f"{name} is {sides}",
+                    getattr(mob, "variant_params", ()),
+                )
             )
         size = _font_size(mob)
         if size is not None and size < MIN_FONT_SIZE - 0.5:
@@ -231,6 +240,12 @@ def layout_findings(
                     time_s,
                     f"{na} overlaps {nb} by {w:.2f} x {h:.2f} units "
                     f"({share:.0%} of the smaller)",
+                    tuple(
+                        dict.fromkeys(
+                            getattr(texts[i], "variant_params", ())
+                            + getattr(texts[j], "variant_params", ())
+                        )
+                    ),
                 )
             )
     return out
@@ -258,7 +273,11 @@ def _draw_nothing(*_args: Any, **_kwargs: Any) -> None:
 
 
 def inspect_scene(
-    item: outline.Item, *, media_dir: Path | None = None, rasterise: bool = False
+    item: outline.Item,
+    *,
+    media_dir: Path | None = None,
+    rasterise: bool = False,
+    params: Any = None,
 ) -> SceneReport:
     """Dry-run one scene with the layout lint attached; check subtitles, duration, shape.
 
@@ -266,6 +285,7 @@ def inspect_scene(
     (``rasterise=False``): the scene runs three to four times faster with the same
     timings, beats and findings (tests/scenes/test_scene_quality.py checks that
     on one scene). The pixel tests in tests/graphical still draw every final frame.
+    ``params`` runs a parametric scene with a variant's parameters (tools/variants.py).
     """
     from manim import ThreeDScene, config, tempconfig
 
@@ -280,6 +300,8 @@ def inspect_scene(
     started = time.monotonic()
     with tempconfig(settings):
         scene = cls()
+        if params is not None:
+            scene.params = params
         if not rasterise:
             scene.renderer.camera.capture_mobjects = _draw_nothing  # type: ignore[method-assign]
         frame = (config.frame_width, config.frame_height)

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Final
 
 from scenes import outline
-from tools import audio, provenance, subtitles
+from scenes.common.params import Variant, VariantError
+from tools import audio, provenance, subtitles, variants
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 RENDERS: Final = Path(os.environ.get("RENDERS_DIR") or ROOT / "renders").resolve()
@@ -126,11 +127,17 @@ class Job:
     fmt: str = "mp4"
     transparent: bool = False
     last_frame: bool = False
+    variant: Variant | None = None
+
+    @property
+    def stem(self) -> str:
+        """Output name: the scene, or ``Scene--variant`` (tools/variants.py)."""
+        return variants.stem(self.item.scene, self.variant)
 
     @property
     def media_dir(self) -> Path:
         """Manim's working folder for this job (isolated per quality and format)."""
-        return BUILD / "media" / self.tag / self.item.scene
+        return BUILD / "media" / self.tag / self.stem
 
     @property
     def tag(self) -> str:
@@ -141,7 +148,7 @@ class Job:
     def destination(self) -> Path:
         """The finished file in ``renders/``."""
         alpha = "-alpha" if self.transparent else ""
-        return self.out_dir / f"{self.item.scene}{alpha}.{self.fmt}"
+        return self.out_dir / f"{self.stem}{alpha}.{self.fmt}"
 
     @property
     def out_dir(self) -> Path:
@@ -206,7 +213,14 @@ def run(job: Job) -> list[Path]:
     produced.unlink(missing_ok=True)  # never move a stale file from an earlier run
     srt = produced.with_suffix(".srt")
     srt.unlink(missing_ok=True)
-    digest = provenance.input_hash(job.item, quality=job.quality.name, fmt=job.tag)
+    digest = provenance.input_hash(
+        job.item,
+        quality=job.quality.name,
+        fmt=job.tag,
+        extra=variants.digest(job.variant),
+    )
+    if job.variant is not None:
+        variants.gate(job.item, job.variant)  # before any frame is drawn
     cmd = job.command()
     print(
         f"rendering {job.item.number} {job.item.scene} at {job.quality.name}"
@@ -214,7 +228,7 @@ def run(job: Job) -> list[Path]:
         flush=True,
     )
     started = time.monotonic()
-    proc = subprocess.run(cmd, cwd=ROOT, check=False)
+    proc = subprocess.run(cmd, cwd=ROOT, check=False, env=variants.env(job.variant))
     if proc.returncode != 0:
         raise RenderError(
             f"manim failed with exit status {proc.returncode} for {job.item.scene};"
@@ -238,6 +252,7 @@ def run(job: Job) -> list[Path]:
     provenance.write_manifest(
         dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
     )
+    variants.annotate_manifest(dest, job.variant)
     elapsed = time.monotonic() - started
     extras = (
         f" (+ {len(out) - 1} files: subtitles, section clips, posters)"
@@ -248,16 +263,20 @@ def run(job: Job) -> list[Path]:
     return out
 
 
-def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
+def section_still(
+    item: outline.Item, quality: Quality, section: str, variant: Variant | None = None
+) -> Path:
     """The last frame of beat ``section`` as ``renders/<res>/<Scene>.<section>.png``.
 
     Renders the scene first unless its MP4 at this quality is current.
     """
-    job = Job(item, quality)
-    digest = provenance.input_hash(item, quality=quality.name, fmt=job.tag)
+    job = Job(item, quality, variant=variant)
+    digest = provenance.input_hash(
+        item, quality=quality.name, fmt=job.tag, extra=variants.digest(variant)
+    )
     if not provenance.is_current(job.destination, digest):
         run(job)
-    folder = job.out_dir / "sections" / item.scene
+    folder = job.out_dir / "sections" / job.stem
     entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
     names = [e["name"] for e in entries]
     if section not in names:
@@ -266,7 +285,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
         )
     entry = entries[names.index(section)]
     poster = folder / Path(entry["video"]).with_suffix(".png").name
-    dest = job.out_dir / f"{item.scene}.{section}.png"
+    dest = job.out_dir / f"{job.stem}.{section}.png"
     _atomic_copy(poster, dest)
     provenance.write_manifest(
         dest,
@@ -276,6 +295,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
         digest=digest,
         files=[dest],
     )
+    variants.annotate_manifest(dest, variant)
     print(f"wrote {_show(dest)}")
     return dest
 
@@ -285,7 +305,7 @@ def _publish_sections(folder: Path, job: Job) -> list[Path]:
     index = folder / f"{job.item.scene}.json"
     if not index.is_file():
         return []
-    dest_dir = job.out_dir / "sections" / job.item.scene
+    dest_dir = job.out_dir / "sections" / job.stem
     if dest_dir.exists():
         shutil.rmtree(dest_dir)
     dest_dir.mkdir(parents=True)
@@ -365,6 +385,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--check", action="store_true", help="validate the inputs and exit (no render)"
     )
+    p.add_argument(
+        "--variant",
+        default=env.get("VARIANT"),
+        help="a variant TOML: the scene with other parameters (tools/variants.py)",
+    )
     return p.parse_args(argv)
 
 
@@ -372,20 +397,28 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render, report; exit 2 on bad input."""
     args = parse_args(argv)
     try:
+        if args.variant and not args.scene:
+            args.scene = variants.peek(args.variant)[0]
         item = resolve_scene(args.scene)
         quality = resolve_quality(args.quality)
         fmt = "png" if args.still else resolve_format(args.format, args.transparent)
-        job = Job(item, quality, fmt, args.transparent, args.still)
         if args.check:
+            if args.variant and variants.peek(args.variant)[0] != item.scene:
+                raise UsageError(
+                    f"{args.variant} is a variant of {variants.peek(args.variant)[0]},"
+                    f" not of {item.scene}"
+                )
             return 0
+        variant = variants.load(args.variant, item.scene) if args.variant else None
+        job = Job(item, quality, fmt, args.transparent, args.still, variant)
         if args.still and args.section:
-            section_still(item, quality, args.section.strip())
+            section_still(item, quality, args.section.strip(), variant)
         else:
             run(job)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except outline.OutlineError as exc:
+    except (outline.OutlineError, VariantError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except RenderError as exc:
