@@ -6,7 +6,7 @@
 1. :func:`peek` reads only the TOML's ``scene``/``name`` keys (stdlib only, so the
    Makefile's pre-check runs before the virtualenv exists);
 2. :func:`load` validates every parameter (``scenes/common/params.py``): unknown
-   or missing keys, types, bounds, guarded expressions, CSV data;
+   or missing keys, types, bounds, bounded expressions, CSV data;
 3. :func:`gate` dry-runs the scene with those parameters through the layout gate
    (``tools.quality.inspect_scene``) before any frame is drawn, and refuses the
    variant with the findings and the parameters to change;

@@ -112,7 +112,17 @@ HOSTILE = [
     ("DeltaMethod", 'f = "9^9^9^9"', "", ["'f'", "exponent"]),
     ("DeltaMethod", 'f = "10**10**10"', "", ["'f'", "exponent"]),
     ("DeltaMethod", 'f = "x^(10^10^10)"', "", ["'f'", "exponent"]),
-    ("DeltaMethod", 'f = "' + "x+" * 70 + 'x"', "", ["'f'", "characters"]),
+    # the bounds are mathkit.expr's own (one set of limits), named in the message
+    ("DeltaMethod", 'f = "' + "x+" * 250 + 'x"', "", ["'f'", "MAX_LENGTH"]),
+    ("DeltaMethod", 'f = "' + "sin(" * 21 + "x" + ")" * 21 + '"', "", ["MAX_DEPTH"]),
+    ("DeltaMethod", 'f = "10000000000000000 x"', "", ["'f'", "MAX_LITERAL"]),
+    ("DeltaMethod", 'f = "(x^60)^2"', "", ["'f'", "MAX_EXPONENT"]),
+    (
+        "NumericIntegration",
+        'integrand = "x"\nb = "9^9^9^9"',
+        "",
+        ["'b'", "MAX_EXPONENT"],
+    ),
     ("DeltaMethod", "f = \"__import__('os')\"", "", ["'f'"]),
     ("DeltaMethod", 'f = "sqrt(x)"\nx0 = -2', "", ["'f'", "undefined"]),
     ("DeltaMethod", 'f = "1/x"', "", ["'f'", "x = 0"]),
