@@ -235,7 +235,8 @@ def convert(schema: type[Schema], name: str, value: Any, base: Path | None) -> A
 
         if not isinstance(value, str):
             raise ParamError(
-                name, f"must be an expression in x (a string), got {type(value).__name__}"
+                name,
+                f"must be an expression in x (a string), got {type(value).__name__}",
             )
         try:
             parse(value, ("x",))
