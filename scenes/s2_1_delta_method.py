@@ -385,6 +385,7 @@ class DeltaMethod(LectureScene):
                 )
             secant_mob = group
         self.hold()
+        assert secant_mob is not None  # the ladder has three steps
 
         flat_mob = get_tangent(axes, flat, span=span)
         flat_text = flat.latex if course else _line_text(flat)

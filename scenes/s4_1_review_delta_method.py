@@ -148,6 +148,7 @@ class ReviewDeltaMethod(LectureScene):
             f"The limit is the tangent, {tangent.latex.replace(' ', '')}. The derivative formula"
             f" {plain(forms.first)} gives the same slope, {tangent.slope:g}, in one step."
         )
+        assert shown is not None  # the ladder has at least one step
         self.play(ReplacementTransform(shown.line, tangent_mob), FadeOut(shown.q_dot))
         self.play(FadeIn(result_card, shift=DOWN * 0.2))
         self.hold()

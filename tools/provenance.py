@@ -175,9 +175,12 @@ def write_manifest(
 def read_manifest(output: Path) -> dict[str, Any] | None:
     """The manifest of ``output``, or None if missing or unreadable."""
     try:
-        return json.loads(manifest_path(output).read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(
+            manifest_path(output).read_text(encoding="utf-8")
+        )
     except (OSError, json.JSONDecodeError):
         return None
+    return data
 
 
 def is_current(output: Path, digest: str) -> bool:

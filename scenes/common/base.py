@@ -97,7 +97,7 @@ class LectureMixin:
     def params(self, value: Schema) -> None:
         self.__dict__["_params"] = value
 
-    def setup(self) -> None:  # type: ignore[override]
+    def setup(self) -> None:
         """Apply the theme and choose the voice."""
         super().setup()  # type: ignore[misc]
         self.camera.background_color = PALETTE.background  # type: ignore[attr-defined]
@@ -197,7 +197,7 @@ class LectureMixin:
         spec = getattr(writer, "output_spec", None)
         return not config.dry_run and bool(getattr(spec, "is_video", False))
 
-    def tear_down(self) -> None:  # type: ignore[override]
+    def tear_down(self) -> None:
         """Write the narration timeline (and its audio mix) beside the movie file."""
         super().tear_down()  # type: ignore[misc]
         if not self._writes_video():

@@ -79,14 +79,12 @@ DX_BOUNDS: Final = (1e-9, 6.0)
 
 def _x_point(default: float, description: str) -> float:
     """An x on the curve (P, the exercise point) within +-MAX_ABS_X."""
-    return param(  # type: ignore[no-any-return]
-        default, description, kind="number", lo=-MAX_ABS_X, hi=MAX_ABS_X
-    )
+    return param(default, description, kind="number", lo=-MAX_ABS_X, hi=MAX_ABS_X)
 
 
 def _dx_ladder(default: tuple[float, ...], description: str) -> tuple[float, ...]:
     """Three decreasing delta x values within DX_BOUNDS."""
-    return param(  # type: ignore[no-any-return]
+    return param(
         default, description, kind="numbers", length=3, lo=DX_BOUNDS[0], hi=DX_BOUNDS[1]
     )
 
@@ -115,14 +113,14 @@ class DeltaMethodParams(Schema):
         DELTA_VERTEX_DXS,
         "the exercise's delta x ladder (decreasing)",
     )
-    x_range: tuple[float, ...] = param(
+    x_range: tuple[float, float, float] = param(
         DELTA_X_RANGE,
         "x axis; computed from the points when a variant does not set it",
         kind="range",
         lo=-100,
         hi=100,
     )
-    y_range: tuple[float, ...] = param(
+    y_range: tuple[float, float, float] = param(
         DELTA_Y_RANGE,
         "y axis; computed from f on the x axis when a variant does not set it",
         kind="range",
@@ -273,7 +271,7 @@ def _check_integrand(
 
 def _bound_param(default: float, description: str) -> float:
     """An integration bound: a number (or constant expression) within +-MAX_ABS_BOUND."""
-    return param(  # type: ignore[no-any-return]
+    return param(
         default, description, kind="number", lo=-MAX_ABS_BOUND, hi=MAX_ABS_BOUND
     )
 
