@@ -37,7 +37,6 @@ from mathkit.differentiation import (
     tangent_line,
 )
 from mathkit.expr import latex, parse, plain
-from mathkit.numeric import Tangent
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import (
     axis_numbers,
@@ -54,6 +53,7 @@ from scenes.common.delta_parts import (
 )
 from scenes.common.mobjects import get_card, get_tex, get_text, get_title
 from scenes.common.numbers import fmt as _num
+from scenes.common.numbers import line_equation
 from scenes.common.params import tag
 from scenes.common.schemas import DeltaMethodParams
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
@@ -76,17 +76,6 @@ def _words(dx: float) -> str:
         if abs(dx - 10.0**k) < 1e-12 * dx and k in FRACTION_WORDS
         else ""
     )
-
-
-def _line_text(line: Tangent) -> str:
-    """``y = 1.0403x + 0.3012``: a variant's tangent rounded to 4 places (TeX and text)."""
-    m, b = float(_num(line.slope, 4)), float(_num(line.intercept, 4))
-    if m == 0:
-        return f"y = {_num(b, 4)}"
-    mx = "x" if m == 1 else "-x" if m == -1 else f"{_num(m, 4)}x"
-    if b == 0:
-        return f"y = {mx}"
-    return f"y = {mx} {'+' if b > 0 else '-'} {_num(abs(b), 4)}"
 
 
 def _fit_left_of(mob: VGroup, right: float) -> VGroup:
@@ -289,7 +278,9 @@ class DeltaMethod(LectureScene):
         # -- tangent --------------------------------------------------------------------------------
         self.beat("tangent")
         tangent_mob = get_tangent(axes, tangent, span=span)
-        tangent_text = tangent.latex if course else _line_text(tangent)
+        tangent_text = (
+            tangent.latex if course else line_equation(tangent.slope, tangent.intercept)
+        )
         tangent_tex = get_tex(tangent_text, color=PALETTE.tangent)
         slope_note = get_text(
             f"slope at P = {_num(tangent.slope)}",
@@ -388,7 +379,7 @@ class DeltaMethod(LectureScene):
         assert secant_mob is not None  # the ladder has three steps
 
         flat_mob = get_tangent(axes, flat, span=span)
-        flat_text = flat.latex if course else _line_text(flat)
+        flat_text = flat.latex if course else line_equation(flat.slope, flat.intercept)
         flat_tex = get_tex(
             rf"m = {_num(flat.slope)}, \quad {flat_text}", color=PALETTE.tangent
         ).next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)

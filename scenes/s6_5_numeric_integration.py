@@ -35,16 +35,11 @@ from scenes.common.base import LectureScene
 from scenes.common.graph_parts import get_code_panel
 from scenes.common.integral_parts import get_error_line, get_log_error_axes
 from scenes.common.mobjects import get_bullets, get_card, get_tex, get_text, get_title
+from scenes.common.numbers import pi_text
 from scenes.common.numbers import superscript as _sup
 from scenes.common.params import tag
 from scenes.common.schemas import NumericIntegrationParams
 from scenes.common.theme import EDGE_BUFF, MONO_FONT, PALETTE, SIZES
-
-
-def _bound(x: float) -> str:
-    """A bound as Python: ``1``, ``0.25``, or ``pi/2`` for multiples of pi."""
-    exact = sp.nsimplify(x, [sp.pi])
-    return sp.sstr(exact) if exact.has(sp.pi) or exact.is_Integer else f"{x:g}"
 
 
 def _quad_code(name: str, integrand: str, a: float, b: float) -> str:
@@ -55,7 +50,7 @@ def _quad_code(name: str, integrand: str, a: float, b: float) -> str:
     """
     expr = parse(integrand)
     body = sp.sstr(expr)
-    bounds = [_bound(a), _bound(b)]
+    bounds = [pi_text(a), pi_text(b)]
     used = sorted(
         {type(f).__name__ for f in expr.atoms(sp.Function)}
         | ({"pi"} if expr.has(sp.pi) or any("pi" in t for t in bounds) else set())
@@ -142,7 +137,7 @@ class NumericIntegration(LectureScene):
             " we found by hand..."
             if course
             else f"It returns a pair: first the integral of {plain(parse(text))}"
-            f" from {_bound(a)} to {_bound(b)}, {first.value:g}..."
+            f" from {pi_text(a)} to {pi_text(b)}, {first.value:g}..."
         )
         self.play(FadeIn(out, shift=RIGHT * 0.2))
         self.play(FadeIn(value_brace), FadeIn(value_label))
@@ -168,7 +163,7 @@ class NumericIntegration(LectureScene):
         tag(out2, "second_integrand", "second_a", "second_b")
         second_tiny = second.abserr < 1e-10 * max(1.0, abs(second.value))
         self.caption(
-            f"The second example, {text2} from {_bound(a2)} to {_bound(b2)}, gives {second.value!r},"
+            f"The second example, {text2} from {pi_text(a2)} to {pi_text(b2)}, gives {second.value!r},"
             + (
                 " again with a tiny error estimate."
                 if second_tiny
@@ -277,7 +272,7 @@ class NumericIntegration(LectureScene):
             f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}."
             if p.is_course_test
             else f"How fast do they converge? Test on {plain(parse(table.integrand))}"
-            f" from {_bound(table.a)} to {_bound(table.b)}, whose area is {table.exact:.6g},"
+            f" from {pi_text(table.a)} to {pi_text(table.b)}, whose area is {table.exact:.6g},"
             f" with n = {table.ns[0]} up to {table.ns[-1]}.",
             Create(axes),
             Write(test),
