@@ -90,8 +90,12 @@ def _blame(finding: Any, schema: type) -> str:
     return ", ".join(names)
 
 
-def gate(item: Any, variant: Variant) -> None:
+def gate(item: Any, variant: Variant, *, media_dir: Path | None = None) -> None:
     """Dry-run ``item`` with the variant's parameters; refuse it on any finding.
+
+    ``media_dir`` is where the dry run's text SVGs go (the gate's default if None);
+    parallel test workers give each their own, as Manim's SVG reader writes and
+    deletes a temporary file beside each one.
 
     Raises
     ------
@@ -107,7 +111,7 @@ def gate(item: Any, variant: Variant) -> None:
         flush=True,
     )
     try:
-        report = quality.inspect_scene(item, params=variant.params)
+        report = quality.inspect_scene(item, params=variant.params, media_dir=media_dir)
     except (ValueError, ArithmeticError) as exc:
         raise VariantError(
             f"{variant.path.name}: {item.scene} cannot be built with these parameters: {exc}"

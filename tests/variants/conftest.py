@@ -1,4 +1,10 @@
-"""Helpers for the variant tests: write a variant TOML into a temporary folder."""
+"""Helpers for the variant tests: a variant TOML in a temporary folder; a media folder.
+
+``media_dir`` is one folder per test worker for the gate's dry runs: two workers
+dry-running the same scene at once would otherwise share the Text SVG files in
+``.build/quality/texts``, which Manim rewrites and deletes as it reads them (a
+FileNotFoundError in one of them).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(scope="session")
+def media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This worker's own media folder for dry runs (tools.quality.inspect_scene)."""
+    return tmp_path_factory.mktemp("media")
 
 
 @pytest.fixture

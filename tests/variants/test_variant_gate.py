@@ -28,9 +28,9 @@ from tools import quality, variants
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _gate(path: Path) -> None:
+def _gate(path: Path, media_dir: Path) -> None:
     v = load_variant(path)
-    variants.gate(outline.by_scene(v.scene), v)
+    variants.gate(outline.by_scene(v.scene), v, media_dir=media_dir)
 
 
 # Each case is one dry run (the costly part): the ordinary DeltaMethod variant (a
@@ -57,9 +57,13 @@ CLEAN = [
     ("scene", "label", "params"), CLEAN, ids=[f"{s}-{k}" for s, k, _ in CLEAN]
 )
 def test_variants_within_the_bounds_pass_the_gate(
-    write_variant: Callable[..., Path], scene: str, label: str, params: str
+    write_variant: Callable[..., Path],
+    media_dir: Path,
+    scene: str,
+    label: str,
+    params: str,
 ) -> None:
-    _gate(write_variant(scene, params, name=label))
+    _gate(write_variant(scene, params, name=label), media_dir)
 
 
 def _own_and_course_words(v: Variant) -> tuple[list[str], list[str]]:
@@ -81,12 +85,14 @@ def _own_and_course_words(v: Variant) -> tuple[list[str], list[str]]:
     "name", ["delta-cubic.toml", "integral-sine.toml", "roc-500.toml"]
 )
 def test_the_shipped_variants_pass_the_gate_with_their_own_subtitles(
-    name: str,
+    media_dir: Path, name: str
 ) -> None:
     """One dry run per shipped variant: no layout finding (what variants.gate refuses
     on) and subtitles built from the variant's values, none of the course example's."""
     v = load_variant(ROOT / "assets" / "variants" / name)
-    report = quality.inspect_scene(outline.by_scene(v.scene), params=v.params)
+    report = quality.inspect_scene(
+        outline.by_scene(v.scene), params=v.params, media_dir=media_dir
+    )
     assert report.findings == [], [str(f) for f in report.findings]
     said = " ".join(c.text for c in report.captions).replace("\n", " ")
     own, course = _own_and_course_words(v)
@@ -97,14 +103,14 @@ def test_the_shipped_variants_pass_the_gate_with_their_own_subtitles(
 
 
 def test_roc_extremes_pass_the_gate(
-    write_variant: Callable[..., Path], tmp_path: Path
+    write_variant: Callable[..., Path], media_dir: Path, tmp_path: Path
 ) -> None:
     write_scores_csv(tmp_path / "two.csv", np.array([1, 0]), np.array([0.9, 0.1]))
-    _gate(write_variant("RocCurve", 'data = "two.csv"', name="two"))
+    _gate(write_variant("RocCurve", 'data = "two.csv"', name="two"), media_dir)
     rng = np.random.default_rng(3)
     n = 100_000
     write_scores_csv(tmp_path / "big.csv", rng.integers(0, 2, n), rng.random(n))
-    _gate(write_variant("RocCurve", 'data = "big.csv"', name="big"))
+    _gate(write_variant("RocCurve", 'data = "big.csv"', name="big"), media_dir)
 
 
 WIDE_F = (
@@ -115,13 +121,15 @@ WIDE_F = (
 LONG_INTEGRAND = "sqrt(1 + x^2) + tanh(x)*cos(3*x) + exp(-x/5)*sin(7*x) + abs(x - 1)/3"
 
 
-def test_a_wide_formula_is_shrunk_to_fit(write_variant: Callable[..., Path]) -> None:
+def test_a_wide_formula_is_shrunk_to_fit(
+    write_variant: Callable[..., Path], media_dir: Path
+) -> None:
     """Also the transcendental case: sin, cos and tanh in f."""
-    _gate(write_variant("DeltaMethod", f'f = "{WIDE_F}"', name="wide"))
+    _gate(write_variant("DeltaMethod", f'f = "{WIDE_F}"', name="wide"), media_dir)
 
 
 def test_a_variant_that_breaks_the_layout_is_refused_naming_the_parameter(
-    write_variant: Callable[..., Path],
+    write_variant: Callable[..., Path], media_dir: Path
 ) -> None:
     """DeltaMethod with 16 tick labels to two decimals (x_range = [-3, 1, 0.25]) is
     refused the same way, naming x_range, through ``make render`` in
@@ -130,7 +138,8 @@ def test_a_variant_that_breaks_the_layout_is_refused_naming_the_parameter(
         _gate(
             write_variant(
                 "NumericIntegration", f'integrand = "{LONG_INTEGRAND}"', name="bad"
-            )
+            ),
+            media_dir,
         )
     message = str(info.value)
     assert "layout gate refuses" in message
@@ -153,6 +162,7 @@ def test_a_variant_that_breaks_the_layout_is_refused_naming_the_parameter(
 )
 def test_random_cubics_pass_the_gate(
     write_variant: Callable[..., Path],
+    media_dir: Path,
     coeffs: list[int],
     x0: float,
     x_exercise: float,
@@ -162,5 +172,6 @@ def test_random_cubics_pass_the_gate(
     _gate(
         write_variant(
             "DeltaMethod", f'f = "{f}"\nx0 = {x0}\nx_exercise = {x_exercise}', name="h"
-        )
+        ),
+        media_dir,
     )
