@@ -14,10 +14,10 @@ REVEAL := vendor/reveal.js/VERSION
 # runs and pixel tests); the end-to-end tests ask for espeak themselves.
 VOICE ?= auto
 
-export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON VOICE FORCE
+export SCENE SCENES QUALITY FORMAT TRANSPARENT SECTION JOBS COURSE LESSON VOICE FORCE VARIANT
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render list test test-fast lint typecheck lint-layout plan snapshots still clip course slides script bench bench-roc clean
+.PHONY: help setup render list test test-fast lint typecheck lint-layout plan snapshots still clip course slides script bench bench-roc params params-readme clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ $(REVEAL): tools/vendor_reveal.sh
 
 setup: $(STAMP) ## Install system packages (as root/sudo) and the virtualenv
 
-render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|...|4k] [VOICE=auto] [FORCE=1] (skips a current video)
+render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|...|4k] [VOICE=auto] [VARIANT=file.toml] [FORCE=1] (skips a current video)
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
@@ -66,12 +66,12 @@ plan: $(STAMP) ## Duration plan: each scene's length and animation count from a 
 snapshots: $(STAMP) ## Rewrite pixel control data: make snapshots SCENE=ChainRule (or SCENE=all)
 	@$(VPY) -m tools.quality snapshots
 
-still: ## Last frame as PNG: make still SCENE=ChainRule [QUALITY=...] [SECTION=beat-name]
+still: ## Last frame as PNG: make still SCENE=ChainRule [QUALITY=...] [SECTION=beat-name] [VARIANT=file.toml]
 	@$(PYTHON) -m tools.render --check --still
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render --still
 
-clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1]
+clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1] [VARIANT=file.toml]
 	@$(PYTHON) -m tools.render --check
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
@@ -92,6 +92,12 @@ bench: $(STAMP) ## Render benchmark: prints render cost per scene and the encode
 
 bench-roc: $(STAMP) ## ROC/AUC on 10^6 scores: mathkit beside scikit-learn
 	@$(VPY) -m tools.bench_roc
+
+params: $(STAMP) ## A scene's variant parameters: make params SCENE=DeltaMethod (all without SCENE)
+	@$(VPY) -m tools.variants params
+
+params-readme: $(STAMP) ## Rewrite the README's scene-parameter reference from the schemas
+	@$(VPY) -m tools.variants readme
 
 clean: ## Remove renders and build caches (keeps the virtualenv)
 	rm -rf renders .build

@@ -58,6 +58,14 @@ DELTA_DX_SMALL: Final = 1e-6
 """The notebook's last delta x."""
 VERTEX_X: Final = -1.0
 """The vertex of the running function, where the slope is 0."""
+DELTA_VERTEX_DXS: Final[tuple[float, ...]] = (1.0, 0.1, DELTA_DX_SMALL)
+"""The delta x ladder of the delta method's exercise at the vertex."""
+DELTA_X_RANGE: Final[tuple[float, float, float]] = (-3.0, 6.0, 1.0)
+"""The delta method's x axis: shows the vertex (-1, 1) and Q = (5, 37)."""
+DELTA_Y_RANGE: Final[tuple[float, float, float]] = (0.0, 42.0, 10.0)
+"""The delta method's y axis."""
+DELTA_LINE_X: Final[tuple[float, float]] = (-1.6, 5.6)
+"""Where the delta method draws secants and tangents (clipped to the y range)."""
 DIFFERENCE_QUOTIENT_DELTAS: Final[tuple[float, ...]] = (
     1.0,
     0.1,

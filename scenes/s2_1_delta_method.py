@@ -27,17 +27,19 @@ from manim import (
     linear,
 )
 
-from mathkit.data import (
-    DELTA_DX_SMALL,
-    DELTA_POINT_X,
-    DELTA_Q_XS,
-    RUNNING_FUNCTION,
-    VERTEX_X,
+from mathkit.data import RUNNING_FUNCTION
+from mathkit.differentiation import (
+    X,
+    as_function,
+    delta_sequence,
+    derivative,
+    secant_line,
+    tangent_line,
 )
-from mathkit.differentiation import delta_sequence, secant_line, tangent_line
-from mathkit.expr import latex, parse
+from mathkit.expr import latex, parse, plain
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import (
+    axis_numbers,
     get_leg_labels,
     get_point,
     get_point_label,
@@ -48,20 +50,72 @@ from scenes.common.delta_parts import (
     get_tangent,
     get_tracked_readouts,
     get_tracked_secant,
-    running,
 )
 from scenes.common.mobjects import get_card, get_tex, get_text, get_title
 from scenes.common.numbers import fmt as _num
+from scenes.common.numbers import line_equation
+from scenes.common.params import tag
+from scenes.common.schemas import DeltaMethodParams
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+
+FRACTION_WORDS = {
+    -1: "a tenth",
+    -2: "a hundredth",
+    -3: "a thousandth",
+    -6: "a millionth",
+    -9: "a billionth",
+}
+"""Words for delta x = 10^k in the narration."""
+
+
+def _words(dx: float) -> str:
+    """', a millionth,' for 1e-6 (powers of ten with a name), else ''."""
+    k = round(math.log10(dx))
+    return (
+        f", {FRACTION_WORDS[k]},"
+        if abs(dx - 10.0**k) < 1e-12 * dx and k in FRACTION_WORDS
+        else ""
+    )
+
+
+def _fit_left_of(mob: VGroup, right: float) -> VGroup:
+    """Scale ``mob`` down about its left edge so it ends before x = ``right``.
+
+    Never below the smallest readable size (SIZES.small) of its smallest text, so
+    a variant whose formulas still do not fit is left for the layout gate to refuse.
+    """
+    if mob.get_right()[0] <= right:
+        return mob
+    sizes = [
+        float(m.font_size)
+        for m in mob.get_family()
+        if isinstance(getattr(type(m), "font_size", None), property)
+    ]
+    floor = SIZES.small / min(sizes) if sizes else 0.5
+    left = mob.get_left()[0]
+    mob.scale(max((right - left) / mob.width, min(floor, 1.0)), about_edge=LEFT)
+    return mob
 
 
 class DeltaMethod(LectureScene):
-    """Beats: title, curve, far-secant, near-secant, slide, tangent, vertex, summary."""
+    """Beats: title, curve, far-secant, near-secant, slide, tangent, vertex, summary.
+
+    Parameters (``self.params``, :class:`scenes.common.schemas.DeltaMethodParams`):
+    the function, the point P, the delta x sequence and the exercise point.
+    """
+
+    params_schema = DeltaMethodParams
 
     def construct(self) -> None:
-        f_tex = latex(parse(RUNNING_FUNCTION))
-        x_p = DELTA_POINT_X
-        y_p = running(x_p)
+        p: DeltaMethodParams = self.params
+        course = p.f == RUNNING_FUNCTION
+        f_expr = parse(p.f)
+        f_tex = latex(f_expr)
+        fn = as_function(p.f)
+        x_p = p.x0
+        y_p = fn(x_p)
+        span = p.line_x
+        tangent = tangent_line(p.f, x_p)
 
         # -- title ---------------------------------------------------------------
         self.beat("title")
@@ -77,24 +131,35 @@ class DeltaMethod(LectureScene):
 
         # -- curve -----------------------------------------------------------------
         self.beat("curve")
-        axes = get_running_axes()
+        axes = get_running_axes(x_range=p.x_range, y_range=p.y_range)
         axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.15).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
-        curve = get_running_curve(axes)
+        tag(axes, "x_range", "y_range")
+        tag(axes.x_axis, "x_range")
+        tag(axes.y_axis, "y_range")
+        curve = get_running_curve(axes, fn)
         formula = get_tex(rf"f(x) = {f_tex}", color=PALETTE.curve)
         formula.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.2)
+        limit = axes.get_left()[0] - 0.3  # the left column ends before the axes
+        _fit_left_of(formula, limit)
+        tag(formula, "f")
         self.caption(
             f"Take the course's running function, f of x equals {RUNNING_FUNCTION}."
+            if course
+            else f"Take the function f of x equals {plain(f_expr)}."
         )
         self.play(Create(axes), Write(formula))
         self.play(Create(curve), run_time=1.5)
         self.hold()
 
         p_dot = get_point(axes, x_p, y_p)
-        p_label = get_point_label(p_dot, "P")
+        ticks = axis_numbers(axes)
+        p_label = get_point_label(p_dot, "P", avoid=ticks)
         p_coords = get_tex(
             rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
         )
         p_coords.next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        tag(p_coords, "x0", "f")
+        tag(p_label, "x0")
         self.narrate(
             f"We want the slope at P, where x = {x_p:g} and f({x_p:g}) = {y_p:g}.",
             FadeIn(p_dot, scale=1.5),
@@ -104,10 +169,12 @@ class DeltaMethod(LectureScene):
 
         # -- far-secant --------------------------------------------------------------
         self.beat("far-secant")
-        far = secant_line(running, x_p, DELTA_Q_XS[0])
-        far_group = get_secant_group(axes, far)
-        legs = get_leg_labels(far_group)
-        q_label = get_point_label(far_group.q_dot, "Q")
+        far = secant_line(fn, x_p, x_p + p.dx[0])
+        far_group = get_secant_group(axes, far, span=span)
+        legs = tag(get_leg_labels(far_group, avoid=[*ticks, p_label]), "dx")
+        q_label = tag(
+            get_point_label(far_group.q_dot, "Q", avoid=[*ticks, *legs, p_label]), "dx"
+        )
         self.caption(
             f"Pick a second point Q on the curve, at x = {far.x2:g}, where f = {far.y2:g}."
             " The straight line through P and Q is a secant."
@@ -125,6 +192,15 @@ class DeltaMethod(LectureScene):
             get_tex(rf"b = y - m x = {_num(far.intercept)}", size=SIZES.tex_small),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         work.next_to(p_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(work, limit)
+        tag(work, "dx", "f")
+        steep = (
+            "far too steep"
+            if far.slope > tangent.slope
+            else "far too shallow"
+            if far.slope < tangent.slope and far.slope >= 0
+            else "far off"
+        )
         self.caption(
             f"Its slope is rise over run: delta y = {_num(far.dy)} over delta x = {_num(far.dx)},"
             f" which is {_num(far.slope)}."
@@ -134,14 +210,14 @@ class DeltaMethod(LectureScene):
         self.hold()
         self.narrate(
             f"Through Q, the intercept is b = {_num(far.intercept)}. But a slope of"
-            f" {_num(far.slope)} is far too steep for the curve at P.",
+            f" {_num(far.slope)} is {steep} for the curve at P.",
             Write(work[1]),
         )
 
         # -- near-secant -----------------------------------------------------------------
         self.beat("near-secant")
-        near = secant_line(running, x_p, DELTA_Q_XS[1])
-        near_group = get_secant_group(axes, near, legs=False)
+        near = secant_line(fn, x_p, x_p + p.dx[1])
+        near_group = get_secant_group(axes, near, legs=False, span=span)
         near_work = VGroup(
             get_tex(
                 rf"m = \frac{{{_num(near.dy, 2)}}}{{{_num(near.dx, 2)}}} = {_num(near.slope, 2)}",
@@ -150,11 +226,15 @@ class DeltaMethod(LectureScene):
             get_tex(rf"b = {_num(near.intercept, 2)}", size=SIZES.tex_small),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         near_work.move_to(work, aligned_edge=UL)
+        _fit_left_of(near_work, limit)
+        tag(near_work, "dx", "f")
         q_near = get_tex(
             rf"Q = ({_num(near.x2, 2)},\ {_num(near.y2, 2)})",
             size=SIZES.tex_small,
             color=PALETTE.point,
         ).next_to(p_coords, RIGHT, buff=0.6)
+        _fit_left_of(q_near, limit)
+        tag(q_near, "dx", "x0")
         self.narrate(
             f"Move Q much closer: x = {_num(near.x2, 2)}, so Q = ({_num(near.x2, 2)}, {_num(near.y2, 2)})"
             f" and delta x is only {_num(near.dx, 2)}.",
@@ -174,10 +254,11 @@ class DeltaMethod(LectureScene):
         # -- slide ----------------------------------------------------------------------------
         self.beat("slide")
         log_dx = ValueTracker(math.log10(near.dx))
-        live = get_tracked_secant(axes, x_p, log_dx)
-        readouts = get_tracked_readouts(x_p, log_dx)
+        live = get_tracked_secant(axes, x_p, log_dx, fn, span=span)
+        readouts = get_tracked_readouts(x_p, log_dx, f=fn)
         readouts.next_to(p_coords, DOWN, buff=0.5, aligned_edge=LEFT)
-        readout_card = get_card(readouts, color=PALETTE.secant)
+        readout_card = tag(get_card(readouts, color=PALETTE.secant), "dx", "f")
+        small = p.dx[2]
         self.remove(near_group.line, near_group.q_dot)
         self.add(live)
         self.narrate(
@@ -187,18 +268,20 @@ class DeltaMethod(LectureScene):
             FadeIn(readout_card),
         )
         self.narrate(
-            f"By delta x = {DELTA_DX_SMALL:g}, a millionth, Q is almost on top of P,"
-            f" and the slope has settled on {_num(secant_line(running, x_p, x_p + DELTA_DX_SMALL).slope, 5)}.",
-            log_dx.animate.set_value(math.log10(DELTA_DX_SMALL)),
+            f"By delta x = {small:g}{_words(small)} Q is almost on top of P,"
+            f" and the slope has settled on {_num(secant_line(fn, x_p, x_p + small).slope, 5)}.",
+            log_dx.animate.set_value(math.log10(small)),
             run_time=6,
             rate_func=linear,
         )
 
         # -- tangent --------------------------------------------------------------------------------
         self.beat("tangent")
-        tangent = tangent_line(RUNNING_FUNCTION, x_p)
-        tangent_mob = get_tangent(axes, tangent)
-        tangent_tex = get_tex(tangent.latex, color=PALETTE.tangent)
+        tangent_mob = get_tangent(axes, tangent, span=span)
+        tangent_text = (
+            tangent.latex if course else line_equation(tangent.slope, tangent.intercept)
+        )
+        tangent_tex = get_tex(tangent_text, color=PALETTE.tangent)
         slope_note = get_text(
             f"slope at P = {_num(tangent.slope)}",
             size=SIZES.label,
@@ -208,9 +291,11 @@ class DeltaMethod(LectureScene):
             DOWN, aligned_edge=LEFT, buff=0.3
         )
         result.next_to(readout_card, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(result, limit)
+        tag(result, "f", "x0")
         live.clear_updaters()
         self.caption(
-            f"In the limit the secant becomes the tangent line {tangent.latex.replace(' ', '')},"
+            f"In the limit the secant becomes the tangent line {tangent_text.replace(' ', '')},"
             f" which touches the curve at P with slope {_num(tangent.slope)}."
         )
         self.play(Create(tangent_mob), FadeOut(live))
@@ -228,32 +313,58 @@ class DeltaMethod(LectureScene):
                 for m in (readout_card, result, tangent_mob, p_dot, p_label, p_coords)
             ]
         )
-        y_v = running(VERTEX_X)
-        v_dot = get_point(axes, VERTEX_X, y_v)
-        v_label = get_point_label(v_dot, "P", direction=UP)
+        x_v = p.x_exercise
+        y_v = fn(x_v)
+        v_dot = get_point(axes, x_v, y_v)
+        curvature = float(derivative(p.f, 2).subs(X, x_v)) if not course else 1.0
+        v_label = tag(
+            get_point_label(v_dot, "P", direction=UP, avoid=ticks),
+            "x_exercise",
+        )
         v_coords = get_tex(
-            rf"P = ({VERTEX_X:g},\ {y_v:g})", size=SIZES.tex_small, color=PALETTE.point
+            rf"P = ({x_v:g},\ {y_v:g})", size=SIZES.tex_small, color=PALETTE.point
         ).next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        tag(v_coords, "x_exercise", "f")
+        flat = tangent_line(p.f, x_v)
+        turning = abs(flat.slope) < 1e-12
+        where = (
+            "the bottom of the curve"
+            if course
+            else "a low point of the curve"
+            if turning and curvature > 0
+            else "a high point of the curve"
+            if turning and curvature < 0
+            else "a second point"
+        )
         self.narrate(
-            f"Exercise: the same method at the bottom of the curve, P = ({VERTEX_X:g}, {y_v:g}).",
+            f"Exercise: the same method at {where}, P = ({x_v:g}, {y_v:g}).",
             FadeIn(v_dot, scale=1.5),
             FadeIn(v_label),
             Write(v_coords),
         )
 
-        steps = delta_sequence(running, VERTEX_X, (1.0, 0.1, DELTA_DX_SMALL))
+        steps = delta_sequence(fn, x_v, p.exercise_dx)
         ladder = get_slope_ladder([(s.dx, s.slope) for s in steps])
         ladder.next_to(v_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(ladder, limit)
+        tag(ladder, "exercise_dx", "f")
+        trend = (
+            "fall"
+            if steps[-1].slope < steps[0].slope
+            else "rise"
+            if steps[-1].slope > steps[0].slope
+            else "stay put"
+        )
         self.caption(
             f"Shrink delta x from {_num(steps[0].dx)} to {_num(steps[1].dx)} to {steps[-1].dx:g}."
-            " The secant slopes fall: "
+            f" The secant slopes {trend}: "
             + ", then ".join(_num(s.slope) for s in steps)
             + "."
         )
         secant_mob = None
         for step, row in zip(steps, ladder, strict=True):
             group = get_secant_group(
-                axes, secant_line(running, VERTEX_X, step.q_x), legs=False
+                axes, secant_line(fn, x_v, step.q_x), legs=False, span=span
             )
             if secant_mob is None:
                 self.play(Create(group.line), FadeIn(group.q_dot), FadeIn(row))
@@ -265,15 +376,24 @@ class DeltaMethod(LectureScene):
                 )
             secant_mob = group
         self.hold()
+        assert secant_mob is not None  # the ladder has three steps
 
-        flat = tangent_line(RUNNING_FUNCTION, VERTEX_X)
-        flat_mob = get_tangent(axes, flat)
+        flat_mob = get_tangent(axes, flat, span=span)
+        flat_text = flat.latex if course else line_equation(flat.slope, flat.intercept)
         flat_tex = get_tex(
-            rf"m = {_num(flat.slope)}, \quad {flat.latex}", color=PALETTE.tangent
+            rf"m = {_num(flat.slope)}, \quad {flat_text}", color=PALETTE.tangent
         ).next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)
+        _fit_left_of(flat_tex, limit)
+        tag(flat_tex, "x_exercise", "f")
         self.narrate(
             f"The slope goes to {_num(flat.slope)}: at the vertex the tangent is flat,"
-            f" the horizontal line {flat.latex.replace(' ', '')}.",
+            f" the horizontal line {flat_text.replace(' ', '')}."
+            if course
+            else f"The slope goes to {_num(flat.slope)}: at a turning point the tangent"
+            f" is flat, the horizontal line {flat_text.replace(' ', '')}."
+            if turning
+            else f"The slopes settle on {_num(flat.slope)}: the tangent there is"
+            f" {flat_text.replace(' ', '')}.",
             FadeOut(secant_mob.line),
             FadeOut(secant_mob.q_dot),
             Create(flat_mob),
@@ -289,17 +409,19 @@ class DeltaMethod(LectureScene):
                 color=PALETTE.tangent,
             ),
             get_tex(
-                rf"x = {VERTEX_X:g}:\ \text{{slope}}\ {_num(flat.slope)}",
+                rf"x = {x_v:g}:\ \text{{slope}}\ {_num(flat.slope)}",
                 color=PALETTE.tangent,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         summary_card = get_card(summary, color=PALETTE.tangent)
         summary_card.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
+        _fit_left_of(summary_card, limit)
+        tag(summary_card, "x0", "x_exercise", "f")
         self.add(tangent_mob, p_dot, p_label)
         self.narrate(
             "Delta method: shrink delta x until the secant's slope stops changing."
             f" Slope {_num(tangent.slope)} at x = {x_p:g} and slope {_num(flat.slope)} at"
-            f" x = {VERTEX_X:g}. Next, a formula that gives the slope at any x.",
+            f" x = {x_v:g}. Next, a formula that gives the slope at any x.",
             FadeIn(summary_card),
             Create(tangent_mob),
             FadeIn(p_dot),

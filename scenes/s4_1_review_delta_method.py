@@ -42,6 +42,7 @@ from scenes.common.delta_parts import (
     running,
 )
 from scenes.common.mobjects import get_card, get_tex, get_title
+from scenes.common.numbers import fmt
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 
@@ -125,7 +126,7 @@ class ReviewDeltaMethod(LectureScene):
             "With delta x at "
             + ", ".join(f"{s.dx:g}" for s in steps[:-1])
             + f" and {steps[-1].dx:g}, the slopes are "
-            + ", then ".join(f"{s.slope:.6f}".rstrip("0").rstrip(".") for s in steps)
+            + ", then ".join(fmt(s.slope) for s in steps)
             + f": they converge to {tangent_line(RUNNING_FUNCTION, x_p).slope:g}."
         )
         self.hold()
@@ -148,6 +149,7 @@ class ReviewDeltaMethod(LectureScene):
             f"The limit is the tangent, {tangent.latex.replace(' ', '')}. The derivative formula"
             f" {plain(forms.first)} gives the same slope, {tangent.slope:g}, in one step."
         )
+        assert shown is not None  # the ladder has at least one step
         self.play(ReplacementTransform(shown.line, tangent_mob), FadeOut(shown.q_dot))
         self.play(FadeIn(result_card, shift=DOWN * 0.2))
         self.hold()

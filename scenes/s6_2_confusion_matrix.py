@@ -232,7 +232,7 @@ class ConfusionMatrix(LectureScene):
             FadeOut(strip), grid.animate.to_edge(LEFT, buff=EDGE_BUFF + 0.3).set_y(-0.5)
         )
         card.next_to(grid, RIGHT, buff=0.7).align_to(grid.cells["fp"], DOWN)
-        said = (
+        explained = (
             (
                 f"The true positive rate, or recall: of the {conf.positives} real hot dogs, "
                 f"the model catches {conf.tp}. TPR = {conf.tpr:g}."
@@ -251,7 +251,7 @@ class ConfusionMatrix(LectureScene):
             ),
         )
         self.play(FadeIn(card[0]))
-        for row, text in zip(rows, said, strict=True):
+        for row, text in zip(rows, explained, strict=True):
             self.narrate(text, FadeIn(row, shift=RIGHT * 0.2))
 
         # -- summary ---------------------------------------------------------------

@@ -30,13 +30,9 @@ from manim import (
     linear,
 )
 
-from mathkit.classification import (
-    SYNTHETIC_N,
-    SYNTHETIC_SEED,
-    roc_curve,
-    synthetic_scores,
-)
+from mathkit.classification import auc_trapezoid, roc_curve
 from mathkit.data import HOTDOG_Y, HOTDOG_Y_HAT
+from mathkit.guard import thin_indices
 from scenes.common.base import LectureScene
 from scenes.common.classification_parts import (
     get_chance_line,
@@ -49,10 +45,14 @@ from scenes.common.classification_parts import (
     get_threshold_marker,
 )
 from scenes.common.mobjects import get_tex, get_text, get_title
+from scenes.common.params import tag
+from scenes.common.schemas import RocCurveParams
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 T_ABOVE = 0.97
 """Where the marker is drawn for the threshold "above every score" (layout only)."""
+MAX_DRAWN_POINTS = 2000
+"""Most corners of the drawn smooth curve (a 10^6-row variant is thinned to these)."""
 
 
 def rates_tex(
@@ -77,10 +77,31 @@ def threshold_tex(t: float, top_score: float) -> VGroup:
     return get_tex(text, size=SIZES.tex_small, color=PALETTE.tangent)
 
 
+def _climb(auc: float) -> str:
+    """How the point moves as the threshold slides down, from the area under the curve."""
+    if auc >= 0.75:
+        return (
+            "the point climbs fast at first, while nearly every item let in is a"
+            " positive, then bends to the right."
+        )
+    if auc >= 0.55:
+        return "the point climbs faster than it moves right, bowing above the diagonal."
+    if auc > 0.45:
+        return "the point stays near the diagonal: these scores barely separate the classes."
+    return "the point runs below the diagonal: these scores rank the classes backwards."
+
+
 class RocCurve(LectureScene):
-    """Beats: title, setup, sweep, chance, smooth, summary."""
+    """Beats: title, setup, sweep, chance, smooth, summary.
+
+    Parameters (``self.params``, :class:`scenes.common.schemas.RocCurveParams`):
+    the labels and scores of the smooth curve (a CSV in a variant).
+    """
+
+    params_schema = RocCurveParams
 
     def construct(self) -> None:
+        p: RocCurveParams = self.params
         ys, scores = HOTDOG_Y, HOTDOG_Y_HAT
         curve = roc_curve(ys, scores)
         top_score = max(scores)
@@ -198,8 +219,8 @@ class RocCurve(LectureScene):
 
         # -- smooth ----------------------------------------------------------------------------
         self.beat("smooth")
-        y_s, s_s = synthetic_scores(SYNTHETIC_N, SYNTHETIC_SEED)
-        big = roc_curve(y_s, s_s)
+        big = roc_curve(p.data.labels, p.data.scores)
+        n_big = big.n_pos + big.n_neg
         hotdog = VGroup(path, dot)
         self.play(
             FadeOut(VGroup(line, items, readout)),
@@ -208,25 +229,34 @@ class RocCurve(LectureScene):
             hotdog.animate.set_opacity(0.35),
         )
         self.remove(zone, marker)
+        drawn = thin_indices(len(big), MAX_DRAWN_POINTS)
         smooth_curve = get_roc_polyline(
-            axes, big.fpr, big.tpr, color=PALETTE.secant, stroke_width=4
+            axes, big.fpr[drawn], big.tpr[drawn], color=PALETTE.secant, stroke_width=4
         )
+        course = p.is_course_data
         about = VGroup(
             get_text(
-                f"{big.n_pos + big.n_neg} simulated images",
+                f"{n_big} simulated images" if course else f"{n_big} scored items",
                 size=SIZES.label,
                 color=PALETTE.secant,
             ),
             get_text(
-                f"{big.n_pos} hot dogs, {big.n_neg} not",
+                f"{big.n_pos} hot dogs, {big.n_neg} not"
+                if course
+                else f"{big.n_pos} positives, {big.n_neg} negatives",
                 size=SIZES.small,
                 color=PALETTE.subtle,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         about.to_edge(RIGHT, buff=EDGE_BUFF + 0.6).set_y(1.4)
+        tag(about, "data")
         self.caption(
-            f"With more images the steps shrink. Here are {big.n_pos + big.n_neg} images "
+            f"With more images the steps shrink. Here are {n_big} images "
             "from a simulated classifier, one step per image."
+            if course
+            else f"With more items the steps shrink. Here are {n_big} items from your"
+            f" own scores, {big.n_pos} positives and {big.n_neg} negatives,"
+            " one step per distinct score."
         )
         self.play(FadeIn(about))
         self.play(Create(smooth_curve), run_time=4.0, rate_func=linear)
@@ -264,6 +294,7 @@ class RocCurve(LectureScene):
         for lab, val in zip(labels, values, strict=True):
             val.next_to(lab, RIGHT, buff=0.2)
         board = VGroup(labels, values).next_to(about, DOWN, buff=0.7, aligned_edge=LEFT)
+        tag(board, "data")
 
         def refresh(group: VGroup) -> None:
             i = index()
@@ -277,6 +308,9 @@ class RocCurve(LectureScene):
         self.caption(
             "Slide the threshold down from the top score: the point climbs fast at "
             "first, while nearly every image let in is a hot dog, then bends to the right."
+            if course
+            else "Slide the threshold down from the top score: "
+            + _climb(auc_trapezoid(big.fpr, big.tpr))
         )
         self.play(FadeIn(rider), FadeIn(board))
         self.play(k.animate.set_value(last), run_time=7.0, rate_func=linear)

@@ -9,6 +9,7 @@ through ``mathkit.integrate``.
 
 from __future__ import annotations
 
+import numpy as np
 import sympy as sp
 from manim import (
     DOWN,
@@ -27,24 +28,40 @@ from manim import (
 )
 
 from mathkit.data import INTEGRAL_EXAMPLES
-from mathkit.expr import latex, parse
-from mathkit.integrate import error_table, quad
+from mathkit.expr import latex, parse, plain
+from mathkit.integrate import quad
+from mathkit.plotting import decade_range
 from scenes.common.base import LectureScene
 from scenes.common.graph_parts import get_code_panel
 from scenes.common.integral_parts import get_error_line, get_log_error_axes
 from scenes.common.mobjects import get_bullets, get_card, get_tex, get_text, get_title
+from scenes.common.numbers import pi_text
 from scenes.common.numbers import superscript as _sup
+from scenes.common.params import tag
+from scenes.common.schemas import NumericIntegrationParams
 from scenes.common.theme import EDGE_BUFF, MONO_FONT, PALETTE, SIZES
 
 
 def _quad_code(name: str, integrand: str, a: float, b: float) -> str:
-    """The notebook's cell: define the integrand, call quad on the bounds."""
-    body = sp.sstr(parse(integrand))
+    """The notebook's cell: define the integrand, call quad on the bounds.
+
+    Functions and pi the cell uses are imported from numpy (none for the course's
+    own integrands, x/2 and 2x).
+    """
+    expr = parse(integrand)
+    body = sp.sstr(expr)
+    bounds = [pi_text(a), pi_text(b)]
+    used = sorted(
+        {type(f).__name__ for f in expr.atoms(sp.Function)}
+        | ({"pi"} if expr.has(sp.pi) or any("pi" in t for t in bounds) else set())
+        | ({"e"} if expr.has(sp.E) else set())
+    )
+    imports = f"from numpy import {', '.join(used)}\n" if used else ""
     return (
-        "from scipy.integrate import quad\n\n"
+        f"{imports}from scipy.integrate import quad\n\n"
         f"def {name}(x):\n"
         f"    return {body}\n\n"
-        f"quad({name}, {a:g}, {b:g})"
+        f"quad({name}, {bounds[0]}, {bounds[1]})"
     )
 
 
@@ -69,9 +86,16 @@ def _output(value: float, abserr: float) -> VGroup:
 
 
 class NumericIntegration(LectureScene):
-    """Beats: title, quad, second-call, rules, errors, summary."""
+    """Beats: title, quad, second-call, rules, errors, summary.
+
+    Parameters (``self.params``, :class:`scenes.common.schemas.NumericIntegrationParams`):
+    the two quad examples' integrands and bounds, and the error test's.
+    """
+
+    params_schema = NumericIntegrationParams
 
     def construct(self) -> None:
+        p: NumericIntegrationParams = self.params
         # -- title -----------------------------------------------------------------------
         self.beat("title")
         title = get_title(
@@ -87,10 +111,13 @@ class NumericIntegration(LectureScene):
 
         # -- quad ------------------------------------------------------------------------
         self.beat("quad")
-        (text, a, b), (text2, a2, b2) = INTEGRAL_EXAMPLES
+        text, a, b = p.integrand, p.a, p.b
+        text2, a2, b2 = p.second_integrand, p.second_a, p.second_b
+        course = (text, a, b) == INTEGRAL_EXAMPLES[0]
         first = quad(text, a, b)
         code = get_code_panel(_quad_code("g", text, a, b), size=SIZES.code + 4)
         code.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        tag(code, "integrand", "a", "b")
         self.narrate(
             "SciPy's quad does it. Define the integrand as a Python function,"
             " then pass it with the two bounds.",
@@ -98,6 +125,7 @@ class NumericIntegration(LectureScene):
         )
         out = _output(first.value, first.abserr)
         out.next_to(code, DOWN, buff=0.5, aligned_edge=LEFT)
+        tag(out, "integrand", "a", "b")
         value_brace = Brace(out.value, DOWN, color=PALETTE.tangent)
         value_label = get_text("the integral", size=SIZES.small, color=PALETTE.tangent)
         value_label.next_to(value_brace, DOWN, buff=0.12)
@@ -107,13 +135,17 @@ class NumericIntegration(LectureScene):
         self.caption(
             f"It returns a pair: the integral, {first.value:g}, the same value"
             " we found by hand..."
+            if course
+            else f"It returns a pair: first the integral of {plain(parse(text))}"
+            f" from {pi_text(a)} to {pi_text(b)}, {first.value:g}..."
         )
         self.play(FadeIn(out, shift=RIGHT * 0.2))
         self.play(FadeIn(value_brace), FadeIn(value_label))
         self.hold()
+        exact_enough = first.abserr < 1e-10 * max(1.0, abs(first.value))
         self.narrate(
             f"...and an estimate of its absolute error, about {first.abserr:.0e}:"
-            " essentially exact.",
+            + (" essentially exact." if exact_enough else " small, but not zero."),
             FadeIn(err_brace),
             FadeIn(err_label),
         )
@@ -125,9 +157,18 @@ class NumericIntegration(LectureScene):
         code2.move_to(code, aligned_edge=UL)
         out2 = _output(second.value, second.abserr)
         out2.move_to(out, aligned_edge=LEFT)
+        if code2.height != code.height:  # a variant's cell may have an import line
+            out2.next_to(code2, DOWN, buff=0.5, aligned_edge=LEFT)
+        tag(code2, "second_integrand", "second_a", "second_b")
+        tag(out2, "second_integrand", "second_a", "second_b")
+        second_tiny = second.abserr < 1e-10 * max(1.0, abs(second.value))
         self.caption(
-            f"The second example, {text2} from {a2:g} to {b2:g}, gives {second.value!r},"
-            " again with a tiny error estimate."
+            f"The second example, {text2} from {pi_text(a2)} to {pi_text(b2)}, gives {second.value!r},"
+            + (
+                " again with a tiny error estimate."
+                if second_tiny
+                else f" with an error estimate of about {second.abserr:.0e}."
+            )
         )
         self.play(
             FadeOut(code),
@@ -177,15 +218,17 @@ class NumericIntegration(LectureScene):
 
         # -- errors ------------------------------------------------------------------------
         self.beat("errors")
-        table = error_table()
+        table = p.test_table()
         a_tex = latex(sp.nsimplify(table.a, [sp.pi]))
         b_tex = latex(sp.nsimplify(table.b, [sp.pi]))
         integrand_tex = latex(parse(table.integrand))
         test = get_tex(
-            rf"\int_{{{a_tex}}}^{{{b_tex}}} {integrand_tex}\,dx = {table.exact:.0f}",
+            rf"\int_{{{a_tex}}}^{{{b_tex}}} {integrand_tex}\,dx = {table.exact:.6g}",
             size=SIZES.tex_small,
         )
-        axes = get_log_error_axes(table.ns, (-10, 0), width=6.6, height=4.6)
+        decades = decade_range(np.r_[table.trapezoid, table.simpson])
+        axes = get_log_error_axes(table.ns, decades, width=6.6, height=4.6)
+        tag(axes, "test_integrand", "test_a", "test_b")
         axes.to_edge(LEFT, buff=EDGE_BUFF + 0.8).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
         trap_line = get_error_line(
             axes, table.ns, table.trapezoid, color=PALETTE.secant
@@ -222,10 +265,15 @@ class NumericIntegration(LectureScene):
         legend[4:].shift(DOWN * 0.3)
         side = VGroup(test, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
         side.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
+        tag(side, "test_integrand", "test_a", "test_b")
         self.play(FadeOut(cards))
         self.narrate(
             f"How fast do they converge? Test on one arch of sine, whose area is exactly"
-            f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}.",
+            f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}."
+            if p.is_course_test
+            else f"How fast do they converge? Test on {plain(parse(table.integrand))}"
+            f" from {pi_text(table.a)} to {pi_text(table.b)}, whose area is {table.exact:.6g},"
+            f" with n = {table.ns[0]} up to {table.ns[-1]}.",
             Create(axes),
             Write(test),
         )

@@ -126,7 +126,7 @@ def loudnorm(src: Path, dest: Path) -> dict[str, Any]:
     found = re.search(r"\{[^{}]*\"input_i\"[^{}]*\}", proc.stderr)
     if proc.returncode != 0 or not found:
         raise AudioError(f"loudness measurement failed for {src.name}")
-    m = json.loads(found.group(0))
+    m: dict[str, Any] = json.loads(found.group(0))
     measured = (
         f"measured_I={m['input_i']}:measured_TP={m['input_tp']}:"
         f"measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}:"

@@ -26,7 +26,7 @@ from typing import Final
 
 from scenes import outline
 from tools import datafiles, provenance
-from tools.cli import command, forget, spawn, stop_children
+from tools.cli import UsageError, command, forget, spawn, stop_children
 from tools.course_index import build_index
 from tools.inputs import Quality, resolve_jobs, resolve_quality, resolve_scenes
 from tools.lessons import build_lessons
@@ -199,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     started = time.monotonic()
     datafiles.check()
+    if os.environ.get("VARIANT"):
+        raise UsageError(
+            "make course builds the course example; VARIANT renders one scene:"
+            " make render VARIANT=... (or still, clip)"
+        )
     quality = resolve_quality(args.quality)
     jobs = resolve_jobs(args.jobs)
     only = resolve_scenes(args.scenes) if args.scenes else None

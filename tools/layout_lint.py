@@ -62,6 +62,8 @@ class Finding:
     beat: str
     time: float
     message: str
+    params: tuple[str, ...] = ()
+    """Scene parameters the offending mobjects were drawn from (see params.tag)."""
 
     def __str__(self) -> str:
         return f"{self.scene} [{self.beat} @ {self.time:.1f}s] {self.check}: {self.message}"
@@ -191,7 +193,14 @@ def layout_findings(
         if bad:
             sides = ", ".join(f"{v:.2f} past the {k} margin" for k, v in bad.items())
             out.append(
-                Finding(scene, "layout-frame", beat, time_s, f"{name} is {sides}")
+                Finding(
+                    scene,
+                    "layout-frame",
+                    beat,
+                    time_s,
+                    f"{name} is {sides}",
+                    getattr(mob, "variant_params", ()),
+                )
             )
         size = _font_size(mob)
         if size is not None and size < MIN_FONT_SIZE - 0.5:
@@ -230,6 +239,12 @@ def layout_findings(
                     time_s,
                     f"{na} overlaps {nb} by {w:.2f} x {h:.2f} units "
                     f"({share:.0%} of the smaller)",
+                    tuple(
+                        dict.fromkeys(
+                            getattr(texts[i], "variant_params", ())
+                            + getattr(texts[j], "variant_params", ())
+                        )
+                    ),
                 )
             )
     return out
@@ -257,7 +272,11 @@ def _draw_nothing(*_args: Any, **_kwargs: Any) -> None:
 
 
 def inspect_scene(
-    item: outline.Item, *, media_dir: Path | None = None, rasterise: bool = False
+    item: outline.Item,
+    *,
+    media_dir: Path | None = None,
+    rasterise: bool = False,
+    params: Any = None,
 ) -> SceneReport:
     """Dry-run one scene with the layout lint attached; check subtitles, duration, shape.
 
@@ -265,12 +284,17 @@ def inspect_scene(
     (``rasterise=False``): the scene runs three to four times faster with the same
     timings, beats and findings (tests/scenes/test_scene_quality.py checks that
     on one scene). The pixel tests in tests/graphical still draw every final frame.
+    ``params`` runs a parametric scene with a variant's parameters (tools/variants.py).
     """
     from manim import ThreeDScene, config, tempconfig
 
     report = SceneReport(item.scene, item.number)
     cls = item.load()
-    media = media_dir or BUILD / "quality"
+    # Per test worker, as the TeX folder: Manim's Text cache in <media>/texts is
+    # written and deleted by whoever draws the same text, so workers must not share it.
+    media = media_dir or BUILD / "quality" / os.environ.get(
+        "PYTEST_XDIST_WORKER", "main"
+    )
     settings = {
         **DRY_RUN_CONFIG,
         "media_dir": str(media),
@@ -279,6 +303,8 @@ def inspect_scene(
     started = time.monotonic()
     with tempconfig(settings):
         scene = cls()
+        if params is not None:
+            scene.params = params
         if not rasterise:
             scene.renderer.camera.capture_mobjects = _draw_nothing
         frame = (config.frame_width, config.frame_height)

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import outline
-from tools import audio, datafiles, files, media, provenance, subtitles
+from scenes.common.params import Variant, VariantError
+from tools import audio, datafiles, files, media, provenance, subtitles, variants
 from tools.cli import StepError, UsageError, command, run_child
 from tools.inputs import (
     DEFAULT_QUALITY,
@@ -72,11 +73,17 @@ class Job:
     fmt: str = "mp4"
     transparent: bool = False
     last_frame: bool = False
+    variant: Variant | None = None
+
+    @property
+    def stem(self) -> str:
+        """Output name: the scene, or ``Scene--variant`` (tools/variants.py)."""
+        return variants.stem(self.item.scene, self.variant)
 
     @property
     def media_dir(self) -> Path:
         """Manim's working folder for this job (isolated per quality and format)."""
-        return BUILD / "media" / self.tag / self.item.scene
+        return BUILD / "media" / self.tag / self.stem
 
     @property
     def tag(self) -> str:
@@ -87,7 +94,7 @@ class Job:
     def destination(self) -> Path:
         """The finished file in ``renders/``."""
         alpha = "-alpha" if self.transparent else ""
-        return self.out_dir / f"{self.item.scene}{alpha}.{self.fmt}"
+        return self.out_dir / f"{self.stem}{alpha}.{self.fmt}"
 
     @property
     def out_dir(self) -> Path:
@@ -97,7 +104,12 @@ class Job:
     @property
     def digest(self) -> str:
         """The input hash this job's output must carry to be current."""
-        return provenance.input_hash(self.item, quality=self.quality.name, fmt=self.tag)
+        return provenance.input_hash(
+            self.item,
+            quality=self.quality.name,
+            fmt=self.tag,
+            extra=variants.digest(self.variant),
+        )
 
     def command(self) -> list[str]:
         """The manim command line (a list: never passed through a shell).
@@ -145,7 +157,7 @@ Manim = Callable[[Job], int]
 
 def manim_subprocess(job: Job) -> int:
     """Run Manim for ``job`` in a child process (``python -m tools.texcache render ...``)."""
-    return run_child(job.command(), cwd=ROOT)
+    return run_child(job.command(), cwd=ROOT, env=variants.env(job.variant))
 
 
 def run(job: Job, *, force: bool = True, manim: Manim = manim_subprocess) -> list[Path]:
@@ -155,7 +167,7 @@ def run(job: Job, *, force: bool = True, manim: Manim = manim_subprocess) -> lis
     so they take turns: a second one waits on a lock (and says so). With
     ``force=False`` an output that is current when the lock is ours is reused.
     """
-    lock = LOCKS / f"{job.tag}-{job.item.scene}.lock"
+    lock = LOCKS / f"{job.tag}-{job.stem}.lock"
 
     def waiting() -> None:
         print(
@@ -182,6 +194,8 @@ def _render(job: Job, manim: Manim) -> list[Path]:
     srt = produced.with_suffix(".srt")
     srt.unlink(missing_ok=True)
     digest = job.digest
+    if job.variant is not None:
+        variants.gate(job.item, job.variant)  # before any frame is drawn
     print(
         f"rendering {job.item.number} {job.item.scene} at {job.quality.name}"
         f" ({job.quality.folder}, {job.fmt})",
@@ -240,18 +254,21 @@ def _publish(
     provenance.write_manifest(
         dest, job.item, quality=job.quality.name, fmt=job.fmt, digest=digest, files=out
     )
+    variants.annotate_manifest(dest, job.variant)
     return out
 
 
-def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
+def section_still(
+    item: outline.Item, quality: Quality, section: str, variant: Variant | None = None
+) -> Path:
     """The last frame of beat ``section`` as ``renders/<res>/<Scene>.<section>.png``.
 
     Renders the scene first unless its MP4 at this quality is current.
     """
-    job = Job(item, quality)
+    job = Job(item, quality, variant=variant)
     digest = job.digest
     run(job, force=False)
-    folder = job.out_dir / "sections" / item.scene
+    folder = job.out_dir / "sections" / job.stem
     entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
     names = [e["name"] for e in entries]
     if section not in names:
@@ -260,7 +277,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
         )
     entry = entries[names.index(section)]
     poster = folder / Path(entry["video"]).with_suffix(".png").name
-    dest = job.out_dir / f"{item.scene}.{section}.png"
+    dest = job.out_dir / f"{job.stem}.{section}.png"
     files.copy(poster, dest)
     provenance.write_manifest(
         dest,
@@ -270,6 +287,7 @@ def section_still(item: outline.Item, quality: Quality, section: str) -> Path:
         digest=digest,
         files=[dest],
     )
+    variants.annotate_manifest(dest, variant)
     print(f"wrote {show(dest)}")
     return dest
 
@@ -281,7 +299,7 @@ def _publish_sections(
     index = folder / f"{job.item.scene}.json"
     if not index.is_file():
         return []
-    dest_dir = job.out_dir / "sections" / job.item.scene
+    dest_dir = job.out_dir / "sections" / job.stem
     work = stack.enter_context(files.staged_dir(dest_dir))
     names: list[str] = []
     for entry in json.loads(index.read_text(encoding="utf-8")):
@@ -334,6 +352,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--check", action="store_true", help="validate the inputs and exit (no render)"
     )
+    p.add_argument(
+        "--variant",
+        default=env.get("VARIANT"),
+        help="a variant TOML: the scene with other parameters (tools/variants.py)",
+    )
     return p.parse_args(argv)
 
 
@@ -342,17 +365,28 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render, report; exit 2 on bad input."""
     args = parse_args(argv)
     datafiles.check()
-    item = resolve_scene(args.scene)
-    quality = resolve_quality(args.quality)
-    fmt = "png" if args.still else resolve_format(args.format, args.transparent)
-    section = resolve_section(args.section)
-    job = Job(item, quality, fmt, args.transparent, args.still)
-    if args.check:
-        return 0
-    if args.still and section:
-        section_still(item, quality, section)
-    else:
-        run(job, force=args.force)
+    try:
+        if args.variant and not args.scene:
+            args.scene = variants.peek(args.variant)[0]
+        item = resolve_scene(args.scene)
+        quality = resolve_quality(args.quality)
+        fmt = "png" if args.still else resolve_format(args.format, args.transparent)
+        section = resolve_section(args.section)
+        if args.check:
+            if args.variant and variants.peek(args.variant)[0] != item.scene:
+                raise UsageError(
+                    f"{args.variant} is a variant of {variants.peek(args.variant)[0]},"
+                    f" not of {item.scene}"
+                )
+            return 0
+        variant = variants.load(args.variant, item.scene) if args.variant else None
+        job = Job(item, quality, fmt, args.transparent, args.still, variant)
+        if args.still and section:
+            section_still(item, quality, section, variant)
+        else:
+            run(job, force=args.force)
+    except VariantError as exc:  # a refused variant (bad parameter, layout gate)
+        raise UsageError(str(exc)) from None
     return 0
 
 

@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scenes import outline
 from scenes.common import narration
@@ -23,8 +24,11 @@ from scenes.common import voice as voices
 from tools import layout_lint
 from tools.render import RENDERS, ROOT, UsageError, resolve_scene
 
+if TYPE_CHECKING:
+    from scenes.common.base import Spoken
 
-def spoken_lines(item: outline.Item) -> list:
+
+def spoken_lines(item: outline.Item) -> list[Spoken]:
     """The scene's narration as scheduled (``scenes.common.base.Spoken``), by a dry run."""
     from manim import tempconfig
 

@@ -22,6 +22,7 @@ from scenes.common.narration import (
     split_caption,
     spoken_durations,
 )
+from scenes.common.params import Schema, current
 from scenes.common.theme import PALETTE
 from tools.subtitles import Cue as Caption
 
@@ -71,8 +72,23 @@ class LectureMixin:
 
     #: Pairs of mobject names whose overlap is intended (see the layout lint).
     allowed_overlaps: ClassVar[tuple[tuple[str, str], ...]] = ()
+    #: The scene's parameter schema (scenes/common/schemas.py), if it takes variants.
+    params_schema: ClassVar[type[Schema] | None] = None
 
-    def setup(self) -> None:  # type: ignore[override]
+    @property
+    def params(self) -> Any:
+        """The scene's parameters: the variant's (``$LECTURE_VARIANT``), else the defaults."""
+        if self.__dict__.get("_params") is None and self.params_schema is not None:
+            self.__dict__["_params"] = current(
+                self.params_schema.scene, self.params_schema
+            )
+        return self.__dict__.get("_params")
+
+    @params.setter
+    def params(self, value: Schema) -> None:
+        self.__dict__["_params"] = value
+
+    def setup(self) -> None:
         """Apply the theme and choose the voice."""
         super().setup()  # type: ignore[misc]
         self.camera.background_color = PALETTE.background  # type: ignore[attr-defined]
@@ -172,7 +188,7 @@ class LectureMixin:
         spec = getattr(writer, "output_spec", None)
         return not config.dry_run and bool(getattr(spec, "is_video", False))
 
-    def tear_down(self) -> None:  # type: ignore[override]
+    def tear_down(self) -> None:
         """Write the narration timeline (and its audio mix) beside the movie file."""
         super().tear_down()  # type: ignore[misc]
         if not self._writes_video():

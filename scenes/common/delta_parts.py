@@ -28,9 +28,10 @@ from manim import (
 )
 from manim.typing import Vector3D
 
-from mathkit.data import RUNNING_FUNCTION
-from mathkit.differentiation import SecantLine, as_function, secant_line
+from mathkit.data import DELTA_LINE_X, DELTA_X_RANGE, DELTA_Y_RANGE, RUNNING_FUNCTION
+from mathkit.differentiation import RealFunction, SecantLine, as_function, secant_line
 from mathkit.numeric import Tangent
+from mathkit.plotting import decimals_for
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
@@ -41,24 +42,52 @@ from scenes.common.mobjects import (
 from scenes.common.numbers import fmt, format_delta
 from scenes.common.theme import PALETTE, SIZES
 
-RUNNING_X_RANGE: tuple[float, float, float] = (-3.0, 6.0, 1.0)
+RUNNING_X_RANGE: tuple[float, float, float] = DELTA_X_RANGE
 """Axis range for the running function: shows the vertex (-1, 1) and Q = (5, 37)."""
-RUNNING_Y_RANGE: tuple[float, float, float] = (0.0, 42.0, 10.0)
-LINE_X_RANGE: tuple[float, float] = (-1.6, 5.6)
+RUNNING_Y_RANGE: tuple[float, float, float] = DELTA_Y_RANGE
+LINE_X_RANGE: tuple[float, float] = DELTA_LINE_X
 """Where secant and tangent lines are drawn (clipped to the axes' y range)."""
 
 running = as_function(RUNNING_FUNCTION)
 """f(x) = x^2 + 2x + 2 as a float function (from mathkit)."""
 
 
-def get_running_axes(*, width: float = 6.8, height: float = 5.4) -> Axes:
-    """Axes sized for the running function (not positioned)."""
-    return get_axes(RUNNING_X_RANGE, RUNNING_Y_RANGE, width=width, height=height)
+def get_running_axes(
+    *,
+    width: float = 6.8,
+    height: float = 5.4,
+    x_range: Sequence[float] = RUNNING_X_RANGE,
+    y_range: Sequence[float] = RUNNING_Y_RANGE,
+) -> Axes:
+    """Axes sized for the running function, or for ``x_range``/``y_range`` (not positioned).
+
+    Tick labels show as many decimals as the tick step needs.
+    """
+    if tuple(x_range) == RUNNING_X_RANGE and tuple(y_range) == RUNNING_Y_RANGE:
+        return get_axes(RUNNING_X_RANGE, RUNNING_Y_RANGE, width=width, height=height)
+    return get_axes(
+        x_range,
+        y_range,
+        width=width,
+        height=height,
+        x_axis_config={
+            "decimal_number_config": {
+                "color": PALETTE.subtle,
+                "num_decimal_places": decimals_for(x_range[2]),
+            }
+        },
+        y_axis_config={
+            "decimal_number_config": {
+                "color": PALETTE.subtle,
+                "num_decimal_places": decimals_for(y_range[2]),
+            }
+        },
+    )
 
 
-def get_running_curve(axes: Axes) -> Mobject:
-    """The running function on ``axes``, clipped to the y range."""
-    return get_clipped_graph(axes, running, samples=400)
+def get_running_curve(axes: Axes, f: RealFunction = running) -> Mobject:
+    """The running function (or ``f``) on ``axes``, clipped to the y range."""
+    return get_clipped_graph(axes, f, samples=400)
 
 
 def get_point(axes: Axes, x: float, y: float, *, color: str | None = None) -> Dot:
@@ -66,16 +95,67 @@ def get_point(axes: Axes, x: float, y: float, *, color: str | None = None) -> Do
     return Dot(axes.c2p(x, y), radius=0.09, color=color or PALETTE.point).set_z_index(3)
 
 
-def get_point_label(dot: Dot, tex: str, *, direction: Vector3D = UP + LEFT) -> MathTex:
-    """A short label such as ``P`` beside ``dot``."""
-    return get_tex(tex, size=SIZES.tex_small, color=PALETTE.point).next_to(
-        dot, direction, buff=0.12
+OVERLAP_LIMIT = 0.12
+"""Share of the smaller box two labels may cover (the layout gate's limit)."""
+FALLBACK_DIRECTIONS = (UP + LEFT, UP + RIGHT, DOWN + RIGHT, DOWN + LEFT, UP, DOWN)
+
+
+def overlap_share(a: Mobject, b: Mobject) -> float:
+    """How much of the smaller bounding box of ``a`` and ``b`` they share (0 to 1)."""
+    (alo, ahi), (blo, bhi) = (
+        (m.get_corner(DOWN + LEFT), m.get_corner(UP + RIGHT)) for m in (a, b)
     )
+    w = min(ahi[0], bhi[0]) - max(alo[0], blo[0])
+    h = min(ahi[1], bhi[1]) - max(alo[1], blo[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    smaller = min(a.width * a.height, b.width * b.height)
+    return w * h / max(smaller, 1e-9)
 
 
-def _clipped_x_range(axes: Axes, slope: float, intercept: float) -> tuple[float, float]:
-    """Part of LINE_X_RANGE where y = slope x + intercept stays inside the axes."""
-    x0, x1 = LINE_X_RANGE
+def place_clear(
+    label: Mobject,
+    anchor: Mobject,
+    directions: Sequence[Vector3D],
+    avoid: Sequence[Mobject],
+    *,
+    buff: float = 0.12,
+) -> Mobject:
+    """Put ``label`` next to ``anchor`` in the first direction where it overlaps none
+    of ``avoid`` by more than the layout gate allows (the first direction if none is)."""
+    for direction in directions:
+        label.next_to(anchor, direction, buff=buff)
+        if all(overlap_share(label, m) <= OVERLAP_LIMIT for m in avoid):
+            return label
+    return label.next_to(anchor, directions[0], buff=buff)
+
+
+def get_point_label(
+    dot: Dot,
+    tex: str,
+    *,
+    direction: Vector3D = UP + LEFT,
+    avoid: Sequence[Mobject] = (),
+) -> MathTex:
+    """A short label such as ``P`` beside ``dot``, clear of the mobjects in ``avoid``."""
+    label = get_tex(tex, size=SIZES.tex_small, color=PALETTE.point)
+    directions = [direction, *(d for d in FALLBACK_DIRECTIONS if d is not direction)]
+    place_clear(label, dot, directions, avoid)
+    return label
+
+
+def axis_numbers(axes: Axes) -> list[Mobject]:
+    """The tick labels of both axes (for labels to keep clear of)."""
+    return [
+        n for axis in (axes.x_axis, axes.y_axis) for n in getattr(axis, "numbers", [])
+    ]
+
+
+def _clipped_x_range(
+    axes: Axes, slope: float, intercept: float, span: Sequence[float] = LINE_X_RANGE
+) -> tuple[float, float]:
+    """Part of ``span`` (LINE_X_RANGE) where y = slope x + intercept stays inside the axes."""
+    x0, x1 = span
     y0, y1 = axes.y_range[0], axes.y_range[1]
     if slope != 0:
         xa, xb = sorted(((y0 - intercept) / slope, (y1 - intercept) / slope))
@@ -83,10 +163,21 @@ def _clipped_x_range(axes: Axes, slope: float, intercept: float) -> tuple[float,
     return x0, x1
 
 
-def get_line(axes: Axes, slope: float, intercept: float, *, color: str) -> Line:
-    """The line y = slope x + intercept across the plot, clipped to the axes."""
+def get_line(
+    axes: Axes,
+    slope: float,
+    intercept: float,
+    *,
+    color: str,
+    span: Sequence[float] = LINE_X_RANGE,
+) -> Line:
+    """The line y = slope x + intercept across ``span``, clipped to the axes."""
     return get_line_through(
-        axes, slope, intercept, _clipped_x_range(axes, slope, intercept), color=color
+        axes,
+        slope,
+        intercept,
+        _clipped_x_range(axes, slope, intercept, span),
+        color=color,
     )
 
 
@@ -99,13 +190,19 @@ class SecantGroup(VGroup):
 
 
 def get_secant_group(
-    axes: Axes, secant: SecantLine, *, legs: bool = True
+    axes: Axes,
+    secant: SecantLine,
+    *,
+    legs: bool = True,
+    span: Sequence[float] = LINE_X_RANGE,
 ) -> SecantGroup:
     """Secant PQ with Q's dot and, optionally, the run (dx) and rise (dy) legs.
 
     Parts: ``group.line``, ``group.q_dot`` and ``group.legs`` (empty if not drawn).
     """
-    line = get_line(axes, secant.slope, secant.intercept, color=PALETTE.secant)
+    line = get_line(
+        axes, secant.slope, secant.intercept, color=PALETTE.secant, span=span
+    )
     q_dot = get_point(axes, secant.x2, secant.y2)
     leg_group = VGroup()
     if legs:
@@ -127,41 +224,59 @@ def get_secant_group(
     return SecantGroup(line, leg_group, q_dot)
 
 
-def get_leg_labels(secant_group: SecantGroup) -> VGroup:
-    """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group."""
+def get_leg_labels(
+    secant_group: SecantGroup, *, avoid: Sequence[Mobject] = ()
+) -> VGroup:
+    """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group
+    (over the run, left of the rise, when that keeps them clear of ``avoid``)."""
     run, rise = secant_group.legs
     dx = get_tex(r"\Delta x", size=SIZES.tex_small, color=PALETTE.subtle)
     dy = get_tex(r"\Delta y", size=SIZES.tex_small, color=PALETTE.subtle)
-    dx.next_to(run, DOWN, buff=0.15)
-    dy.next_to(rise, RIGHT, buff=0.15)
+    place_clear(dx, run, (DOWN, UP), avoid, buff=0.15)
+    place_clear(dy, rise, (RIGHT, LEFT), [*avoid, dx], buff=0.15)
     return VGroup(dx, dy)
 
 
-def get_tangent(axes: Axes, tangent: Tangent) -> Line:
+def get_tangent(
+    axes: Axes, tangent: Tangent, *, span: Sequence[float] = LINE_X_RANGE
+) -> Line:
     """The tangent line across the plot in the tangent colour."""
-    return get_line(axes, tangent.slope, tangent.intercept, color=PALETTE.tangent)
+    return get_line(
+        axes, tangent.slope, tangent.intercept, color=PALETTE.tangent, span=span
+    )
 
 
-def get_tracked_secant(axes: Axes, x_p: float, log_dx: ValueTracker) -> VGroup:
+def get_tracked_secant(
+    axes: Axes,
+    x_p: float,
+    log_dx: ValueTracker,
+    f: RealFunction = running,
+    *,
+    span: Sequence[float] = LINE_X_RANGE,
+) -> VGroup:
     """Secant through P = (x_p, f(x_p)) and Q at x_p + 10**log_dx, redrawn every frame.
 
     The slope and Q come from :func:`mathkit.differentiation.secant_line`.
     """
 
     def build() -> VGroup:
-        s = secant_line(running, x_p, x_p + 10 ** log_dx.get_value())
-        return get_secant_group(axes, s, legs=False)
+        s = secant_line(f, x_p, x_p + 10 ** log_dx.get_value())
+        return get_secant_group(axes, s, legs=False, span=span)
 
     return always_redraw(build)
 
 
 def get_tracked_readouts(
-    x_p: float, log_dx: ValueTracker, *, decimals: int = 6
+    x_p: float,
+    log_dx: ValueTracker,
+    *,
+    decimals: int = 6,
+    f: RealFunction = running,
 ) -> VGroup:
     """Live ``Delta x`` and ``slope`` rows for the tracked secant (values from mathkit)."""
 
     def current() -> SecantLine:
-        return secant_line(running, x_p, x_p + 10 ** log_dx.get_value())
+        return secant_line(f, x_p, x_p + 10 ** log_dx.get_value())
 
     dx_row = get_readout(
         r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle, buff=0.18
@@ -203,7 +318,8 @@ def get_slope_ladder(
 
 
 __all__ = [
-    "format_delta",
+    "SecantGroup",
+    "axis_numbers",
     "get_leg_labels",
     "get_line",
     "get_point",
@@ -215,5 +331,7 @@ __all__ = [
     "get_tangent",
     "get_tracked_readouts",
     "get_tracked_secant",
+    "overlap_share",
+    "place_clear",
     "running",
 ]

@@ -3,13 +3,17 @@
 :func:`fmt` turns a float from mathkit into text (``7``, ``-2.2``, ``6.000001``,
 ``18.850``, ``+5``); :func:`tex_sci` writes a very large or small number for
 LaTeX as ``m \\times 10^{e}``; :func:`format_delta` writes a step Delta x;
-:func:`superscript` writes an exponent in Unicode for plain text (10⁻³).
+:func:`superscript` writes an exponent in Unicode for plain text (10⁻³);
+:func:`line_equation` writes a line ``y = mx + b`` with rounded coefficients;
+:func:`pi_text` writes a number as Python would (``pi/2``, ``0.25``).
 Scenes and factories format numbers only through these (no private copies).
 """
 
 from __future__ import annotations
 
 import math
+
+import sympy as sp
 
 
 def fmt(
@@ -67,3 +71,25 @@ def format_delta(dx: float) -> str:
 def superscript(k: int) -> str:
     """``k`` as Unicode superscript digits, for Text (``-3`` -> ``⁻³``)."""
     return str(k).translate(str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))
+
+
+def line_equation(slope: float, intercept: float, places: int = 4) -> str:
+    """``y = 1.0403x + 0.3012``: a line with coefficients rounded by :func:`fmt`.
+
+    For a line whose numbers are not short (a variant's tangent); TeX and text
+    alike. Zero terms are left out (``y = 2``, ``y = -x``). The exact form of a
+    tangent with short numbers is ``mathkit.numeric.Tangent.latex``.
+    """
+    m, b = float(fmt(slope, places)), float(fmt(intercept, places))
+    if m == 0:
+        return f"y = {fmt(b, places)}"
+    mx = "x" if m == 1 else "-x" if m == -1 else f"{fmt(m, places)}x"
+    if b == 0:
+        return f"y = {mx}"
+    return f"y = {mx} {'+' if b > 0 else '-'} {fmt(abs(b), places)}"
+
+
+def pi_text(value: float) -> str:
+    """``value`` as Python source: ``pi/2`` for a simple multiple of pi, else ``1``, ``0.25``."""
+    exact = sp.nsimplify(value, [sp.pi])
+    return sp.sstr(exact) if exact.has(sp.pi) or exact.is_Integer else f"{value:g}"

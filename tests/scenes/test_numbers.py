@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
 
-from scenes.common.numbers import fmt, format_delta, superscript, tex_sci
+from scenes.common.numbers import (
+    fmt,
+    format_delta,
+    line_equation,
+    pi_text,
+    superscript,
+    tex_sci,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +46,31 @@ def test_tex_sci_and_format_delta() -> None:
     assert format_delta(0.1) == "0.1"
     assert superscript(4) == "⁴"
     assert superscript(-3) == "⁻³"
+
+
+@pytest.mark.parametrize(
+    ("slope", "intercept", "text"),
+    [
+        (
+            math.cos(1) + 0.5,
+            math.sin(1) + 0.5 - (math.cos(1) + 0.5),
+            "y = 1.0403x + 0.3012",
+        ),
+        (9.0, -16.0, "y = 9x - 16"),
+        (1e-13, 2.0, "y = 2"),
+        (-1.0, 0.0, "y = -x"),
+        (1.0, -0.5, "y = x - 0.5"),
+    ],
+)
+def test_line_equation(slope: float, intercept: float, text: str) -> None:
+    assert line_equation(slope, intercept) == text
+
+
+def test_pi_text_writes_python() -> None:
+    assert [pi_text(v) for v in (math.pi / 2, math.pi, 0.25, 3.0, -1.0)] == [
+        "pi/2",
+        "pi",
+        "0.25",
+        "3",
+        "-1",
+    ]
