@@ -15,9 +15,10 @@ from typing import Final
 
 from scenes.common.theme import PALETTE
 from tools.deck import Deck, Slide
+from tools.paths import ROOT
 
 HERE: Final = Path(__file__).resolve().parent
-VENDOR: Final = HERE.parent.parent / "vendor" / "reveal.js"
+VENDOR: Final = ROOT / "vendor" / "reveal.js"
 REVEAL_FILES: Final = (
     "LICENSE",
     "VERSION",
