@@ -22,7 +22,7 @@ from scenes import outline
 from scenes.common import narration
 from scenes.common import voice as voices
 from tools import files, layout_lint
-from tools.cli import UsageError
+from tools.cli import UsageError, command
 from tools.inputs import resolve_scene
 from tools.paths import BUILD, RENDERS, show
 
@@ -88,6 +88,7 @@ def script(item: outline.Item) -> str:
     return "\n".join(out) + "\n"
 
 
+@command(interrupted="the scripts written so far are kept")
 def main(argv: list[str] | None = None) -> int:
     """Entry point for ``make script``."""
     p = argparse.ArgumentParser(prog="make script")
@@ -95,10 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         voices.from_env()
-        items = [resolve_scene(args.scene)] if args.scene else outline.present()
-    except (UsageError, voices.VoiceError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except voices.VoiceError as exc:
+        raise UsageError(str(exc)) from None
+    items = [resolve_scene(args.scene)] if args.scene else outline.present()
     folder = RENDERS / "script"
     folder.mkdir(parents=True, exist_ok=True)
     for n, item in enumerate(items, 1):

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from scenes import outline
 from tools import files, media, provenance, render
+from tools.cli import StepError, command
 from tools.deck import Deck, Slide, beat_notes
-from tools.deck.html import VendorMissingError, check_vendor
+from tools.deck.html import check_vendor
 from tools.paths import BUILD, RENDERS, show
 from tools.render import Job, Quality, UsageError, resolve_quality
 from tools.subtitles import parse_srt
@@ -215,44 +216,28 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+@command(interrupted="nothing was written to renders/")
 def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render what is missing, write both decks; exit 2 on bad input."""
     args = parse_args(argv)
+    target = resolve_target(args.scene, args.lesson)
+    quality = resolve_quality(args.quality)
+    if args.check:
+        return 0
+    check_vendor()
+    started = time.monotonic()
+    print(
+        f"slides {target.name}: {len(target.items)} scene(s) at {quality.name}"
+        f" ({quality.folder})",
+        flush=True,
+    )
     try:
-        target = resolve_target(args.scene, args.lesson)
-        quality = resolve_quality(args.quality)
-        if args.check:
-            return 0
-        check_vendor()
-        started = time.monotonic()
-        print(
-            f"slides {target.name}: {len(target.items)} scene(s) at {quality.name}"
-            f" ({quality.folder})",
-            flush=True,
-        )
         deck = plan(target, quality)
         index, pptx = publish(deck, RENDERS / quality.folder / "slides")
-    except (UsageError, outline.OutlineError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except VendorMissingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except render.RenderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.status or 1
     except subprocess.CalledProcessError as exc:  # tools.cards, run by tools.lessons
-        print(f"error: {exc.cmd[0]} failed (exit {exc.returncode})", file=sys.stderr)
-        return 1
-    except (media.MediaError, media.MissingProgramError, files.WriteError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        raise StepError(f"{exc.cmd[0]} failed (exit {exc.returncode})") from None
     except OSError as exc:  # e.g. a clip or poster missing from an earlier render
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written to renders/", file=sys.stderr)
-        return 130
+        raise StepError(str(exc)) from None
     print(
         f"done in {time.monotonic() - started:.0f}s: {len(deck.slides)} slides\n"
         f"  {show(index)}\n  {show(pptx)}"
