@@ -172,6 +172,8 @@ def last_frame(video: Path, png: Path) -> bool:
                 "1",
                 "-update",
                 "1",
+                "-c:v",
+                "png",  # the temporary name has no suffix to choose the codec by
                 "-f",
                 "image2",
                 str(tmp),
