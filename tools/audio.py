@@ -81,6 +81,12 @@ def loudnorm(src: Path, dest: Path) -> dict[str, Any]:
     if proc.returncode != 0 or not found:
         raise MediaError(f"loudness measurement failed for {src.name}")
     m: dict[str, Any] = json.loads(found.group(0))
+    if m["input_i"] == "-inf":  # all silence (VOICE=none): no gain to apply
+        media.convert(
+            "-i", str(src), "-af", f"aresample={RATE}",
+            "-ar", str(RATE), "-ac", "1", "-c:a", "pcm_s16le", str(dest),
+        )  # fmt: skip
+        return m
     measured = (
         f"measured_I={m['input_i']}:measured_TP={m['input_tp']}:"
         f"measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}:"
