@@ -117,7 +117,9 @@ def test_section_clips_have_posters(rendered: Path) -> None:
     clips = sorted(folder.glob("*.mp4"))
     assert len(clips) == 7
     for clip in clips:
-        assert clip.with_suffix(".png").stat().st_size > 1000
+        poster = clip.with_suffix(".png")
+        assert poster.stat().st_size > 1000
+        assert poster.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", poster  # not a JPEG
 
 
 def test_manifest_proves_the_output_is_current(

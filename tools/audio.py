@@ -23,13 +23,13 @@ transcripts.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from scenes.common import voice as voices
+from tools import files, media
+from tools.media import MediaError
 
 if TYPE_CHECKING:
     from tools.render import Job
@@ -50,48 +50,6 @@ CODECS: Final[dict[str, list[str]]] = {
     "webm": ["-c:a", "libopus", "-b:a", "96k"],
 }
 """Audio encoder per container."""
-
-
-class AudioError(Exception):
-    """ffmpeg failed on the sound track."""
-
-
-def _ffmpeg(*args: str) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        ["ffmpeg", "-v", "error", "-nostdin", "-y", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise AudioError(f"ffmpeg failed: {proc.stderr.strip()[-300:]}")
-    return proc
-
-
-def _duration(path: Path, stream: str = "v:0") -> float:
-    proc = subprocess.run(
-        [
-            "ffprobe", "-v", "error", "-select_streams", stream,
-            "-show_entries", "stream=duration:format=duration", "-of", "json", str(path),
-        ],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    data = json.loads(proc.stdout or "{}")
-    for entry in [*data.get("streams", []), data.get("format", {})]:
-        try:
-            return float(entry["duration"])
-        except (KeyError, TypeError, ValueError):
-            continue
-    raise AudioError(f"cannot read the duration of {path}")
-
-
-def _has_audio(path: Path) -> bool:
-    proc = subprocess.run(
-        ["ffprobe", "-v", "error", "-select_streams", "a", "-show_entries",
-         "stream=index", "-of", "csv=p=0", str(path)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    return bool(proc.stdout.strip())
 
 
 # -- before Manim ------------------------------------------------------------------------
@@ -118,21 +76,23 @@ def preflight(job: Job) -> str | None:
 def loudnorm(src: Path, dest: Path) -> dict[str, Any]:
     """Normalise ``src`` to -16 LUFS / -1.5 dBTP into a 48 kHz WAV; return pass-1 stats."""
     spec = f"I={TARGET_LUFS:g}:TP={TARGET_TP - ENCODER_MARGIN:g}:LRA={TARGET_LRA:g}"
-    proc = subprocess.run(
-        ["ffmpeg", "-nostdin", "-hide_banner", "-i", str(src), "-af",
-         f"loudnorm={spec}:print_format=json", "-f", "null", "-"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    proc = media.analyse(src, "-af", f"loudnorm={spec}:print_format=json")
     found = re.search(r"\{[^{}]*\"input_i\"[^{}]*\}", proc.stderr)
     if proc.returncode != 0 or not found:
-        raise AudioError(f"loudness measurement failed for {src.name}")
+        raise MediaError(f"loudness measurement failed for {src.name}")
     m: dict[str, Any] = json.loads(found.group(0))
+    if m["input_i"] == "-inf":  # all silence (VOICE=none): no gain to apply
+        media.convert(
+            "-i", str(src), "-af", f"aresample={RATE}",
+            "-ar", str(RATE), "-ac", "1", "-c:a", "pcm_s16le", str(dest),
+        )  # fmt: skip
+        return m
     measured = (
         f"measured_I={m['input_i']}:measured_TP={m['input_tp']}:"
         f"measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}:"
         f"offset={m['target_offset']}:linear=true"
     )
-    _ffmpeg(
+    media.convert(
         "-i", str(src), "-af", f"loudnorm={spec}:{measured},aresample={RATE}",
         "-ar", str(RATE), "-ac", "1", "-c:a", "pcm_s16le", str(dest),
     )  # fmt: skip
@@ -144,12 +104,12 @@ def _master(mix: Path | None, length: float, work: Path) -> Path:
     raw = work.with_name(f"{work.name}.raw.wav")
     master = work.with_name(f"{work.name}.master.wav")
     if mix is None:
-        _ffmpeg(
+        media.convert(
             "-f", "lavfi", "-i", f"anullsrc=r={RATE}:cl=mono", "-t", f"{length:.6f}",
             "-c:a", "pcm_s16le", str(master),
         )  # fmt: skip
         return master
-    _ffmpeg(
+    media.convert(
         "-i", str(mix), "-af", f"{PRE_LIMIT},apad,atrim=end={length:.6f}", "-ar", str(RATE),
         "-ac", "1", "-c:a", "pcm_s16le", str(raw),
     )  # fmt: skip
@@ -168,43 +128,23 @@ def mux(
     gain_db: float = 0.0,
 ) -> None:
     """Replace the audio of ``video`` by ``track`` (from ``start``, ``length`` s), video copied."""
-    tmp = video.with_name(f".{video.stem}.mux{video.suffix}")
     window = ["-ss", f"{start:.6f}"] + (["-t", f"{length:.6f}"] if length else [])
     gain = ["-af", f"volume={gain_db:.2f}dB"] if gain_db else []
-    try:
-        _ffmpeg(
+    with files.atomic_path(video) as tmp:
+        media.convert(
             "-i", str(video), *window, "-i", str(track), "-map", "0:v:0", "-map", "1:a:0",
             "-map_metadata", "0", "-map_chapters", "0", "-c:v", "copy", *gain, *CODECS[fmt],
             "-ar", str(RATE), "-ac", "1", "-shortest",
-            *(["-movflags", "+faststart"] if fmt != "webm" else []),
-            "-f", fmt, str(tmp),  # the format by name: a temporary name has no extension
+            *(["-movflags", "+faststart"] if fmt != "webm" else []), "-f", fmt, str(tmp),
         )  # fmt: skip
-        os.replace(tmp, video)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _silent(path: Path) -> bool:
-    """Whether ``path`` holds no sound at all (ffmpeg volumedetect: -inf or -91 dB max)."""
-    proc = subprocess.run(
-        ["ffmpeg", "-nostdin", "-nostats", "-i", str(path), "-af", "volumedetect",
-         "-f", "null", "-"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    found = re.search(r"max_volume:\s+(-?[\d.]+|-inf) dB", proc.stderr)
-    return found is None or found.group(1) == "-inf" or float(found.group(1)) <= -90.0
 
 
 def true_peak(path: Path) -> float:
     """The true peak (dBTP) of the audio of ``path`` (ffmpeg ebur128)."""
-    proc = subprocess.run(
-        ["ffmpeg", "-nostdin", "-nostats", "-i", str(path), "-map", "0:a:0",
-         "-af", "ebur128=peak=true", "-f", "null", "-"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    proc = media.analyse(path, "-map", "0:a:0", "-af", "ebur128=peak=true")
     found = re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", proc.stderr)
     if proc.returncode != 0 or not found:
-        raise AudioError(f"cannot measure the true peak of {path.name}")
+        raise MediaError(f"cannot measure the true peak of {path.name}")
     return float(found.group(1)) if found.group(1) != "-inf" else float("-inf")
 
 
@@ -229,14 +169,6 @@ def transcript(timeline: dict[str, Any], title: str) -> str:
             beat = line["beat"]
         paragraphs[-1].append(" ".join(line["text"].split()))
     return title + "\n\n" + "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
-
-
-def _write_atomic(dest: Path, text: str) -> Path:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, dest)
-    return dest
 
 
 def report(timeline: dict[str, Any], scene: str) -> list[str]:
@@ -283,7 +215,7 @@ def finish(job: Job, produced: Path) -> list[Path]:
 
     try:
         return _finish(job, produced)
-    except AudioError as exc:
+    except MediaError as exc:
         raise RenderError(f"{exc}. Nothing was written to renders/.", 1) from None
 
 
@@ -297,7 +229,7 @@ def _finish(job: Job, produced: Path) -> list[Path]:
     for message in report(timeline, job.item.scene):
         print(message, flush=True)
     mix = produced.with_name(timeline["mix"]) if timeline.get("mix") else None
-    length = _duration(produced)
+    length = media.stream_duration(produced)
     print(f"normalising the sound to {TARGET_LUFS:g} LUFS ...", flush=True)
     master = _master(mix, length, produced.with_suffix(".audio"))
     mux_peak_safe(produced, master, job.fmt)
@@ -306,12 +238,12 @@ def _finish(job: Job, produced: Path) -> list[Path]:
         cursor = 0.0
         for entry in json.loads(index.read_text(encoding="utf-8")):
             clip = index.parent / entry["video"]
-            seconds = float(entry.get("duration") or _duration(clip))
+            seconds = float(entry.get("duration") or media.stream_duration(clip))
             if clip.is_file():
                 mux(clip, master, job.fmt, cursor, seconds)
             cursor += seconds
     text = transcript(timeline, f"{job.item.number} {job.item.title}")
-    return [_write_atomic(produced.with_suffix(".txt"), text)]
+    return [files.write_text(produced.with_suffix(".txt"), text)]
 
 
 # -- lessons ------------------------------------------------------------------------------
@@ -324,14 +256,14 @@ def add_lesson_audio(video: Path, segments: list[Path]) -> None:
     pieces = []
     for i, segment in enumerate(segments):
         piece = work / f"{i:03d}.wav"
-        length = _duration(segment)
-        if _has_audio(segment):
-            _ffmpeg(
+        length = media.stream_duration(segment)
+        if media.has_audio(segment):
+            media.convert(
                 "-i", str(segment), "-map", "0:a:0", "-af", f"apad,atrim=end={length:.6f}",
                 "-ar", str(RATE), "-ac", "1", "-c:a", "pcm_s16le", str(piece),
             )  # fmt: skip
         else:
-            _ffmpeg(
+            media.convert(
                 "-f", "lavfi", "-i", f"anullsrc=r={RATE}:cl=mono", "-t", f"{length:.6f}",
                 "-c:a", "pcm_s16le", str(piece),
             )  # fmt: skip
@@ -341,14 +273,15 @@ def add_lesson_audio(video: Path, segments: list[Path]) -> None:
         "".join(f"file '{p.resolve()}'\n" for p in pieces), encoding="utf-8"
     )
     track = work / "lesson.wav"
-    _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", str(track))
+    media.convert(
+        "-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", str(track)
+    )
     level = work / "lesson.norm.wav"
     try:
-        if _silent(track):  # a silent course (VOICE=none): nothing to normalise
-            mux(video, track, "mp4")
-        else:  # scenes are at -16 LUFS; the cards' silence is gated out
-            loudnorm(track, level)
-            mux_peak_safe(video, level, "mp4")
+        # Scenes are at -16 LUFS; the cards' silence is gated out (and an
+        # all-silent course, VOICE=none, is passed through by loudnorm).
+        loudnorm(track, level)
+        mux_peak_safe(video, level, "mp4")
     finally:
         for piece in [*pieces, listing, track, level]:
             piece.unlink(missing_ok=True)
@@ -361,4 +294,4 @@ def lesson_transcript(dest: Path, title: str, videos: list[Path]) -> Path:
         scene_text = video.with_suffix(".txt")
         if scene_text.is_file():
             parts.append(scene_text.read_text(encoding="utf-8"))
-    return _write_atomic(dest, "\n".join(parts))
+    return files.write_text(dest, "\n".join(parts))

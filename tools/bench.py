@@ -57,7 +57,7 @@ def render_fresh(scene: str, quality: str) -> tuple[float, float, float]:
     item = resolve_scene(scene)
     q = resolve_quality(quality)
     with tempfile.TemporaryDirectory(dir=BUILD) as tmp:
-        media = Path(tmp) / "media"
+        media_dir = Path(tmp) / "media"
         cmd = [
             sys.executable,
             "-m",
@@ -68,15 +68,15 @@ def render_fresh(scene: str, quality: str) -> tuple[float, float, float]:
             "--progress_bar",
             "none",
             "--media_dir",
-            str(media),
+            str(media_dir),
             str(item.path.relative_to(ROOT)),
             item.scene,
         ]
         started = time.monotonic()
         subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
         wall = time.monotonic() - started
-        video = next(media.rglob(f"{item.scene}.mp4"))
-        seconds = provenance.probe_duration(video) or 0.0
+        video = next(media_dir.rglob(f"{item.scene}.mp4"))
+        seconds = media.duration(video) or 0.0
         return wall, seconds, encode_floor(video)
 
 

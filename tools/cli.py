@@ -2,9 +2,9 @@
 
 Wrap a command's ``main`` with :func:`command`. Bad input (:class:`UsageError`,
 a malformed outline or data file) prints ``error: ...`` and exits 2; a failed
-step (:class:`StepError`, a missing program, a write error such as a full disk)
-prints ``error: ...`` and exits with its status; Ctrl-C exits 130 and SIGTERM
-143, each with one line. Never a traceback for any of these.
+step (:class:`StepError`, a missing program, an ffmpeg failure, a write error
+such as a full disk) prints ``error: ...`` and exits with its status; Ctrl-C
+exits 130 and SIGTERM 143, each with one line. Never a traceback for any of these.
 
 Child processes (Manim, a scene render of ``make course``) are started with
 :func:`run_child`, each in its own process group, so that an interrupt stops
@@ -28,7 +28,7 @@ from typing import IO, ParamSpec
 
 from scenes import outline
 from tools.files import WriteError
-from tools.media import MissingProgramError
+from tools.media import MediaError, MissingProgramError
 
 P = ParamSpec("P")
 
@@ -162,7 +162,7 @@ def command(
             except StepError as exc:
                 error(exc)
                 return exc.status or 1
-            except (MissingProgramError, WriteError) as exc:
+            except (MissingProgramError, MediaError, WriteError) as exc:
                 error(exc)
                 return 1
             except KeyboardInterrupt:

@@ -105,10 +105,12 @@ def staged_dir(dest: Path) -> Iterator[Path]:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def sha256(*parts: str | bytes | Path) -> str:
-    """Hex SHA-256 over ``parts``: strings and bytes as given, paths by content.
+def sha256(*parts: str | bytes | Path, sep: bytes = b"\0") -> str:
+    """Hex SHA-256 over ``parts``: strings (UTF-8) and bytes as given, paths by content.
 
-    Each part is followed by a NUL byte so that ("ab", "c") and ("a", "bc") differ.
+    Each part is followed by ``sep``, a NUL byte by default, so that ("ab", "c")
+    and ("a", "bc") differ; ``sep=b""`` hashes the plain concatenation (the
+    digest of one string, as stored beside a recording).
     """
     h = hashlib.sha256()
     for part in parts:
@@ -118,7 +120,7 @@ def sha256(*parts: str | bytes | Path) -> str:
             h.update(part.encode())
         else:
             h.update(part)
-        h.update(b"\0")
+        h.update(sep)
     return h.hexdigest()
 
 

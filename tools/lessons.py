@@ -27,7 +27,7 @@ COURSE_TITLE: Final = "Machine Learning Foundations: Calculus"
 def _duration(path: Path) -> float:
     value = media.duration(path)
     if value is None:
-        raise RuntimeError(f"cannot read the duration of {path}")
+        raise media.MediaError(f"cannot read the duration of {path}")
     return value
 
 

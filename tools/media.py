@@ -1,8 +1,10 @@
-"""The one place tools/ runs ffmpeg and ffprobe, and checks external programs.
+"""The one place the project runs ffmpeg and ffprobe, and checks external programs.
 
 Every call passes an argument list (never a shell string). :func:`require`
 turns a program missing from PATH into a one-line message naming the Debian
-package that provides it.
+package that provides it; :func:`convert` turns a failed ffmpeg run into a
+:class:`MediaError` ending with the tail of ffmpeg's own message. tools/ and
+scenes.common (the voices) call ffmpeg and ffprobe only through here.
 """
 
 from __future__ import annotations
@@ -28,6 +30,21 @@ class MissingProgramError(RuntimeError):
     """A program the render needs is not on PATH."""
 
 
+class MediaError(RuntimeError):
+    """ffmpeg failed on a file, or ffprobe could not read one (the message says which)."""
+
+    def __init__(self, message: str, stderr: str = "") -> None:
+        super().__init__(message)
+        self.stderr = stderr
+        """ffmpeg's full error output ("" when there was none)."""
+
+    @property
+    def last_line(self) -> str:
+        """The last line ffmpeg printed ("?" when it printed nothing)."""
+        lines = self.stderr.strip().splitlines()
+        return lines[-1] if lines else "?"
+
+
 def require(*programs: str) -> None:
     """Raise :class:`MissingProgramError` naming the package of the first one missing."""
     for name in programs:
@@ -43,6 +60,42 @@ def ffmpeg(*args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]
     """Run ``ffmpeg -v error -y ARGS`` quietly (errors still reach stderr)."""
     require("ffmpeg")
     return subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=check)
+
+
+def convert(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``ffmpeg -v error -nostdin -y ARGS`` with its output captured.
+
+    A failure raises :class:`MediaError` ``ffmpeg failed: <last 300 characters
+    of its message>``.
+    """
+    require("ffmpeg")
+    proc = subprocess.run(
+        ["ffmpeg", "-v", "error", "-nostdin", "-y", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        tail = (proc.stderr or proc.stdout).strip()
+        raise MediaError(f"ffmpeg failed: {tail[-300:]}", tail)
+    return proc
+
+
+def analyse(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Decode ``path`` through ``args`` (e.g. ``-af ebur128``) into the null muxer.
+
+    Measuring filters print their results on stderr at the default log level,
+    so stderr is captured and returned with the exit status, unchecked: the
+    caller parses it and says what a failure means for its file.
+    """
+    require("ffmpeg")
+    cmd = ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", str(path), *args]
+    return subprocess.run(
+        [*cmd, "-f", "null", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def probe(path: Path, *entries: str) -> dict[str, Any]:
@@ -69,6 +122,39 @@ def duration(path: Path) -> float | None:
         return None
 
 
+def stream_duration(path: Path, stream: str = "v:0") -> float:
+    """Seconds of ``stream`` of ``path`` (else of the whole file), as ffprobe reads them.
+
+    Unrounded; :class:`MediaError` ``cannot read the duration of PATH`` when
+    neither is there.
+    """
+    try:
+        data = probe(
+            path,
+            "-select_streams",
+            stream,
+            "-show_entries",
+            "stream=duration:format=duration",
+        )
+    except (subprocess.CalledProcessError, json.JSONDecodeError):
+        data = {}
+    for entry in [*data.get("streams", []), data.get("format", {})]:
+        try:
+            return float(entry["duration"])
+        except (KeyError, TypeError, ValueError):
+            continue
+    raise MediaError(f"cannot read the duration of {path}")
+
+
+def has_audio(path: Path) -> bool:
+    """Whether ``path`` has an audio stream (False for a file ffprobe cannot read)."""
+    try:
+        data = probe(path, "-select_streams", "a", "-show_entries", "stream=index")
+    except (subprocess.CalledProcessError, json.JSONDecodeError):
+        return False
+    return bool(data.get("streams"))
+
+
 class _NoFrameError(Exception):
     pass
 
@@ -86,6 +172,8 @@ def last_frame(video: Path, png: Path) -> bool:
                 "1",
                 "-update",
                 "1",
+                "-c:v",
+                "png",  # the temporary name has no suffix to choose the codec by
                 "-f",
                 "image2",
                 str(tmp),

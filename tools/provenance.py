@@ -116,11 +116,6 @@ def manifest_path(output: Path) -> Path:
     return output.with_name(output.name + ".manifest.json")
 
 
-def probe_duration(path: Path) -> float | None:
-    """Duration of a media file in seconds, or None for a still (see tools.media)."""
-    return media.duration(path)
-
-
 def _fingerprint(output: Path) -> dict[str, Any]:
     stat = output.stat()
     return {
@@ -136,7 +131,7 @@ def write(output: Path, digest: str, fields: dict[str, Any]) -> Path:
         **fields,
         "input_hash": digest,
         "manim_version": manim_version(),
-        "duration": probe_duration(output),
+        "duration": media.duration(output),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "output": _fingerprint(output),
     }

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from scenes import outline
 from scenes.common import narration
 from scenes.common import voice as voices
-from tools import layout_lint
-from tools.render import RENDERS, ROOT, UsageError, resolve_scene
+from tools import files, layout_lint
+from tools.cli import UsageError, command
+from tools.inputs import resolve_scene
+from tools.paths import BUILD, RENDERS, show
 
 if TYPE_CHECKING:
     from scenes.common.base import Spoken
@@ -34,17 +36,13 @@ def spoken_lines(item: outline.Item) -> list[Spoken]:
 
     settings = {
         **layout_lint.DRY_RUN_CONFIG,
-        "media_dir": str(ROOT / ".build" / "quality"),
+        "media_dir": str(BUILD / "quality"),
         "tex_dir": str(layout_lint.tex_dir()),
     }
     with tempconfig(settings):
         scene = item.load()()
         scene.render()
         return list(scene.spoken)
-
-
-def _show(path: Path) -> str:
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def script(item: outline.Item) -> str:
@@ -74,13 +72,13 @@ def script(item: outline.Item) -> str:
         total += seconds
         target = found or narration.recording_target(item.scene, line.id)
         out += [
-            f"- **{line.id}** ({seconds:.1f}s, {status}) `{_show(target)}`",
+            f"- **{line.id}** ({seconds:.1f}s, {status}) `{show(target)}`",
             f"  {narration.normalize(line.text)}",
         ]
     extra = [p for p in narration.recordings(item.scene) if p not in used]
     if extra:
         out += ["", "## recordings that match no line", ""]
-        out += [f"- `{_show(p)}`" for p in extra]
+        out += [f"- `{show(p)}`" for p in extra]
     out.insert(1, "")
     out.insert(
         2,
@@ -90,6 +88,7 @@ def script(item: outline.Item) -> str:
     return "\n".join(out) + "\n"
 
 
+@command(interrupted="the scripts written so far are kept")
 def main(argv: list[str] | None = None) -> int:
     """Entry point for ``make script``."""
     p = argparse.ArgumentParser(prog="make script")
@@ -97,10 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         voices.from_env()
-        items = [resolve_scene(args.scene)] if args.scene else outline.present()
-    except (UsageError, voices.VoiceError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except voices.VoiceError as exc:
+        raise UsageError(str(exc)) from None
+    items = [resolve_scene(args.scene)] if args.scene else outline.present()
     folder = RENDERS / "script"
     folder.mkdir(parents=True, exist_ok=True)
     for n, item in enumerate(items, 1):
@@ -108,11 +106,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{n}/{len(items)}] {item.scene}", file=sys.stderr, flush=True)
         text = script(item)
         dest = folder / f"{item.scene}.md"
-        tmp = dest.with_name(f".{dest.name}.part")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, dest)
+        files.write_text(dest, text)
         print(text)
-        print(f"wrote {_show(dest)}\n", flush=True)
+        print(f"wrote {show(dest)}\n", flush=True)
     return 0
 
 

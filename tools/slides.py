@@ -12,22 +12,23 @@ a temporary folder beside them and moved into place at the end.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import outline
-from tools import provenance, render
+from tools import files, media, provenance, render
+from tools.cli import StepError, command
 from tools.deck import Deck, Slide, beat_notes
-from tools.deck.html import VendorMissingError, check_vendor
-from tools.render import BUILD, Job, Quality, UsageError, resolve_quality
+from tools.deck.html import check_vendor
+from tools.paths import BUILD, RENDERS, show
+from tools.render import Job, Quality, UsageError, resolve_quality
 from tools.subtitles import parse_srt
 
 
@@ -129,10 +130,6 @@ def scene_slides(item: outline.Item, quality: Quality) -> list[Slide]:
     return slides
 
 
-def _ffmpeg(*args: str) -> None:
-    subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True)
-
-
 def card_slide(item: outline.Item, quality: Quality) -> Slide:
     """The title card of ``item`` (tools.lessons.card, from tools.cards) held, not faded out."""
     from scenes.common.title_card import CARD_SECONDS, FADE_SECONDS
@@ -142,23 +139,24 @@ def card_slide(item: outline.Item, quality: Quality) -> Slide:
     held = BUILD / "slides" / "cards" / quality.folder / f"{video.stem}-held.mp4"
     poster = held.with_suffix(".png")
     if not (held.is_file() and poster.is_file()):
-        held.parent.mkdir(parents=True, exist_ok=True)
-        part = held.with_name(f".{held.name}.part.mp4")
-        _ffmpeg(
-            "-i",
-            str(video),
-            "-map",
-            "0",
-            "-t",
-            f"{CARD_SECONDS - FADE_SECONDS}",
-            "-c:v",
-            "libx264",
-            "-pix_fmt",
-            "yuv420p",
-            str(part),
-        )
-        os.replace(part, held)
-        _ffmpeg("-sseof", "-0.1", "-i", str(held), "-frames:v", "1", str(poster))
+        with files.atomic_path(held) as tmp:
+            media.convert(
+                "-i",
+                str(video),
+                "-map",
+                "0",
+                "-t",
+                f"{CARD_SECONDS - FADE_SECONDS}",
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
+                "-f",
+                "mp4",
+                str(tmp),
+            )
+        if not media.last_frame(held, poster):
+            raise media.MediaError(f"cannot take the last frame of {held}")
     return Slide(
         key=_key(item.scene, "card"),
         scene_title=f"{item.number} {item.title}",
@@ -166,7 +164,7 @@ def card_slide(item: outline.Item, quality: Quality) -> Slide:
         clip=held,
         poster=poster,
         notes=f"{item.number} {item.title}",
-        duration=provenance.probe_duration(held) or CARD_SECONDS - FADE_SECONDS,
+        duration=media.duration(held) or CARD_SECONDS - FADE_SECONDS,
     )
 
 
@@ -190,30 +188,15 @@ def publish(deck: Deck, out_dir: Path) -> tuple[Path, Path]:
     """Write both decks into a temporary folder in ``out_dir``, then move them into place."""
     from tools.deck import html, powerpoint  # python-pptx: only in the virtualenv
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{deck.name}.part-", dir=out_dir))
-    try:
+    folder, pptx = out_dir / deck.name, out_dir / f"{deck.name}.pptx"
+    with contextlib.ExitStack() as stack:  # on success: the PPTX, then the folder
+        work = stack.enter_context(files.staged_dir(folder))
+        tmp = stack.enter_context(files.atomic_path(pptx))
         print(f"writing the HTML deck ({len(deck.slides)} slides)", flush=True)
-        (work / "html").mkdir()
-        html.write(deck, work / "html")
+        html.write(deck, work)
         print("writing the PPTX deck", flush=True)
-        powerpoint.write(deck, work / "deck.pptx")
-        folder, pptx = out_dir / deck.name, out_dir / f"{deck.name}.pptx"
-        if folder.exists():
-            os.replace(folder, work / "old")
-        os.replace(work / "html", folder)
-        os.replace(work / "deck.pptx", pptx)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        powerpoint.write(deck, tmp)
     return folder / "index.html", pptx
-
-
-def _show(path: Path) -> str:
-    return (
-        str(path.relative_to(render.ROOT))
-        if path.is_relative_to(render.ROOT)
-        else str(path)
-    )
 
 
 OPTIONS = (
@@ -233,44 +216,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+@command(interrupted="nothing was written to renders/")
 def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render what is missing, write both decks; exit 2 on bad input."""
     args = parse_args(argv)
+    target = resolve_target(args.scene, args.lesson)
+    quality = resolve_quality(args.quality)
+    if args.check:
+        return 0
+    check_vendor()
+    started = time.monotonic()
+    print(
+        f"slides {target.name}: {len(target.items)} scene(s) at {quality.name}"
+        f" ({quality.folder})",
+        flush=True,
+    )
     try:
-        target = resolve_target(args.scene, args.lesson)
-        quality = resolve_quality(args.quality)
-        if args.check:
-            return 0
-        check_vendor()
-        started = time.monotonic()
-        print(
-            f"slides {target.name}: {len(target.items)} scene(s) at {quality.name}"
-            f" ({quality.folder})",
-            flush=True,
-        )
         deck = plan(target, quality)
-        index, pptx = publish(deck, render.RENDERS / quality.folder / "slides")
-    except (UsageError, outline.OutlineError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except VendorMissingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except render.RenderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.status or 1
-    except subprocess.CalledProcessError as exc:
-        print(f"error: {exc.cmd[0]} failed (exit {exc.returncode})", file=sys.stderr)
-        return 1
+        index, pptx = publish(deck, RENDERS / quality.folder / "slides")
+    except subprocess.CalledProcessError as exc:  # tools.cards, run by tools.lessons
+        raise StepError(f"{exc.cmd[0]} failed (exit {exc.returncode})") from None
     except OSError as exc:  # e.g. a clip or poster missing from an earlier render
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written to renders/", file=sys.stderr)
-        return 130
+        raise StepError(str(exc)) from None
     print(
         f"done in {time.monotonic() - started:.0f}s: {len(deck.slides)} slides\n"
-        f"  {_show(index)}\n  {_show(pptx)}"
+        f"  {show(index)}\n  {show(pptx)}"
     )
     return 0
 

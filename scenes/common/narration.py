@@ -15,7 +15,6 @@ Subtitle chunking and the reading-speed timing (``VOICE=none``) live here too.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import textwrap
@@ -23,13 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from tools.files import sha256, write_text
+from tools.paths import ROOT
+
 # Subtitle limits have one home, tools.subtitles (the gate checks them there).
 from tools.subtitles import MAX_LINE as CAPTION_LINE
 from tools.subtitles import MAX_LINES as CAPTION_LINES
 from tools.subtitles import MIN_SHOWN as CAPTION_MIN
 from tools.subtitles import TIMED_CPS as CAPTION_CPS
-
-ROOT: Final = Path(__file__).resolve().parent.parent.parent
 
 LINE_PAD: Final = 0.25
 """Silence (s) after a spoken line before the next one may start."""
@@ -57,7 +57,7 @@ def speakable(text: str) -> str:
 
 def text_hash(text: str) -> str:
     """The hash stored beside a recording of ``text``."""
-    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()[:16]
+    return sha256(normalize(text), sep=b"")[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +155,7 @@ def recorded_hash(recording: Path) -> str | None:
 
 def stamp(recording: Path, line: Line) -> Path:
     """Write the sidecar of ``recording``: the line's hash, then its text."""
-    path = sidecar(recording)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_text(f"{line.text_hash}\n{normalize(line.text)}\n", encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return write_text(sidecar(recording), f"{line.text_hash}\n{normalize(line.text)}\n")
 
 
 def is_stale(recording: Path, line: Line) -> bool:

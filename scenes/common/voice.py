@@ -25,7 +25,6 @@ voice. Bad recordings raise :class:`VoiceError` naming the file.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
 import shutil
@@ -38,6 +37,8 @@ from typing import Final
 
 from scenes.common import narration
 from scenes.common.narration import Line
+from tools import files, media
+from tools.paths import BUILD
 
 VOICES: Final = ("none", "espeak", "neural", "recorded", "auto")
 UNSET_DEFAULT: Final = "none"
@@ -66,7 +67,7 @@ class VoiceError(Exception):
 
 def cache_dir() -> Path:
     """Where prepared clips are cached."""
-    return narration.ROOT / ".build" / "voice"
+    return BUILD / "voice"
 
 
 def _run(cmd: list[str], what: str) -> subprocess.CompletedProcess[str]:
@@ -85,21 +86,16 @@ def wav_duration(path: Path) -> float:
 
 def _prepare(src: Path, dest: Path) -> Path:
     """Convert ``src`` to the cached clip format at ``dest`` (atomically)."""
-    if not shutil.which("ffmpeg"):
-        raise VoiceError("ffmpeg is not installed: apt-get install ffmpeg")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.stem}.{os.getpid()}.wav")
     try:
-        _run(
-            [
-                "ffmpeg", "-v", "error", "-y", "-i", str(src), "-af", PREP_FILTER,
-                "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", str(tmp),
-            ],
-            f"preparing {src.name}",
-        )  # fmt: skip
-        os.replace(tmp, dest)
-    finally:
-        tmp.unlink(missing_ok=True)
+        with files.atomic_path(dest) as tmp:
+            media.convert(
+                "-i", str(src), "-af", PREP_FILTER, "-ar", "48000", "-ac", "1",
+                "-c:a", "pcm_s16le", "-f", "wav", str(tmp),
+            )  # fmt: skip
+    except media.MissingProgramError as exc:
+        raise VoiceError(str(exc)) from None
+    except media.MediaError as exc:
+        raise VoiceError(f"preparing {src.name} failed: {exc.last_line}") from None
     return dest
 
 
@@ -139,9 +135,7 @@ class Engine:
     def clip(self, text: str) -> Clip:
         """The prepared, cached clip of ``text``."""
         spoken = narration.speakable(text)
-        key = hashlib.sha256(
-            f"{self.identity()}|{PREP_VERSION}|{spoken}".encode()
-        ).hexdigest()[:20]
+        key = files.sha256(f"{self.identity()}|{PREP_VERSION}|{spoken}", sep=b"")[:20]
         dest = cache_dir() / self.name / f"{key}.wav"
         if not dest.is_file():
             raw = dest.with_name(f".{key}.{os.getpid()}.raw.wav")
@@ -263,20 +257,6 @@ def best_synthetic() -> Engine | None:
 
 
 # -- recordings ------------------------------------------------------------------------
-def _probe_duration(path: Path) -> float | None:
-    proc = subprocess.run(
-        [
-            "ffprobe", "-v", "error", "-show_entries", "format=duration",
-            "-of", "csv=p=0", str(path),
-        ],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    try:
-        return float(proc.stdout.strip())
-    except ValueError:
-        return None
-
-
 def check_recording(path: Path) -> float:
     """The length of a usable recording, or VoiceError naming the file and the problem."""
     try:
@@ -285,7 +265,7 @@ def check_recording(path: Path) -> float:
         raise VoiceError(f"cannot read recording {path}: {exc.strerror}") from None
     if size == 0:
         raise VoiceError(f"recording {path} is empty (0 bytes)")
-    duration = _probe_duration(path)
+    duration = media.duration(path)
     if duration is None:
         raise VoiceError(
             f"recording {path} is unreadable (not an audio file ffmpeg can decode)"
@@ -297,10 +277,7 @@ def check_recording(path: Path) -> float:
             f"recording {path} is {duration:.1f}s long (max {MAX_RECORDING:g}s a line):"
             " split the line in the scene"
         )
-    proc = subprocess.run(
-        ["ffmpeg", "-v", "info", "-nostats", "-i", str(path), "-af", "volumedetect", "-f", "null", "-"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    proc = media.analyse(path, "-af", "volumedetect")
     peak = re.search(r"max_volume:\s*(-?[\d.]+|-inf) dB", proc.stderr)
     if proc.returncode != 0 or peak is None:
         raise VoiceError(f"recording {path} is unreadable (ffmpeg cannot decode it)")
@@ -323,7 +300,7 @@ def check_recordings(scene: str) -> list[Path]:
 def recorded_clip(path: Path) -> Clip:
     """The prepared clip of a recording (checked, then cached by content)."""
     check_recording(path)
-    key = hashlib.sha256(path.read_bytes() + PREP_VERSION.encode()).hexdigest()[:20]
+    key = files.sha256(path, PREP_VERSION, sep=b"")[:20]
     dest = cache_dir() / "recorded" / f"{key}.wav"
     if not dest.is_file():
         _prepare(path, dest)
@@ -393,10 +370,14 @@ def fingerprint(scene: str) -> str:
         voice = from_env()
     except VoiceError:
         return f"voice:{os.environ.get('VOICE')}"
-    h = hashlib.sha256(voice.identity().encode())
-    if voice.uses_recordings:
-        folder = narration.narration_dir() / scene
-        for path in sorted(folder.glob("*")) if folder.is_dir() else ():
-            if path.suffix.lower() in (*narration.RECORDING_EXTS, ".txt"):
-                h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
+    folder = narration.narration_dir() / scene
+    used = (
+        [
+            path
+            for path in sorted(folder.glob("*"))
+            if path.suffix.lower() in (*narration.RECORDING_EXTS, ".txt")
+        ]
+        if voice.uses_recordings and folder.is_dir()
+        else []
+    )
+    return files.sha256_files(folder, used, voice.identity())

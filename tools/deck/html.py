@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Final
 
 from scenes.common.theme import PALETTE
+from tools.cli import StepError
 from tools.deck import Deck, Slide
+from tools.paths import ROOT
 
 HERE: Final = Path(__file__).resolve().parent
-VENDOR: Final = HERE.parent.parent / "vendor" / "reveal.js"
+VENDOR: Final = ROOT / "vendor" / "reveal.js"
 REVEAL_FILES: Final = (
     "LICENSE",
     "VERSION",
@@ -28,8 +30,8 @@ REVEAL_FILES: Final = (
 )
 
 
-class VendorMissingError(Exception):
-    """reveal.js has not been fetched (tools/vendor_reveal.sh)."""
+class VendorMissingError(StepError):
+    """reveal.js has not been fetched (tools/vendor_reveal.sh); exit status 1."""
 
 
 def check_vendor() -> None:
