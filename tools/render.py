@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -191,6 +192,15 @@ def _render(job: Job, manim: Manim) -> list[Path]:
         raise RenderError(problem, 2)
     produced = _manim_output(job)
     produced.unlink(missing_ok=True)  # never move a stale file from an earlier run
+    # Manim names its partial movies by a hash of the animation and reuses a file of
+    # that name without reading it; a render killed mid-write leaves a truncated one
+    # that the next render would stitch in (av: "Invalid data found"). A marker says
+    # that a render of this job was started and not finished: then its partials go.
+    unfinished = job.media_dir / ".render-unfinished"
+    if unfinished.exists():
+        shutil.rmtree(produced.parent / "partial_movie_files", ignore_errors=True)
+    unfinished.parent.mkdir(parents=True, exist_ok=True)
+    unfinished.touch()
     srt = produced.with_suffix(".srt")
     srt.unlink(missing_ok=True)
     digest = job.digest
@@ -211,6 +221,7 @@ def _render(job: Job, manim: Manim) -> list[Path]:
         )
     if not produced.is_file():
         raise RenderError(f"manim reported success but wrote no {produced}", 1)
+    unfinished.unlink()
     dest = job.destination
     # Narration: loudness, section clips' audio, transcript (all still under .build/).
     sound_files = audio.finish(job, produced)
