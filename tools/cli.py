@@ -167,11 +167,12 @@ def command(
                 return 1
             except KeyboardInterrupt:
                 stop_children()
-                print(f"interrupted: {interrupted}", file=sys.stderr, flush=True)
+                # On a line of its own: a child's progress bar may end mid-line.
+                print(f"\ninterrupted: {interrupted}", file=sys.stderr, flush=True)
                 return 130
             except Terminated:
                 stop_children()
-                print(f"terminated: {interrupted}", file=sys.stderr, flush=True)
+                print(f"\nterminated: {interrupted}", file=sys.stderr, flush=True)
                 return 143
 
         return run
