@@ -79,7 +79,7 @@ clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1
 course: $(STAMP) ## Build every changed scene and the lesson videos: make course [QUALITY=low] [JOBS=2]
 	@$(VPY) -m tools.course
 
-slides: ## Slide decks (HTML + PPTX), one slide per beat: make slides SCENE=X | LESSON=N [QUALITY=low]
+slides: ## Slide decks (HTML + PPTX), one slide per beat: make slides SCENE=X | LESSON=N [QUALITY=low] [VARIANT=file.toml]
 	@$(PYTHON) -m tools.slides --check
 	@$(MAKE) --no-print-directory -s $(STAMP) $(REVEAL)
 	@$(VPY) -m tools.slides

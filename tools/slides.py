@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import outline
-from tools import files, media, provenance, render
+from scenes.common.params import Variant, VariantError
+from tools import files, media, provenance, render, variants
 from tools.cli import StepError, command
 from tools.deck import Deck, Slide, beat_notes
 from tools.deck.html import check_vendor
@@ -40,6 +41,7 @@ class Target:
     title: str
     items: tuple[outline.Item, ...]
     cards: bool
+    variant: Variant | None = None
 
 
 def _lessons() -> str:
@@ -63,9 +65,29 @@ def resolve_lesson(value: str) -> Target:
     )
 
 
-def resolve_target(scene: str | None, lesson: str | None) -> Target:
-    """The deck asked for by SCENE or LESSON (exactly one of them)."""
+def resolve_target(
+    scene: str | None,
+    lesson: str | None,
+    variant: str | None = None,
+    *,
+    load: bool = True,
+) -> Target:
+    """The deck asked for by SCENE or LESSON (exactly one of them), or by VARIANT.
+
+    A variant (tools/variants.py) names its scene, so SCENE may be left out; the
+    deck is then ``<Scene>--<variant>``. A lesson deck takes no variant. With
+    ``load=False`` (``--check``, run before the virtualenv exists) the variant's
+    scene is checked but its parameters are not read.
+    """
     scene, lesson = (scene or "").strip(), (lesson or "").strip()
+    variant = (variant or "").strip() or None
+    if variant and lesson:
+        raise UsageError(
+            "a lesson deck builds the course example; VARIANT makes one scene's deck:"
+            " make slides VARIANT=file.toml"
+        )
+    if variant and not scene:
+        scene = variants.peek(variant)[0]
     if scene and lesson:
         raise UsageError(
             f"give SCENE or LESSON, not both (got SCENE={scene}, LESSON={lesson})"
@@ -84,14 +106,26 @@ def resolve_target(scene: str | None, lesson: str | None) -> Target:
     except UsageError as exc:
         scenes = ", ".join(i.scene for i in outline.present())
         raise UsageError(f"{exc}\nScenes: {scenes}") from None
-    return Target(item.scene, f"{item.number} {item.title}", (item,), cards=False)
+    if variant and variants.peek(variant)[0] != item.scene:
+        raise UsageError(
+            f"{variant} is a variant of {variants.peek(variant)[0]}, not of {item.scene}"
+        )
+    loaded = variants.load(variant, item.scene) if variant and load else None
+    return Target(
+        variants.stem(item.scene, loaded),
+        f"{item.number} {item.title}",
+        (item,),
+        cards=False,
+        variant=loaded,
+    )
 
 
-def ensure_current(item: outline.Item, quality: Quality) -> None:
+def ensure_current(
+    item: outline.Item, quality: Quality, variant: Variant | None = None
+) -> None:
     """Render ``item`` through tools.render unless its video at ``quality`` is current."""
-    job = Job(item, quality)
-    digest = provenance.input_hash(item, quality=quality.name, fmt=job.tag)
-    if provenance.is_current(job.destination, digest):
+    job = Job(item, quality, variant=variant)
+    if provenance.is_current(job.destination, job.digest):
         print(f"  {item.number} {item.scene}: video is current", flush=True)
     else:
         render.run(job)
@@ -101,10 +135,12 @@ def _key(*parts: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", "-".join(parts))
 
 
-def scene_slides(item: outline.Item, quality: Quality) -> list[Slide]:
+def scene_slides(
+    item: outline.Item, quality: Quality, variant: Variant | None = None
+) -> list[Slide]:
     """One slide per beat of a rendered scene, with its narration as notes."""
-    job = Job(item, quality)
-    folder = job.out_dir / "sections" / item.scene
+    job = Job(item, quality, variant=variant)
+    folder = job.out_dir / "sections" / job.stem
     entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
     srt = job.destination.with_suffix(".srt")
     cues = parse_srt(srt.read_text(encoding="utf-8")) if srt.is_file() else []
@@ -118,7 +154,7 @@ def scene_slides(item: outline.Item, quality: Quality) -> list[Slide]:
             continue
         slides.append(
             Slide(
-                key=_key(item.scene, entry["name"]),
+                key=_key(job.stem, entry["name"]),
                 scene_title=f"{item.number} {item.title}",
                 beat=entry["name"],
                 clip=clip,
@@ -173,10 +209,10 @@ def plan(target: Target, quality: Quality) -> Deck:
     slides: list[Slide] = []
     for n, item in enumerate(target.items, 1):
         print(f"[{n}/{len(target.items)}] {item.number} {item.scene}", flush=True)
-        ensure_current(item, quality)
+        ensure_current(item, quality, target.variant)
         if target.cards:
             slides.append(card_slide(item, quality))
-        slides += scene_slides(item, quality)
+        slides += scene_slides(item, quality, target.variant)
     from PIL import Image  # Pillow comes with manim
 
     with Image.open(slides[0].poster) as poster:
@@ -203,6 +239,7 @@ OPTIONS = (
     ("scene", "scene class, e.g. SumRule"),
     ("lesson", "syllabus section number, e.g. 2"),
     ("quality", "low | medium | high (default) | production | 4k"),
+    ("variant", "a variant TOML: the scene with other parameters (tools/variants.py)"),
 )
 """Options; each falls back to the environment variable of its name in capitals."""
 
@@ -220,7 +257,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: validate, render what is missing, write both decks; exit 2 on bad input."""
     args = parse_args(argv)
-    target = resolve_target(args.scene, args.lesson)
+    try:
+        target = resolve_target(
+            args.scene, args.lesson, args.variant, load=not args.check
+        )
+    except VariantError as exc:  # a refused variant (bad parameter, layout gate)
+        raise UsageError(str(exc)) from None
     quality = resolve_quality(args.quality)
     if args.check:
         return 0
