@@ -6,6 +6,7 @@ sizes come from the theme, so every scene looks like one course.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -159,6 +160,158 @@ def get_card(
     return VGroup(panel, mobject)
 
 
+TICK_LENGTH = 0.12
+"""Length (scene units) of a tick on the plot frame, drawn outward."""
+MAX_TICKS = (6, 5)
+"""Most numbered ticks on the x and the y axis of a plot frame."""
+NICE_MULTIPLES = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+"""Multiples of the caller's tick step tried, in order, until the numbers read."""
+
+
+def _places(values: Sequence[float]) -> int:
+    """The fewest decimals (up to 4) that write every value in ``values`` exactly."""
+    for d in range(5):
+        if all(abs(v * 10**d - round(v * 10**d)) < 1e-6 for v in values):
+            return d
+    return 4
+
+
+def tick_values(
+    lo: float, hi: float, step: float, length: float, *, vertical: bool
+) -> list[float]:
+    """Numbered tick values for an axis from ``lo`` to ``hi`` drawn ``length`` long.
+
+    Starts from the caller's ``step`` and takes the first multiple of it
+    (``NICE_MULTIPLES``) that gives at most ``MAX_TICKS`` numbers spaced far
+    enough apart to read (by the widest number across, by the digit height up).
+    Ticks sit on multiples of the step (through 0) when ``lo`` is one, else
+    from ``lo`` as Manim does.
+    """
+    span = hi - lo
+    if step <= 0 or span <= 0:
+        raise ValueError(f"axis range [{lo}, {hi}, {step}] is empty or has no step")
+    anchor = 0.0 if abs(lo / step - round(lo / step)) < 1e-6 else lo
+    most = MAX_TICKS[1 if vertical else 0]
+    values: list[float] = []
+    for m in NICE_MULTIPLES:
+        s = step * m
+        k0 = math.ceil((lo - anchor) / s - 1e-6)
+        k1 = math.floor((hi - anchor) / s + 1e-6)
+        values = [round(anchor + k * s, 10) for k in range(k0, k1 + 1)]
+        places = _places(values)
+        widest = max(len(f"{v:.{places}f}") for v in values) if values else 1
+        need = 0.5 if vertical else 0.16 * widest + 0.3
+        if len(values) <= most and length * s / span >= need:
+            return values
+    return values[:1]
+
+
+class PlotAxes(Axes):
+    """Axes drawn as a plot frame: lines, ticks and numbers on the left and bottom edges.
+
+    Coordinates are Manim's (``c2p``, ``plot``, ``x_range`` ... unchanged); the
+    number lines through the origin are kept for them but not drawn. Parts:
+    ``.frame`` (the two edge lines), ``.x_axis.numbers``/``.y_axis.numbers``
+    and ``.x_axis.ticks``/``.y_axis.ticks`` on the edges, ``.axis_labels``.
+    """
+
+    frame: VGroup
+    axis_labels: VGroup
+
+    def box(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """The plot box as its lower-left and upper-right corners (scene points)."""
+        (x0, x1), (y0, y1) = self.x_range[:2], self.y_range[:2]
+        return (
+            np.asarray(self.c2p(x0, y0), dtype=float),
+            np.asarray(self.c2p(x1, y1), dtype=float),
+        )
+
+    def get_x_axis_label(
+        self,
+        label: float | str | Mobject,
+        *args: Any,
+        buff: float = 0.15,
+        **kwargs: Any,
+    ) -> Mobject:
+        """``label`` right of the box's lower-right corner (clear of the data)."""
+        mob = self._label_mobject(label)
+        (_, y0, _), (x1, _, _) = self.box()
+        return mob.next_to(np.array([x1, y0, 0.0]), RIGHT, buff=buff)
+
+    def get_y_axis_label(
+        self,
+        label: float | str | Mobject,
+        *args: Any,
+        buff: float = 0.15,
+        **kwargs: Any,
+    ) -> Mobject:
+        """``label`` above the box's upper-left corner (clear of the data)."""
+        mob = self._label_mobject(label)
+        (x0, _, _), (_, y1, _) = self.box()
+        return mob.next_to(np.array([x0, y1, 0.0]), UP, buff=buff)
+
+    @staticmethod
+    def _label_mobject(label: float | str | Mobject) -> Mobject:
+        if isinstance(label, Mobject):
+            return label
+        return MathTex(str(label), font_size=SIZES.label, color=PALETTE.subtle)
+
+    def _draw_frame(
+        self,
+        x_values: Sequence[float] | None,
+        y_values: Sequence[float] | None,
+        x_places: int,
+        y_places: int,
+        color: ParsableManimColor,
+        stroke_width: float,
+    ) -> None:
+        """Hide the origin lines; draw the edges, their outward ticks and numbers."""
+        lo, hi = self.box()
+        corner_r = np.array([hi[0], lo[1], 0.0])
+        corner_t = np.array([lo[0], hi[1], 0.0])
+        self.frame = VGroup(
+            Line(lo, corner_r, color=color, stroke_width=stroke_width),
+            Line(lo, corner_t, color=color, stroke_width=stroke_width),
+        )
+        for axis, values, places, edge, out in (
+            (self.x_axis, x_values, x_places, corner_r - lo, DOWN),
+            (self.y_axis, y_values, y_places, corner_t - lo, LEFT),
+        ):
+            axis.set_stroke(opacity=0, width=0, family=False)
+            for part in ("ticks", "numbers"):
+                old = getattr(axis, part, None)
+                if old is not None:
+                    axis.remove(old)
+            vertical = out is LEFT
+            rng = self.y_range if vertical else self.x_range
+            points = [
+                lo + edge * (v - rng[0]) / (rng[1] - rng[0]) for v in values or ()
+            ]
+            axis.ticks = VGroup(
+                *[
+                    Line(
+                        p, p + out * TICK_LENGTH, color=color, stroke_width=stroke_width
+                    )
+                    for p in points
+                ]
+            )
+            axis.numbers = VGroup(
+                *[
+                    DecimalNumber(
+                        v,
+                        **{
+                            **axis.decimal_number_config,
+                            "num_decimal_places": places,
+                            "font_size": SIZES.tick,
+                        },
+                    ).next_to(p + out * TICK_LENGTH, out, buff=SPACE.tight)
+                    for v, p in zip(values or (), points, strict=True)
+                ]
+            )
+            axis.add(axis.ticks, axis.numbers)
+        self.add(self.frame)
+
+
 def get_axes(
     x_range: Sequence[float],
     y_range: Sequence[float],
@@ -170,32 +323,42 @@ def get_axes(
     numbers: bool = True,
     decimals: int | None = None,
     **kwargs: Any,
-) -> Axes:
-    """Themed axes with labels; number labels use the small text size.
+) -> PlotAxes:
+    """Themed axes drawn as a plot frame (:class:`PlotAxes`), with labels.
 
-    ``decimals`` defaults, per axis, to 0 for whole-number tick steps and 1 otherwise.
+    The axis lines, ticks and numbers sit on the left and bottom edges of the
+    plot box, outside the data; the numbers are ``SIZES.tick`` (digits about
+    12 px tall at 480p). The tick step is the range's third value, or the first
+    multiple of it that reads (:func:`tick_values`); ``numbers_to_include`` in
+    ``x_axis_config``/``y_axis_config`` picks the numbers instead. The labels
+    sit right of the box (x) and above it (y). ``decimals`` defaults, per axis,
+    to the fewest that write every tick number.
     """
-
-    def places(r: Sequence[float]) -> int:
-        if decimals is not None:
-            return decimals
-        return 0 if len(r) < 3 or float(r[2]).is_integer() else 1
-
-    x_config = {
-        "decimal_number_config": {
-            "color": PALETTE.subtle,
-            "num_decimal_places": places(x_range),
-        }
-    }
-    y_config = {
-        "decimal_number_config": {
-            "color": PALETTE.subtle,
-            "num_decimal_places": places(y_range),
-        }
-    }
+    x_config: dict[str, Any] = {"decimal_number_config": {"color": PALETTE.subtle}}
+    y_config: dict[str, Any] = {"decimal_number_config": {"color": PALETTE.subtle}}
     x_config.update(kwargs.pop("x_axis_config", {}))
     y_config.update(kwargs.pop("y_axis_config", {}))
-    axes = Axes(
+    chosen: list[list[float] | None] = []
+    for config_, rng, length, vertical in (
+        (x_config, x_range, width, False),
+        (y_config, y_range, height, True),
+    ):
+        include = config_.pop("numbers_to_include", None)
+        exclude = {round(float(v), 10) for v in config_.pop("numbers_to_exclude", [])}
+        show = config_.pop("include_numbers", numbers)
+        step = float(rng[2]) if len(rng) > 2 else 1.0
+        values = (
+            [float(v) for v in include]
+            if include is not None
+            else tick_values(
+                float(rng[0]), float(rng[1]), step, length, vertical=vertical
+            )
+        )
+        chosen.append(
+            [v for v in values if round(v, 10) not in exclude] if show else None
+        )
+        config_.pop("label_direction", None)
+    axes = PlotAxes(
         x_range=list(x_range),
         y_range=list(y_range),
         x_length=width,
@@ -204,12 +367,22 @@ def get_axes(
         axis_config={
             "color": PALETTE.muted,
             "stroke_width": 2,
-            "include_numbers": numbers,
-            "font_size": SIZES.small,
+            "include_numbers": False,
+            "include_ticks": False,
+            "font_size": SIZES.tick,
         },
         x_axis_config=x_config,
         y_axis_config=y_config,
         **kwargs,
+    )
+    x_values, y_values = chosen
+    axes._draw_frame(
+        x_values,
+        y_values,
+        decimals if decimals is not None else _places(x_values or [0]),
+        decimals if decimals is not None else _places(y_values or [0]),
+        PALETTE.muted,
+        2,
     )
     labels = axes.get_axis_labels(
         MathTex(x_label, font_size=SIZES.label, color=PALETTE.subtle),
@@ -478,6 +651,7 @@ __all__ = [
     "DOWN",
     "UP",
     "Floats",
+    "PlotAxes",
     "Polyline",
     "Readout",
     "Table",
@@ -497,4 +671,5 @@ __all__ = [
     "get_text",
     "get_title",
     "stage_box",
+    "tick_values",
 ]
