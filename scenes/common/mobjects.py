@@ -411,6 +411,115 @@ def get_graph(
     return axes.plot(f, **kwargs)
 
 
+CLIP_SLACK = 0.01
+"""How far (scene units, about half a pixel at 480p) a clipped path may pass the box."""
+
+
+def _box_of(axes: Axes) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Lower-left and upper-right corners (scene points) of ``axes``' data ranges."""
+    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    a = np.asarray(axes.c2p(x0, y0), dtype=float)
+    b = np.asarray(axes.c2p(x1, y1), dtype=float)
+    return np.minimum(a, b), np.maximum(a, b)
+
+
+def _clip_segment(
+    p: npt.NDArray[np.float64],
+    q: npt.NDArray[np.float64],
+    lo: npt.NDArray[np.float64],
+    hi: npt.NDArray[np.float64],
+) -> tuple[float, float] | None:
+    """Liang-Barsky: the parameter interval of p→q inside the box (x, y only), or None."""
+    t0, t1 = 0.0, 1.0
+    d = q - p
+    for k in (0, 1):
+        # p_k + t d_k >= lo_k and p_k + t d_k <= hi_k, written as P t <= Q
+        for big_p, big_q in ((-d[k], p[k] - lo[k]), (d[k], hi[k] - p[k])):
+            if abs(big_p) < 1e-12:
+                if big_q < -1e-9:
+                    return None
+                continue
+            r = big_q / big_p
+            if big_p < 0:
+                t0 = max(t0, r)
+            else:
+                t1 = min(t1, r)
+    if t0 > t1 + 1e-12:
+        return None
+    return t0, t1
+
+
+def clip_to_axes(axes: Axes, mob: VMobject, *, samples: int = 12) -> VMobject:
+    """Cut ``mob`` (a curve, line, tangent or contour) to the plot box of ``axes``, in place.
+
+    Every path of ``mob`` and of its family is cut where it leaves the box
+    spanned by the axes' x and y ranges: straight segments exactly, curved ones
+    through ``samples`` points per Bezier piece. A path wholly inside is left as
+    it is; one wholly outside is emptied. Returns ``mob`` (same class and style).
+    """
+    lo, hi = _box_of(axes)
+    # a hair of slack, so that a curve resting on an edge (a minimum on y = y_min)
+    # is not cut where its Bezier pieces overshoot by a fraction of a pixel
+    lo, hi = lo - CLIP_SLACK, hi + CLIP_SLACK
+    for part in mob.family_members_with_points():
+        if not isinstance(part, VMobject):
+            continue
+        pts = part.points
+        if len(pts) == 0:
+            continue
+        inside = np.all((pts[:, :2] >= lo[:2] - 1e-6) & (pts[:, :2] <= hi[:2] + 1e-6))
+        if inside:
+            continue
+        pieces: list[list[npt.NDArray[np.float64]]] = []
+        for path in part.get_subpaths():
+            poly = _sample_path(path, samples)
+            current: list[npt.NDArray[np.float64]] = []
+            for p, q in pairwise(poly):
+                span = _clip_segment(p, q, lo, hi)
+                if span is None:
+                    if current:
+                        pieces.append(current)
+                        current = []
+                    continue
+                a, b = p + span[0] * (q - p), p + span[1] * (q - p)
+                if not current or np.linalg.norm(current[-1] - a) > 1e-6:
+                    if current:
+                        pieces.append(current)
+                    current = [a]
+                current.append(b)
+                if span[1] < 1 - 1e-9:
+                    pieces.append(current)
+                    current = []
+            if current:
+                pieces.append(current)
+        part.clear_points()
+        for piece in pieces:
+            if len(piece) >= 2:
+                part.start_new_path(piece[0])
+                part.add_points_as_corners(piece[1:])
+    return mob
+
+
+def _sample_path(
+    path: npt.NDArray[np.float64], samples: int
+) -> list[npt.NDArray[np.float64]]:
+    """Points along one subpath of cubic Bezier pieces (straight pieces: their ends)."""
+    out: list[npt.NDArray[np.float64]] = [path[0]]
+    for i in range(0, len(path) - 3, 4):
+        a, h1, h2, b = path[i : i + 4]
+        straight = (
+            np.linalg.norm(np.cross(b - a, h1 - a)) < 1e-9
+            and np.linalg.norm(np.cross(b - a, h2 - a)) < 1e-9
+        )
+        if straight:
+            out.append(b)
+            continue
+        for t in np.linspace(0, 1, samples + 1)[1:]:
+            u = 1 - t
+            out.append(u**3 * a + 3 * u * u * t * h1 + 3 * u * t * t * h2 + t**3 * b)
+    return out
+
+
 def get_clipped_graph(
     axes: Axes,
     f: Callable[[float], float],
@@ -418,15 +527,37 @@ def get_clipped_graph(
     color: str | None = None,
     samples: int = 200,
 ) -> ParametricFunction:
-    """Plot ``f`` on ``axes`` only where it stays inside the y range (no overshoot)."""
-    import numpy as np
+    """Plot ``f`` on ``axes`` only where it stays inside the plot box (no overshoot).
 
+    The graph runs from where ``f`` first enters the y range to where it last
+    leaves it (found to a hair by bisection), and any stretch outside the box in
+    between is cut (:func:`clip_to_axes`).
+    """
     (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
     xs = np.linspace(x0, x1, samples)
-    inside = [x for x in xs if y0 <= f(x) <= y1]
-    if not inside:
+
+    def ok(x: float) -> bool:
+        y = f(x)
+        return bool(np.isfinite(y)) and y0 <= y <= y1
+
+    flags = [ok(x) for x in xs]
+    if not any(flags):
         raise ValueError("function never enters the axes' y range")
-    return get_graph(axes, f, x_range=[min(inside), max(inside)], color=color)
+    first = flags.index(True)
+    last = len(flags) - 1 - flags[::-1].index(True)
+
+    def edge(inside: float, outside: float) -> float:
+        for _ in range(40):
+            mid = (inside + outside) / 2
+            inside, outside = (mid, outside) if ok(mid) else (inside, mid)
+        return inside
+
+    a = xs[first] if first == 0 else edge(xs[first], xs[first - 1])
+    b = xs[last] if last == len(xs) - 1 else edge(xs[last], xs[last + 1])
+    graph = get_graph(axes, f, x_range=[a, b], color=color)
+    if not all(flags[first : last + 1]):
+        clip_to_axes(axes, graph)
+    return graph
 
 
 def get_line_through(
@@ -437,14 +568,17 @@ def get_line_through(
     *,
     color: str | None = None,
 ) -> Line:
-    """The line y = slope * x + intercept between the two x values of ``x_range``."""
+    """The line y = slope * x + intercept between the two x values of ``x_range``,
+    cut to the plot box of ``axes``."""
     x0, x1 = x_range[0], x_range[1]
-    return Line(
+    line = Line(
         axes.c2p(x0, slope * x0 + intercept),
         axes.c2p(x1, slope * x1 + intercept),
         color=color or PALETTE.tangent,
         stroke_width=4,
     )
+    clip_to_axes(axes, line)
+    return line
 
 
 class Readout(VGroup):
