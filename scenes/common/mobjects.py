@@ -164,6 +164,10 @@ TICK_LENGTH = 0.12
 """Length (scene units) of a tick on the plot frame, drawn outward."""
 MAX_TICKS = (6, 5)
 """Most numbered ticks on the x and the y axis of a plot frame."""
+FRAME_RESERVE = (0.65, 0.45)
+"""Room (scene units) the y numbers take left of the box and the x numbers below it:
+the box is that much smaller than ``width`` x ``height``, so a plot frame takes about
+the room the old through-the-origin axes took."""
 NICE_MULTIPLES = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 """Multiples of the caller's tick step tried, in order, until the numbers read."""
 
@@ -184,13 +188,14 @@ def tick_values(
     Starts from the caller's ``step`` and takes the first multiple of it
     (``NICE_MULTIPLES``) that gives at most ``MAX_TICKS`` numbers spaced far
     enough apart to read (by the widest number across, by the digit height up).
-    Ticks sit on multiples of the step (through 0) when ``lo`` is one, else
-    from ``lo`` as Manim does.
+    Ticks sit on multiples of the step (through 0) when ``lo`` is one or the
+    range holds 0, else from ``lo`` (a zoom window) as Manim does.
     """
     span = hi - lo
     if step <= 0 or span <= 0:
         raise ValueError(f"axis range [{lo}, {hi}, {step}] is empty or has no step")
-    anchor = 0.0 if abs(lo / step - round(lo / step)) < 1e-6 else lo
+    on_grid = abs(lo / step - round(lo / step)) < 1e-6
+    anchor = 0.0 if on_grid or lo <= 0 <= hi else lo
     most = MAX_TICKS[1 if vertical else 0]
     values: list[float] = []
     for m in NICE_MULTIPLES:
@@ -245,10 +250,11 @@ class PlotAxes(Axes):
         buff: float = 0.15,
         **kwargs: Any,
     ) -> Mobject:
-        """``label`` above the box's upper-left corner (clear of the data)."""
+        """``label`` above the box, from its upper-left corner (clear of the data)."""
         mob = self._label_mobject(label)
         (x0, _, _), (_, y1, _) = self.box()
-        return mob.next_to(np.array([x0, y1, 0.0]), UP, buff=buff)
+        corner = np.array([x0, y1, 0.0])
+        return mob.next_to(corner, UP, buff=buff).align_to(corner, LEFT)
 
     @staticmethod
     def _label_mobject(label: float | str | Mobject) -> Mobject:
@@ -332,7 +338,9 @@ def get_axes(
     multiple of it that reads (:func:`tick_values`); ``numbers_to_include`` in
     ``x_axis_config``/``y_axis_config`` picks the numbers instead. The labels
     sit right of the box (x) and above it (y). ``decimals`` defaults, per axis,
-    to the fewest that write every tick number.
+    to the fewest that write every tick number. The box is ``width`` x ``height``
+    less ``FRAME_RESERVE`` for the numbers (on an axis that shows them), so that
+    the whole frame takes about ``width`` x ``height``.
     """
     x_config: dict[str, Any] = {"decimal_number_config": {"color": PALETTE.subtle}}
     y_config: dict[str, Any] = {"decimal_number_config": {"color": PALETTE.subtle}}
@@ -361,8 +369,8 @@ def get_axes(
     axes = PlotAxes(
         x_range=list(x_range),
         y_range=list(y_range),
-        x_length=width,
-        y_length=height,
+        x_length=width - (FRAME_RESERVE[0] if chosen[1] is not None else 0.0),
+        y_length=height - (FRAME_RESERVE[1] if chosen[0] is not None else 0.0),
         tips=False,
         axis_config={
             "color": PALETTE.muted,

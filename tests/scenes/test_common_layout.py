@@ -31,6 +31,7 @@ from scenes import outline
 from scenes.common.base import TITLE_SECONDS, LectureScene
 from scenes.common.mobjects import (
     CLIP_SLACK,
+    FRAME_RESERVE,
     PlotAxes,
     clip_to_axes,
     fit_to_stage,
@@ -264,6 +265,9 @@ def test_tick_values_thin_out_to_a_readable_step() -> None:
     assert tick_values(-1.5, 1.5, 0.5, 5.0, vertical=False) == [-1.0, 0.0, 1.0]
     assert tick_values(0, 5, 1, 3.0, vertical=True) == [0, 2, 4]
     assert tick_values(0, 4, 1, 5.0, vertical=False) == [0, 1, 2, 3, 4]
+    # a range holding 0 ticks through 0, even when it does not start on the step
+    assert tick_values(-3.5, 3.5, 1, 4.8, vertical=False) == [-2, 0, 2]
+    assert tick_values(-1, 27, 5, 4.0, vertical=True) == [0, 10, 20]
     # a range that does not start on the step keeps Manim's ticks from its start
     assert tick_values(0.98, 1.02, 0.01, 6.0, vertical=False) == pytest.approx(
         [0.98, 0.99, 1.0, 1.01, 1.02]
@@ -280,7 +284,12 @@ def test_axes_are_a_plot_frame_with_numbers_outside_the_box() -> None:
     assert left.get_end()[0] == pytest.approx(lo[0])
     # Manim's origin lines are kept for the coordinates but not drawn
     assert axes.x_axis.get_stroke_width() == 0
-    plain = Axes(x_range=[-1.5, 1.5, 0.5], y_range=[-12, 12, 6], x_length=6, y_length=4)
+    plain = Axes(
+        x_range=[-1.5, 1.5, 0.5],
+        y_range=[-12, 12, 6],
+        x_length=6 - FRAME_RESERVE[0],
+        y_length=4 - FRAME_RESERVE[1],
+    )
     plain.move_to(axes.frame)
     assert axes.c2p(0.7, 3.0) - axes.c2p(0, 0) == pytest.approx(
         plain.c2p(0.7, 3.0) - plain.c2p(0, 0)
@@ -294,6 +303,10 @@ def test_axes_are_a_plot_frame_with_numbers_outside_the_box() -> None:
     px = config.pixel_height / config.frame_height * (480 / config.pixel_height)
     digit = xs[1].height * px
     assert 11 <= digit <= 13.5
+    # box and numbers take about the width x height asked for
+    drawn = VGroup(axes.frame, xs, ys)
+    assert drawn.width == pytest.approx(6, abs=0.15)
+    assert drawn.height == pytest.approx(4, abs=0.15)
     # labels outside the box: x right of it, y above it
     x_label, y_label = axes.axis_labels
     assert x_label.get_left()[0] > hi[0]
