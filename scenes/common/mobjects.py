@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import cache, partial
 from itertools import pairwise
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
@@ -144,10 +145,36 @@ def get_plain_tex(
     return Tex(text, font_size=size or SIZES.tex, color=color or PALETTE.text)
 
 
+def keep_in_frame(mob: Mobject, *, margin: float = EDGE_BUFF) -> Mobject:
+    """Shift ``mob`` the least needed to keep it ``margin`` inside the frame; return it.
+
+    A mobject wider or taller than the frame less its margins is centred on that
+    axis instead (scale it down first, e.g. with :func:`fit_to_stage`).
+    """
+    half_w, half_h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
+    shift = np.zeros(3)
+    for k, half in ((0, half_w), (1, half_h)):
+        low, high = mob.get_corner(DOWN + LEFT)[k], mob.get_corner(UP + RIGHT)[k]
+        if high - low > 2 * half:
+            shift[k] = -(low + high) / 2
+        elif low < -half:
+            shift[k] = -half - low
+        elif high > half:
+            shift[k] = half - high
+    if np.any(shift):
+        mob.shift(shift)
+    return mob
+
+
 def get_card(
     mobject: VMobject, *, buff: float = 0.25, color: str | None = None
 ) -> VGroup:
-    """``mobject`` on a rounded panel, for grouping related formulas."""
+    """``mobject`` on a rounded panel, for grouping related formulas.
+
+    The panel keeps the frame margin (``EDGE_BUFF``) as text does: a card made
+    around a mobject already placed near an edge is moved in by the panel's
+    padding (:func:`keep_in_frame`).
+    """
     panel = RoundedRectangle(
         corner_radius=0.15,
         width=mobject.width + 2 * buff,
@@ -157,7 +184,9 @@ def get_card(
         fill_color=PALETTE.surface,
         fill_opacity=0.6,
     ).move_to(mobject)
-    return VGroup(panel, mobject)
+    card = VGroup(panel, mobject)
+    keep_in_frame(card)
+    return card
 
 
 TICK_LENGTH = 0.12
@@ -254,7 +283,10 @@ class PlotAxes(Axes):
         mob = self._label_mobject(label)
         (x0, _, _), (_, y1, _) = self.box()
         corner = np.array([x0, y1, 0.0])
-        return mob.next_to(corner, UP, buff=buff).align_to(corner, LEFT)
+        mob.next_to(corner, UP, buff=buff)
+        if mob.family_members_with_points():  # an empty label ("") has no left edge
+            mob.align_to(corner, LEFT)
+        return mob
 
     @staticmethod
     def _label_mobject(label: float | str | Mobject) -> Mobject:
@@ -589,6 +621,38 @@ def get_line_through(
     return line
 
 
+class TextNumber(DecimalNumber):
+    """A DecimalNumber in the course font (``Text`` digits, updaters and all).
+
+    Manim caches each digit's mobject by its string alone, whatever the
+    ``mob_class``, so a Text number would reuse TeX digits drawn earlier (and
+    the reverse): this class keeps its own cache.
+    """
+
+    _digits: ClassVar[dict[str, VMobject]] = {}
+
+    def __init__(self, number: float = 0, **kwargs: Any) -> None:
+        kwargs.setdefault("mob_class", partial(Text, font=FONT))
+        super().__init__(number, **kwargs)
+
+    def _string_to_mob(
+        self, string: str, mob_class: Any = None, **kwargs: Any
+    ) -> VMobject:
+        if string not in self._digits:
+            self._digits[string] = (mob_class or self.mob_class)(string, **kwargs)
+        mob = self._digits[string].copy()
+        mob.font_size = self._font_size
+        return mob
+
+
+@cache
+def _text_digit_scale() -> float:
+    """Font size of course-font digits as tall as TeX digits of font size 1."""
+    tex = DecimalNumber(0, num_decimal_places=0, font_size=48).height
+    text = Text("0", font=FONT, font_size=48).height
+    return float(tex / text)
+
+
 class Readout(VGroup):
     """``label = number [unit]`` in one row.
 
@@ -628,24 +692,30 @@ def get_readout(
 ) -> Readout:
     """A live number with its label: ``label = 0.69`` (TeX) or ``label 0.69`` (text).
 
-    ``tex`` sets the label as a formula followed by ``=`` (size ``SIZES.tex_small``),
-    otherwise as course text (size ``SIZES.label``); ``size`` overrides the label's
-    size, ``number_size`` the number's (default: ``size`` for a TeX label, else
-    ``SIZES.tex_small``). ``unit`` adds a unit in the subtle colour after the number.
-    With ``align`` the number sits on the label's baseline, raised by ``nudge``.
-    ``number_config`` goes to the DecimalNumber (``group_with_commas``, ...).
+    The course's one readout: label and digits are in one font. ``tex`` sets
+    the label as a formula followed by ``=`` (size ``SIZES.tex_small``) and the
+    number in TeX digits; otherwise the label is course text (size
+    ``SIZES.label``) and the number is in the course font too (``Text`` digits,
+    as tall as TeX digits of the same size would be). ``size`` overrides the
+    label's size, ``number_size`` the number's (default: ``size`` for a TeX
+    label, else ``SIZES.tex_small``). ``unit`` adds a unit in the subtle colour
+    after the number. With ``align`` the number sits on the label's baseline,
+    raised by ``nudge``. ``number_config`` goes to the DecimalNumber
+    (``group_with_commas``, ...).
     """
     col = color or PALETTE.text
+    font_size = number_size or (size if tex and size else SIZES.tex_small)
     if tex:
         lab: VMobject = get_tex(
             label, "=", size=int(size or SIZES.tex_small), color=col
         )
     else:
         lab = get_text(label, size=int(size or SIZES.label), color=col)
-    number = DecimalNumber(
+        font_size = font_size * _text_digit_scale()
+    number = (DecimalNumber if tex else TextNumber)(
         value,
         num_decimal_places=decimals,
-        font_size=number_size or (size if tex and size else SIZES.tex_small),
+        font_size=font_size,
         color=col,
         **number_config,
     )
@@ -812,6 +882,7 @@ __all__ = [
     "get_tex",
     "get_text",
     "get_title",
+    "keep_in_frame",
     "stage_box",
     "tick_values",
 ]

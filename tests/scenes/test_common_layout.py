@@ -12,10 +12,12 @@ from typing import Any
 import numpy as np
 import pytest
 from manim import (
+    DL,
     Animation,
     Axes,
     Circle,
     Create,
+    DecimalNumber,
     Line,
     Mobject,
     Rectangle,
@@ -28,6 +30,7 @@ from manim import (
 )
 
 from scenes import outline
+from scenes.common import limits_parts
 from scenes.common.base import TITLE_SECONDS, LectureScene
 from scenes.common.mobjects import (
     CLIP_SLACK,
@@ -36,13 +39,15 @@ from scenes.common.mobjects import (
     clip_to_axes,
     fit_to_stage,
     get_axes,
+    get_card,
     get_clipped_graph,
     get_line_through,
+    get_readout,
     get_title,
     stage_box,
     tick_values,
 )
-from scenes.common.theme import EDGE_BUFF, SPACE, SUBTITLE_ZONE
+from scenes.common.theme import EDGE_BUFF, FONT, SIZES, SPACE, SUBTITLE_ZONE
 from tools.layout_lint import DRY_RUN_CONFIG
 
 LINE = (
@@ -345,3 +350,31 @@ def test_clipped_graph_and_lines_stay_in_the_plot_box() -> None:
     before = untouched.points.copy()
     clip_to_axes(axes, untouched)
     assert untouched.points == pytest.approx(before)
+
+
+# -- readouts and cards ------------------------------------------------------------------
+
+
+def test_text_readouts_set_their_digits_in_the_course_font() -> None:
+    row = get_readout("slope = speed =", 20.0, tex=False, decimals=1)
+    assert all(isinstance(d, Text) for d in row.number)
+    assert {d.font for d in row.number} == {FONT}
+    assert isinstance(row.label, Text)
+    # as tall as the TeX digits the readout used to show
+    tex_digits = DecimalNumber(20.0, num_decimal_places=1, font_size=SIZES.tex_small)
+    assert row.number[0].height == pytest.approx(tex_digits[0].height, rel=0.05)
+    row.number.set_value(31.5)
+    assert all(isinstance(d, Text) for d in row.number)
+    assert limits_parts.get_readout("speed", 12.0, unit="m/s").number[0].font == FONT
+    formula = get_readout("C", 0.25)
+    assert not any(isinstance(d, Text) for d in formula.number)
+
+
+def test_cards_keep_the_frame_margin() -> None:
+    body = Text("a card by the edge", font=FONT).to_corner(DL, buff=EDGE_BUFF)
+    card = get_card(body, buff=0.3)
+    half_w, half_h = config.frame_width / 2, config.frame_height / 2
+    assert card.get_left()[0] == pytest.approx(-half_w + EDGE_BUFF)
+    assert card.get_bottom()[1] == pytest.approx(-half_h + EDGE_BUFF)
+    centred = get_card(Text("centred", font=FONT))
+    assert centred.get_center() == pytest.approx(np.zeros(3), abs=1e-6)
