@@ -279,13 +279,17 @@ class PlotAxes(Axes):
         buff: float = 0.15,
         **kwargs: Any,
     ) -> Mobject:
-        """``label`` above the box, from its upper-left corner (clear of the data)."""
+        """``label`` above the numbers column, ending at the box's upper-left corner.
+
+        It stays left of the box, so no curve, tangent or guide inside the box
+        can cross it.
+        """
         mob = self._label_mobject(label)
         (x0, _, _), (_, y1, _) = self.box()
         corner = np.array([x0, y1, 0.0])
         mob.next_to(corner, UP, buff=buff)
-        if mob.family_members_with_points():  # an empty label ("") has no left edge
-            mob.align_to(corner, LEFT)
+        if mob.family_members_with_points():  # an empty label ("") has no edges
+            mob.align_to(corner, RIGHT)
         return mob
 
     @staticmethod

@@ -316,6 +316,7 @@ def test_axes_are_a_plot_frame_with_numbers_outside_the_box() -> None:
     x_label, y_label = axes.axis_labels
     assert x_label.get_left()[0] > hi[0]
     assert y_label.get_bottom()[1] > hi[1]
+    assert y_label.get_right()[0] <= lo[0] + 1e-6
 
 
 def test_axes_keep_the_callers_numbers_and_exclusions() -> None:
