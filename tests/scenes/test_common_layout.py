@@ -31,7 +31,7 @@ from manim import (
 
 from scenes import outline
 from scenes.common import limits_parts
-from scenes.common.base import TITLE_SECONDS, LectureScene
+from scenes.common.base import TITLE_SECONDS, LectureScene, LectureScene3D
 from scenes.common.mobjects import (
     CLIP_SLACK,
     FRAME_RESERVE,
@@ -379,3 +379,18 @@ def test_cards_keep_the_frame_margin() -> None:
     assert card.get_bottom()[1] == pytest.approx(-half_h + EDGE_BUFF)
     centred = get_card(Text("centred", font=FONT))
     assert centred.get_center() == pytest.approx(np.zeros(3), abs=1e-6)
+
+
+def test_opening_in_a_3d_scene_fixes_the_title_in_the_frame(tmp_path: Path) -> None:
+    def construct(self: LectureScene3D) -> None:
+        self.opening(Square(), "A function of two inputs is a surface.")
+        self.wait()
+
+    cls = type("PartialDerivatives", (LectureScene3D,), {"construct": construct})
+    with tempconfig({**DRY_RUN_CONFIG, "media_dir": str(tmp_path)}):
+        scene = cls()
+        scene.render()
+    assert scene.title[0].text == "PartialDerivatives"
+    assert set(scene.title.get_family()) <= set(
+        scene.renderer.camera.fixed_in_frame_mobjects
+    )
