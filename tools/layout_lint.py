@@ -696,9 +696,9 @@ def crossing_findings(
                         )
                     ),
                     fix="move the label off the line (next_to with a SPACE buff, clear of"
-                    " the data), clip the line to the plot box (clip_to_axes), or list"
-                    f" ({tname.split()[0]!r}, {type(line.mob).__name__!r})-style names in"
-                    " allowed_overlaps if the crossing is meant",
+                    " the data), clip the line to the plot box (clip_to_axes), or if it"
+                    f" is meant add ({tname!r}, {type(line.mob).__name__!r}) to"
+                    " allowed_overlaps",
                 )
             )
     return out
