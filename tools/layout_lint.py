@@ -886,7 +886,9 @@ def pacing_findings(scene: str, report: SceneReport) -> list[Finding]:
                 f"{total / duration:.0%} of the scene is still ({total:.1f}s of"
                 f" {report.duration:.1f}s, max {STILL_SHARE:.0%}); most in beat {beat!r}"
                 f" ({per_beat[beat]:.1f}s), longest {longest[-1].end - longest[0].start:.1f}s"
-                f" from {longest[0].start:.1f}s ({timing})",
+                f" from {longest[0].start:.1f}s"
+                f"{' (the final hold)' if longest[-1].end >= report.duration - 1e-6 else ''}"
+                f" ({timing})",
                 fix="animations should last as long as their line (narrate(..., fill=True));"
                 " add motion under long lines",
             )
