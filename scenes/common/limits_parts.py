@@ -16,6 +16,7 @@ from manim import (
     UP,
     Axes,
     DashedLine,
+    DecimalNumber,
     Dot,
     Line,
     NumberLine,
@@ -200,3 +201,32 @@ def get_bracket(
         ]
     )
     return VGroup(bar, caps)
+
+
+def get_tex_readout(
+    label: str,
+    value: float,
+    *,
+    unit: str | None = None,
+    decimals: int = 1,
+    color: str | None = None,
+    size: int | None = None,
+) -> Readout:
+    """``label value unit`` set entirely in TeX (one font for label, digits and unit).
+
+    ``label`` and ``unit`` are TeX; the number is a DecimalNumber whose unit
+    follows it as it changes. ``.label``, ``.number``, ``.unit`` (None) name the parts.
+    """
+    col = color or PALETTE.text
+    size = size or SIZES.tex_small
+    lab = mobjects.get_tex(label, size=size, color=col)
+    number = DecimalNumber(
+        value,
+        num_decimal_places=decimals,
+        font_size=size,
+        color=col,
+        unit=None if unit is None else rf"\,{unit}",
+    )
+    row = Readout(lab, number, None, buff=0.18)
+    number.align_to(lab, DOWN)
+    return row
