@@ -218,3 +218,27 @@ def test_latex_wraps_sums_in_parentheses() -> None:
     text = lim.limit("x^2 + 2x + 2", 5.0).latex()
     assert r"\left(" in text
     assert text.endswith("= 37")
+
+
+def test_epsilon_delta_matches_the_analytic_window() -> None:
+    from mathkit.limits import epsilon_delta
+
+    # f = x^2 + 2x + 2 at 0, L = 2: f - 2 = x^2 + 2x = +-eps at x = -1 + sqrt(1 +- eps);
+    # the nearer crossing is on the right, -1 + sqrt(1 + eps)
+    for eps in (0.5, 0.1):
+        band = epsilon_delta("x^2 + 2x + 2", 0.0, eps)
+        assert band.limit == pytest.approx(2.0)
+        assert band.delta == pytest.approx(-1 + math.sqrt(1 + eps), rel=1e-9)
+    # a removable hole: (x^2 - 1)/(x - 1) = x + 1 near 1, so delta = eps exactly
+    assert epsilon_delta("(x^2 - 1)/(x - 1)", 1.0, 0.25).delta == pytest.approx(0.25)
+
+
+def test_epsilon_delta_refuses_what_has_no_band() -> None:
+    from mathkit.limits import epsilon_delta
+
+    with pytest.raises(ValueError, match="does not exist or is infinite"):
+        epsilon_delta("25/x", 0.0, 0.5)
+    with pytest.raises(ValueError, match="positive"):
+        epsilon_delta("x", 0.0, 0.0)
+    with pytest.raises(ValueError, match="stays within"):
+        epsilon_delta("sin(x)/1000", 0.0, 0.5)
