@@ -293,6 +293,23 @@ class Cancellation:
         """LaTeX of the cancelled form."""
         return latex(self.cancelled)
 
+    @property
+    def common(self) -> sp.Expr:
+        """The factor numerator and denominator share (1 when nothing cancels)."""
+        return sp.factor(sp.gcd(self.numerator, self.denominator))
+
+    @property
+    def cancels(self) -> bool:
+        """Whether a factor in x cancels."""
+        return bool(self.common.has(X))
+
+    def rest(self) -> tuple[sp.Expr, sp.Expr]:
+        """Numerator and denominator with the common factor divided out (factored)."""
+        c = self.common
+        return sp.factor(sp.cancel(self.numerator / c)), sp.factor(
+            sp.cancel(self.denominator / c)
+        )
+
 
 def factor_and_cancel(expr: str | sp.Expr) -> Cancellation:
     """Factor numerator and denominator and cancel the common factor.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -19,7 +18,6 @@ from manim import (
     UP,
     Circle,
     Create,
-    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
@@ -27,7 +25,6 @@ from manim import (
     Transform,
     ValueTracker,
     VGroup,
-    VMobject,
     Write,
     always_redraw,
 )
@@ -44,6 +41,7 @@ from mathkit.expr import latex, parse
 from mathkit.limits import to_function, zoom_views
 from mathkit.plotting import decimals_for, nice_range
 from scenes.common.base import LectureScene
+from scenes.common.delta_parts import get_window_box, get_window_view
 from scenes.common.limits_parts import (
     get_bounds_line,
     get_bracket,
@@ -52,7 +50,6 @@ from scenes.common.limits_parts import (
     title_bottom,
 )
 from scenes.common.mobjects import (
-    get_axes,
     get_table,
     get_tex,
     get_text,
@@ -218,31 +215,26 @@ class MethodOfExhaustion(LectureScene):
         cx, cy = v0.center, f(v0.center)
         half = [(v.x_range[1] - v.x_range[0]) / 2 for v in views]
         # one fixed frame; the data window inside it shrinks continuously about P
-        box = get_axes([0, 1, 0.5], [0, 1, 0.5], width=6.0, height=4.4, numbers=False)
-        box.remove(box.axis_labels)
+        box = get_window_box(width=6.0, height=4.4)
         box.next_to(title, DOWN, buff=SPACE.medium).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.large
         )
         zoom = ValueTracker(math.log10(half[0]))
-
-        def to_box(x: float, y: float, h: float) -> np.ndarray:
-            return box.c2p((x - cx + h) / (2 * h), (y - cy + h) / (2 * h))
+        tangent_at = (v0.slope, cy - v0.slope * cx, PALETTE.tangent)
 
         def picture() -> VGroup:
             h = 10 ** zoom.get_value()
-            xs = np.linspace(cx - h, cx + h, 121)
-            pts = [to_box(x, f(x), h) for x in xs if abs(f(x) - cy) <= h]
-            curve = VMobject(color=PALETTE.curve, stroke_width=4)
-            curve.set_points_smoothly(pts)
-            tan = DashedLine(
-                to_box(cx - h, cy + v0.slope * (-h), h),
-                to_box(cx + h, cy + v0.slope * h, h),
-                color=PALETTE.tangent,
-                stroke_width=3,
+            return get_window_view(
+                box,
+                f,
+                (cx, cy),
+                (h, h),
+                lines=[tangent_at],
+                dashed=True,
+                dots=[(cx, cy, PALETTE.point)],
             )
-            dot = Dot(to_box(cx, cy, h), color=PALETTE.point, radius=0.08)
-            return VGroup(tan, curve, dot)
 
+        still = picture()
         view = always_redraw(picture)
         centre = VGroup(
             get_tex(f"x = {cx:g}", size=SIZES.tex_small, color=PALETTE.subtle).next_to(
@@ -289,19 +281,21 @@ class MethodOfExhaustion(LectureScene):
             f" and its lowest point, at x = {cx:g}.",
             Create(box),
             Write(formula),
-            FadeIn(view[1]),
-            FadeIn(view[2]),
+            FadeIn(still.curve),
+            FadeIn(still.dots),
             FadeIn(centre),
             fill=True,
         )
-        self.add(view)
         self.narrate(
             "The dashed line is the tangent there. At this scale the curve clearly"
             " bends away from it.",
+            Create(still.lines),
             FadeIn(readouts),
             FadeIn(notes),
             fill=True,
         )
+        self.remove(still.curve, still.dots, still.lines)
+        self.add(view)
         for k in range(1, len(views)):
             v = views[k]
             self.narrate(

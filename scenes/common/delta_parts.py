@@ -8,8 +8,10 @@ colour, P and Q in the point colour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
+import sympy as sp
 from manim import (
     DOWN,
     LEFT,
@@ -24,12 +26,14 @@ from manim import (
     Mobject,
     ValueTracker,
     VGroup,
+    VMobject,
     always_redraw,
 )
 from manim.typing import Vector3D
 
 from mathkit.data import DELTA_LINE_X, DELTA_X_RANGE, DELTA_Y_RANGE, RUNNING_FUNCTION
 from mathkit.differentiation import RealFunction, SecantLine, as_function, secant_line
+from mathkit.expr import plain
 from mathkit.numeric import Tangent
 from mathkit.plotting import decimals_for
 from scenes.common.mobjects import (
@@ -331,7 +335,94 @@ __all__ = [
     "get_tangent",
     "get_tracked_readouts",
     "get_tracked_secant",
+    "get_window_box",
+    "get_window_view",
     "overlap_share",
     "place_clear",
     "running",
+    "spoken_expr",
 ]
+
+
+def get_window_box(*, width: float = 3.2, height: float = 2.2) -> Axes:
+    """A fixed frame (no numbers) for :func:`get_window_view`, in unit coordinates."""
+    box = get_axes([0, 1, 0.5], [0, 1, 0.5], width=width, height=height, numbers=False)
+    if getattr(box, "axis_labels", None) is not None:
+        box.remove(box.axis_labels)
+    return box
+
+
+def get_window_view(
+    box: Axes,
+    f: RealFunction,
+    center: tuple[float, float],
+    half: tuple[float, float],
+    *,
+    lines: Sequence[tuple[float, float, str]] = (),
+    dashed: bool = False,
+    dots: Sequence[tuple[float, float, str]] = (),
+    samples: int = 121,
+) -> VGroup:
+    """What f looks like in the data window centre +- half, drawn inside the fixed ``box``.
+
+    ``lines`` are (slope, intercept, colour) lines across the window (dashed with
+    ``dashed``), ``dots`` (x, y, colour) points; everything outside the window is
+    cut off, so the frame stays put while the window (a zoom) changes.
+    Parts: ``view.curve``, ``view.lines``, ``view.dots``.
+    """
+    (cx, cy), (hx, hy) = center, half
+
+    def to_box(x: float, y: float) -> Vector3D:
+        return box.c2p((x - cx + hx) / (2 * hx), (y - cy + hy) / (2 * hy))
+
+    xs = [cx - hx + 2 * hx * k / (samples - 1) for k in range(samples)]
+    pts = [to_box(x, f(x)) for x in xs if abs(f(x) - cy) <= hy]
+    curve = VMobject(color=PALETTE.curve, stroke_width=4)
+    if len(pts) >= 2:
+        curve.set_points_smoothly(pts)
+    drawn = VGroup()
+    for slope, intercept, color in lines:
+        ends = []
+        for x in (cx - hx, cx + hx):
+            ends.append((x, slope * x + intercept))
+        # cut the line to the window's y range
+        (xa, ya), (xb, yb) = ends
+        if slope != 0:
+            lo_x = (cy - hy - intercept) / slope
+            hi_x = (cy + hy - intercept) / slope
+            x_lo, x_hi = sorted((lo_x, hi_x))
+            xa, xb = max(xa, x_lo), min(xb, x_hi)
+            ya, yb = slope * xa + intercept, slope * xb + intercept
+        kind = DashedLine if dashed else Line
+        drawn.add(kind(to_box(xa, ya), to_box(xb, yb), color=color, stroke_width=3))
+    marks = VGroup(
+        *[
+            Dot(to_box(x, y), radius=0.07, color=color)
+            for x, y, color in dots
+            if abs(x - cx) <= hx and abs(y - cy) <= hy
+        ]
+    )
+    view = VGroup(drawn, curve, marks)
+    view.curve, view.lines, view.dots = curve, drawn, marks
+    return view
+
+
+_SPOKEN_POWERS = {"2": "squared", "3": "cubed"}
+
+
+def spoken_expr(expr: sp.Expr) -> str:
+    """``expr`` in words for narration: ``x^2 + 2x + 2`` -> ``x squared plus 2x plus 2``.
+
+    Built from :func:`mathkit.expr.plain` (the course's term order): powers, signs,
+    quotients and products are spoken, so a subtitle never shows a code string.
+    """
+    text = plain(expr)
+    text = re.sub(
+        r"\^\(?(-?[\w.]+)\)?",
+        lambda m: " " + _SPOKEN_POWERS.get(m.group(1), f"to the power {m.group(1)}"),
+        text,
+    )
+    text = re.sub(r"^-\s*", "minus ", text)
+    text = text.replace(" + ", " plus ").replace(" - ", " minus ")
+    text = text.replace("/", " over ").replace("·", " times ")
+    return " ".join(text.split())

@@ -21,6 +21,7 @@ from manim import (
     DecimalNumber,
     Dot,
     Line,
+    MathTex,
     NumberLine,
     Polygon,
     Rectangle,
@@ -112,13 +113,65 @@ def get_hole(axes: Axes, x: float, y: float, *, color: str | None = None) -> Dot
 
 
 def get_guides(axes: Axes, x: float, y: float, *, color: str | None = None) -> VGroup:
-    """Dashed lines at x = x and y = y across the axes (the notebook's purple guides)."""
-    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    """Dashed guides from the axes to the point (x, y): up from the x axis, across from the y axis.
+
+    They end at the point, so they never cross the tick labels on the far side.
+    """
+    (x0, _), (y0, _) = axes.x_range[:2], axes.y_range[:2]
     col = color or PALETTE.accent
     return VGroup(
-        DashedLine(axes.c2p(x, y0), axes.c2p(x, y1), color=col, stroke_width=3),
-        DashedLine(axes.c2p(x0, y), axes.c2p(x1, y), color=col, stroke_width=3),
+        DashedLine(axes.c2p(x, y0), axes.c2p(x, y), color=col, stroke_width=3),
+        DashedLine(axes.c2p(x0, y), axes.c2p(x, y), color=col, stroke_width=3),
     )
+
+
+class FactoredFraction(VGroup):
+    """``(common)(rest) / (common)(rest)`` with strike lines for the common factor.
+
+    Parts: ``.top``, ``.bar``, ``.bottom``, ``.common`` (the two common factors);
+    :meth:`get_strikes` returns a diagonal line across each where they are now.
+    """
+
+    def get_strikes(self) -> VGroup:
+        """One red diagonal across each common factor (create it to cancel them)."""
+        return VGroup(
+            *[
+                Line(
+                    m.get_corner(DOWN + LEFT),
+                    m.get_corner(UP + RIGHT),
+                    color=PALETTE.error,
+                    stroke_width=4,
+                )
+                for m in self.common
+            ]
+        )
+
+
+def get_factored_fraction(
+    common: str, num_rest: str, den_rest: str, *, size: int | None = None
+) -> FactoredFraction:
+    """A fraction set from parts so the common factor can be struck out (TeX pieces).
+
+    ``den_rest`` ``"1"`` is left out of the bottom.
+    """
+    size = size or SIZES.tex_small
+
+    def factor(tex: str) -> MathTex:
+        return mobjects.get_tex(rf"\left({tex}\right)", size=size)
+
+    top_c, bottom_c = factor(common), factor(common)
+    top = VGroup(top_c, factor(num_rest) if num_rest != "1" else VGroup())
+    bottom = VGroup(bottom_c, factor(den_rest) if den_rest != "1" else VGroup())
+    for row in (top, bottom):
+        row.arrange(RIGHT, buff=SPACE.hair)
+    width = max(top.width, bottom.width) + SPACE.small
+    bar = Line(LEFT * width / 2, RIGHT * width / 2, color=PALETTE.text, stroke_width=2)
+    top.next_to(bar, UP, buff=SPACE.tight)
+    bottom.next_to(bar, DOWN, buff=SPACE.tight)
+    group = FactoredFraction(top, bar, bottom)
+    group.top, group.bar, group.bottom = top, bar, bottom
+    group.common = VGroup(top_c, bottom_c)
+    return group
 
 
 def get_polygon(

@@ -1,6 +1,6 @@
 """Variant parameters of section 1 (limits): CalculatingLimits' expression and point.
 
-Declared once, like scenes/common/schemas.py (whose helpers this module uses);
+Declared once, like scenes/common/schemas.py (which registers this schema in SCHEMAS);
 defaults are the course example (``mathkit.limits.HOLE_EXAMPLE``), so a render
 without a variant is the course video. ``check`` refuses, naming the parameter,
 a function or point the scene cannot show: the limit must exist and be finite,
@@ -19,7 +19,10 @@ import numpy as np
 from mathkit.limits import HOLE_EXAMPLE, limit, one_sided_text, to_function
 from mathkit.plotting import AxisRange, first_jump, nice_range, sample
 from scenes.common.params import ParamError, Schema, param
-from scenes.common.schemas import MAX_ABS_F
+
+# scenes.common.schemas imports this module to register it: no import back.
+MAX_ABS_F: Final = 1e4
+"""Largest |f(x)| the worked limit plots (beyond it the tick labels do not fit)."""
 
 MAX_ABS_POINT: Final = 10.0
 """Largest |a| of the limit point."""
