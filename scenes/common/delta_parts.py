@@ -44,7 +44,7 @@ from scenes.common.mobjects import (
     get_tex,
 )
 from scenes.common.numbers import fmt, format_delta
-from scenes.common.theme import PALETTE, SIZES
+from scenes.common.theme import PALETTE, SIZES, SPACE
 
 RUNNING_X_RANGE: tuple[float, float, float] = DELTA_X_RANGE
 """Axis range for the running function: shows the vertex (-1, 1) and Q = (5, 37)."""
@@ -332,6 +332,8 @@ __all__ = [
     "get_running_curve",
     "get_secant_group",
     "get_slope_ladder",
+    "get_stacked_fraction",
+    "get_strikes",
     "get_tangent",
     "get_tracked_readouts",
     "get_tracked_secant",
@@ -426,3 +428,33 @@ def spoken_expr(expr: sp.Expr) -> str:
     text = text.replace(" + ", " plus ").replace(" - ", " minus ")
     text = text.replace("/", " over ").replace("·", " times ")
     return " ".join(text.split())
+
+
+def get_stacked_fraction(top: Mobject, bottom: Mobject) -> VGroup:
+    """``top`` over ``bottom`` with a bar: a fraction built from parts, so that single
+    terms of it can be struck out (TeX cannot split a ``\\frac`` into parts).
+
+    Parts: ``frac.top``, ``frac.bar``, ``frac.bottom``.
+    """
+    width = max(top.width, bottom.width) + SPACE.small
+    bar = Line(LEFT * width / 2, RIGHT * width / 2, color=PALETTE.text, stroke_width=2)
+    top.next_to(bar, UP, buff=SPACE.tight)
+    bottom.next_to(bar, DOWN, buff=SPACE.tight)
+    frac = VGroup(top, bar, bottom)
+    frac.top, frac.bar, frac.bottom = top, bar, bottom
+    return frac
+
+
+def get_strikes(parts: Sequence[Mobject], *, color: str | None = None) -> VGroup:
+    """One diagonal line across each of ``parts`` where they are now (to cancel them)."""
+    return VGroup(
+        *[
+            Line(
+                m.get_corner(DOWN + LEFT),
+                m.get_corner(UP + RIGHT),
+                color=color or PALETTE.error,
+                stroke_width=4,
+            )
+            for m in parts
+        ]
+    )

@@ -34,6 +34,7 @@ from mathkit.history import Era, Event, format_year, timeline_fraction
 from mathkit.limits import EpsilonDelta
 from scenes import outline
 from scenes.common import mobjects
+from scenes.common.delta_parts import get_stacked_fraction, get_strikes
 from scenes.common.mobjects import (
     Readout,
     get_graph,
@@ -126,25 +127,12 @@ def get_guides(axes: Axes, x: float, y: float, *, color: str | None = None) -> V
 
 
 class FactoredFraction(VGroup):
-    """``(common)(rest) / (common)(rest)`` with strike lines for the common factor.
-
-    Parts: ``.top``, ``.bar``, ``.bottom``, ``.common`` (the two common factors);
-    :meth:`get_strikes` returns a diagonal line across each where they are now.
-    """
+    """``(common)(rest) / (common)(rest)``: parts ``.top``, ``.bar``, ``.bottom`` and
+    ``.common`` (the two common factors); :meth:`get_strikes` cancels them."""
 
     def get_strikes(self) -> VGroup:
-        """One red diagonal across each common factor (create it to cancel them)."""
-        return VGroup(
-            *[
-                Line(
-                    m.get_corner(DOWN + LEFT),
-                    m.get_corner(UP + RIGHT),
-                    color=PALETTE.error,
-                    stroke_width=4,
-                )
-                for m in self.common
-            ]
-        )
+        """One diagonal across each common factor, where it is now."""
+        return get_strikes(list(self.common))
 
 
 def get_factored_fraction(
@@ -160,16 +148,13 @@ def get_factored_fraction(
         return mobjects.get_tex(rf"\left({tex}\right)", size=size)
 
     top_c, bottom_c = factor(common), factor(common)
-    top = VGroup(top_c, factor(num_rest) if num_rest != "1" else VGroup())
-    bottom = VGroup(bottom_c, factor(den_rest) if den_rest != "1" else VGroup())
+    top = VGroup(top_c, *([factor(num_rest)] if num_rest != "1" else []))
+    bottom = VGroup(bottom_c, *([factor(den_rest)] if den_rest != "1" else []))
     for row in (top, bottom):
         row.arrange(RIGHT, buff=SPACE.hair)
-    width = max(top.width, bottom.width) + SPACE.small
-    bar = Line(LEFT * width / 2, RIGHT * width / 2, color=PALETTE.text, stroke_width=2)
-    top.next_to(bar, UP, buff=SPACE.tight)
-    bottom.next_to(bar, DOWN, buff=SPACE.tight)
-    group = FactoredFraction(top, bar, bottom)
-    group.top, group.bar, group.bottom = top, bar, bottom
+    frac = get_stacked_fraction(top, bottom)
+    group = FactoredFraction(*frac)
+    group.top, group.bar, group.bottom = frac.top, frac.bar, frac.bottom
     group.common = VGroup(top_c, bottom_c)
     return group
 
