@@ -40,7 +40,7 @@ from scenes.common.mobjects import (
     get_title,
 )
 from scenes.common.numbers import fmt
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 D_COLOR = PALETTE.curve
 V_COLOR = PALETTE.tangent
@@ -79,8 +79,10 @@ class WhatCalculusIs(LectureScene):
             x_label="t",
             y_label="v",
         )
-        d_axes.next_to(title, DOWN, buff=0.3).to_edge(LEFT, buff=EDGE_BUFF + 0.45)
-        v_axes.next_to(d_axes, DOWN, buff=0.3)
+        d_axes.next_to(title, DOWN, buff=SPACE.small).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
+        v_axes.next_to(d_axes, DOWN, buff=SPACE.small)
         # the same t is straight below: align the plots by data coordinates
         v_axes.shift(RIGHT * (d_axes.c2p(0, 0)[0] - v_axes.c2p(0, 0)[0]))
         self.narrate(
@@ -95,7 +97,7 @@ class WhatCalculusIs(LectureScene):
         units = get_text(
             "t in seconds, d in metres", size=SIZES.small, color=PALETTE.subtle
         )
-        units.next_to(d_axes, RIGHT, buff=0.6).align_to(d_axes, UP)
+        units.next_to(d_axes, RIGHT, buff=SPACE.large).align_to(d_axes, UP)
         stories = (
             ("pulling away", "cruising"),
             ("braking", "stopped"),
@@ -105,8 +107,8 @@ class WhatCalculusIs(LectureScene):
             get_text("1. Drive at a steady speed", size=SIZES.small),
             get_text(f"2. Stop at a shop, {fmt(d_stop)} m out", size=SIZES.small),
             get_text("3. Speed up", size=SIZES.small),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        legend.next_to(units, DOWN, buff=0.35, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        legend.next_to(units, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         pieces = VGroup(
             *[
                 get_graph(
@@ -177,9 +179,9 @@ class WhatCalculusIs(LectureScene):
         v_units = get_text(
             "v in metres per second", size=SIZES.small, color=PALETTE.subtle
         )
-        v_units.next_to(v_axes, RIGHT, buff=0.6).align_to(v_axes, UP)
+        v_units.next_to(v_axes, RIGHT, buff=SPACE.large).align_to(v_axes, UP)
         speed_card = get_card(speed_row, color=V_COLOR)
-        speed_card.next_to(v_units, DOWN, buff=0.35, aligned_edge=LEFT)
+        speed_card.next_to(v_units, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         self.narrate(
             "Differential calculus reads the slope of this curve."
             " The slope of distance against time is the speed, v.",
@@ -256,7 +258,9 @@ class WhatCalculusIs(LectureScene):
             lambda n: n.set_value(j.area_under_speed(0.0, sweep.get_value()))
         )
         d_row.number.add_updater(lambda n: n.set_value(j.distance(sweep.get_value())))
-        rows = VGroup(area_row, d_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        rows = VGroup(area_row, d_row).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.small
+        )
         area_card = get_card(rows, color=PALETTE.area)
         area_card.move_to(speed_card, aligned_edge=UP + LEFT)
         self.narrate(
@@ -299,22 +303,22 @@ class WhatCalculusIs(LectureScene):
             get_text("Gradient descent: minimise a cost", size=SIZES.body),
             get_text("Gradient ascent: maximise a reward (RL)", size=SIZES.body),
             get_text("Second derivatives in optimisers", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         right = VGroup(
             get_text("Integral calculus", size=SIZES.title, color=PALETTE.area),
             get_text("areas under curves", size=SIZES.body, color=PALETTE.subtle),
             get_text("ROC AUC: how well", size=SIZES.body),
             get_text("a classifier ranks", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         for col in (left, right):
             col[2:].shift(DOWN * 0.2)
         cards = VGroup(
-            get_card(left, buff=0.4, color=V_COLOR),
-            get_card(right, buff=0.4, color=PALETTE.area),
-        ).arrange(RIGHT, buff=0.6, aligned_edge=UP)
+            get_card(left, buff=SPACE.medium, color=V_COLOR),
+            get_card(right, buff=SPACE.medium, color=PALETTE.area),
+        ).arrange(RIGHT, buff=SPACE.large, aligned_edge=UP)
         if cards.width > 13.4:
             cards.scale_to_fit_width(13.4)
-        cards.next_to(title, DOWN, buff=0.6).set_x(0)
+        cards.next_to(title, DOWN, buff=SPACE.large).set_x(0)
         plots = VGroup(
             d_axes, v_axes, pieces, v_graph, area_mob, units, v_units, legend, area_card
         )

@@ -112,7 +112,9 @@ class MethodOfExhaustion(LectureScene):
             for b in seq
         ]
         table = get_table(header, rows)
-        table.next_to(title, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.5)
+        table.next_to(title, DOWN, buff=SPACE.medium).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.medium
+        )
         table.cells[0][1].set_color(PALETTE.secant)
         table.cells[0][2].set_color(PALETTE.error)
         lines = table[0]
@@ -186,8 +188,10 @@ class MethodOfExhaustion(LectureScene):
             size=SIZES.small,
             color=PALETTE.subtle,
         )
-        arch_group = VGroup(arch_note, arch).arrange(DOWN, buff=0.25)
-        arch_group.next_to(table, DOWN, buff=0.45).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
+        arch_group = VGroup(arch_note, arch).arrange(DOWN, buff=SPACE.small)
+        arch_group.next_to(table, DOWN, buff=SPACE.medium).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.small
+        )
         self.caption(
             f"Archimedes did this by hand with {last.n}-gons, using their perimeters. "
             f"He proved pi lies between {ARCHIMEDES_LOWER.numerator} over "
@@ -264,17 +268,16 @@ class MethodOfExhaustion(LectureScene):
             DOWN, aligned_edge=LEFT, buff=SPACE.medium
         )
         readouts.next_to(formula, DOWN, buff=SPACE.large, aligned_edge=LEFT)
-        bend_note = get_text(
-            "bend: how far the curve leaves the tangent,",
-            size=SIZES.small,
-            color=PALETTE.subtle,
-        )
-        bend_note2 = get_text(
-            "as a share of the window's height", size=SIZES.small, color=PALETTE.subtle
-        )
-        notes = VGroup(bend_note, bend_note2).arrange(
-            DOWN, aligned_edge=LEFT, buff=SPACE.tight
-        )
+        notes = VGroup(
+            *[
+                get_text(t, size=SIZES.small, color=PALETTE.subtle)
+                for t in (
+                    "bend: the curve's largest gap",
+                    "from the tangent, as a share",
+                    "of the window's height",
+                )
+            ]
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
         notes.next_to(readouts, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         self.narrate(
             "The same idea works for slopes. Take the course's running function"
@@ -330,8 +333,10 @@ class MethodOfExhaustion(LectureScene):
                 color=PALETTE.tangent,
             ),
             get_text("Both are limits: the subject of this section.", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
-        summary.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        summary.next_to(title, DOWN, buff=SPACE.section).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.large
+        )
         self.narrate(
             "Infinitely many sides give areas; infinitely close zooms give slopes. "
             "Both are limits, the subject of this section.",

@@ -164,7 +164,7 @@ class DeltaMethod(LectureScene):
         p_coords = get_tex(
             rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
         )
-        p_coords.next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        p_coords.next_to(formula, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(p_coords, "x0", "f")
         tag(p_label, "x0")
         self.narrate(
@@ -198,8 +198,8 @@ class DeltaMethod(LectureScene):
                 color=PALETTE.secant,
             ),
             get_tex(rf"b = y - m x = {_num(far.intercept)}", size=SIZES.tex_small),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        work.next_to(p_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        work.next_to(p_coords, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         _fit_left_of(work, limit)
         tag(work, "dx", "f")
         steep = (
