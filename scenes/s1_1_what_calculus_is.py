@@ -22,7 +22,6 @@ from manim import (
     Indicate,
     ValueTracker,
     VGroup,
-    Write,
     always_redraw,
     linear,
 )
@@ -30,14 +29,13 @@ from manim import (
 from mathkit.motion import COMMUTE
 from mathkit.plotting import nice_range
 from scenes.common.base import LectureScene
-from scenes.common.limits_parts import get_tex_readout
+from scenes.common.limits_parts import get_tex_readout, title_bottom
 from scenes.common.mobjects import (
     get_axes,
     get_card,
     get_graph,
     get_line_through,
     get_text,
-    get_title,
 )
 from scenes.common.numbers import fmt
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
@@ -59,10 +57,7 @@ class WhatCalculusIs(LectureScene):
         cruise = j.speed(j.tangent_times()[1])
 
         # -- title ---------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "What Calculus Is", subtitle="The mathematics of continuous change"
-        )
+        top = title_bottom(type(self).__name__)
         d_axes = get_axes(
             [0, t_end, 1],
             nice_range(0.0, d_end, ticks=3),
@@ -79,17 +74,14 @@ class WhatCalculusIs(LectureScene):
             x_label="t",
             y_label="v",
         )
-        d_axes.next_to(title, DOWN, buff=SPACE.small).to_edge(
+        d_axes.move_to([0, top - SPACE.small, 0], aligned_edge=UP).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.medium
         )
         v_axes.next_to(d_axes, DOWN, buff=SPACE.small)
         # the same t is straight below: align the plots by data coordinates
         v_axes.shift(RIGHT * (d_axes.c2p(0, 0)[0] - v_axes.c2p(0, 0)[0]))
-        self.narrate(
-            "Calculus is the mathematical study of continuous change.",
-            Write(title[0]),
-            FadeIn(title[1:]),
-            Create(d_axes),
+        title = self.opening(
+            Create(d_axes), "Calculus is the mathematical study of continuous change."
         )
 
         # -- distance ------------------------------------------------------------
@@ -190,6 +182,7 @@ class WhatCalculusIs(LectureScene):
             FadeIn(tangent_mob),
             FadeIn(trace),
             FadeIn(speed_card),
+            fill=True,
         )
         sweeps = (
             (
@@ -217,6 +210,7 @@ class WhatCalculusIs(LectureScene):
             "Every point of the lower curve is a slope of the upper one:"
             " speed is the derivative of distance.",
             Indicate(speed_card, color=V_COLOR),
+            fill=True,
         )
         speed_row.number.clear_updaters()
         tangent_mob.clear_updaters()
@@ -272,6 +266,7 @@ class WhatCalculusIs(LectureScene):
             FadeOut(speed_card),
             FadeIn(area_card),
             FadeIn(area_mob),
+            fill=True,
         )
         spans = (
             (
@@ -327,17 +322,20 @@ class WhatCalculusIs(LectureScene):
             " is the engine of machine learning.",
             FadeOut(plots),
             FadeIn(cards[0], shift=UP * 0.2),
+            fill=True,
         )
         self.narrate(
             "Gradient descent follows the slope of a cost downhill; gradient ascent climbs"
             " towards more reward in reinforcement learning; clever optimisers also use"
             " second derivatives.",
             Indicate(left[2:], color=V_COLOR),
+            fill=True,
         )
         self.narrate(
             "Integral calculus, about areas, scores classifiers:"
             " the area under the ROC curve.",
             FadeIn(cards[1], shift=UP * 0.2),
+            fill=True,
         )
         self.narrate(
             "Calculus I covers the differential branch; Calculus II adds integrals"
@@ -345,5 +343,6 @@ class WhatCalculusIs(LectureScene):
             Indicate(left[0], color=V_COLOR),
             Indicate(right[0], color=PALETTE.area),
             hold=1.5,
+            fill=True,
         )
         self.wait()

@@ -226,13 +226,16 @@ class HistoryTimeline(LectureScene):
             strip, heading = strips[i], headings[i]
             self.beat(era.id)
             if i == 0:
-                self.narrate(ERA_INTROS[era.id], Indicate(heading, color=color))
+                self.narrate(
+                    ERA_INTROS[era.id], Indicate(heading, color=color), fill=True
+                )
             else:
                 self.narrate(
                     ERA_INTROS[era.id],
                     FadeIn(heading, shift=UP * 0.2),
                     GrowFromCenter(strip.band),
                     FadeIn(strip.ends),
+                    fill=True,
                 )
             events = timeline.events_in(era.id)
             detail: Mobject | None = None
@@ -250,9 +253,10 @@ class HistoryTimeline(LectureScene):
                     Create(strip.leaders[k]),
                     FadeIn(strip.labels[k], shift=DOWN * 0.15),
                     FadeIn(new_detail, shift=RIGHT * 0.2),
-                    *sketch_anims,
-                    run_time=max(1.0, min(3.0, length - 1.5)),
+                    run_time=1.0,
                 )
+                # the era's picture changes while the line is spoken
+                self.play(*sketch_anims, run_time=max(1.0, length - 2.6))
                 self.play(Indicate(strip.labels[k], color=color, scale_factor=1.1))
                 detail = new_detail
                 self.hold()

@@ -205,6 +205,7 @@ class MethodOfExhaustion(LectureScene):
             "With infinitely many sides the polygons become the circle: "
             "this is the idea behind the integral.",
             Indicate(circle, color=PALETTE.area),
+            fill=True,
         )
 
         # -- zoom ---------------------------------------------------------------------------

@@ -268,6 +268,7 @@ class CalculatingLimits(LectureScene):
             FadeIn(tab[0][0]),
             FadeIn(tab[1]),
             FadeIn(walker),
+            fill=True,
         )
         length = self.caption(
             f"And from above {a:g}, f(x) {trend_r} towards {digits(big)}. Both sides agree."
@@ -592,5 +593,6 @@ class CalculatingLimits(LectureScene):
             "In short: substitute when you can, factor when you must, and check both sides.",
             Create(box),
             hold=1.5,
+            fill=True,
         )
         self.wait()

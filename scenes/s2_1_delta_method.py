@@ -172,6 +172,7 @@ class DeltaMethod(LectureScene):
             FadeIn(p_dot, scale=1.5),
             FadeIn(p_label),
             Write(p_coords),
+            fill=True,
         )
 
         # -- far-secant --------------------------------------------------------------
@@ -221,6 +222,7 @@ class DeltaMethod(LectureScene):
             f"Through Q, the intercept is b = {_num(far.intercept)}. But a slope of"
             f" {_num(far.slope)} is {steep} for the curve at P.",
             Write(work[1]),
+            fill=True,
         )
 
         # -- near-secant -----------------------------------------------------------------
