@@ -423,7 +423,8 @@ def epsilon_delta(
     def outside(x: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):
             y = np.asarray(f(x), dtype=float) * np.ones_like(x)
-        return ~(np.isfinite(y) & (np.abs(y - big) < epsilon))
+        inside: np.ndarray = np.isfinite(y) & (np.abs(y - big) < epsilon)
+        return ~inside
 
     hs = np.linspace(0.0, span, samples)[1:]
     step = hs[0]

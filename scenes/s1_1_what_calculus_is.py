@@ -80,7 +80,7 @@ class WhatCalculusIs(LectureScene):
         v_axes.next_to(d_axes, DOWN, buff=SPACE.small)
         # the same t is straight below: align the plots by data coordinates
         v_axes.shift(RIGHT * (d_axes.c2p(0, 0)[0] - v_axes.c2p(0, 0)[0]))
-        title = self.opening(
+        self.opening(
             Create(d_axes), "Calculus is the mathematical study of continuous change."
         )
 
@@ -311,9 +311,7 @@ class WhatCalculusIs(LectureScene):
             get_card(left, buff=SPACE.medium, color=V_COLOR),
             get_card(right, buff=SPACE.medium, color=PALETTE.area),
         ).arrange(RIGHT, buff=SPACE.large, aligned_edge=UP)
-        if cards.width > 13.4:
-            cards.scale_to_fit_width(13.4)
-        cards.next_to(title, DOWN, buff=SPACE.large).set_x(0)
+        self.stage(cards)
         plots = VGroup(
             d_axes, v_axes, pieces, v_graph, area_mob, units, v_units, legend, area_card
         )

@@ -11,6 +11,7 @@ notations, an epsilon-delta band, a compute graph).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from manim import (
     DOWN,
@@ -117,17 +118,13 @@ class HistoryTimeline(LectureScene):
 
         def sketch_steps(
             era_id: str,
-        ) -> list[Callable[[Mobject | None], tuple[Mobject, list[Animation]]]]:
+        ) -> list[Callable[[Any], tuple[Mobject, list[Animation]]]]:
             """Per event of the era: how its picture appears or changes."""
-            steps: list[
-                Callable[[Mobject | None], tuple[Mobject, list[Animation]]]
-            ] = []
+            steps: list[Callable[[Any], tuple[Mobject, list[Animation]]]] = []
             if era_id == "antiquity":
                 for k in range(4):
 
-                    def step(
-                        old: Mobject | None, k: int = k
-                    ) -> tuple[Mobject, list[Animation]]:
+                    def step(old: Any, k: int = k) -> tuple[Mobject, list[Animation]]:
                         if k == 0:
                             new = place_sketch(get_circle_sketch(EXHAUSTION_NS[0]))
                             return new, [Create(new[0]), Create(new[1])]
@@ -140,9 +137,7 @@ class HistoryTimeline(LectureScene):
             elif era_id == "infinitesimals":
                 for k in range(6):
 
-                    def step(
-                        old: Mobject | None, k: int = k
-                    ) -> tuple[Mobject, list[Animation]]:
+                    def step(old: Any, k: int = k) -> tuple[Mobject, list[Animation]]:
                         if k == 0:
                             new = place_sketch(
                                 get_slices_sketch(_barrel, (-1.0, 1.0), 6)
@@ -173,9 +168,7 @@ class HistoryTimeline(LectureScene):
             elif era_id == "rigour":
                 for k in range(3):
 
-                    def step(
-                        old: Mobject | None, k: int = k
-                    ) -> tuple[Mobject, list[Animation]]:
+                    def step(old: Any, k: int = k) -> tuple[Mobject, list[Animation]]:
                         if k == 0:
                             new = place_sketch(
                                 get_epsilon_sketch(f, band, (-2.2, 1.0), (0.0, 5.0))
@@ -208,9 +201,7 @@ class HistoryTimeline(LectureScene):
             else:
                 for k in range(2):
 
-                    def step(
-                        old: Mobject | None, k: int = k
-                    ) -> tuple[Mobject, list[Animation]]:
+                    def step(old: Any, k: int = k) -> tuple[Mobject, list[Animation]]:
                         if k == 0:
                             graph = place_sketch(get_compute_graph())
                             return graph, [
