@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from functools import partial
+from typing import Any
 
 import sympy as sp
 from manim import (
@@ -26,6 +27,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    MathTex,
     Mobject,
     SurroundingRectangle,
     ValueTracker,
@@ -55,6 +57,7 @@ from mathkit.limits import (
     substitute,
     to_function,
 )
+from scenes.common import mobjects
 from scenes.common.base import LectureScene
 from scenes.common.limits_parts import (
     get_factored_fraction,
@@ -62,13 +65,13 @@ from scenes.common.limits_parts import (
     get_hole,
     get_piecewise_graph,
     get_tex_readout,
+    readable_limits,
     title_bottom,
 )
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
     get_table,
-    get_tex,
     get_text,
 )
 from scenes.common.numbers import fmt
@@ -79,6 +82,12 @@ from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 digits = partial(fmt, significant=10)
 """Ten significant digits, which hides float noise (1.9989999999999712 -> 1.999)."""
+
+
+def get_tex(*parts: str, **kwargs: Any) -> MathTex:
+    """``mobjects.get_tex`` with limit subscripts set at a readable size."""
+    return mobjects.get_tex(*[readable_limits(p) for p in parts], **kwargs)
+
 
 ORDINALS = ("one", "two", "three", "four", "five", "six")
 
@@ -101,8 +110,8 @@ def _working(expr: str, point: Point, result: LimitResult) -> str:
         return rf"f({sci(row.x)}) = {sci(row.fx)}"
     if not result.exists:
         return (
-            rf"0^-:\ {_inf(one_sided_text(result.left))},\quad"
-            rf" 0^+:\ {_inf(one_sided_text(result.right))}"
+            rf"\text{{left }} {_inf(one_sided_text(result.left))},\quad"
+            rf" \text{{right }} {_inf(one_sided_text(result.right))}"
         )
     try:
         value = substitute(expr, float(point))
@@ -515,10 +524,6 @@ class CalculatingLimits(LectureScene):
         # -- exercises --------------------------------------------------------------------------------
         self.beat("exercises")
         answers = exercise_answers()
-        heading = get_text("Exercises", size=SIZES.heading, color=PALETTE.accent)
-        heading.move_to([0, top - SPACE.medium, 0], aligned_edge=UP).to_edge(
-            LEFT, buff=EDGE_BUFF + SPACE.medium
-        )
         grid = VGroup()
         for k, ans in enumerate(answers):
             question = (
@@ -549,14 +554,12 @@ class CalculatingLimits(LectureScene):
             col_alignments="llll",
         )
         rows_ = [VGroup(*grid[4 * i : 4 * i + 4]) for i in range(len(answers))]
-        grid.next_to(heading, DOWN, buff=SPACE.medium).align_to(heading, LEFT)
-        self.stage(grid, top=heading)
-        grid.align_to(heading, LEFT)
+        self.stage(grid)
+        grid.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium)
         ring = Circle(radius=0.28, color=PALETTE.accent, stroke_width=5)
         try_it = VGroup(
             get_text("try it", size=SIZES.label, color=PALETTE.accent), ring
         ).arrange(RIGHT, buff=SPACE.small)
-        try_it.next_to(heading, RIGHT, buff=SPACE.large)
         explain = (
             "Exercise one is continuous at zero, so substitute: minus 1 over minus 1 is"
             f" {answers[0].value_text()}.",
@@ -565,8 +568,8 @@ class CalculatingLimits(LectureScene):
             f"Four: at minus infinity, 25 over x goes to {answers[3].value_text()}.",
             "Five: at zero the two sides go to minus and plus infinity, so the limit does not exist.",
         )
-        self.play(FadeIn(heading))
         for k, (row, say) in enumerate(zip(rows_, explain, strict=True)):
+            try_it.next_to(row[1], RIGHT, buff=SPACE.large)
             self.narrate(
                 f"Exercise {ORDINALS[k]}. Pause the video and try it."
                 if k == 0

@@ -51,6 +51,7 @@ from mathkit.expr import latex
 from mathkit.plotting import plot_window
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import (
+    get_line,
     get_point,
     get_running_axes,
     get_running_curve,
@@ -58,10 +59,9 @@ from scenes.common.delta_parts import (
     get_strikes,
     spoken_expr,
 )
-from scenes.common.limits_parts import title_bottom
+from scenes.common.limits_parts import readable_limits, title_bottom
 from scenes.common.mobjects import (
     get_card,
-    get_line_through,
     get_table,
     get_tex,
     get_text,
@@ -70,7 +70,7 @@ from scenes.common.numbers import fmt as _num
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 QUOTIENT = r"\frac{f(x + \Delta x) - f(x)}{\Delta x}"
-DEFINITION = rf"\frac{{dy}}{{dx}} = \lim_{{\Delta x \to 0}} {QUOTIENT}"
+DEFINITION = readable_limits(rf"\frac{{dy}}{{dx}} = \lim_{{\Delta x \to 0}} {QUOTIENT}")
 
 
 def _tex(expr: sp.Expr) -> str:
@@ -97,6 +97,8 @@ def _signed(terms: tuple[sp.Expr, ...], first: bool) -> list[str]:
 
 class DifferentiationEquation(LectureScene):
     """Beats: title, build, table, algebra, check, summary."""
+
+    allowed_overlaps = (("MathTex", "Strike"),)
 
     def construct(self) -> None:
         steps = {s.label: s.latex for s in quotient_simplification(RUNNING_FUNCTION)}
@@ -142,8 +144,8 @@ class DifferentiationEquation(LectureScene):
 
         def secant() -> VGroup:
             s = secant_line(fn, x0, x0 + step.get_value())
-            line = get_line_through(
-                axes, s.slope, s.intercept, window.line_x, color=PALETTE.secant
+            line = get_line(
+                axes, s.slope, s.intercept, color=PALETTE.secant, span=window.line_x
             )
             p_dot = get_point(axes, s.x1, s.y1)
             q_dot = get_point(axes, s.x2, s.y2)
@@ -158,8 +160,9 @@ class DifferentiationEquation(LectureScene):
 
         pic = secant()
         s0 = secant_line(fn, x0, x0 + dx0)
-        y_lo = axes.y_range[0]
-        x_lo = axes.x_range[0]
+        # guides start just inside the plot box, clear of the tick numbers
+        y_lo = axes.y_range[0] + 0.03 * (axes.y_range[1] - axes.y_range[0])
+        x_lo = axes.x_range[0] + 0.03 * (axes.x_range[1] - axes.x_range[0])
         drops = VGroup(
             DashedLine(
                 axes.c2p(s0.x1, y_lo),
@@ -259,13 +262,6 @@ class DifferentiationEquation(LectureScene):
 
         # -- table ----------------------------------------------------------------------
         self.beat("table")
-        small_card = get_card(
-            get_tex(DEFINITION, size=SIZES.tex_small, color=PALETTE.tangent),
-            color=PALETTE.tangent,
-        )
-        small_card.move_to([0, top - SPACE.medium, 0], aligned_edge=UP).to_edge(
-            LEFT, buff=EDGE_BUFF + SPACE.tight
-        )
         rows_at = difference_quotient_table(
             RUNNING_FUNCTION, x0, DIFFERENCE_QUOTIENT_DELTAS
         )
@@ -295,7 +291,7 @@ class DifferentiationEquation(LectureScene):
         for r in range(len(body) + 1):
             table.cells[r][1].set_color(PALETTE.secant)
             table.cells[r][3].set_color(PALETTE.secant)
-        self.stage(table, top=small_card)
+        self.stage(table)
         pattern = VGroup(
             *[table.cells[r][c] for r in range(len(body) + 1) for c in (2, 4)]
         )
@@ -313,7 +309,6 @@ class DifferentiationEquation(LectureScene):
             FadeOut(axes),
             FadeOut(curve),
             FadeOut(definition_card),
-            FadeIn(small_card),
             Create(table.rule),
             FadeIn(first_cols, lag_ratio=0.08),
             fill=True,
@@ -351,9 +346,7 @@ class DifferentiationEquation(LectureScene):
                 repr(rows_at[-1].quotient), size=SIZES.tex_small, color=PALETTE.error
             ),
         ).arrange(RIGHT, buff=SPACE.small)
-        noise.next_to(small_card, RIGHT, buff=SPACE.large)
-        if noise.get_right()[0] > 7.1 - EDGE_BUFF:
-            noise.next_to(small_card, DOWN, buff=SPACE.small, aligned_edge=LEFT)
+        noise.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.small)
         self.narrate(
             "The computer's last value carries a little rounding noise, since it divides two"
             " nearly equal numbers by a tiny one.",
@@ -387,7 +380,9 @@ class DifferentiationEquation(LectureScene):
         line4 = get_tex(
             r"\frac{dy}{dx}",
             "=",
-            rf"\lim_{{\Delta x \to 0}} \left({steps['cancelled']}\right)",
+            readable_limits(
+                rf"\lim_{{\Delta x \to 0}} \left({steps['cancelled']}\right)"
+            ),
             "=",
             steps["limit"],
             size=SIZES.tex_small,
@@ -408,7 +403,7 @@ class DifferentiationEquation(LectureScene):
         gone = " and the ".join(spoken_expr(expansion.shifted[i]) for i, _ in pairs)
         self.narrate(
             "Algebra explains that pattern. Write out f(x + delta x) and f(x) for our function.",
-            FadeOut(VGroup(table, small_card, noise, noise_box)),
+            FadeOut(VGroup(table, noise, noise_box)),
             Write(line0),
             fill=True,
         )
@@ -460,17 +455,15 @@ class DifferentiationEquation(LectureScene):
         note = get_text(
             "same as the table and the secants", size=SIZES.label, color=PALETTE.subtle
         )
-        check_group = VGroup(checks, note).arrange(RIGHT, buff=SPACE.large)
-        check_group.next_to(algebra, RIGHT, buff=SPACE.large).align_to(algebra, DOWN)
-        if check_group.get_right()[0] > 7.1 - EDGE_BUFF:
-            check_group = VGroup(checks, note).arrange(
-                DOWN, aligned_edge=LEFT, buff=SPACE.small
-            )
-            check_group.next_to(line1, RIGHT, buff=SPACE.large).align_to(line2, UP)
+        check_group = VGroup(checks, note).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.small
+        )
+        check_group.move_to(line0, aligned_edge=UP + LEFT)
         self.narrate(
             f"Check: at x = {_num(x0)} it gives {_num(forms.values(x0)[1])}, and at the vertex,"
             f" x = {_num(VERTEX_X)}, it gives {_num(forms.values(VERTEX_X)[1])}."
             " The same answers the table gave.",
+            FadeOut(VGroup(line0, line1, line2, struck)),
             FadeIn(checks, lag_ratio=0.4),
             FadeIn(note, shift=LEFT * 0.2),
             fill=True,
@@ -491,7 +484,7 @@ class DifferentiationEquation(LectureScene):
         self.narrate(
             "The differentiation equation is the delta method taken to its limit. Next we will"
             " meet the different ways to write a derivative.",
-            FadeOut(VGroup(algebra, struck, box, check_group)),
+            FadeOut(VGroup(line3, line4, box, check_group)),
             FadeIn(final, shift=UP * 0.2),
             fill=True,
             hold=1.5,

@@ -323,6 +323,7 @@ def get_slope_ladder(
 
 __all__ = [
     "SecantGroup",
+    "Strike",
     "axis_numbers",
     "get_leg_labels",
     "get_line",
@@ -445,11 +446,16 @@ def get_stacked_fraction(top: Mobject, bottom: Mobject) -> VGroup:
     return frac
 
 
+class Strike(Line):
+    """A line struck through a cancelled term: meant to cross it (the layout gate's
+    crossing check is told so with ``allowed_overlaps = (("MathTex", "Strike"),)``)."""
+
+
 def get_strikes(parts: Sequence[Mobject], *, color: str | None = None) -> VGroup:
-    """One diagonal line across each of ``parts`` where they are now (to cancel them)."""
+    """One diagonal :class:`Strike` across each of ``parts`` where they are now."""
     return VGroup(
         *[
-            Line(
+            Strike(
                 m.get_corner(DOWN + LEFT),
                 m.get_corner(UP + RIGHT),
                 color=color or PALETTE.error,

@@ -43,6 +43,15 @@ from scenes.common.mobjects import (
 from scenes.common.theme import PALETTE, SIZES, SPACE
 
 
+def readable_limits(tex: str) -> str:
+    """``tex`` with every limit's subscript set at full size (``x \\to 1`` under lim).
+
+    TeX sets the subscript of ``\\lim`` in script style, about 70 % of the
+    formula's size: at 480p that is under the course's smallest readable glyph.
+    """
+    return tex.replace(r"\lim_{", r"\lim_{\textstyle ")
+
+
 def title_bottom(scene: str) -> float:
     """The y of the bottom of ``scene``'s title block as ``LectureMixin.opening`` draws it.
 
@@ -118,7 +127,9 @@ def get_guides(axes: Axes, x: float, y: float, *, color: str | None = None) -> V
 
     They end at the point, so they never cross the tick labels on the far side.
     """
-    (x0, _), (y0, _) = axes.x_range[:2], axes.y_range[:2]
+    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    # start just inside the plot box, clear of the tick numbers on its edges
+    x0, y0 = x0 + 0.02 * (x1 - x0), y0 + 0.02 * (y1 - y0)
     col = color or PALETTE.accent
     return VGroup(
         DashedLine(axes.c2p(x, y0), axes.c2p(x, y), color=col, stroke_width=3),
