@@ -104,6 +104,8 @@ class HistoryTimeline(LectureScene):
             room = y_top - y_bottom
             if mob.height > room:
                 mob.scale_to_fit_height(room)
+            if mob.width > right - x0:
+                mob.scale_to_fit_width(right - x0)
             return mob.move_to([(x0 + right) / 2, (y_top + y_bottom) / 2, 0])
 
         # -- title ----------------------------------------------------------------

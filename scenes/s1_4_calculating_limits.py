@@ -129,6 +129,7 @@ class CalculatingLimits(LectureScene):
     """
 
     params_schema = CalculatingLimitsParams
+    allowed_overlaps = (("MathTex", "Strike"),)
 
     def _place_axes(self, axes: Mobject, top: float) -> None:
         axes.move_to([0, top - SPACE.medium, 0], aligned_edge=UP)

@@ -273,6 +273,21 @@ def get_era_strip(
         ticks.add(tick)
         labels.add(label)
         leaders.add(leader)
+    # a long leader (upper row) must not run through a name on the lower row
+    for i, leader in enumerate(leaders):
+        if i % 2 == 0:
+            continue
+        x = leader.get_x()
+        for label in labels[::2]:
+            if (
+                label.get_left()[0] - SPACE.tight
+                < x
+                < label.get_right()[0] + SPACE.tight
+            ):
+                if label.get_x() >= x:
+                    label.shift(RIGHT * (x + SPACE.tight - label.get_left()[0]))
+                else:
+                    label.shift(LEFT * (label.get_right()[0] - (x - SPACE.tight)))
     return EraStrip(band, ends, ticks, labels, leaders)
 
 

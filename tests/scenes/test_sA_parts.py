@@ -50,6 +50,13 @@ def test_every_era_strip_has_separate_dots_and_names() -> None:
         xs = [d.get_x() for d in strip.ticks]
         assert all(b - a >= MIN_TICK_GAP - 1e-9 for a, b in itertools.pairwise(xs))
         labels = list(strip.labels)
+        # no leader runs through another event's name
+        for i, leader in enumerate(strip.leaders):
+            for j, label in enumerate(labels):
+                if i != j and label.get_bottom()[1] < leader.get_top()[1]:
+                    assert not (
+                        label.get_left()[0] <= leader.get_x() <= label.get_right()[0]
+                    ), (era.id, i, j)
         for i, a in enumerate(labels):
             # each name sits right above its own dot, inside the band's width
             assert a.get_left()[0] >= strip.band.get_left()[0] - 1e-6
