@@ -295,6 +295,7 @@ class DifferentiationEquation(LectureScene):
         pattern = VGroup(
             *[table.cells[r][c] for r in range(len(body) + 1) for c in (2, 4)]
         )
+        at_pattern = VGroup(*[table.cells[r][2] for r in range(len(body) + 1)])
         first_cols = VGroup(
             *[table.cells[r][c] for r in range(len(body) + 1) for c in (0, 1)]
         )
@@ -346,10 +347,16 @@ class DifferentiationEquation(LectureScene):
                 repr(rows_at[-1].quotient), size=SIZES.tex_small, color=PALETTE.error
             ),
         ).arrange(RIGHT, buff=SPACE.small)
-        noise.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.small)
+        # in the room of the vertex columns, which make way for it
+        vertex_part = VGroup(
+            *[table.cells[r][c] for r in range(len(body) + 1) for c in (3, 4)]
+        )
+        noise.next_to(table.cells[len(body)][2], RIGHT, buff=SPACE.large)
+        noise.set_x(vertex_part.get_x())
         self.narrate(
             "The computer's last value carries a little rounding noise, since it divides two"
             " nearly equal numbers by a tiny one.",
+            FadeOut(vertex_part),
             Create(noise_box),
             FadeIn(noise),
             Indicate(pattern, color=PALETTE.subtle, scale_factor=1.0),
@@ -403,7 +410,7 @@ class DifferentiationEquation(LectureScene):
         gone = " and the ".join(spoken_expr(expansion.shifted[i]) for i, _ in pairs)
         self.narrate(
             "Algebra explains that pattern. Write out f(x + delta x) and f(x) for our function.",
-            FadeOut(VGroup(table, noise, noise_box)),
+            FadeOut(VGroup(first_cols, at_pattern, table.rule, noise, noise_box)),
             Write(line0),
             fill=True,
         )
