@@ -340,6 +340,7 @@ class CalculatingLimits(LectureScene):
             self._right_of(work, axes)
             tag(work, "f", "a")
             common_words = plain(canc.common)
+            strikes = fraction.get_strikes()
             self.narrate(
                 "Algebra gets there faster: factor the top and the bottom."
                 f" Both share the factor {common_words}.",
@@ -350,7 +351,7 @@ class CalculatingLimits(LectureScene):
             )
             self.narrate(
                 f"Away from x = {a:g} that factor is not zero, so it cancels.",
-                Create(fraction.get_strikes()),
+                Create(strikes),
                 FadeIn(cancelled, shift=DOWN * 0.2),
                 fill=True,
             )
@@ -361,7 +362,9 @@ class CalculatingLimits(LectureScene):
                 Indicate(graph, color=PALETTE.tangent),
                 fill=True,
             )
-            self.play(*[FadeOut(m) for m in (axes, graph, marks, guides, work)])
+            self.play(
+                *[FadeOut(m) for m in (axes, graph, marks, guides, work, strikes)]
+            )
         else:
             self.play(*[FadeOut(m) for m in (axes, graph, marks, guides, tab, answer)])
 
