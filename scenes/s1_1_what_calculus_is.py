@@ -65,6 +65,9 @@ class WhatCalculusIs(LectureScene):
             height=1.9,
             x_label="t",
             y_label="d",
+            # the time numbers are on the v plot below (the same t straight down):
+            # none here, where the dashed link between the plots would cross them
+            x_axis_config={"include_numbers": False},
         )
         v_axes = get_axes(
             [0, t_end, 1],

@@ -22,6 +22,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Transform,
     ValueTracker,
     VGroup,
@@ -151,24 +152,24 @@ class MethodOfExhaustion(LectureScene):
         )
         for k, b in enumerate(seq[1:], start=2):
             if k == 2:
-                self.caption(
-                    "Double the number of sides: both polygons hug the circle more closely."
-                )
+                say = "Double the number of sides: both polygons hug the circle more closely."
             elif k == len(seq):
-                self.caption(
+                say = (
                     f"With {b.n} sides the polygons are hard to tell from the circle, "
                     "and pi is pinned between two numbers."
                 )
             else:
-                self.caption(
-                    f"{b.n} sides: the gap shrinks again, so zoom the number line in."
-                )
+                say = f"{b.n} sides: the gap shrinks again, so zoom the number line in."
+            length = self.caption(say)
+            share = max(2.0, length - 0.5)
             self.play(
                 Transform(shapes, polys(b.n)),
                 FadeIn(lines[k]),
-                run_time=1.5,
+                run_time=0.55 * share,
             )
-            self.play(Transform(line, bounds_line(*b.pi_area_bounds)), run_time=1.2)
+            self.play(
+                Transform(line, bounds_line(*b.pi_area_bounds)), run_time=0.45 * share
+            )
             self.hold()
         self.play(Indicate(lines[len(seq)], color=PALETTE.tangent))
         self.hold(0.5)
@@ -192,15 +193,14 @@ class MethodOfExhaustion(LectureScene):
         arch_group.next_to(table, DOWN, buff=SPACE.medium).to_edge(
             RIGHT, buff=EDGE_BUFF + SPACE.small
         )
-        self.caption(
+        self.narrate(
             f"Archimedes did this by hand with {last.n}-gons, using their perimeters. "
             f"He proved pi lies between {ARCHIMEDES_LOWER.numerator} over "
             f"{ARCHIMEDES_LOWER.denominator} and {ARCHIMEDES_UPPER.numerator} over "
-            f"{ARCHIMEDES_UPPER.denominator}."
+            f"{ARCHIMEDES_UPPER.denominator}.",
+            LaggedStart(FadeOut(line), FadeIn(arch_note), Write(arch), lag_ratio=0.3),
+            fill=True,
         )
-        self.play(FadeOut(line))
-        self.play(FadeIn(arch_group, shift=UP * 0.2))
-        self.hold()
         self.narrate(
             "With infinitely many sides the polygons become the circle: "
             "this is the idea behind the integral.",
