@@ -92,7 +92,7 @@ class HistoryTimeline(LectureScene):
             heading.move_to([left + SPACE.tight, top, 0], aligned_edge=UP + LEFT)
             strip.next_to(heading, DOWN, buff=SPACE.small).set_x(0)
         panel_top = min(s.ends.get_bottom()[1] for s in strips) - SPACE.medium
-        sketch_box = (right - 3.6, panel_top, bottom)
+        sketch_box = (right - 4.6, panel_top, bottom)
 
         def place_detail(mob: Mobject) -> Mobject:
             return mob.move_to(
@@ -100,12 +100,10 @@ class HistoryTimeline(LectureScene):
             )
 
         def place_sketch(mob: Mobject) -> Mobject:
+            """Fill the picture box (bottom right), up or down, keeping the aspect."""
             x0, y_top, y_bottom = sketch_box
-            room = y_top - y_bottom
-            if mob.height > room:
-                mob.scale_to_fit_height(room)
-            if mob.width > right - x0:
-                mob.scale_to_fit_width(right - x0)
+            factor = min((y_top - y_bottom) / mob.height, (right - x0) / mob.width)
+            mob.scale(factor)
             return mob.move_to([(x0 + right) / 2, (y_top + y_bottom) / 2, 0])
 
         # -- title ----------------------------------------------------------------
