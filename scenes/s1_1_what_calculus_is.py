@@ -29,6 +29,7 @@ from manim import (
 from mathkit.motion import COMMUTE
 from mathkit.plotting import nice_range
 from scenes.common.base import LectureScene
+from scenes.common.delta_parts import readable_axis_labels
 from scenes.common.limits_parts import get_tex_readout, title_bottom
 from scenes.common.mobjects import (
     get_axes,
@@ -58,24 +59,28 @@ class WhatCalculusIs(LectureScene):
 
         # -- title ---------------------------------------------------------------
         top = title_bottom(type(self).__name__)
-        d_axes = get_axes(
-            [0, t_end, 1],
-            nice_range(0.0, d_end, ticks=3),
-            width=6.6,
-            height=1.9,
-            x_label="t",
-            y_label="d",
-            # the time numbers are on the v plot below (the same t straight down):
-            # none here, where the dashed link between the plots would cross them
-            x_axis_config={"include_numbers": False},
+        d_axes = readable_axis_labels(
+            get_axes(
+                [0, t_end, 1],
+                nice_range(0.0, d_end, ticks=3),
+                width=6.6,
+                height=1.9,
+                x_label="t",
+                y_label="d",
+                # the time numbers are on the v plot below (the same t straight down):
+                # none here, where the dashed link between the plots would cross them
+                x_axis_config={"include_numbers": False},
+            )
         )
-        v_axes = get_axes(
-            [0, t_end, 1],
-            nice_range(0.0, v_top, ticks=3),
-            width=6.6,
-            height=1.5,
-            x_label="t",
-            y_label="v",
+        v_axes = readable_axis_labels(
+            get_axes(
+                [0, t_end, 1],
+                nice_range(0.0, v_top, ticks=3),
+                width=6.6,
+                height=1.5,
+                x_label="t",
+                y_label="v",
+            )
         )
         d_axes.move_to([0, top - SPACE.small, 0], aligned_edge=UP).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.medium

@@ -59,6 +59,7 @@ from mathkit.limits import (
 )
 from scenes.common import mobjects
 from scenes.common.base import LectureScene
+from scenes.common.delta_parts import readable_axis_labels
 from scenes.common.limits_parts import (
     get_factored_fraction,
     get_guides,
@@ -146,7 +147,9 @@ class CalculatingLimits(LectureScene):
         expr, x0 = SUBSTITUTION_EXAMPLE
         y0 = substitute(expr, x0)
         lim0 = limit(expr, x0)
-        axes = get_axes([-5, 10, 5], [-10, 80, 20], width=5.8, height=4.6)
+        axes = readable_axis_labels(
+            get_axes([-5, 10, 5], [-10, 80, 20], width=5.8, height=4.6)
+        )
         self._place_axes(axes, top)
         curve = get_clipped_graph(axes, to_function(expr))
         self.opening(
@@ -191,7 +194,9 @@ class CalculatingLimits(LectureScene):
         h_lim = limit(h_expr, a)
         big = h_lim.number
         f = to_function(h_expr)
-        axes = get_axes(p.x_range, p.y_range, width=5.4, height=4.6)
+        axes = readable_axis_labels(
+            get_axes(p.x_range, p.y_range, width=5.4, height=4.6)
+        )
         self._place_axes(axes, top)
         tag(axes, "x_range", "y_range")
         lo, hi = p.x_range[0], p.x_range[1]
@@ -374,7 +379,9 @@ class CalculatingLimits(LectureScene):
         s_lim = limit(s_expr, s0)
         s_val = s_lim.number
         fs = to_function(s_expr)
-        axes = get_axes([-10, 10, 5], [-1, 2, 1], width=5.8, height=4.0)
+        axes = readable_axis_labels(
+            get_axes([-10, 10, 5], [-1, 2, 1], width=5.8, height=4.0)
+        )
         self._place_axes(axes, top)
         graph = get_piecewise_graph(axes, [(fs, -10.0, -1e-3), (fs, 1e-3, 10.0)])
         hole = get_hole(axes, s0, s_val)
@@ -409,7 +416,9 @@ class CalculatingLimits(LectureScene):
         self.beat("infinity")
         fr = to_function(RECIPROCAL)
         y_top = 30.0
-        axes = get_axes([-10, 10, 5], [-y_top, y_top, 10], width=5.8, height=4.6)
+        axes = readable_axis_labels(
+            get_axes([-10, 10, 5], [-y_top, y_top, 10], width=5.8, height=4.6)
+        )
         self._place_axes(axes, top)
         cut = 25 / y_top  # where 25/x leaves the y range (layout only)
         branches = get_piecewise_graph(

@@ -127,7 +127,9 @@ class DeltaMethod(LectureScene):
 
         # -- title and curve -----------------------------------------------------------
         top = title_bottom(type(self).__name__)
-        axes = get_running_axes(x_range=p.x_range, y_range=p.y_range)
+        axes = get_running_axes(
+            x_range=p.x_range, y_range=p.y_range, readable_labels=True
+        )
         axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
             DOWN, buff=SUBTITLE_ZONE
         )
@@ -367,7 +369,9 @@ class DeltaMethod(LectureScene):
         window = plot_window(
             fn, [max(lo_x, x) if x < x_v else min(hi_x, x) for x in needed]
         )
-        v_axes = get_running_axes(x_range=window.x_range, y_range=window.y_range)
+        v_axes = get_running_axes(
+            x_range=window.x_range, y_range=window.y_range, readable_labels=True
+        )
         v_axes.move_to(axes)
         tag(v_axes, "x_exercise", "exercise_dx")
         v_curve = get_running_curve(v_axes, fn)
@@ -490,9 +494,9 @@ class DeltaMethod(LectureScene):
         summary_card.next_to(formula, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         _fit_left_of(summary_card, limit)
         tag(summary_card, "x0", "x_exercise", "f")
-        main_axes = get_running_axes(x_range=p.x_range, y_range=p.y_range).move_to(
-            v_axes
-        )
+        main_axes = get_running_axes(
+            x_range=p.x_range, y_range=p.y_range, readable_labels=True
+        ).move_to(v_axes)
         main_curve = get_running_curve(main_axes, fn)
         tangent_back = get_tangent(main_axes, tangent, span=span)
         flat_back = get_tangent(main_axes, flat, span=span)

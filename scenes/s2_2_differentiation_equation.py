@@ -111,9 +111,13 @@ class DifferentiationEquation(LectureScene):
         # the secant picture: P = (x, f(x)) and Q = (x + dx, f(x + dx))
         window = plot_window(fn, [VERTEX_X, x0 + dx0])
         axes = get_running_axes(
-            x_range=window.x_range, y_range=window.y_range, width=5.6, height=3.7
+            x_range=window.x_range,
+            y_range=window.y_range,
+            width=5.6,
+            height=3.7,
+            readable_labels=True,
         )
-        axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
+        axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.medium).to_edge(
             DOWN, buff=SUBTITLE_ZONE
         )
         curve = get_running_curve(axes, fn)
@@ -292,9 +296,6 @@ class DifferentiationEquation(LectureScene):
             table.cells[r][1].set_color(PALETTE.secant)
             table.cells[r][3].set_color(PALETTE.secant)
         self.stage(table)
-        pattern = VGroup(
-            *[table.cells[r][c] for r in range(len(body) + 1) for c in (2, 4)]
-        )
         at_pattern = VGroup(*[table.cells[r][2] for r in range(len(body) + 1)])
         first_cols = VGroup(
             *[table.cells[r][c] for r in range(len(body) + 1) for c in (0, 1)]
@@ -359,9 +360,10 @@ class DifferentiationEquation(LectureScene):
             FadeOut(vertex_part),
             Create(noise_box),
             FadeIn(noise),
-            Indicate(pattern, color=PALETTE.subtle, scale_factor=1.0),
+            Indicate(at_pattern, color=PALETTE.subtle, scale_factor=1.0),
             fill=True,
         )
+        self.remove(*vertex_part)
 
         # -- algebra ----------------------------------------------------------------------
         self.beat("algebra")

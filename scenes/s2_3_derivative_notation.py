@@ -96,7 +96,11 @@ class DerivativeNotation(LectureScene):
         # a small graph: the secant at x0 turns into the tangent as delta x shrinks
         window = plot_window(fn, [x0 - 1.5, x0 + 1.5])
         axes = get_running_axes(
-            x_range=window.x_range, y_range=window.y_range, width=4.6, height=3.4
+            x_range=window.x_range,
+            y_range=window.y_range,
+            width=4.6,
+            height=3.4,
+            readable_labels=True,
         )
         axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
             DOWN, buff=SUBTITLE_ZONE + SPACE.small
