@@ -192,10 +192,10 @@ class DerivativeNotation(LectureScene):
         cells.arrange_in_grid(
             rows=len(NOTATIONS) + 1,
             cols=3,
-            buff=(SPACE.section, SPACE.small),
+            buff=(SPACE.section, SPACE.tight),
             col_alignments="lcc",
         )
-        self.stage(cells, top=function)
+        self.stage(cells)
         rows = [VGroup(*cells[3 * i : 3 * i + 3]) for i in range(len(NOTATIONS) + 1)]
 
         # -- one beat per notation (first derivative only) ---------------------------------
@@ -207,6 +207,7 @@ class DerivativeNotation(LectureScene):
                 [
                     FadeOut(VGroup(axes, curve, tangent_mob, p_dot, slope_row)),
                     FadeOut(leibniz),
+                    FadeOut(function),
                     FadeIn(header[1]),
                 ]
                 if k == 0
@@ -257,6 +258,7 @@ class DerivativeNotation(LectureScene):
         self.narrate(
             "Read d by dx as a machine: put a function in, and its derivative comes out.",
             FadeOut(cells),
+            FadeIn(function),
             FadeIn(chain[0]),
             FadeIn(chain[1]),
             Create(arrows[0]),
@@ -281,6 +283,7 @@ class DerivativeNotation(LectureScene):
             "Each notation has its second-order form: d squared y by dx squared,"
             " f double prime, D squared f, and y with two dots.",
             FadeOut(machine),
+            FadeOut(function),
             FadeIn(VGroup(header[1], *[VGroup(r[0], r[1]) for r in rows[1:]])),
             FadeIn(header[2]),
             *[Write(row[2]) for row in rows[1:]],
@@ -309,6 +312,7 @@ class DerivativeNotation(LectureScene):
             "Newton's dots are for time. For our function of x, every other first-order"
             f" form names the same thing, {spoken_expr(forms.first)}.",
             FadeOut(cells),
+            FadeIn(function),
             Write(first_line),
             Indicate(first_line[2], color=FIRST),
             fill=True,
