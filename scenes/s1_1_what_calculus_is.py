@@ -58,7 +58,7 @@ class WhatCalculusIs(LectureScene):
         cruise = j.speed(j.tangent_times()[1])
 
         # -- title ---------------------------------------------------------------
-        top = title_bottom(type(self).__name__)
+        top = title_bottom(type(self))
         d_axes = readable_axis_labels(
             get_axes(
                 [0, t_end, 1],

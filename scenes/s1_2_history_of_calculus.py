@@ -78,7 +78,7 @@ class HistoryTimeline(LectureScene):
     def construct(self) -> None:
         timeline = load_timeline()
         left, right, bottom, _ = stage_box()
-        top = title_bottom(type(self).__name__) - SPACE.medium
+        top = title_bottom(type(self)) - SPACE.medium
 
         strips = [
             get_era_strip(era, timeline.events_in(era.id), color=color)

@@ -70,7 +70,7 @@ class MethodOfExhaustion(LectureScene):
 
         # -- title -----------------------------------------------------------------
         circle = Circle(radius=RADIUS, color=PALETTE.curve, stroke_width=4)
-        top = title_bottom(type(self).__name__)
+        top = title_bottom(type(self))
         circle.move_to([0, top - SPACE.large - RADIUS, 0]).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.section
         )

@@ -141,7 +141,7 @@ class CalculatingLimits(LectureScene):
 
     def construct(self) -> None:
         p: CalculatingLimitsParams = self.params
-        top = title_bottom(type(self).__name__)
+        top = title_bottom(type(self))
 
         # -- title and substitution --------------------------------------------------------
         expr, x0 = SUBSTITUTION_EXAMPLE

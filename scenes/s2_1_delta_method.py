@@ -126,7 +126,7 @@ class DeltaMethod(LectureScene):
         tangent = tangent_line(p.f, x_p)
 
         # -- title and curve -----------------------------------------------------------
-        top = title_bottom(type(self).__name__)
+        top = title_bottom(type(self))
         axes = get_running_axes(
             x_range=p.x_range, y_range=p.y_range, readable_labels=True
         )

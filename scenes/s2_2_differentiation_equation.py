@@ -106,7 +106,7 @@ class DifferentiationEquation(LectureScene):
         fn = as_function(RUNNING_FUNCTION)
         x0 = DELTA_POINT_X
         dx0 = DIFFERENCE_QUOTIENT_DELTAS[0]
-        top = title_bottom(type(self).__name__)
+        top = title_bottom(type(self))
 
         # the secant picture: P = (x, f(x)) and Q = (x + dx, f(x + dx))
         window = plot_window(fn, [VERTEX_X, x0 + dx0])

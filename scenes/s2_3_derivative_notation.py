@@ -90,7 +90,7 @@ class DerivativeNotation(LectureScene):
         forms = derivative_forms(RUNNING_FUNCTION)
         f0, d1, d2 = forms.values(DELTA_POINT_X)
         fn = as_function(RUNNING_FUNCTION)
-        top = title_bottom(type(self).__name__)
+        top = title_bottom(type(self))
         x0 = DELTA_POINT_X
 
         # a small graph: the secant at x0 turns into the tangent as delta x shrinks

@@ -52,14 +52,17 @@ def readable_limits(tex: str) -> str:
     return tex.replace(r"\lim_{", r"\lim_{\textstyle ")
 
 
-def title_bottom(scene: str) -> float:
-    """The y of the bottom of ``scene``'s title block as ``LectureMixin.opening`` draws it.
+def title_bottom(scene: str | type) -> float:
+    """The y of the bottom of a scene's title block as ``LectureMixin.opening`` draws it.
 
-    For laying out the first visual before the opening writes the title.
+    ``scene`` is the scene's name or class (a subclass, as the pixel tests run,
+    finds its outline item through its bases). For laying out the first visual
+    before the opening writes the title.
     """
-    item = outline.by_scene(scene)
+    names = [scene] if isinstance(scene, str) else [c.__name__ for c in scene.__mro__]
+    item = next((i for i in map(outline.by_scene, names) if i is not None), None)
     if item is None:
-        raise ValueError(f"no outline item has scene = {scene!r}")
+        raise ValueError(f"no outline item has scene = {names[0]!r}")
     return float(
         mobjects.get_title(item.screen_title, subtitle=item.subtitle).get_bottom()[1]
     )
