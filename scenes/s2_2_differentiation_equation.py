@@ -352,8 +352,8 @@ class DifferentiationEquation(LectureScene):
         vertex_part = VGroup(
             *[table.cells[r][c] for r in range(len(body) + 1) for c in (3, 4)]
         )
-        noise.next_to(table.cells[len(body)][2], RIGHT, buff=SPACE.large)
-        noise.set_x(vertex_part.get_x())
+        noise.next_to(at_pattern, RIGHT, buff=SPACE.large)
+        noise.set_y(table.cells[len(body)][2].get_y())
         self.narrate(
             "The computer's last value carries a little rounding noise, since it divides two"
             " nearly equal numbers by a tiny one.",

@@ -187,7 +187,12 @@ class DerivativeNotation(LectureScene):
             cells.add(
                 get_text(name, size=SIZES.body, color=PALETTE.text),
                 get_tex(first, color=FIRST),
-                get_tex(second, color=SECOND),
+                # a fraction's lowered exponent (dx^2) needs the larger size to read at 480p
+                get_tex(
+                    second,
+                    color=SECOND,
+                    size=SIZES.tex_large if r"\frac" in second else None,
+                ),
             )
         cells.arrange_in_grid(
             rows=len(NOTATIONS) + 1,
