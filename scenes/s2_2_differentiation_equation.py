@@ -347,13 +347,13 @@ class DifferentiationEquation(LectureScene):
             get_tex(
                 repr(rows_at[-1].quotient), size=SIZES.tex_small, color=PALETTE.error
             ),
-        ).arrange(RIGHT, buff=SPACE.small)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
         # in the room of the vertex columns, which make way for it
         vertex_part = VGroup(
             *[table.cells[r][c] for r in range(len(body) + 1) for c in (3, 4)]
         )
         noise.next_to(at_pattern, RIGHT, buff=SPACE.large)
-        noise.set_y(table.cells[len(body)][2].get_y())
+        noise.align_to(table.cells[len(body)][2], DOWN)
         self.narrate(
             "The computer's last value carries a little rounding noise, since it divides two"
             " nearly equal numbers by a tiny one.",
