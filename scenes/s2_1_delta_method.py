@@ -128,7 +128,7 @@ class DeltaMethod(LectureScene):
         # -- title and curve -----------------------------------------------------------
         top = title_bottom(type(self))
         axes = get_running_axes(
-            x_range=p.x_range, y_range=p.y_range, readable_labels=True
+            x_range=p.x_range, y_range=p.y_range, height=4.9, readable_labels=True
         )
         axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
             DOWN, buff=SUBTITLE_ZONE
@@ -370,7 +370,10 @@ class DeltaMethod(LectureScene):
             fn, [max(lo_x, x) if x < x_v else min(hi_x, x) for x in needed]
         )
         v_axes = get_running_axes(
-            x_range=window.x_range, y_range=window.y_range, readable_labels=True
+            x_range=window.x_range,
+            y_range=window.y_range,
+            height=4.9,
+            readable_labels=True,
         )
         v_axes.move_to(axes)
         tag(v_axes, "x_exercise", "exercise_dx")
@@ -495,7 +498,7 @@ class DeltaMethod(LectureScene):
         _fit_left_of(summary_card, limit)
         tag(summary_card, "x0", "x_exercise", "f")
         main_axes = get_running_axes(
-            x_range=p.x_range, y_range=p.y_range, readable_labels=True
+            x_range=p.x_range, y_range=p.y_range, height=4.9, readable_labels=True
         ).move_to(v_axes)
         main_curve = get_running_curve(main_axes, fn)
         tangent_back = get_tangent(main_axes, tangent, span=span)
