@@ -389,3 +389,62 @@ def derivative_forms(expr: str = RUNNING_FUNCTION) -> DerivativeForms:
     """
     f = parse(expr, ("x",))
     return DerivativeForms(f=f, first=derivative(expr, 1), second=derivative(expr, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """The numerator f(x + dx) - f(x) written out term by term, before cancelling.
+
+    ``shifted`` are the terms of f(x + dx) expanded, ``original`` those of
+    -f(x); a term of ``shifted`` whose negative is in ``original`` cancels.
+    """
+
+    shifted: tuple[sp.Expr, ...]
+    original: tuple[sp.Expr, ...]
+
+    def cancelling(self) -> tuple[tuple[int, int], ...]:
+        """Index pairs (i in shifted, j in original) of terms that cancel."""
+        pairs = []
+        used: set[int] = set()
+        for i, t in enumerate(self.shifted):
+            for j, u in enumerate(self.original):
+                if j not in used and sp.expand(t + u) == 0:
+                    pairs.append((i, j))
+                    used.add(j)
+                    break
+        return tuple(pairs)
+
+    def remaining(self) -> tuple[sp.Expr, ...]:
+        """The terms left after cancelling (every one holds dx for a polynomial f)."""
+        gone_i = {i for i, _ in self.cancelling()}
+        gone_j = {j for _, j in self.cancelling()}
+        return tuple(t for i, t in enumerate(self.shifted) if i not in gone_i) + tuple(
+            u for j, u in enumerate(self.original) if j not in gone_j
+        )
+
+
+def difference_expansion(expr: str = RUNNING_FUNCTION) -> Expansion:
+    """f(x + dx) expanded and -f(x), term by term (total degree, then x), for the algebra beat.
+
+    Formula: f(x + dx) - f(x) = sum of the expanded terms of f(x + dx) minus the
+    terms of f(x); for a polynomial every term of f(x) cancels one of f(x + dx)
+    (the dx^0 part of the binomial expansion), so dx divides what is left.
+
+    Raises
+    ------
+    ValueError
+        If the expression is not a polynomial in x (as :func:`quotient_simplification`).
+    """
+    f = parse(expr, ("x",))
+    if not f.is_polynomial(X):
+        raise ValueError(f"{expr!r} is not a polynomial in x")
+    shifted = sp.expand(f.subs(X, X + DX))
+
+    def key(t: sp.Expr) -> tuple[int, int]:
+        dx_deg, dd_deg = sp.Poly(t, X, DX).degree_list()
+        return (-(dx_deg + dd_deg), -dx_deg)  # by total degree, then the power of x
+
+    terms = sorted(sp.Add.make_args(shifted), key=key)
+    original = [-t for t in sp.Add.make_args(sp.expand(f))]
+    original.sort(key=lambda t: -sp.degree(t, X))
+    return Expansion(tuple(terms), tuple(original))

@@ -25,6 +25,7 @@ _EVENT_FIELDS: Final = {
     "who": str,
     "short": str,
     "what": str,
+    "say": str,
     "era": str,
 }
 _ERA_FIELDS: Final = {"id": str, "name": str, "start": int, "end": int}
@@ -50,6 +51,7 @@ class Event:
     who: str
     short: str  # the name used in lists ("Newton")
     what: str
+    say: str  # the narration line, in speakable words
     era: str
 
 
@@ -129,7 +131,7 @@ def load_timeline(path: Path | str = TIMELINE_FILE) -> Timeline:
     """Load and validate a timeline TOML file.
 
     Format: ``[[era]]`` tables (id, name, start, end) and ``[[event]]`` tables
-    (id, year, date, who, short, what, era). Years are ints, BC negative, never 0.
+    (id, year, date, who, short, what, say, era). Years are ints, BC negative, never 0.
     Events must be sorted by year, ids unique, each event's era defined and its
     year inside that era; eras must be in order and not overlap.
 

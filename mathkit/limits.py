@@ -293,6 +293,23 @@ class Cancellation:
         """LaTeX of the cancelled form."""
         return latex(self.cancelled)
 
+    @property
+    def common(self) -> sp.Expr:
+        """The factor numerator and denominator share (1 when nothing cancels)."""
+        return sp.factor(sp.gcd(self.numerator, self.denominator))
+
+    @property
+    def cancels(self) -> bool:
+        """Whether a factor in x cancels."""
+        return bool(self.common.has(X))
+
+    def rest(self) -> tuple[sp.Expr, sp.Expr]:
+        """Numerator and denominator with the common factor divided out (factored)."""
+        c = self.common
+        return sp.factor(sp.cancel(self.numerator / c)), sp.factor(
+            sp.cancel(self.denominator / c)
+        )
+
 
 def factor_and_cancel(expr: str | sp.Expr) -> Cancellation:
     """Factor numerator and denominator and cancel the common factor.
@@ -359,3 +376,74 @@ def zoom_views(
         dev = float(np.max(np.abs(f(xs) - (float(f(c)) + slope * (xs - c)))))
         views.append(ZoomView((x0, x1), (y0, y1), c, slope, dev, dev / (y1 - y0)))
     return tuple(views)
+
+
+# -- the epsilon-delta definition (content spec 1b, Weierstrass) -------------------
+@dataclass(frozen=True, slots=True)
+class EpsilonDelta:
+    """For a limit L of f at a and a band half-height eps, the widest window delta."""
+
+    a: float
+    limit: float
+    epsilon: float
+    delta: float  # |x - a| < delta keeps |f(x) - L| < eps (to the sampling resolution)
+
+
+def epsilon_delta(
+    expr: str | sp.Expr,
+    a: float,
+    epsilon: float,
+    *,
+    span: float = 10.0,
+    samples: int = 200_001,
+) -> EpsilonDelta:
+    """The largest symmetric delta for which f stays inside the band L +- epsilon.
+
+    Formula: delta = min |x - a| over the sampled x in [a - span, a + span] with
+    |f(x) - L| >= epsilon (L = lim_{x->a} f from :func:`limit`); the grid is
+    refined by bisection on the first crossing each side, so for a continuous f
+    delta is exact to float precision. Stewart 2.4 (the precise definition).
+
+    Raises
+    ------
+    ValueError
+        If epsilon or span is not positive, the limit does not exist or is
+        infinite, or f never leaves the band within ``span``.
+    """
+    if not (math.isfinite(epsilon) and epsilon > 0):
+        raise ValueError(f"epsilon must be finite and positive, got {epsilon!r}")
+    if not (math.isfinite(span) and span > 0):
+        raise ValueError(f"span must be finite and positive, got {span!r}")
+    result = limit(expr, a)
+    if not result.finite:
+        raise ValueError(f"the limit of {expr} at {a:g} does not exist or is infinite")
+    big = result.number
+    f = compile_expr(_expr(expr), X, "numpy")
+
+    def outside(x: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            y = np.asarray(f(x), dtype=float) * np.ones_like(x)
+        inside: np.ndarray = np.isfinite(y) & (np.abs(y - big) < epsilon)
+        return ~inside
+
+    hs = np.linspace(0.0, span, samples)[1:]
+    step = hs[0]
+    best = math.inf
+    for sign in (1.0, -1.0):
+        out = np.flatnonzero(outside(a + sign * hs))
+        if out.size == 0:
+            continue
+        hi = float(hs[out[0]])
+        lo = hi - step
+        for _ in range(60):
+            mid = np.array([(lo + hi) / 2])
+            if outside(a + sign * mid)[0]:
+                hi = float(mid[0])
+            else:
+                lo = float(mid[0])
+        best = min(best, hi)
+    if not math.isfinite(best):
+        raise ValueError(
+            f"{expr} stays within {epsilon:g} of its limit on all of +-{span:g}"
+        )
+    return EpsilonDelta(float(a), float(big), float(epsilon), float(best))

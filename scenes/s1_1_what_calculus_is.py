@@ -22,22 +22,27 @@ from manim import (
     Indicate,
     ValueTracker,
     VGroup,
-    Write,
     always_redraw,
+    linear,
 )
 
 from mathkit.motion import COMMUTE
+from mathkit.plotting import nice_range
 from scenes.common.base import LectureScene
-from scenes.common.limits_parts import get_piecewise_graph, get_readout
+from scenes.common.delta_parts import readable_axis_labels
+from scenes.common.limits_parts import get_tex_readout, title_bottom
 from scenes.common.mobjects import (
-    follow_number,
     get_axes,
     get_card,
+    get_graph,
     get_line_through,
     get_text,
-    get_title,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.numbers import fmt
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
+
+D_COLOR = PALETTE.curve
+V_COLOR = PALETTE.tangent
 
 
 class WhatCalculusIs(LectureScene):
@@ -45,253 +50,305 @@ class WhatCalculusIs(LectureScene):
 
     def construct(self) -> None:
         j = COMMUTE
-        t_stop, t_cruise, t_end = j.t_stop, j.t_cruise, j.t_end
+        t_end = j.t_end
+        stop_at, stop_end = j.phase_span("stopped")
+        d_stop = j.distance(stop_at)
+        d_end = j.distance(t_end)
+        v_top = j.top_speed()
+        cruise = j.speed(j.tangent_times()[1])
 
         # -- title ---------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "What Calculus Is", subtitle="The mathematics of continuous change"
+        top = title_bottom(type(self))
+        d_axes = readable_axis_labels(
+            get_axes(
+                [0, t_end, 1],
+                nice_range(0.0, d_end, ticks=3),
+                width=6.6,
+                height=1.9,
+                x_label="t",
+                y_label="d",
+                # the time numbers are on the v plot below (the same t straight down):
+                # none here, where the dashed link between the plots would cross them
+                x_axis_config={"include_numbers": False},
+            )
         )
-        self.narrate(
-            "Calculus is the mathematical study of continuous change.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        v_axes = readable_axis_labels(
+            get_axes(
+                [0, t_end, 1],
+                nice_range(0.0, v_top, ticks=3),
+                width=6.6,
+                height=1.5,
+                x_label="t",
+                y_label="v",
+            )
+        )
+        d_axes.move_to([0, top - SPACE.small, 0], aligned_edge=UP).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
+        v_axes.next_to(d_axes, DOWN, buff=SPACE.small)
+        # the same t is straight below: align the plots by data coordinates
+        v_axes.shift(RIGHT * (d_axes.c2p(0, 0)[0] - v_axes.c2p(0, 0)[0]))
+        self.opening(
+            Create(d_axes), "Calculus is the mathematical study of continuous change."
         )
 
         # -- distance ------------------------------------------------------------
         self.beat("distance")
-        axes = get_axes(
-            [0, 8, 1], [0, 80, 20], width=6.6, height=4.9, x_label="t", y_label="d"
-        )
-        axes.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        pieces = [
-            (j.distance, 0.0, t_stop),
-            (j.distance, t_stop, t_cruise),
-            (j.distance, t_cruise, t_end),
-        ]
-        d_graph = get_piecewise_graph(axes, pieces)
         units = get_text(
             "t in seconds, d in metres", size=SIZES.small, color=PALETTE.subtle
         )
-        units.next_to(axes, RIGHT, buff=0.55).align_to(axes, UP)
-        self.narrate(
-            "Take a car's journey: d is the distance it has travelled after t seconds.",
-            Create(axes),
-            FadeIn(units),
+        units.next_to(d_axes, RIGHT, buff=SPACE.large).align_to(d_axes, UP)
+        stories = (
+            ("pulling away", "cruising"),
+            ("braking", "stopped"),
+            ("speeding up",),
         )
-
-        phase_names = ("Stopped at a shop", "Constant speed", "Speeding up")
-        phase_says = (
-            "First it waits at a shop: the distance does not change, so the curve is flat.",
-            "Then it drives at a constant speed: the distance grows steadily, a straight line.",
-            "Then it accelerates: each second covers more ground, so the curve steepens.",
+        legend = VGroup(
+            get_text("1. Drive at a steady speed", size=SIZES.small),
+            get_text(f"2. Stop at a shop, {fmt(d_stop)} m out", size=SIZES.small),
+            get_text("3. Speed up", size=SIZES.small),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        legend.next_to(units, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
+        pieces = VGroup(
+            *[
+                get_graph(
+                    d_axes,
+                    j.distance,
+                    x_range=[j.phase_span(p[0])[0], j.phase_span(p[-1])[1]],
+                    color=D_COLOR,
+                )
+                for p in stories
+            ]
         )
-        legend = VGroup()
-        for k, name in enumerate(phase_names):
-            legend.add(get_text(f"{k + 1}. {name}", size=SIZES.label))
-        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        legend.next_to(units, DOWN, buff=0.5, aligned_edge=LEFT)
-        for k, say in enumerate(phase_says):
-            self.narrate(
-                say,
-                Create(d_graph[k]),
+        says = (
+            "Take a car's journey: d is the distance it has travelled after t seconds."
+            " It pulls away and drives steadily: the curve climbs in a straight line.",
+            f"Then it brakes and waits at a shop, {fmt(d_stop)} metres out:"
+            " the distance stops changing, so the curve goes flat.",
+            "Then it speeds up: each second covers more ground, so the curve steepens.",
+        )
+        for k, say in enumerate(says):
+            anims = [
+                Create(pieces[k], rate_func=linear),
                 FadeIn(legend[k], shift=RIGHT * 0.2),
-                run_time=1.5,
-            )
+            ]
+            if k == 0:
+                anims.append(FadeIn(units))
+            length = self.caption(say)
+            self.play(*anims, run_time=max(1.5, length - 0.6))
+            self.hold()
 
         # -- slope is speed -----------------------------------------------------------
         self.beat("slope-is-speed")
-        tracker = ValueTracker(j.tangent_times()[0])
+        clock = ValueTracker(0.0)
 
-        def tangent_line() -> VGroup:
-            t = tracker.get_value()
+        def tangent() -> VGroup:
+            t = clock.get_value()
             tan = j.tangent(t)
             line = get_line_through(
-                axes, tan.slope, tan.intercept, [max(0.0, t - 0.9), min(t_end, t + 0.9)]
+                d_axes,
+                tan.slope,
+                tan.intercept,
+                [max(0.0, t - 0.8), min(t_end, t + 0.8)],
             )
-            dot = Dot(axes.c2p(t, j.distance(t)), color=PALETTE.point, radius=0.08)
+            dot = Dot(d_axes.c2p(t, j.distance(t)), color=PALETTE.point, radius=0.08)
             return VGroup(line, dot)
 
-        tangent = always_redraw(tangent_line)
-        readout = get_readout(
-            "slope = speed =",
-            j.speed(tracker.get_value()),
-            unit="m/s",
-            color=PALETTE.tangent,
-            size=SIZES.label,
-        )
-        readout.number.add_updater(lambda n: n.set_value(j.speed(tracker.get_value())))
-        follow_number(readout)
-        readout_card = get_card(readout, color=PALETTE.tangent)
-        readout_card.next_to(legend, DOWN, buff=0.6).align_to(legend, LEFT)
-        self.narrate(
-            "Differential calculus reads the slope of this curve. "
-            "The slope of distance against time is the speed.",
-            FadeIn(tangent),
-            FadeIn(readout_card),
-        )
-        speeds_say = (
-            "At the shop the tangent is flat: slope zero, the car is standing still.",
-            f"On the straight stretch the slope is the same everywhere: {j.speed(j.tangent_times()[1]):g} metres per second.",
-            "While accelerating the tangent keeps getting steeper: the speed keeps rising.",
-        )
-        self.narrate(speeds_say[0], Indicate(legend[0], color=PALETTE.tangent))
-        for k in (1, 2):
-            self.caption(speeds_say[k])
-            self.play(tracker.animate.set_value(j.tangent_times()[k]), run_time=2.5)
-            self.play(Indicate(legend[k], color=PALETTE.tangent))
-            self.hold()
-        self.play(tracker.animate.set_value(t_end - 0.5), run_time=2)
-        self.hold(0.5)
-        readout.clear_updaters()
-        tangent.clear_updaters()
+        def v_trace() -> VGroup:
+            t = max(clock.get_value(), 1e-3)
+            graph = get_graph(v_axes, j.speed, x_range=[0, t, t / 60], color=V_COLOR)
+            dot = Dot(v_axes.c2p(t, j.speed(t)), color=PALETTE.point, radius=0.07)
+            link = DashedLine(
+                d_axes.c2p(t, j.distance(t)),
+                v_axes.c2p(t, j.speed(t)),
+                color=PALETTE.muted,
+                stroke_width=2,
+            )
+            return VGroup(link, graph, dot)
 
-        # -- area is distance ------------------------------------------------------------
-        self.beat("area-is-distance")
-        self.play(
-            *[FadeOut(m) for m in (axes, d_graph, units, legend, tangent, readout_card)]
+        tangent_mob = always_redraw(tangent)
+        trace = always_redraw(v_trace)
+        speed_row = get_tex_readout(
+            r"v = \text{slope} =",
+            j.speed(0.0),
+            unit=r"\text{m/s}",
+            decimals=1,
+            color=V_COLOR,
         )
-        v_axes = get_axes(
-            [0, 8, 1], [0, 25, 5], width=6.6, height=4.9, x_label="t", y_label="v"
-        )
-        v_axes.move_to(axes)
+        speed_row.number.add_updater(lambda n: n.set_value(j.speed(clock.get_value())))
         v_units = get_text(
             "v in metres per second", size=SIZES.small, color=PALETTE.subtle
         )
-        v_units.next_to(v_axes, RIGHT, buff=0.55).align_to(v_axes, UP)
-        v_graph = get_piecewise_graph(
-            v_axes,
-            [
-                (j.speed, 0.0, t_stop - 1e-6),
-                (j.speed, t_stop, t_cruise),
-                (j.speed, t_cruise, t_end),
-            ],
+        v_units.next_to(v_axes, RIGHT, buff=SPACE.large).align_to(v_axes, UP)
+        speed_card = get_card(speed_row, color=V_COLOR)
+        speed_card.next_to(v_units, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
+        self.narrate(
+            "Differential calculus reads the slope of this curve."
+            " The slope of distance against time is the speed, v.",
+            Create(v_axes),
+            FadeIn(v_units),
+            FadeIn(tangent_mob),
+            FadeIn(trace),
+            FadeIn(speed_card),
+            fill=True,
         )
-        jump = DashedLine(
-            v_axes.c2p(t_stop, 0),
-            v_axes.c2p(t_stop, j.speed(t_stop)),
-            color=PALETTE.muted,
-            stroke_width=2,
-        )
-        self.caption(
-            "Now plot the speed itself against time: zero at the shop, "
-            "then constant, then rising steadily."
-        )
-        self.play(Create(v_axes), FadeIn(v_units))
-        self.play(Create(v_graph), Create(jump), run_time=2)
-        self.hold()
-
-        cruise_area = v_axes.get_area(
-            v_graph[1], x_range=[t_stop, t_cruise], color=PALETTE.area, opacity=0.45
-        )
-        accel_area = v_axes.get_area(
-            v_graph[2], x_range=[t_cruise, t_end], color=PALETTE.area, opacity=0.3
-        )
-        a_cruise = j.area_under_speed(t_stop, t_cruise)
-        a_accel = j.area_under_speed(t_cruise, t_end)
-        a_total = j.area_under_speed(0.0, t_end)
-        rows = VGroup(
-            get_readout("rectangle:", a_cruise, unit="m", decimals=0, size=SIZES.label),
-            get_readout("trapezoid:", a_accel, unit="m", decimals=0, size=SIZES.label),
-            get_readout(
-                "area under v:",
-                a_total,
-                unit="m",
-                decimals=0,
-                color=PALETTE.area,
-                size=SIZES.label,
+        sweeps = (
+            (
+                j.phase_span("cruising")[1],
+                "As the car pulls away the tangent tilts up, then holds still while it"
+                f" cruises: a slope of {fmt(cruise)} metres per second. Below, that"
+                " slope is drawn as the speed.",
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        rows.next_to(v_units, DOWN, buff=0.5, aligned_edge=LEFT)
+            (
+                stop_end,
+                "Braking, the tangent flattens. At the shop it is level: slope zero,"
+                " the car is standing still.",
+            ),
+            (
+                t_end,
+                "Speeding up, the tangent keeps getting steeper, and the speed climbs"
+                f" to {fmt(v_top)} metres per second.",
+            ),
+        )
+        for t, say in sweeps:
+            length = self.caption(say)
+            self.play(clock.animate.set_value(t), run_time=max(1.5, length - 0.5))
+            self.hold()
         self.narrate(
-            "Integral calculus measures the area under a curve. "
-            f"While cruising the area is a rectangle: {j.cruise_speed:g} m/s times "
-            f"{t_cruise - t_stop:g} s is {a_cruise:g} metres.",
-            FadeIn(cruise_area),
-            FadeIn(rows[0]),
+            "Every point of the lower curve is a slope of the upper one:"
+            " speed is the derivative of distance.",
+            Indicate(speed_card, color=V_COLOR),
+            fill=True,
         )
+        speed_row.number.clear_updaters()
+        tangent_mob.clear_updaters()
+        trace.clear_updaters()
+
+        # -- area is distance ------------------------------------------------------------
+        self.beat("area-is-distance")
+        v_graph = get_graph(v_axes, j.speed, x_range=[0, t_end, 0.02], color=V_COLOR)
+        self.remove(trace)
+        self.add(v_graph, trace[0], trace[2])
+        sweep = ValueTracker(0.0)
+
+        def area() -> VGroup:
+            u = max(sweep.get_value(), 1e-3)
+            shade = v_axes.get_area(
+                v_graph, x_range=[0, u], color=PALETTE.area, opacity=0.45
+            )
+            dot = Dot(d_axes.c2p(u, j.distance(u)), color=PALETTE.area, radius=0.08)
+            level = DashedLine(
+                d_axes.c2p(0, j.distance(u)),
+                d_axes.c2p(u, j.distance(u)),
+                color=PALETTE.area,
+                stroke_width=2,
+            )
+            return VGroup(shade, level, dot)
+
+        area_mob = always_redraw(area)
+        area_row = get_tex_readout(
+            r"\text{area under } v =",
+            0.0,
+            unit=r"\text{m}",
+            decimals=1,
+            color=PALETTE.area,
+        )
+        d_row = get_tex_readout(
+            r"d(t) =", 0.0, unit=r"\text{m}", decimals=1, color=D_COLOR
+        )
+        area_row.number.add_updater(
+            lambda n: n.set_value(j.area_under_speed(0.0, sweep.get_value()))
+        )
+        d_row.number.add_updater(lambda n: n.set_value(j.distance(sweep.get_value())))
+        rows = VGroup(area_row, d_row).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.small
+        )
+        area_card = get_card(rows, color=PALETTE.area)
+        area_card.move_to(speed_card, aligned_edge=UP + LEFT)
         self.narrate(
-            f"While speeding up it is a trapezoid of {a_accel:g} metres.",
-            FadeIn(accel_area),
-            FadeIn(rows[1]),
+            "Now the other branch. Integral calculus measures the area under a curve."
+            " Sweep out the area under the speed, from the start.",
+            FadeOut(tangent_mob),
+            FadeOut(trace[0]),
+            FadeOut(trace[2]),
+            FadeOut(speed_card),
+            FadeIn(area_card),
+            FadeIn(area_mob),
+            fill=True,
         )
-        travelled = get_readout(
-            f"d({t_end:g}) − d(0) =",
-            j.distance_travelled(0.0, t_end),
-            unit="m",
-            decimals=0,
-            color=PALETTE.curve,
-            size=SIZES.label,
+        spans = (
+            (
+                stop_end,
+                "The area so far always equals the distance on the top graph:"
+                f" {fmt(j.area_under_speed(0.0, stop_at))} metres by the time the car"
+                " reaches the shop, and no more while it waits.",
+            ),
+            (
+                t_end,
+                f"Speeding up adds a triangle of {fmt(j.phase_area('speeding up'))} metres:"
+                f" {fmt(j.area_under_speed(0.0, t_end))} in all, exactly the distance"
+                f" d({fmt(t_end)}) minus d(0). The area under speed is distance.",
+            ),
         )
-        travelled.next_to(rows, DOWN, buff=0.6, aligned_edge=LEFT)
-        self.caption(
-            f"In total {a_total:g} metres: exactly the distance the car travelled. "
-            "The area under speed is distance."
-        )
-        self.play(FadeIn(rows[2]))
-        self.play(FadeIn(travelled, shift=UP * 0.2))
-        self.play(Indicate(rows[2], color=PALETTE.area))
-        self.hold()
+        for u, say in spans:
+            length = self.caption(say)
+            self.play(sweep.animate.set_value(u), run_time=max(1.5, length - 0.5))
+            self.hold()
+        area_row.number.clear_updaters()
+        d_row.number.clear_updaters()
+        area_mob.clear_updaters()
 
         # -- branches -------------------------------------------------------------------------
         self.beat("branches")
-        self.play(
-            *[
-                FadeOut(m)
-                for m in (
-                    v_axes,
-                    v_units,
-                    v_graph,
-                    jump,
-                    cruise_area,
-                    accel_area,
-                    rows,
-                    travelled,
-                )
-            ]
-        )
         left = VGroup(
-            get_text("Differential calculus", size=SIZES.title, color=PALETTE.tangent),
+            get_text("Differential calculus", size=SIZES.title, color=V_COLOR),
             get_text("slopes: rates of change", size=SIZES.body, color=PALETTE.subtle),
-            get_text("Gradient descent:", size=SIZES.body),
-            get_text("minimise a model's cost", size=SIZES.body),
-            get_text("(backprop, SGD)", size=SIZES.body, color=PALETTE.subtle),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+            get_text("Gradient descent: minimise a cost", size=SIZES.body),
+            get_text("Gradient ascent: maximise a reward (RL)", size=SIZES.body),
+            get_text("Second derivatives in optimisers", size=SIZES.body),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         right = VGroup(
             get_text("Integral calculus", size=SIZES.title, color=PALETTE.area),
             get_text("areas under curves", size=SIZES.body, color=PALETTE.subtle),
-            get_text("ROC AUC:", size=SIZES.body),
-            get_text("how well a binary", size=SIZES.body),
-            get_text("classifier ranks", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+            get_text("ROC AUC: how well", size=SIZES.body),
+            get_text("a classifier ranks", size=SIZES.body),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         for col in (left, right):
-            col[2].shift(DOWN * 0.25)
-            col[3:].shift(DOWN * 0.25)
+            col[2:].shift(DOWN * 0.2)
         cards = VGroup(
-            get_card(left, buff=0.35, color=PALETTE.tangent),
-            get_card(right, buff=0.35, color=PALETTE.area),
-        ).arrange(RIGHT, buff=0.8)
-        cards.next_to(title, DOWN, buff=0.7)
-        cards.set_x(0)
+            get_card(left, buff=SPACE.medium, color=V_COLOR),
+            get_card(right, buff=SPACE.medium, color=PALETTE.area),
+        ).arrange(RIGHT, buff=SPACE.large, aligned_edge=UP)
+        self.stage(cards)
+        plots = VGroup(
+            d_axes, v_axes, pieces, v_graph, area_mob, units, v_units, legend, area_card
+        )
         self.narrate(
-            "So calculus has two branches. Differential calculus, about slopes, "
-            "is the engine of machine learning.",
+            "So calculus has two branches. Differential calculus, about slopes,"
+            " is the engine of machine learning.",
+            FadeOut(plots),
             FadeIn(cards[0], shift=UP * 0.2),
+            fill=True,
         )
         self.narrate(
-            "Gradient descent follows the slope of the cost downhill; "
-            "backpropagation computes those slopes.",
-            Indicate(left[2:], color=PALETTE.tangent),
+            "Gradient descent follows the slope of a cost downhill; gradient ascent climbs"
+            " towards more reward in reinforcement learning; clever optimisers also use"
+            " second derivatives.",
+            Indicate(left[2:], color=V_COLOR),
+            fill=True,
         )
         self.narrate(
-            "Integral calculus, about areas, scores classifiers: "
-            "the area under the ROC curve.",
+            "Integral calculus, about areas, scores classifiers:"
+            " the area under the ROC curve.",
             FadeIn(cards[1], shift=UP * 0.2),
+            fill=True,
         )
         self.narrate(
-            "Calculus I covers the differential branch; Calculus II adds integrals.",
-            Indicate(left[0], color=PALETTE.tangent),
+            "Calculus I covers the differential branch; Calculus II adds integrals"
+            " and partial derivatives.",
+            Indicate(left[0], color=V_COLOR),
             Indicate(right[0], color=PALETTE.area),
             hold=1.5,
+            fill=True,
         )
         self.wait()

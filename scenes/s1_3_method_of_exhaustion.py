@@ -9,22 +9,25 @@ bends inside them come from ``mathkit.limits.zoom_views``.
 
 from __future__ import annotations
 
+import math
+
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
     UP,
-    ChangeDecimalToValue,
     Circle,
     Create,
-    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Transform,
+    ValueTracker,
     VGroup,
     Write,
+    always_redraw,
 )
 
 from mathkit.data import RUNNING_FUNCTION
@@ -37,46 +40,26 @@ from mathkit.exhaustion import (
 )
 from mathkit.expr import latex, parse
 from mathkit.limits import to_function, zoom_views
+from mathkit.plotting import decimals_for, nice_range
 from scenes.common.base import LectureScene
+from scenes.common.delta_parts import get_window_box, get_window_view
 from scenes.common.limits_parts import (
     get_bounds_line,
     get_bracket,
     get_polygon,
-    get_readout,
+    get_tex_readout,
+    title_bottom,
 )
 from scenes.common.mobjects import (
-    follow_number,
-    get_axes,
-    get_graph,
     get_table,
     get_tex,
     get_text,
-    get_title,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 RADIUS = 2.15
 """Scene units per unit of the circle's radius (layout only)."""
 RUNNING = RUNNING_FUNCTION
-
-
-def _zoom_axes(x_range: tuple[float, float], y_range: tuple[float, float]):
-    """Axes for one zoom window, four ticks per side (layout only)."""
-    sx = (x_range[1] - x_range[0]) / 4
-    sy = (y_range[1] - y_range[0]) / 4
-    step_text = f"{min(sx, sy):g}"
-    decimals = len(step_text.split(".")[1]) if "." in step_text else 0
-    axes = get_axes(
-        [x_range[0], x_range[1], sx],
-        [y_range[0], y_range[1], sy],
-        width=6.0,
-        height=4.4,
-        decimals=decimals,
-        y_axis_config={"label_direction": RIGHT},
-    )
-    # the y numbers sit right of the axis, where the "x" label would collide with them
-    axes.remove(axes.axis_labels)
-    return axes
 
 
 class MethodOfExhaustion(LectureScene):
@@ -86,24 +69,24 @@ class MethodOfExhaustion(LectureScene):
         seq = exhaustion_sequence()
 
         # -- title -----------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "The Method of Exhaustion", subtitle="Trapping a curve between polygons"
+        circle = Circle(radius=RADIUS, color=PALETTE.curve, stroke_width=4)
+        top = title_bottom(type(self))
+        circle.move_to([0, top - SPACE.large - RADIUS, 0]).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.section
         )
-        self.narrate(
-            "How do you measure a curved shape with straight-edged tools? "
-            "The Greeks exhausted it with polygons.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        center = circle.get_center()
+        title = self.opening(
+            Create(circle),
+            "How do you measure a curved shape with straight-edged tools?"
+            " The Greeks exhausted it with polygons.",
         )
 
         # -- circle --------------------------------------------------------------------
         self.beat("circle")
-        circle = Circle(radius=RADIUS, color=PALETTE.curve, stroke_width=4)
-        circle.next_to(title, DOWN, buff=0.85).to_edge(LEFT, buff=EDGE_BUFF + 0.9)
-        center = circle.get_center()
         self.narrate(
-            "A circle of radius one has area pi. But how big is pi?", Create(circle)
+            "A circle of radius one has area pi. But how big is pi?",
+            Indicate(circle, color=PALETTE.curve, scale_factor=1.05),
+            fill=True,
         )
 
         # -- polygons ---------------------------------------------------------------------
@@ -130,47 +113,62 @@ class MethodOfExhaustion(LectureScene):
             for b in seq
         ]
         table = get_table(header, rows)
-        table.next_to(title, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.5)
+        table.next_to(title, DOWN, buff=SPACE.medium).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.medium
+        )
         table.cells[0][1].set_color(PALETTE.secant)
         table.cells[0][2].set_color(PALETTE.error)
         lines = table[0]
-        line = get_bounds_line([2.5, 3.5, 0.25], length=5.6)
-        line.next_to(table, DOWN, buff=0.75).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
-        pi_dot = Dot(line.n2p(3.141592653589793), color=PALETTE.tangent, radius=0.07)
-        pi_label = get_tex(r"\pi", size=SIZES.tex_small, color=PALETTE.tangent)
-        pi_label.next_to(pi_dot, UP, buff=0.3)
+
+        def bounds_line(lo: float, hi: float) -> VGroup:
+            """The number line zoomed on [lo, hi], with pi and the bracket on it."""
+            pad = 0.6 * (hi - lo)
+            r = nice_range(lo - pad, hi + pad, ticks=3)
+            nl = get_bounds_line(r, length=5.6, decimals=decimals_for(r[2]))
+            nl.next_to(table, DOWN, buff=SPACE.large + 0.15)
+            nl.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.medium)
+            dot = Dot(nl.n2p(math.pi), color=PALETTE.tangent, radius=0.07)
+            label = get_tex(r"\pi", size=SIZES.tex_small, color=PALETTE.tangent)
+            label.next_to(dot, UP, buff=SPACE.medium)
+            return VGroup(nl, get_bracket(nl, lo, hi), dot, label)
 
         first = seq[0]
         shapes = polys(first.n)
-        bracket = get_bracket(line, *first.pi_area_bounds)
+        line = bounds_line(*first.pi_area_bounds)
         self.narrate(
             f"Draw a regular {first.n}-sided polygon inside the circle and one outside it. "
             "The inside one is smaller than the circle, the outside one bigger.",
             Create(shapes[0]),
             Create(shapes[1]),
-            run_time=2,
+            fill=True,
         )
-        self.caption("So pi lies between their areas.")
-        self.play(FadeIn(lines[0]), FadeIn(table[1]), FadeIn(lines[1]))
-        self.play(Create(line), FadeIn(pi_dot), FadeIn(pi_label), FadeIn(bracket))
-        self.hold()
+        self.narrate(
+            "So pi lies between their areas.",
+            FadeIn(lines[0]),
+            FadeIn(table[1]),
+            FadeIn(lines[1]),
+            Create(line),
+            fill=True,
+        )
         for k, b in enumerate(seq[1:], start=2):
             if k == 2:
-                self.caption(
-                    "Double the number of sides: both polygons hug the circle more closely."
-                )
+                say = "Double the number of sides: both polygons hug the circle more closely."
             elif k == len(seq):
-                self.caption(
+                say = (
                     f"With {b.n} sides the polygons are hard to tell from the circle, "
                     "and pi is pinned between two numbers."
                 )
             else:
-                self.caption(f"{b.n} sides: the gap between the bounds shrinks again.")
+                say = f"{b.n} sides: the gap shrinks again, so zoom the number line in."
+            length = self.caption(say)
+            share = max(2.0, length - 0.5)
             self.play(
                 Transform(shapes, polys(b.n)),
-                Transform(bracket, get_bracket(line, *b.pi_area_bounds)),
                 FadeIn(lines[k]),
-                run_time=1.5,
+                run_time=0.55 * share,
+            )
+            self.play(
+                Transform(line, bounds_line(*b.pi_area_bounds)), run_time=0.45 * share
             )
             self.hold()
         self.play(Indicate(lines[len(seq)], color=PALETTE.tangent))
@@ -191,21 +189,23 @@ class MethodOfExhaustion(LectureScene):
             size=SIZES.small,
             color=PALETTE.subtle,
         )
-        arch_group = VGroup(arch_note, arch).arrange(DOWN, buff=0.25)
-        arch_group.next_to(table, DOWN, buff=0.45).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
-        self.caption(
+        arch_group = VGroup(arch_note, arch).arrange(DOWN, buff=SPACE.small)
+        arch_group.next_to(table, DOWN, buff=SPACE.medium).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.small
+        )
+        self.narrate(
             f"Archimedes did this by hand with {last.n}-gons, using their perimeters. "
             f"He proved pi lies between {ARCHIMEDES_LOWER.numerator} over "
             f"{ARCHIMEDES_LOWER.denominator} and {ARCHIMEDES_UPPER.numerator} over "
-            f"{ARCHIMEDES_UPPER.denominator}."
+            f"{ARCHIMEDES_UPPER.denominator}.",
+            LaggedStart(FadeOut(line), FadeIn(arch_note), Write(arch), lag_ratio=0.3),
+            fill=True,
         )
-        self.play(FadeOut(VGroup(line, pi_dot, pi_label, bracket)))
-        self.play(FadeIn(arch_group, shift=UP * 0.2))
-        self.hold()
         self.narrate(
             "With infinitely many sides the polygons become the circle: "
             "this is the idea behind the integral.",
             Indicate(circle, color=PALETTE.area),
+            fill=True,
         )
 
         # -- zoom ---------------------------------------------------------------------------
@@ -216,82 +216,112 @@ class MethodOfExhaustion(LectureScene):
         formula = get_tex(
             f"y = {latex(parse(RUNNING))}", size=SIZES.tex_small, color=PALETTE.curve
         )
-
-        def frame(k: int) -> VGroup:
-            v = views[k]
-            axes = _zoom_axes(v.x_range, v.y_range)
-            axes.next_to(title, DOWN, buff=0.55).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
-            curve = get_graph(axes, f, x_range=list(v.x_range))
-            tangent = DashedLine(
-                axes.c2p(
-                    v.x_range[0], f(v.center) + v.slope * (v.x_range[0] - v.center)
-                ),
-                axes.c2p(
-                    v.x_range[1], f(v.center) + v.slope * (v.x_range[1] - v.center)
-                ),
-                color=PALETTE.tangent,
-                stroke_width=3,
-            )
-            dot = Dot(axes.c2p(v.center, f(v.center)), color=PALETTE.point, radius=0.08)
-            return VGroup(axes, tangent, curve, dot)
-
-        view = frame(0)
-        formula.next_to(view[0], RIGHT, buff=0.6).align_to(view[0], UP)
         v0 = views[0]
-        width_row = get_readout(
-            "width:", v0.x_range[1] - v0.x_range[0], decimals=2, size=SIZES.label
+        cx, cy = v0.center, f(v0.center)
+        half = [(v.x_range[1] - v.x_range[0]) / 2 for v in views]
+        # one fixed frame; the data window inside it shrinks continuously about P
+        box = get_window_box(width=6.0, height=4.4)
+        box.next_to(title, DOWN, buff=SPACE.medium).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.large
         )
-        bend_row = get_readout(
-            "bend:",
+        zoom = ValueTracker(math.log10(half[0]))
+        tangent_at = (v0.slope, cy - v0.slope * cx, PALETTE.tangent)
+
+        def picture() -> VGroup:
+            h = 10 ** zoom.get_value()
+            return get_window_view(
+                box,
+                f,
+                (cx, cy),
+                (h, h),
+                lines=[tangent_at],
+                dashed=True,
+                dots=[(cx, cy, PALETTE.point)],
+            )
+
+        still = picture()
+        view = always_redraw(picture)
+        centre = VGroup(
+            get_tex(f"x = {cx:g}", size=SIZES.tex_small, color=PALETTE.subtle).next_to(
+                box.c2p(0.5, 0), DOWN, buff=SPACE.small
+            ),
+        )
+        formula.next_to(box, RIGHT, buff=SPACE.large).align_to(box, UP)
+        width_row = get_tex_readout(r"\text{window width} =", 2 * half[0], decimals=2)
+        bend_row = get_tex_readout(
+            r"\text{bend} =",
             100 * v0.relative_deviation,
-            unit="% of height",
+            unit=r"\%",
             decimals=1,
             color=PALETTE.tangent,
-            size=SIZES.label,
         )
-        follow_number(width_row)
-        follow_number(bend_row)
+
+        def bend_now() -> float:
+            h = 10 ** zoom.get_value()
+            w = zoom_views(
+                RUNNING, (((cx - h, cx + h), (cy - h, cy + h)),), samples=201
+            )
+            return 100 * w[0].relative_deviation
+
+        width_row.number.add_updater(lambda n: n.set_value(2 * 10 ** zoom.get_value()))
+        bend_row.number.add_updater(lambda n: n.set_value(bend_now()))
         readouts = VGroup(width_row, bend_row).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.35
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
         )
-        readouts.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
-        self.caption(
-            "The same idea works for slopes. Take the course's running function "
-            f"and its lowest point at x = {v0.center:g}."
-        )
-        self.play(Create(view[0]), Write(formula))
-        self.play(Create(view[2]), FadeIn(view[3]))
-        self.hold()
+        readouts.next_to(formula, DOWN, buff=SPACE.large, aligned_edge=LEFT)
+        notes = VGroup(
+            *[
+                get_text(t, size=SIZES.small, color=PALETTE.subtle)
+                for t in (
+                    "bend: the curve's largest gap",
+                    "from the tangent, as a share",
+                    "of the window's height",
+                )
+            ]
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
+        notes.next_to(readouts, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         self.narrate(
-            "The dashed line is the tangent there. At this scale the curve clearly bends away from it.",
-            Create(view[1]),
-            FadeIn(readouts),
+            "The same idea works for slopes. Take the course's running function"
+            f" and its lowest point, at x = {cx:g}.",
+            Create(box),
+            Write(formula),
+            FadeIn(still.curve),
+            FadeIn(still.dots),
+            FadeIn(centre),
+            fill=True,
         )
+        self.narrate(
+            "The dashed line is the tangent there. At this scale the curve clearly"
+            " bends away from it.",
+            Create(still.lines),
+            FadeIn(readouts),
+            FadeIn(notes),
+            fill=True,
+        )
+        self.remove(still.curve, still.dots, still.lines)
+        self.add(view)
         for k in range(1, len(views)):
             v = views[k]
-            nxt = frame(k)
-            self.caption(
-                f"Zoom in to a window {v.x_range[1] - v.x_range[0]:g} wide: "
-                f"the bend is now {100 * v.relative_deviation:g}% of the picture."
+            self.narrate(
+                f"Zoom in to a window {2 * half[k]:g} wide: the bend is now"
+                f" {100 * v.relative_deviation:g} percent of the picture.",
+                zoom.animate.set_value(math.log10(half[k])),
+                fill=True,
             )
-            self.play(
-                FadeOut(view, scale=1.8),
-                FadeIn(nxt, scale=0.4),
-                ChangeDecimalToValue(width_row.number, v.x_range[1] - v.x_range[0]),
-                ChangeDecimalToValue(bend_row.number, 100 * v.relative_deviation),
-                run_time=2,
-            )
-            view = nxt
-            self.hold()
         self.narrate(
-            "No part of the curve is truly straight, but close enough it looks straight, "
-            "so a slope exists at every point.",
-            Indicate(view[2], color=PALETTE.tangent),
+            "No part of the curve is truly straight. But a smooth curve, close enough,"
+            " looks straight: so it has a slope at every point.",
+            Indicate(formula, color=PALETTE.tangent),
+            Indicate(bend_row, color=PALETTE.tangent),
+            fill=True,
         )
+        width_row.number.clear_updaters()
+        bend_row.number.clear_updaters()
+        view.clear_updaters()
 
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
-        self.play(FadeOut(view), FadeOut(readouts), FadeOut(formula))
+        self.play(*[FadeOut(m) for m in (view, box, centre, readouts, notes, formula)])
         summary = VGroup(
             get_text(
                 "More and more sides  →  the area (integrals)",
@@ -304,8 +334,10 @@ class MethodOfExhaustion(LectureScene):
                 color=PALETTE.tangent,
             ),
             get_text("Both are limits: the subject of this section.", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
-        summary.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        summary.next_to(title, DOWN, buff=SPACE.section).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.large
+        )
         self.narrate(
             "Infinitely many sides give areas; infinitely close zooms give slopes. "
             "Both are limits, the subject of this section.",

@@ -24,6 +24,7 @@ from manim import (
     ValueTracker,
     VGroup,
     Write,
+    always_redraw,
     linear,
 )
 
@@ -36,7 +37,8 @@ from mathkit.differentiation import (
     secant_line,
     tangent_line,
 )
-from mathkit.expr import latex, parse, plain
+from mathkit.expr import latex, parse
+from mathkit.plotting import plot_window
 from scenes.common.base import LectureScene
 from scenes.common.delta_parts import (
     axis_numbers,
@@ -50,13 +52,17 @@ from scenes.common.delta_parts import (
     get_tangent,
     get_tracked_readouts,
     get_tracked_secant,
+    get_window_box,
+    get_window_view,
+    spoken_expr,
 )
-from scenes.common.mobjects import get_card, get_tex, get_text, get_title
+from scenes.common.limits_parts import title_bottom
+from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.numbers import fmt as _num
 from scenes.common.numbers import line_equation
 from scenes.common.params import tag
 from scenes.common.schemas import DeltaMethodParams
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 FRACTION_WORDS = {
     -1: "a tenth",
@@ -68,14 +74,15 @@ FRACTION_WORDS = {
 """Words for delta x = 10^k in the narration."""
 
 
-def _words(dx: float) -> str:
-    """', a millionth,' for 1e-6 (powers of ten with a name), else ''."""
+def _dx_words(dx: float) -> str:
+    """delta x in words: 'a millionth' for 1e-6, '10 to the minus 8', or '0.5'."""
     k = round(math.log10(dx))
-    return (
-        f", {FRACTION_WORDS[k]},"
-        if abs(dx - 10.0**k) < 1e-12 * dx and k in FRACTION_WORDS
-        else ""
-    )
+    if abs(dx - 10.0**k) < 1e-12 * dx:
+        if k in FRACTION_WORDS:
+            return FRACTION_WORDS[k]
+        if k < 0:
+            return f"10 to the minus {-k}"
+    return _num(dx)
 
 
 def _fit_left_of(mob: VGroup, right: float) -> VGroup:
@@ -111,45 +118,47 @@ class DeltaMethod(LectureScene):
         course = p.f == RUNNING_FUNCTION
         f_expr = parse(p.f)
         f_tex = latex(f_expr)
+        f_words = spoken_expr(f_expr)
         fn = as_function(p.f)
         x_p = p.x0
         y_p = fn(x_p)
         span = p.line_x
         tangent = tangent_line(p.f, x_p)
 
-        # -- title ---------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "The Delta Method", subtitle="Slopes of secants close in on a tangent"
+        # -- title and curve -----------------------------------------------------------
+        top = title_bottom(type(self))
+        axes = get_running_axes(
+            x_range=p.x_range, y_range=p.y_range, height=4.9, readable_labels=True
         )
-        self.narrate(
-            "A curve has no single slope. The delta method finds its slope at one point"
-            " using only the slopes of straight lines.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
         )
-
-        # -- curve -----------------------------------------------------------------
-        self.beat("curve")
-        axes = get_running_axes(x_range=p.x_range, y_range=p.y_range)
-        axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.15).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
         tag(axes, "x_range", "y_range")
         tag(axes.x_axis, "x_range")
         tag(axes.y_axis, "y_range")
         curve = get_running_curve(axes, fn)
+        self.opening(
+            [Create(axes), Create(curve)],
+            "A curve has no single slope. The delta method finds its slope at one point"
+            " using only the slopes of straight lines.",
+        )
+        self.beat("curve")
         formula = get_tex(rf"f(x) = {f_tex}", color=PALETTE.curve)
-        formula.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.2)
-        limit = axes.get_left()[0] - 0.3  # the left column ends before the axes
+        formula.move_to([0, top - SPACE.medium, 0], aligned_edge=UP).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.small
+        )
+        limit = (
+            axes.get_left()[0] - SPACE.medium
+        )  # the left column ends before the axes
         _fit_left_of(formula, limit)
         tag(formula, "f")
-        self.caption(
-            f"Take the course's running function, f of x equals {RUNNING_FUNCTION}."
+        self.narrate(
+            f"Take the course's running function, f of x equals {f_words}."
             if course
-            else f"Take the function f of x equals {plain(f_expr)}."
+            else f"Take the function f of x equals {f_words}.",
+            Write(formula),
+            fill=True,
         )
-        self.play(Create(axes), Write(formula))
-        self.play(Create(curve), run_time=1.5)
-        self.hold()
 
         p_dot = get_point(axes, x_p, y_p)
         ticks = axis_numbers(axes)
@@ -157,7 +166,7 @@ class DeltaMethod(LectureScene):
         p_coords = get_tex(
             rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
         )
-        p_coords.next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        p_coords.next_to(formula, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(p_coords, "x0", "f")
         tag(p_label, "x0")
         self.narrate(
@@ -165,6 +174,7 @@ class DeltaMethod(LectureScene):
             FadeIn(p_dot, scale=1.5),
             FadeIn(p_label),
             Write(p_coords),
+            fill=True,
         )
 
         # -- far-secant --------------------------------------------------------------
@@ -175,13 +185,14 @@ class DeltaMethod(LectureScene):
         q_label = tag(
             get_point_label(far_group.q_dot, "Q", avoid=[*ticks, *legs, p_label]), "dx"
         )
-        self.caption(
-            f"Pick a second point Q on the curve, at x = {far.x2:g}, where f = {far.y2:g}."
-            " The straight line through P and Q is a secant."
+        self.narrate(
+            f"Pick a second point Q on the curve, at x = {_num(far.x2)}, where f ="
+            f" {_num(far.y2)}. The straight line through P and Q is a secant.",
+            FadeIn(far_group.q_dot, scale=1.5),
+            FadeIn(q_label),
+            Create(far_group.line),
+            fill=True,
         )
-        self.play(FadeIn(far_group.q_dot, scale=1.5), FadeIn(q_label))
-        self.play(Create(far_group.line))
-        self.hold()
 
         work = VGroup(
             get_tex(
@@ -190,8 +201,8 @@ class DeltaMethod(LectureScene):
                 color=PALETTE.secant,
             ),
             get_tex(rf"b = y - m x = {_num(far.intercept)}", size=SIZES.tex_small),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        work.next_to(p_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        work.next_to(p_coords, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         _fit_left_of(work, limit)
         tag(work, "dx", "f")
         steep = (
@@ -201,30 +212,31 @@ class DeltaMethod(LectureScene):
             if far.slope < tangent.slope and far.slope >= 0
             else "far off"
         )
-        self.caption(
+        self.narrate(
             f"Its slope is rise over run: delta y = {_num(far.dy)} over delta x = {_num(far.dx)},"
-            f" which is {_num(far.slope)}."
+            f" which is {_num(far.slope)}.",
+            Create(far_group.legs),
+            FadeIn(legs),
+            Write(work[0]),
+            fill=True,
         )
-        self.play(Create(far_group.legs), FadeIn(legs))
-        self.play(Write(work[0]))
-        self.hold()
         self.narrate(
             f"Through Q, the intercept is b = {_num(far.intercept)}. But a slope of"
             f" {_num(far.slope)} is {steep} for the curve at P.",
             Write(work[1]),
+            fill=True,
         )
 
         # -- near-secant -----------------------------------------------------------------
         self.beat("near-secant")
         near = secant_line(fn, x_p, x_p + p.dx[1])
-        near_group = get_secant_group(axes, near, legs=False, span=span)
         near_work = VGroup(
             get_tex(
                 rf"m = \frac{{{_num(near.dy, 2)}}}{{{_num(near.dx, 2)}}} = {_num(near.slope, 2)}",
                 color=PALETTE.secant,
             ),
             get_tex(rf"b = {_num(near.intercept, 2)}", size=SIZES.tex_small),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         near_work.move_to(work, aligned_edge=UL)
         _fit_left_of(near_work, limit)
         tag(near_work, "dx", "f")
@@ -232,47 +244,83 @@ class DeltaMethod(LectureScene):
             rf"Q = ({_num(near.x2, 2)},\ {_num(near.y2, 2)})",
             size=SIZES.tex_small,
             color=PALETTE.point,
-        ).next_to(p_coords, RIGHT, buff=0.6)
+        ).next_to(p_coords, RIGHT, buff=SPACE.large)
         _fit_left_of(q_near, limit)
         tag(q_near, "dx", "x0")
+        # Q slides continuously along the curve: delta x on a log scale
+        log_dx = ValueTracker(math.log10(far.dx))
+        live = get_tracked_secant(axes, x_p, log_dx, fn, span=span)
+        self.remove(far_group.line, far_group.q_dot)
+        self.add(live)
         self.narrate(
-            f"Move Q much closer: x = {_num(near.x2, 2)}, so Q = ({_num(near.x2, 2)}, {_num(near.y2, 2)})"
-            f" and delta x is only {_num(near.dx, 2)}.",
+            f"Slide Q along the curve towards P, down to x = {_num(near.x2, 2)}. The"
+            " secant turns as it goes.",
             FadeOut(legs),
             FadeOut(q_label),
             FadeOut(far_group.legs),
-            ReplacementTransform(far_group.line, near_group.line),
-            ReplacementTransform(far_group.q_dot, near_group.q_dot),
-            FadeIn(q_near),
+            log_dx.animate.set_value(math.log10(near.dx)),
+            fill=True,
         )
         self.narrate(
-            f"Now the secant's slope is {_num(near.slope, 2)}: much closer to how steep the curve"
-            " really is at P.",
+            f"Now Q = ({_num(near.x2, 2)}, {_num(near.y2, 2)}), delta x is only"
+            f" {_num(near.dx, 2)}, and the slope is {_num(near.slope, 2)}: much closer"
+            " to how steep the curve really is at P.",
+            FadeIn(q_near),
             ReplacementTransform(work, near_work),
+            fill=True,
         )
 
         # -- slide ----------------------------------------------------------------------------
         self.beat("slide")
-        log_dx = ValueTracker(math.log10(near.dx))
-        live = get_tracked_secant(axes, x_p, log_dx, fn, span=span)
         readouts = get_tracked_readouts(x_p, log_dx, f=fn)
-        readouts.next_to(p_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        readouts.next_to(p_coords, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         readout_card = tag(get_card(readouts, color=PALETTE.secant), "dx", "f")
+        readout_card.align_to(formula, LEFT)
         small = p.dx[2]
-        self.remove(near_group.line, near_group.q_dot)
-        self.add(live)
+        # a close-up of P that zooms with delta x: Q stays in view however near
+        box = tag(get_window_box(width=3.4, height=2.1), "dx")
+        box.next_to(readout_card, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
+        box_note = get_text("close-up of P", size=SIZES.small, color=PALETTE.subtle)
+        box_note.next_to(box, RIGHT, buff=SPACE.small).align_to(box, UP)
+        slope_p = tangent.slope
+
+        def closeup() -> VGroup:
+            s_now = secant_line(fn, x_p, x_p + 10 ** log_dx.get_value())
+            h = 2.5 * s_now.dx
+            return get_window_view(
+                box,
+                fn,
+                (x_p, y_p),
+                (h, h * max(1.0, abs(slope_p)) * 0.9),
+                lines=[(s_now.slope, s_now.intercept, PALETTE.secant)],
+                dots=[(x_p, y_p, PALETTE.point), (s_now.x2, s_now.y2, PALETTE.point)],
+            )
+
+        zoom = always_redraw(closeup)
         self.narrate(
-            "Keep going. Slide Q toward P and watch delta x and the slope m as they update.",
+            "Keep going. Watch delta x and the slope m as Q closes in, with a close-up"
+            " of P that zooms in as delta x shrinks.",
             FadeOut(near_work),
             FadeOut(q_near),
             FadeIn(readout_card),
+            Create(box),
+            FadeIn(box_note),
+            FadeIn(zoom),
+            fill=True,
         )
         self.narrate(
-            f"By delta x = {small:g}{_words(small)} Q is almost on top of P,"
-            f" and the slope has settled on {_num(secant_line(fn, x_p, x_p + small).slope, 5)}.",
+            "Q slides on towards P. In the close-up the curve looks straighter and"
+            " straighter, and the secant lies along it.",
             log_dx.animate.set_value(math.log10(small)),
-            run_time=6,
+            fill=True,
             rate_func=linear,
+        )
+        settled = secant_line(fn, x_p, x_p + small).slope
+        self.narrate(
+            f"By delta x = {_dx_words(small)}, Q is almost on top of P,"
+            f" and the slope has settled on {_num(settled, 5)}.",
+            Indicate(readouts[1], color=PALETTE.secant),
+            fill=True,
         )
 
         # -- tangent --------------------------------------------------------------------------------
@@ -282,48 +330,67 @@ class DeltaMethod(LectureScene):
             tangent.latex if course else line_equation(tangent.slope, tangent.intercept)
         )
         tangent_tex = get_tex(tangent_text, color=PALETTE.tangent)
-        slope_note = get_text(
-            f"slope at P = {_num(tangent.slope)}",
-            size=SIZES.label,
+        slope_note = get_tex(
+            rf"\text{{slope at }} P = {_num(tangent.slope)}",
+            size=SIZES.tex_small,
             color=PALETTE.tangent,
         )
         result = VGroup(tangent_tex, slope_note).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.3
+            DOWN, aligned_edge=LEFT, buff=SPACE.small
         )
-        result.next_to(readout_card, DOWN, buff=0.5, aligned_edge=LEFT)
+        result.next_to(readout_card, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         _fit_left_of(result, limit)
         tag(result, "f", "x0")
         live.clear_updaters()
-        self.caption(
-            f"In the limit the secant becomes the tangent line {tangent_text.replace(' ', '')},"
-            f" which touches the curve at P with slope {_num(tangent.slope)}."
+        zoom.clear_updaters()
+        self.narrate(
+            "In the limit the secant becomes the tangent line"
+            f" {line_equation(tangent.slope, tangent.intercept)},"
+            f" which touches the curve at P with slope {_num(tangent.slope)}.",
+            FadeOut(zoom),
+            FadeOut(box),
+            FadeOut(box_note),
+            FadeOut(live),
+            Create(tangent_mob),
+            Write(tangent_tex),
+            FadeIn(slope_note),
+            fill=True,
         )
-        self.play(Create(tangent_mob), FadeOut(live))
-        self.play(Write(tangent_tex), FadeIn(slope_note))
-        self.play(Indicate(tangent_tex, color=PALETTE.tangent))
-        self.hold()
 
         # -- vertex ----------------------------------------------------------------------------------
         self.beat("vertex")
         for m in readouts.submobjects:
             m.number.clear_updaters()
-        self.play(
-            *[
-                FadeOut(m)
-                for m in (readout_card, result, tangent_mob, p_dot, p_label, p_coords)
-            ]
-        )
         x_v = p.x_exercise
         y_v = fn(x_v)
-        v_dot = get_point(axes, x_v, y_v)
+        # the exercise gets its own axes, zoomed on the exercise point and its secants
+        lo_x, hi_x = p.x_range[0], p.x_range[1]
+        needed = [x_v - p.exercise_dx[0], *(x_v + d for d in p.exercise_dx)]
+        window = plot_window(
+            fn, [max(lo_x, x) if x < x_v else min(hi_x, x) for x in needed]
+        )
+        v_axes = get_running_axes(
+            x_range=window.x_range,
+            y_range=window.y_range,
+            height=4.9,
+            readable_labels=True,
+        )
+        v_axes.move_to(axes)
+        tag(v_axes, "x_exercise", "exercise_dx")
+        v_curve = get_running_curve(v_axes, fn)
+        v_span = window.line_x
+        v_ticks = axis_numbers(v_axes)
+        v_dot = get_point(v_axes, x_v, y_v)
         curvature = float(derivative(p.f, 2).subs(X, x_v)) if not course else 1.0
         v_label = tag(
-            get_point_label(v_dot, "P", direction=UP, avoid=ticks),
+            get_point_label(v_dot, "P", direction=UP, avoid=v_ticks),
             "x_exercise",
         )
         v_coords = get_tex(
-            rf"P = ({x_v:g},\ {y_v:g})", size=SIZES.tex_small, color=PALETTE.point
-        ).next_to(formula, DOWN, buff=0.4, aligned_edge=LEFT)
+            rf"P = ({_num(x_v)},\ {_num(y_v)})",
+            size=SIZES.tex_small,
+            color=PALETTE.point,
+        ).next_to(formula, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(v_coords, "x_exercise", "f")
         flat = tangent_line(p.f, x_v)
         turning = abs(flat.slope) < 1e-12
@@ -337,15 +404,23 @@ class DeltaMethod(LectureScene):
             else "a second point"
         )
         self.narrate(
-            f"Exercise: the same method at {where}, P = ({x_v:g}, {y_v:g}).",
+            f"Exercise: the same method at {where}, P = ({_num(x_v)}, {_num(y_v)})."
+            " Zoom the axes in around it.",
+            *[
+                FadeOut(m)
+                for m in (readout_card, result, tangent_mob, p_dot, p_label, p_coords)
+            ],
+            ReplacementTransform(axes, v_axes),
+            ReplacementTransform(curve, v_curve),
             FadeIn(v_dot, scale=1.5),
             FadeIn(v_label),
             Write(v_coords),
+            fill=True,
         )
 
         steps = delta_sequence(fn, x_v, p.exercise_dx)
         ladder = get_slope_ladder([(s.dx, s.slope) for s in steps])
-        ladder.next_to(v_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        ladder.next_to(v_coords, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         _fit_left_of(ladder, limit)
         tag(ladder, "exercise_dx", "f")
         trend = (
@@ -355,77 +430,94 @@ class DeltaMethod(LectureScene):
             if steps[-1].slope > steps[0].slope
             else "stay put"
         )
-        self.caption(
-            f"Shrink delta x from {_num(steps[0].dx)} to {_num(steps[1].dx)} to {steps[-1].dx:g}."
-            f" The secant slopes {trend}: "
+        length = self.caption(
+            f"Shrink delta x from {_num(steps[0].dx)} to {_num(steps[1].dx)} to"
+            f" {_dx_words(steps[-1].dx)}. The secant slopes {trend}: "
             + ", then ".join(_num(s.slope) for s in steps)
             + "."
         )
         secant_mob = None
+        each = max(1.0, (length - 0.5) / len(steps))
         for step, row in zip(steps, ladder, strict=True):
             group = get_secant_group(
-                axes, secant_line(fn, x_v, step.q_x), legs=False, span=span
+                v_axes, secant_line(fn, x_v, step.q_x), legs=False, span=v_span
             )
             if secant_mob is None:
-                self.play(Create(group.line), FadeIn(group.q_dot), FadeIn(row))
+                self.play(
+                    Create(group.line), FadeIn(group.q_dot), FadeIn(row), run_time=each
+                )
             else:
                 self.play(
                     ReplacementTransform(secant_mob.line, group.line),
                     ReplacementTransform(secant_mob.q_dot, group.q_dot),
                     FadeIn(row),
+                    run_time=each,
                 )
             secant_mob = group
         self.hold()
         assert secant_mob is not None  # the ladder has three steps
 
-        flat_mob = get_tangent(axes, flat, span=span)
+        flat_mob = get_tangent(v_axes, flat, span=v_span)
         flat_text = flat.latex if course else line_equation(flat.slope, flat.intercept)
+        flat_words = line_equation(flat.slope, flat.intercept)
         flat_tex = get_tex(
             rf"m = {_num(flat.slope)}, \quad {flat_text}", color=PALETTE.tangent
-        ).next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)
+        ).next_to(ladder, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         _fit_left_of(flat_tex, limit)
         tag(flat_tex, "x_exercise", "f")
         self.narrate(
             f"The slope goes to {_num(flat.slope)}: at the vertex the tangent is flat,"
-            f" the horizontal line {flat_text.replace(' ', '')}."
+            f" the horizontal line {flat_words}."
             if course
             else f"The slope goes to {_num(flat.slope)}: at a turning point the tangent"
-            f" is flat, the horizontal line {flat_text.replace(' ', '')}."
+            f" is flat, the horizontal line {flat_words}."
             if turning
             else f"The slopes settle on {_num(flat.slope)}: the tangent there is"
-            f" {flat_text.replace(' ', '')}.",
+            f" {flat_words}.",
             FadeOut(secant_mob.line),
             FadeOut(secant_mob.q_dot),
             Create(flat_mob),
             Write(flat_tex),
+            fill=True,
         )
 
         # -- summary ------------------------------------------------------------------------------------
         self.beat("summary")
-        self.play(*[FadeOut(m) for m in (ladder, flat_tex, v_coords)])
         summary = VGroup(
             get_tex(
-                rf"x = {x_p:g}:\ \text{{slope}}\ {_num(tangent.slope)}",
+                rf"x = {_num(x_p)}:\ \text{{slope}}\ {_num(tangent.slope)}",
                 color=PALETTE.tangent,
             ),
             get_tex(
-                rf"x = {x_v:g}:\ \text{{slope}}\ {_num(flat.slope)}",
+                rf"x = {_num(x_v)}:\ \text{{slope}}\ {_num(flat.slope)}",
                 color=PALETTE.tangent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         summary_card = get_card(summary, color=PALETTE.tangent)
-        summary_card.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
+        summary_card.next_to(formula, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         _fit_left_of(summary_card, limit)
         tag(summary_card, "x0", "x_exercise", "f")
-        self.add(tangent_mob, p_dot, p_label)
+        main_axes = get_running_axes(
+            x_range=p.x_range, y_range=p.y_range, height=4.9, readable_labels=True
+        ).move_to(v_axes)
+        main_curve = get_running_curve(main_axes, fn)
+        tangent_back = get_tangent(main_axes, tangent, span=span)
+        flat_back = get_tangent(main_axes, flat, span=span)
+        dots_back = VGroup(
+            get_point(main_axes, x_p, y_p), get_point(main_axes, x_v, y_v)
+        )
         self.narrate(
             "Delta method: shrink delta x until the secant's slope stops changing."
-            f" Slope {_num(tangent.slope)} at x = {x_p:g} and slope {_num(flat.slope)} at"
-            f" x = {x_v:g}. Next, a formula that gives the slope at any x.",
+            f" Slope {_num(tangent.slope)} at x = {_num(x_p)} and slope {_num(flat.slope)}"
+            f" at x = {_num(x_v)}. Next, a formula that gives the slope at any x.",
+            FadeOut(VGroup(ladder, flat_tex, v_coords, v_dot, v_label)),
+            ReplacementTransform(v_axes, main_axes),
+            ReplacementTransform(v_curve, main_curve),
+            ReplacementTransform(flat_mob, flat_back),
+            Create(tangent_back),
+            FadeIn(dots_back),
             FadeIn(summary_card),
-            Create(tangent_mob),
-            FadeIn(p_dot),
-            FadeIn(p_label),
+            fill=True,
             hold=1.5,
         )
         self.wait()

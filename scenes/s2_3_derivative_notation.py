@@ -4,7 +4,9 @@ Learning goal: read the common ways of writing a derivative (Leibniz's dy/dx and
 d/dx f(x), Lagrange's f'(x) and y', Euler's Df, Newton's dotted y for time
 derivatives) and their second-order forms, and see that they all name the same
 thing: for f(x) = x^2 + 2x + 2, every first-order form is 2x + 2 and every
-second-order form is 2 (derivatives from ``mathkit.differentiation``).
+second-order form is 2 (derivatives from ``mathkit.differentiation``). Delta y
+over delta x becomes dy/dx as the secant becomes the tangent; d/dx is an
+operator that, applied twice, gives the second derivative.
 """
 
 from __future__ import annotations
@@ -13,19 +15,39 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
+    Arrow,
+    Create,
     FadeIn,
     FadeOut,
     Indicate,
+    ReplacementTransform,
+    RoundedRectangle,
+    ValueTracker,
     VGroup,
     Write,
+    always_redraw,
 )
 
 from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION
-from mathkit.differentiation import derivative_forms
-from mathkit.expr import plain
+from mathkit.differentiation import (
+    as_function,
+    derivative_forms,
+    secant_line,
+    tangent_line,
+)
+from mathkit.plotting import plot_window
 from scenes.common.base import LectureScene
-from scenes.common.mobjects import get_card, get_tex, get_text, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.delta_parts import (
+    get_point,
+    get_running_axes,
+    get_running_curve,
+    spoken_expr,
+)
+from scenes.common.limits_parts import get_tex_readout, title_bottom
+from scenes.common.mobjects import get_card, get_line_through, get_tex, get_text
+from scenes.common.numbers import fmt as _num
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 FIRST = PALETTE.tangent
 SECOND = PALETTE.accent
@@ -54,8 +76,8 @@ NOTATIONS: tuple[tuple[str, str, str, str], ...] = (
         "Newton",
         r"\dot{y} = \frac{dy}{dt}",
         r"\ddot{y} = \frac{d^2y}{dt^2}",
-        "Newton puts a dot over y. It is kept for derivatives with respect to time:"
-        " if y is a position, y dot is its velocity.",
+        "Newton puts a dot over y. It is kept for derivatives with respect to time,"
+        " mostly in physics: if y is a position, y dot is its velocity.",
     ),
 )
 """(name, first-order LaTeX, second-order LaTeX, narration) per notation."""
@@ -67,25 +89,93 @@ class DerivativeNotation(LectureScene):
     def construct(self) -> None:
         forms = derivative_forms(RUNNING_FUNCTION)
         f0, d1, d2 = forms.values(DELTA_POINT_X)
+        fn = as_function(RUNNING_FUNCTION)
+        top = title_bottom(type(self))
+        x0 = DELTA_POINT_X
+
+        # a small graph: the secant at x0 turns into the tangent as delta x shrinks
+        window = plot_window(fn, [x0 - 1.5, x0 + 1.5])
+        axes = get_running_axes(
+            x_range=window.x_range,
+            y_range=window.y_range,
+            width=4.6,
+            height=3.4,
+            readable_labels=True,
+        )
+        axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
+            DOWN, buff=SUBTITLE_ZONE + SPACE.small
+        )
+        curve = get_running_curve(axes, fn)
 
         # -- title ----------------------------------------------------------------
-        self.beat("title")
-        title = get_title("Derivative Notation", subtitle="Many ways to write one idea")
-        self.narrate(
-            "Over three centuries mathematicians found several ways to write a derivative."
-            " You will meet all of them in machine learning papers.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        self.opening(
+            [Create(axes), Create(curve)],
+            "There are several ways to write a derivative.",
         )
 
         # -- function --------------------------------------------------------------
         self.beat("function")
         function = get_tex(rf"y = f(x) = {forms.f_latex}", color=PALETTE.curve)
-        function.next_to(title, DOWN, buff=0.45).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
-        self.narrate(
-            f"We keep one function throughout, the running example y = f(x) = {plain(forms.f)}.",
-            Write(function),
+        function.move_to([0, top - SPACE.medium, 0], aligned_edge=UP).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
         )
+        self.narrate(
+            f"We keep one function: y = {spoken_expr(forms.f)}.",
+            Write(function),
+            fill=True,
+        )
+
+        # -- from delta to d: the secant's slope becomes the tangent's -----------------------
+        self.beat("delta-to-d")
+        dx = ValueTracker(1.0)
+        tangent = tangent_line(RUNNING_FUNCTION, x0)
+
+        def secant() -> VGroup:
+            s = secant_line(fn, x0, x0 + dx.get_value())
+            return VGroup(
+                get_line_through(
+                    axes, s.slope, s.intercept, window.line_x, color=PALETTE.secant
+                ),
+                get_point(axes, s.x2, s.y2),
+            )
+
+        live = always_redraw(secant)
+        p_dot = get_point(axes, x0, f0)
+        ratio = get_tex(
+            r"\frac{\Delta y}{\Delta x}", size=SIZES.tex_large, color=PALETTE.secant
+        )
+        ratio.next_to(function, DOWN, buff=SPACE.large).align_to(function, LEFT).shift(
+            RIGHT * SPACE.section
+        )
+        leibniz = get_tex(
+            r"\frac{dy}{dx}", size=SIZES.tex_large, color=PALETTE.tangent
+        ).move_to(ratio)
+        slope_row = get_tex_readout(r"\text{slope} =", 3.0 + d1 - 3.0, decimals=3)
+        slope_row.number.add_updater(
+            lambda n: n.set_value(secant_line(fn, x0, x0 + dx.get_value()).slope)
+        )
+        slope_row.next_to(ratio, RIGHT, buff=SPACE.large)
+        self.narrate(
+            "A secant's slope is delta y over delta x: a ratio of two real changes.",
+            FadeIn(p_dot),
+            FadeIn(live),
+            Write(ratio),
+            FadeIn(slope_row),
+            fill=True,
+        )
+        tangent_mob = get_line_through(
+            axes, tangent.slope, tangent.intercept, window.line_x, color=PALETTE.tangent
+        )
+        self.narrate(
+            "Let delta x shrink to nothing. The deltas become d's: dy over dx is the"
+            f" slope of the tangent, {_num(d1)} here.",
+            dx.animate.set_value(1e-3),
+            ReplacementTransform(ratio, leibniz),
+            fill=True,
+        )
+        slope_row.number.clear_updaters()
+        live.clear_updaters()
+        self.play(FadeOut(live), Create(tangent_mob), run_time=0.8)
 
         header = [
             get_text("", size=SIZES.label),
@@ -97,34 +187,116 @@ class DerivativeNotation(LectureScene):
             cells.add(
                 get_text(name, size=SIZES.body, color=PALETTE.text),
                 get_tex(first, color=FIRST),
-                get_tex(second, color=SECOND),
+                # a fraction's lowered exponent (dx^2) needs the larger size to read at 480p
+                get_tex(
+                    second,
+                    color=SECOND,
+                    size=SIZES.tex_large if r"\frac" in second else None,
+                ),
             )
         cells.arrange_in_grid(
-            rows=len(NOTATIONS) + 1, cols=3, buff=(1.1, 0.22), col_alignments="lcc"
+            rows=len(NOTATIONS) + 1,
+            cols=3,
+            buff=(SPACE.section, SPACE.tight),
+            col_alignments="lcc",
         )
-        cells.next_to(function, DOWN, buff=0.45).set_x(0)
+        self.stage(cells)
         rows = [VGroup(*cells[3 * i : 3 * i + 3]) for i in range(len(NOTATIONS) + 1)]
 
         # -- one beat per notation (first derivative only) ---------------------------------
-        self.play(FadeIn(VGroup(header[1])))
-        for (name, _, _, say), row in zip(NOTATIONS, rows[1:], strict=True):
+        for k, ((name, _, _, say), row) in enumerate(
+            zip(NOTATIONS, rows[1:], strict=True)
+        ):
             self.beat(name.lower())
-            self.narrate(say, FadeIn(row[0], shift=RIGHT * 0.2), Write(row[1]))
+            extra = (
+                [
+                    FadeOut(VGroup(axes, curve, tangent_mob, p_dot, slope_row)),
+                    FadeOut(leibniz),
+                    FadeOut(function),
+                    FadeIn(header[1]),
+                ]
+                if k == 0
+                else []
+            )
+            self.narrate(
+                say, *extra, FadeIn(row[0], shift=RIGHT * 0.2), Write(row[1]), fill=True
+            )
 
-        # -- second-order -------------------------------------------------------------------
+        # -- second-order: d/dx as an operator, applied twice ------------------------------
         self.beat("second-order")
-        self.caption(
-            "Differentiate twice for the second derivative, the slope of the slope: d squared y"
-            " by dx squared, f double prime, D squared f, and y with two dots."
+        size = SIZES.tex_small
+
+        def operator() -> VGroup:
+            box = RoundedRectangle(
+                corner_radius=0.12,
+                width=1.3,
+                height=0.95,
+                stroke_color=PALETTE.accent,
+                fill_color=PALETTE.surface,
+                fill_opacity=1,
+            )
+            return VGroup(
+                box, get_tex(r"\frac{d}{dx}", size=size, color=PALETTE.accent)
+            )
+
+        chain = VGroup(
+            get_tex(forms.f_latex, size=size, color=PALETTE.curve),
+            operator(),
+            get_tex(forms.first_latex, size=size, color=FIRST),
+            operator(),
+            get_tex(forms.second_latex, size=size, color=SECOND),
+        ).arrange(RIGHT, buff=SPACE.section)
+        arrows = VGroup(
+            *[
+                Arrow(
+                    chain[k].get_right(),
+                    chain[k + 1].get_left(),
+                    buff=SPACE.tight,
+                    color=PALETTE.muted,
+                    stroke_width=3,
+                )
+                for k in range(len(chain) - 1)
+            ]
         )
-        self.play(FadeIn(header[2]))
-        for row in rows[1:]:
-            self.play(Write(row[2]), run_time=0.8)
-        self.hold()
+        machine = VGroup(chain, arrows)
+        self.stage(machine, top=function)
+        self.narrate(
+            "Read d by dx as a machine: put a function in, and its derivative comes out.",
+            FadeOut(cells),
+            FadeIn(function),
+            FadeIn(chain[0]),
+            FadeIn(chain[1]),
+            Create(arrows[0]),
+            fill=True,
+        )
+        self.narrate(
+            f"In goes {spoken_expr(forms.f)}; out comes {spoken_expr(forms.first)}.",
+            Create(arrows[1]),
+            ReplacementTransform(chain[0].copy(), chain[2]),
+            fill=True,
+        )
+        self.narrate(
+            "Feed that back in and out comes the second derivative, the slope of the"
+            f" slope: {spoken_expr(forms.second)}.",
+            FadeIn(chain[3]),
+            Create(arrows[2]),
+            Create(arrows[3]),
+            ReplacementTransform(chain[2].copy(), chain[4]),
+            fill=True,
+        )
+        self.narrate(
+            "Each notation has its second-order form: d squared y by dx squared,"
+            " f double prime, D squared f, and y with two dots.",
+            FadeOut(machine),
+            FadeOut(function),
+            FadeIn(VGroup(header[1], *[VGroup(r[0], r[1]) for r in rows[1:]])),
+            FadeIn(header[2]),
+            *[Write(row[2]) for row in rows[1:]],
+            fill=True,
+        )
 
         # -- values ---------------------------------------------------------------------------
         self.beat("values")
-        self.play(FadeOut(cells))
         first_line = get_tex(
             r"\frac{dy}{dx} = \frac{d}{dx}f(x) = f'(x) = y' = Df",
             "=",
@@ -138,40 +310,44 @@ class DerivativeNotation(LectureScene):
             color=SECOND,
         )
         lines = VGroup(first_line, second_line).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.6
+            DOWN, aligned_edge=LEFT, buff=SPACE.large
         )
-        lines.next_to(function, DOWN, buff=0.7).align_to(function, LEFT)
-        self.caption(
-            f"Newton's dots are for time. For our function of x, every other first-order form names the same thing, {plain(forms.first)}."
-        )
-        self.play(Write(first_line))
-        self.play(Indicate(first_line[2], color=FIRST))
-        self.hold()
+        lines.next_to(function, DOWN, buff=SPACE.large).align_to(function, LEFT)
         self.narrate(
-            f"And every second-order form is {plain(forms.second)}: the slope grows by"
-            f" {plain(forms.second)} for each step in x.",
+            "Newton's dots are for time. For our function of x, every other first-order"
+            f" form names the same thing, {spoken_expr(forms.first)}.",
+            FadeOut(cells),
+            FadeIn(function),
+            Write(first_line),
+            Indicate(first_line[2], color=FIRST),
+            fill=True,
+        )
+        self.narrate(
+            f"And every second-order form is {spoken_expr(forms.second)}: the slope grows by"
+            f" {spoken_expr(forms.second)} for each step in x.",
             Write(second_line),
+            fill=True,
         )
 
         at = VGroup(
             get_tex(
-                rf"f({DELTA_POINT_X:g}) = {f0:g}",
+                rf"f({_num(x0)}) = {_num(f0)}",
                 size=SIZES.tex_small,
                 color=PALETTE.curve,
             ),
+            get_tex(rf"f'({_num(x0)}) = {_num(d1)}", size=SIZES.tex_small, color=FIRST),
             get_tex(
-                rf"f'({DELTA_POINT_X:g}) = {d1:g}", size=SIZES.tex_small, color=FIRST
+                rf"f''({_num(x0)}) = {_num(d2)}", size=SIZES.tex_small, color=SECOND
             ),
-            get_tex(
-                rf"f''({DELTA_POINT_X:g}) = {d2:g}", size=SIZES.tex_small, color=SECOND
-            ),
-        ).arrange(RIGHT, buff=0.9)
+        ).arrange(RIGHT, buff=SPACE.large + SPACE.medium)
         at_card = get_card(at)
-        at_card.next_to(lines, DOWN, buff=0.7).set_x(0)
+        at_card.next_to(lines, DOWN, buff=SPACE.large).set_x(0)
         self.narrate(
-            f"Evaluated at x = {DELTA_POINT_X:g}: the height is {f0:g}, the slope is {d1:g}, the"
-            f" slope we found with the delta method, and the second derivative is {d2:g}.",
+            f"Evaluated at x = {_num(x0)}: the height is {_num(f0)}, the slope is {_num(d1)},"
+            " the slope we found with the delta method, and the second derivative is"
+            f" {_num(d2)}.",
             FadeIn(at_card, shift=DOWN * 0.2),
+            fill=True,
         )
 
         # -- summary -------------------------------------------------------------------------------
@@ -180,6 +356,7 @@ class DerivativeNotation(LectureScene):
             "Different notations, one idea. This course mostly uses Leibniz's dy by dx, and f prime"
             " when the function has a name.",
             Indicate(first_line[0], color=FIRST, scale_factor=1.05),
+            fill=True,
             hold=1.5,
         )
         self.wait()

@@ -8,8 +8,10 @@ colour, P and Q in the point colour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
+import sympy as sp
 from manim import (
     DOWN,
     LEFT,
@@ -24,12 +26,14 @@ from manim import (
     Mobject,
     ValueTracker,
     VGroup,
+    VMobject,
     always_redraw,
 )
 from manim.typing import Vector3D
 
 from mathkit.data import DELTA_LINE_X, DELTA_X_RANGE, DELTA_Y_RANGE, RUNNING_FUNCTION
 from mathkit.differentiation import RealFunction, SecantLine, as_function, secant_line
+from mathkit.expr import plain
 from mathkit.numeric import Tangent
 from mathkit.plotting import decimals_for
 from scenes.common.mobjects import (
@@ -40,7 +44,7 @@ from scenes.common.mobjects import (
     get_tex,
 )
 from scenes.common.numbers import fmt, format_delta
-from scenes.common.theme import PALETTE, SIZES
+from scenes.common.theme import PALETTE, SIZES, SPACE
 
 RUNNING_X_RANGE: tuple[float, float, float] = DELTA_X_RANGE
 """Axis range for the running function: shows the vertex (-1, 1) and Q = (5, 37)."""
@@ -52,20 +56,34 @@ running = as_function(RUNNING_FUNCTION)
 """f(x) = x^2 + 2x + 2 as a float function (from mathkit)."""
 
 
+def readable_axis_labels(axes: Axes) -> Axes:
+    """Scale the axis labels (x, y, t, ...) of ``axes`` up to ``SIZES.tex_small``, in place.
+
+    ``get_axes`` sets them at ``SIZES.label``, where a lower-case TeX letter is
+    drawn under the gate's smallest readable glyph (0.16 units at 480p).
+    """
+    for label in getattr(axes, "axis_labels", []):
+        label.scale(SIZES.tex_small / SIZES.label)
+    return axes
+
+
 def get_running_axes(
     *,
     width: float = 6.8,
     height: float = 5.4,
     x_range: Sequence[float] = RUNNING_X_RANGE,
     y_range: Sequence[float] = RUNNING_Y_RANGE,
+    readable_labels: bool = False,
 ) -> Axes:
     """Axes sized for the running function, or for ``x_range``/``y_range`` (not positioned).
 
-    Tick labels show as many decimals as the tick step needs.
+    Tick labels show as many decimals as the tick step needs; ``readable_labels``
+    scales the axis labels up (:func:`readable_axis_labels`).
     """
     if tuple(x_range) == RUNNING_X_RANGE and tuple(y_range) == RUNNING_Y_RANGE:
-        return get_axes(RUNNING_X_RANGE, RUNNING_Y_RANGE, width=width, height=height)
-    return get_axes(
+        axes = get_axes(RUNNING_X_RANGE, RUNNING_Y_RANGE, width=width, height=height)
+        return readable_axis_labels(axes) if readable_labels else axes
+    axes = get_axes(
         x_range,
         y_range,
         width=width,
@@ -83,6 +101,7 @@ def get_running_axes(
             }
         },
     )
+    return readable_axis_labels(axes) if readable_labels else axes
 
 
 def get_running_curve(axes: Axes, f: RealFunction = running) -> Mobject:
@@ -319,6 +338,7 @@ def get_slope_ladder(
 
 __all__ = [
     "SecantGroup",
+    "Strike",
     "axis_numbers",
     "get_leg_labels",
     "get_line",
@@ -328,10 +348,135 @@ __all__ = [
     "get_running_curve",
     "get_secant_group",
     "get_slope_ladder",
+    "get_stacked_fraction",
+    "get_strikes",
     "get_tangent",
     "get_tracked_readouts",
     "get_tracked_secant",
+    "get_window_box",
+    "get_window_view",
     "overlap_share",
     "place_clear",
+    "readable_axis_labels",
     "running",
+    "spoken_expr",
 ]
+
+
+def get_window_box(*, width: float = 3.2, height: float = 2.2) -> Axes:
+    """A fixed frame (no numbers) for :func:`get_window_view`, in unit coordinates."""
+    box = get_axes([0, 1, 0.5], [0, 1, 0.5], width=width, height=height, numbers=False)
+    if getattr(box, "axis_labels", None) is not None:
+        box.remove(box.axis_labels)
+    return box
+
+
+def get_window_view(
+    box: Axes,
+    f: RealFunction,
+    center: tuple[float, float],
+    half: tuple[float, float],
+    *,
+    lines: Sequence[tuple[float, float, str]] = (),
+    dashed: bool = False,
+    dots: Sequence[tuple[float, float, str]] = (),
+    samples: int = 121,
+) -> VGroup:
+    """What f looks like in the data window centre +- half, drawn inside the fixed ``box``.
+
+    ``lines`` are (slope, intercept, colour) lines across the window (dashed with
+    ``dashed``), ``dots`` (x, y, colour) points; everything outside the window is
+    cut off, so the frame stays put while the window (a zoom) changes.
+    Parts: ``view.curve``, ``view.lines``, ``view.dots``.
+    """
+    (cx, cy), (hx, hy) = center, half
+
+    def to_box(x: float, y: float) -> Vector3D:
+        return box.c2p((x - cx + hx) / (2 * hx), (y - cy + hy) / (2 * hy))
+
+    xs = [cx - hx + 2 * hx * k / (samples - 1) for k in range(samples)]
+    pts = [to_box(x, f(x)) for x in xs if abs(f(x) - cy) <= hy]
+    curve = VMobject(color=PALETTE.curve, stroke_width=4)
+    if len(pts) >= 2:
+        curve.set_points_smoothly(pts)
+    drawn = VGroup()
+    for slope, intercept, color in lines:
+        ends = []
+        for x in (cx - hx, cx + hx):
+            ends.append((x, slope * x + intercept))
+        # cut the line to the window's y range
+        (xa, ya), (xb, yb) = ends
+        if slope != 0:
+            lo_x = (cy - hy - intercept) / slope
+            hi_x = (cy + hy - intercept) / slope
+            x_lo, x_hi = sorted((lo_x, hi_x))
+            xa, xb = max(xa, x_lo), min(xb, x_hi)
+            ya, yb = slope * xa + intercept, slope * xb + intercept
+        kind = DashedLine if dashed else Line
+        drawn.add(kind(to_box(xa, ya), to_box(xb, yb), color=color, stroke_width=3))
+    marks = VGroup(
+        *[
+            Dot(to_box(x, y), radius=0.07, color=color)
+            for x, y, color in dots
+            if abs(x - cx) <= hx and abs(y - cy) <= hy
+        ]
+    )
+    view = VGroup(drawn, curve, marks)
+    view.curve, view.lines, view.dots = curve, drawn, marks
+    return view
+
+
+_SPOKEN_POWERS = {"2": "squared", "3": "cubed"}
+
+
+def spoken_expr(expr: sp.Expr) -> str:
+    """``expr`` in words for narration: ``x^2 + 2x + 2`` -> ``x squared plus 2x plus 2``.
+
+    Built from :func:`mathkit.expr.plain` (the course's term order): powers, signs,
+    quotients and products are spoken, so a subtitle never shows a code string.
+    """
+    text = plain(expr)
+    text = re.sub(
+        r"\^\(?(-?[\w.]+)\)?",
+        lambda m: " " + _SPOKEN_POWERS.get(m.group(1), f"to the power {m.group(1)}"),
+        text,
+    )
+    text = re.sub(r"^-\s*", "minus ", text)
+    text = text.replace(" + ", " plus ").replace(" - ", " minus ")
+    text = text.replace("/", " over ").replace("·", " times ")
+    return " ".join(text.split())
+
+
+def get_stacked_fraction(top: Mobject, bottom: Mobject) -> VGroup:
+    """``top`` over ``bottom`` with a bar: a fraction built from parts, so that single
+    terms of it can be struck out (TeX cannot split a ``\\frac`` into parts).
+
+    Parts: ``frac.top``, ``frac.bar``, ``frac.bottom``.
+    """
+    width = max(top.width, bottom.width) + SPACE.small
+    bar = Line(LEFT * width / 2, RIGHT * width / 2, color=PALETTE.text, stroke_width=2)
+    top.next_to(bar, UP, buff=SPACE.tight)
+    bottom.next_to(bar, DOWN, buff=SPACE.tight)
+    frac = VGroup(top, bar, bottom)
+    frac.top, frac.bar, frac.bottom = top, bar, bottom
+    return frac
+
+
+class Strike(Line):
+    """A line struck through a cancelled term: meant to cross it (the layout gate's
+    crossing check is told so with ``allowed_overlaps = (("MathTex", "Strike"),)``)."""
+
+
+def get_strikes(parts: Sequence[Mobject], *, color: str | None = None) -> VGroup:
+    """One diagonal :class:`Strike` across each of ``parts`` where they are now."""
+    return VGroup(
+        *[
+            Strike(
+                m.get_corner(DOWN + LEFT),
+                m.get_corner(UP + RIGHT),
+                color=color or PALETTE.error,
+                stroke_width=4,
+            )
+            for m in parts
+        ]
+    )

@@ -394,3 +394,10 @@ SCHEMAS: Final[dict[str, type[Schema]]] = {
 """Parametric scenes by class name."""
 
 __all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurveParams"]
+
+# Schemas of other topics register themselves here (their modules import this one).
+from scenes.common import schemas_limits  # noqa: E402
+
+SCHEMAS[schemas_limits.CalculatingLimitsParams.scene] = (
+    schemas_limits.CalculatingLimitsParams
+)

@@ -267,3 +267,24 @@ def test_bad_input() -> None:
         tangent_line("sqrt(x)", -1.0)
     with pytest.raises(ValueError, match="not finite"):
         secant_line(lambda t: 1.0 / t if t else math.inf, 0.0, 1.0)
+
+
+def test_difference_expansion_cancels_every_term_of_f() -> None:
+    from mathkit.differentiation import DX, X, difference_expansion
+    from mathkit.expr import parse
+
+    for expr in ("x^2 + 2x + 2", "x^3 - 3x", "5x^4 - x + 7"):
+        e = difference_expansion(expr)
+        f = parse(expr)
+        total = sp.expand(f.subs(X, X + DX) - f)
+        assert sp.expand(sum(e.shifted) + sum(e.original) - total) == 0
+        # every term of f(x) cancels, and what is left is divisible by dx
+        assert len(e.cancelling()) == len(e.original)
+        left = sp.expand(sum(e.remaining()))
+        assert sp.expand(left - total) == 0
+        assert all(t.has(DX) for t in e.remaining())
+    running = difference_expansion("x^2 + 2x + 2")
+    # (x + dx)^2 + 2(x + dx) + 2 in reading order
+    assert running.shifted == (X**2, 2 * X * DX, DX**2, 2 * X, 2 * DX, 2)
+    with pytest.raises(ValueError, match="polynomial"):
+        difference_expansion("sin(x)")

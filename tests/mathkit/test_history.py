@@ -32,6 +32,7 @@ def _event(id_: str = "a", year: str = "-300", era: str = "old", **extra: str) -
         "who": '"Someone"',
         "short": '"One"',
         "what": '"Something"',
+        "say": '"Someone did something."',
         "era": f'"{era}"',
     } | extra
     return (
@@ -165,3 +166,24 @@ def test_fraction_is_monotone_and_in_unit_interval(
 def test_fraction_outside_era() -> None:
     with pytest.raises(ValueError, match="outside era"):
         timeline_fraction(2001, Era("e", "E", 1950, 2000))
+
+
+def test_spoken_lines_are_speakable_and_agree_with_the_data() -> None:
+    """The narration per event: no data-file shorthand, numbers as the sources give them."""
+    from mathkit.exhaustion import ARCHIMEDES_LOWER, ARCHIMEDES_UPPER
+
+    t = load_timeline()
+    for e in t.events:
+        assert e.say.endswith("."), e.id
+        for shorthand in ("<", "≈", "3 10/71", "ẏ", "–", "/"):
+            assert shorthand not in e.say, (e.id, shorthand)
+    arch = t.event("archimedes").say
+    lo, hi = ARCHIMEDES_LOWER, ARCHIMEDES_UPPER
+    assert f"{lo.numerator} over {lo.denominator}" in arch
+    assert f"{hi.numerator} over {hi.denominator}" in arch
+    for ev in ("kepler", "cauchy", "riemann", "linnainmaa", "backprop"):
+        assert str(t.event(ev).year) in t.event(ev).say
+    assert "1684" in t.event("leibniz").say
+    # the 1712 dispute sits on a page whose name covers it
+    era = next(e for e in t.eras if e.id == t.event("priority-dispute").era)
+    assert str(era.start) in era.name and str(era.end) in era.name

@@ -218,3 +218,43 @@ def test_latex_wraps_sums_in_parentheses() -> None:
     text = lim.limit("x^2 + 2x + 2", 5.0).latex()
     assert r"\left(" in text
     assert text.endswith("= 37")
+
+
+def test_epsilon_delta_matches_the_analytic_window() -> None:
+    from mathkit.limits import epsilon_delta
+
+    # f = x^2 + 2x + 2 at 0, L = 2: f - 2 = x^2 + 2x = +-eps at x = -1 + sqrt(1 +- eps);
+    # the nearer crossing is on the right, -1 + sqrt(1 + eps)
+    for eps in (0.5, 0.1):
+        band = epsilon_delta("x^2 + 2x + 2", 0.0, eps)
+        assert band.limit == pytest.approx(2.0)
+        assert band.delta == pytest.approx(-1 + math.sqrt(1 + eps), rel=1e-9)
+    # a removable hole: (x^2 - 1)/(x - 1) = x + 1 near 1, so delta = eps exactly
+    assert epsilon_delta("(x^2 - 1)/(x - 1)", 1.0, 0.25).delta == pytest.approx(0.25)
+
+
+def test_epsilon_delta_refuses_what_has_no_band() -> None:
+    from mathkit.limits import epsilon_delta
+
+    with pytest.raises(ValueError, match="does not exist or is infinite"):
+        epsilon_delta("25/x", 0.0, 0.5)
+    with pytest.raises(ValueError, match="positive"):
+        epsilon_delta("x", 0.0, 0.0)
+    with pytest.raises(ValueError, match="stays within"):
+        epsilon_delta("sin(x)/1000", 0.0, 0.5)
+
+
+def test_the_common_factor_is_what_cancels() -> None:
+    from mathkit.limits import X as x
+    from mathkit.limits import factor_and_cancel
+
+    c = factor_and_cancel("(x^2 - 1)/(x - 1)")
+    assert c.cancels and sp.expand(c.common - (x - 1)) == 0
+    num, den = c.rest()
+    assert sp.expand(num - (x + 1)) == 0 and den == 1
+    c = factor_and_cancel("(x^2 - 2x - 8)/(x - 4)")
+    assert sp.expand(c.common - (x - 4)) == 0
+    # the rest multiplied back by the common factor is the function again
+    num, den = c.rest()
+    assert sp.simplify(c.common * num / (c.common * den) - (x**2 - 2 * x - 8) / (x - 4)) == 0
+    assert not factor_and_cancel("sin(x)/x").cancels

@@ -22,6 +22,8 @@ from mathkit.differentiation import tangent_line
 from mathkit.expr import parse, plain
 from mathkit.guard import write_scores_csv
 from scenes import outline
+from scenes.common.delta_parts import spoken_expr
+from scenes.common.numbers import line_equation
 from scenes.common.params import Variant, VariantError, load_variant
 from tools import quality, variants
 
@@ -70,8 +72,9 @@ def _own_and_course_words(v: Variant) -> tuple[list[str], list[str]]:
     """Words the variant's subtitles must contain, and the course example's they must not."""
     p = v.params
     if v.scene == "DeltaMethod":
-        own = [plain(parse(p.f)), tangent_line(p.f, p.x0).latex.replace(" ", "")]
-        course = tangent_line(RUNNING_FUNCTION, DELTA_POINT_X).latex.replace(" ", "")
+        t = tangent_line(p.f, p.x0)
+        own = [spoken_expr(parse(p.f)), line_equation(t.slope, t.intercept)]
+        course = tangent_line(RUNNING_FUNCTION, DELTA_POINT_X).latex
         return own, [course, "running function", "bottom of the curve"]
     if v.scene == "NumericIntegration":
         return [plain(parse(p.integrand)), plain(parse(p.test_integrand))], [
