@@ -437,3 +437,23 @@ def _call(fn: Callable[[float], float], x: float, name: str) -> float:
     if value.imag != 0 or not math.isfinite(value.real):
         raise ValueError(f"{name} is not defined at x = {x}")
     return value.real
+
+
+DX = symbol("dx")
+"""The nudge Delta x of the power rule's expansion."""
+
+
+def power_expansion(n: sp.Expr, terms: int = 3) -> tuple[sp.Expr, ...]:
+    """The first ``terms`` terms of (x + dx)^n in rising powers of dx.
+
+    The binomial theorem, C(n, k) x^(n-k) dx^k (Stewart, *Calculus*, section
+    11.10): all n + 1 terms when n is a whole number (then at most n + 1 are
+    returned), otherwise the start of the binomial series, valid for |dx| < |x|.
+    Term 0 is x^n and term 1 is n x^(n-1) dx, the only one that survives
+    ((x + dx)^n - x^n) / dx as dx -> 0: the power rule.
+    """
+    n = sp.sympify(n)
+    if terms < 1:
+        raise ValueError(f"terms must be at least 1, got {terms}")
+    count = min(terms, int(n) + 1) if n.is_Integer and n >= 0 else terms
+    return tuple(sp.binomial(n, k) * X ** (n - k) * DX**k for k in range(count))
