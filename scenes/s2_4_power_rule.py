@@ -52,6 +52,35 @@ def _tex(expr: sp.Expr) -> str:
     return sp.latex(expr, order="lex", symbol_names={DX: r"\Delta x"})
 
 
+def _term_tex(term: sp.Expr) -> str:
+    """One term c x^m dx^k as ``c x^m \\Delta x^k`` (the x part first)."""
+    x_part, k = term.as_independent(DX, as_Add=False)[0], sp.degree(term, DX)
+    dx = "" if k == 0 else r"\Delta x" if k == 1 else rf"\Delta x^{{{k}}}"
+    head = _tex(x_part)
+    if x_part == 1 and dx:
+        head = ""
+    elif x_part == -1 and dx:
+        head = "-"
+    return f"{head} {dx}".strip()
+
+
+def _sum_tex(terms: tuple[sp.Expr, ...] | list[sp.Expr]) -> str:
+    """Terms joined with + and -, in the order given."""
+    out = ""
+    for term in terms:
+        tex = _term_tex(term)
+        if tex.startswith("-"):
+            out += f" - {tex[1:].strip()}" if out else tex
+        else:
+            out += f" + {tex}" if out else tex
+    return out
+
+
+def _signed(tex: str) -> list[str]:
+    """``["+", tex]``, or ``["-", tex without its minus]``: a term after another."""
+    return ["-", tex[1:].strip()] if tex.startswith("-") else ["+", tex]
+
+
 class PowerRule(RuleScene):
     """Beats: title, rule, constant-rule, why, work, check, summary.
 
@@ -133,18 +162,17 @@ class PowerRule(RuleScene):
         top = get_tex(
             rf"(x + \Delta x)^{{{_tex(n)}}}",
             "=",
-            _tex(lead[0]),
-            "+",
-            _tex(lead[1]),
-            *(["+", _tex(sum(rest, sp.Integer(0))) + tail] if rest else []),
+            _term_tex(lead[0]),
+            *_signed(_term_tex(lead[1])),
+            *(_signed(_sum_tex(rest) + tail) if rest else []),
         )
         top[4].set_color(PALETTE.tangent)
-        quotient_rest = sp.expand(sum(rest, sp.Integer(0)) / DX)
+        quotient_rest = [sp.expand(t / DX) for t in rest]
         middle = get_tex(
             rf"\frac{{(x + \Delta x)^{{{_tex(n)}}} - {_tex(lead[0])}}}{{\Delta x}}",
             "=",
             _tex(sp.simplify(lead[1] / DX)),
-            *(["+", _tex(quotient_rest) + tail] if rest else []),
+            *(_signed(_sum_tex(quotient_rest) + tail) if rest else []),
         )
         middle[2].set_color(PALETTE.tangent)
         limit = get_tex(
