@@ -50,7 +50,7 @@ RULE_STATEMENTS: Final[dict[str, str]] = {
     "constant multiple": r"\frac{d}{dx}(c y) = c \frac{dy}{dx}",
     "sum": r"\frac{d}{dx}(y + w) = \frac{dy}{dx} + \frac{dw}{dx}",
     "product": r"\frac{d}{dx}(w z) = w \frac{dz}{dx} + z \frac{dw}{dx}",
-    "quotient": r"\frac{d}{dx}\frac{w}{z} = \frac{z \frac{dw}{dx} - w \frac{dz}{dx}}{z^{2}}",
+    "quotient": r"\frac{d}{dx}\frac{w}{z} = \frac{z \dfrac{dw}{dx} - w \dfrac{dz}{dx}}{z^{2}}",
     "chain": r"\frac{dy}{dx} = \frac{dy}{du} \cdot \frac{du}{dx}",
 }
 """Each rule as the course states it (content spec 2d-2i, table of rules)."""

@@ -90,8 +90,6 @@ class PowerRule(RuleScene):
 
     params_schema = PowerRuleParams
     rule = "power"
-    title_text = "The Power Rule"
-    subtitle_text = "Bring the power down, lower it by one"
     intro = (
         "With the delta method every derivative needs a limit. Rules let us skip"
         " the limit, and the first is the power rule, for powers such as {f}."

@@ -44,8 +44,6 @@ class ConstantMultipleRule(RuleScene):
 
     params_schema = ConstantMultipleRuleParams
     rule = "constant multiple"
-    title_text = "The Constant Multiple Rule"
-    subtitle_text = "Constants factor out of a derivative"
     intro = (
         "What if a function is multiplied by a constant, like {f}: {c} times {rest}?"
     )

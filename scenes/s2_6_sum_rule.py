@@ -49,8 +49,6 @@ class SumRule(RuleScene):
 
     params_schema = SumRuleParams
     rule = "sum"
-    title_text = "The Sum Rule"
-    subtitle_text = "Differentiate term by term"
     intro = "Take a sum of terms, {f}."
     rule_caption = (
         "The sum rule: the derivative of a sum is the sum of the derivatives."

@@ -67,8 +67,6 @@ class ProductRule(RuleScene):
 
     params_schema = ProductRuleParams
     rule = "product"
-    title_text = "The Product Rule"
-    subtitle_text = "Two factors, two terms"
     intro = "Now two functions multiplied together: {w} times {z}."
     rule_caption = (
         "The product rule: w times the derivative of z, plus z times the "

@@ -10,7 +10,6 @@ beat through :meth:`RuleScene.extra_beat`.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -60,7 +59,6 @@ from scenes.common.mobjects import (
     get_readout,
     get_tex,
     get_text,
-    get_title,
 )
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
@@ -389,8 +387,6 @@ class RuleScene(LectureScene):
     """
 
     rule: ClassVar[str] = "power"
-    title_text: ClassVar[str] = ""
-    subtitle_text: ClassVar[str] = ""
     f_numbers: ClassVar[tuple[float, ...] | None] = None
     df_numbers: ClassVar[tuple[float, ...] | None] = None
     intro: ClassVar[str] = ""
@@ -447,25 +443,7 @@ class RuleScene(LectureScene):
     # -- narration with motion ------------------------------------------------------------
     def say(self, text: str, *animations: Animation, **kwargs: Any) -> float:
         """Speak ``text`` while ``animations`` run for as long as it is spoken."""
-        if not animations:
-            return self.narrate(text, **kwargs)
-        if "fill" in inspect.signature(self.narrate).parameters:
-            return self.narrate(text, *animations, fill=True, **kwargs)
-        length = self.caption(text)
-        run_time = kwargs.pop("run_time", max(1.0, length - 0.3))
-        self.play(*animations, run_time=run_time, **kwargs)
-        self.hold(0.3)
-        return length
-
-    def open_scene(self, first: Mobject, line: str) -> VGroup:
-        """The title (from the outline) with ``first`` shown under the opening line."""
-        if hasattr(self, "opening"):
-            title: VGroup = self.opening(first, line)
-            return title
-        title = get_title(self.title_text, subtitle=self.subtitle_text)
-        self.play(Write(title[0]), FadeIn(title[1:]), run_time=1.0)
-        self.say(line, FadeIn(first, shift=DOWN * 0.2))
-        return title
+        return self.narrate(text, *animations, fill=bool(animations), **kwargs)
 
     # -- the lecture ------------------------------------------------------------------------
     def construct(self) -> None:
@@ -476,7 +454,7 @@ class RuleScene(LectureScene):
         example = get_tex("f(x)", "=", result.expr_latex, size=SIZES.tex_large)
         example[0].set_color(PALETTE.curve)
         example.move_to(UP * 0.6)
-        title = self.title = self.open_scene(example, self.fill(self.intro))
+        title = self.opening(example, self.fill(self.intro))
 
         self.beat("rule")
         card = get_rule_card(self.rule, size=SIZES.tex_large)
