@@ -25,6 +25,7 @@ from manim import (
     VGroup,
     Write,
     always_redraw,
+    config,
 )
 
 from mathkit.differentiation import forward_difference
@@ -174,17 +175,17 @@ class PowerRule(RuleScene):
         )
         middle[2].set_color(PALETTE.tangent)
         limit = get_tex(
-            r"\xrightarrow{\;\Delta x \to 0\;}",
+            r"\Delta x \to 0:",
             _tex(sp.simplify(lead[1] / DX)),
             color=PALETTE.tangent,
         )
         lines = VGroup(top, middle, limit).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
-        limit.align_to(middle[1], LEFT)
+        limit.align_to(middle[2], LEFT).shift(LEFT * (limit[1].get_x() - limit.get_x()))
         lines.next_to(VGroup(self.title, self.rule_card), DOWN, buff=0.5).to_edge(
             LEFT, buff=EDGE_BUFF + 0.3
         )
-        if lines.width > 13.2:
-            lines.scale_to_fit_width(13.2)
+        if lines.width > config.frame_width - 2 * EDGE_BUFF:
+            lines.scale_to_fit_width(config.frame_width - 2 * EDGE_BUFF)
         tag(lines, "f")
         self.say(
             "Why does the rule hold? Nudge x by a small delta x and multiply out"

@@ -41,7 +41,7 @@ from scenes.common.rules_parts import RuleScene, get_part_fields, number_text
 from scenes.common.schemas_rules import ProductRuleParams, rectangle_x
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
-WIDTH, HEIGHT = 4.6, 2.4
+WIDTH, HEIGHT = 4.0, 2.4
 """On-screen sides of the rectangle w by z (the sides are labelled with their values)."""
 GROWTH = 0.3
 """The larger side grows by this share of itself at the widest nudge."""
@@ -106,7 +106,7 @@ class ProductRule(RuleScene):
 
         base = _rect(WIDTH, HEIGHT, PALETTE.curve, 0.35)
         base.next_to(VGroup(self.title, self.rule_card), DOWN, buff=1.0).to_edge(
-            LEFT, buff=EDGE_BUFF + 1.2
+            LEFT, buff=EDGE_BUFF + 1.4
         )
         corner = base.get_corner(DL)
 
@@ -173,10 +173,11 @@ class ProductRule(RuleScene):
         rule[4].set_color(PALETTE.tangent)
         rule[6].set_color(PALETTE.muted)
         algebra = VGroup(growth, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
-        algebra.next_to(base, RIGHT, buff=1.4).align_to(base, UP)
-        room = config.frame_width / 2 - EDGE_BUFF - 0.1 - algebra.get_left()[0]
+        right_edge = config.frame_width / 2 - EDGE_BUFF - 0.2
+        room = right_edge - (base.get_right()[0] + 1.4)
         if algebra.width > room:
             algebra.scale_to_fit_width(room)
+        algebra.align_to(base, UP).shift(RIGHT * (right_edge - algebra.get_right()[0]))
         tag(VGroup(base, w_label, z_label, at, algebra), "w", "z")
         self.say(
             f"Why? Picture the product as a rectangle. At x = {number_text(x1)} its"

@@ -118,7 +118,7 @@ class QuotientRule(RuleScene):
         heading = get_text(
             "The limit example, differentiated", size=SIZES.label, color=PALETTE.subtle
         )
-        lines = get_fitted_working(step, 7.6, 4.2)
+        lines = get_fitted_working(step, 13.0, 3.6)
         group = VGroup(heading, lines).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
         self.play(FadeOut(working), FadeOut(self.rule_card))
         group.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
@@ -135,10 +135,15 @@ class QuotientRule(RuleScene):
         )
         line_expr = factor_and_cancel(other.expr).cancelled
         hole = other.undefined_at[0]
-        axes = get_axes([-2, 3, 1], [-1, 4, 1], width=4.4, height=3.4)
-        axes.next_to(group, RIGHT, buff=0.6).align_to(group, DOWN)
-        if axes.get_right()[0] > 7.1 - EDGE_BUFF:
-            axes.to_edge(RIGHT, buff=EDGE_BUFF)
+        self.play(
+            FadeOut(VGroup(heading, lines[:-1])),
+            lines[-1]
+            .animate.next_to(title, DOWN, buff=0.8)
+            .to_edge(LEFT, buff=EDGE_BUFF + 0.3),
+        )
+        group = VGroup(lines[-1])
+        axes = get_axes([-2, 3, 1], [-1, 4, 1], width=5.0, height=3.6)
+        axes.next_to(title, DOWN, buff=0.6).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
         graph = get_graph(axes, other.f, x_range=[-1.9, hole - 0.02])
         graph2 = get_graph(axes, other.f, x_range=[hole + 0.02, 2.9])
         ring = Circle(radius=0.08, color=PALETTE.curve, stroke_width=3)

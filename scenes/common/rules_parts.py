@@ -301,6 +301,26 @@ def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) ->
     return Line(a, b, color=PALETTE.tangent, stroke_width=4)
 
 
+def get_link(top: Axes, bottom: Axes, dot: Mobject, ddot: Mobject) -> VGroup:
+    """The dashed "directly below" link from f's point to f''s, inside the two plot boxes.
+
+    It is cut where it would cross the top plot's x tick labels (between the boxes).
+    """
+    x = dot.get_center()[0]
+    top_floor = plot_box(top)[0][1]
+    bottom_ceiling = plot_box(bottom)[1][1]
+    parts = VGroup()
+    for a, b in (
+        (dot.get_center()[1], top_floor),
+        (bottom_ceiling, ddot.get_center()[1]),
+    ):
+        if a - b > 0.05:
+            parts.add(
+                DashedLine([x, a, 0], [x, b, 0], color=PALETTE.muted, stroke_width=2)
+            )
+    return parts
+
+
 def get_function_pair(result: Differentiation) -> VGroup:
     """``f(x) = ...`` in the curve colour above ``f'(x) = ...`` in the tangent colour."""
     f_line = get_tex("f(x)", "=", result.expr_latex, color=PALETTE.curve)
@@ -459,6 +479,9 @@ class RuleScene(LectureScene):
         self.beat("rule")
         card = get_rule_card(self.rule, size=SIZES.tex_large)
         card.next_to(example, DOWN, buff=0.6).set_x(0)
+        if card.get_bottom()[1] < EDGE_BUFF + 0.3 - config.frame_height / 2:
+            card = get_rule_card(self.rule, size=SIZES.tex)
+            card.next_to(example, DOWN, buff=0.5).set_x(0)
         self.say(self.fill(self.rule_caption), FadeIn(card[0]), Write(card[1]))
         small = self.corner_card(title)
         self.play(ReplacementTransform(card, small), FadeOut(example))
@@ -492,11 +515,11 @@ class RuleScene(LectureScene):
     def show_working(self, step: RuleStep, title: VMobject, card: VMobject) -> VGroup:
         """Write the working line by line, one caption per line; box the answer."""
         above = VGroup(title, card)
-        room = above.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 0.5
+        room = above.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 0.9
         working = get_fitted_working(
             step, config.frame_width - 2 * EDGE_BUFF - 1.0, room
         )
-        working.next_to(above, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        working.next_to(above, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         tag(working, *self.example_params())
         captions = list(self.work_captions) + [""] * len(working)
         for line, say in zip(working, captions, strict=False):
@@ -558,11 +581,7 @@ class RuleScene(LectureScene):
                 radius=0.08,
             )
         )
-        link = always_redraw(
-            lambda: DashedLine(
-                dot.get_center(), ddot.get_center(), color=PALETTE.muted, stroke_width=2
-            )
-        )
+        link = always_redraw(lambda: get_link(top, bottom, dot, ddot))
         rows = [
             get_readout("x", t.get_value(), nudge=0.02),
             get_readout(
