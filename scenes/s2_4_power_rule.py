@@ -33,10 +33,11 @@ from mathkit.numeric import Tangent
 from mathkit.plotting import nice_range
 from mathkit.rules import DX, Differentiation, X, differentiate, power_expansion
 from scenes.common.math_text import expr_text
-from scenes.common.mobjects import get_axes, get_line_through, get_readout, get_tex
+from scenes.common.mobjects import get_line_through, get_readout, get_tex
 from scenes.common.params import tag
 from scenes.common.rules_parts import (
     RuleScene,
+    get_rule_axes,
     get_rule_card,
     get_tangent_segment,
     get_working,
@@ -124,7 +125,7 @@ class PowerRule(RuleScene):
             LEFT, buff=EDGE_BUFF + 0.3
         )
         y_range = nice_range(min(0.0, c), max(0.0, c), ticks=4)
-        axes = get_axes([-2, 2, 1], y_range, width=5.2, height=3.2, y_label="y")
+        axes = get_rule_axes([-2, 2, 1], y_range, width=5.2, height=3.2, y_label="y")
         axes.next_to(left, RIGHT, buff=0.9).align_to(left, UP)
         line = get_line_through(axes, 0.0, c, [-2, 2], color=PALETTE.curve)
         t = ValueTracker(-1.5)

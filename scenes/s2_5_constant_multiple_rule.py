@@ -27,9 +27,14 @@ from manim import (
 from mathkit.plotting import nice_range, sample
 from mathkit.rules import Differentiation, differentiate
 from scenes.common.math_text import expr_text
-from scenes.common.mobjects import get_axes, get_clipped_graph, get_readout, get_tex
+from scenes.common.mobjects import get_clipped_graph, get_readout, get_tex
 from scenes.common.params import tag
-from scenes.common.rules_parts import RuleScene, get_tangent_segment, number_text
+from scenes.common.rules_parts import (
+    RuleScene,
+    get_rule_axes,
+    get_tangent_segment,
+    number_text,
+)
 from scenes.common.schemas_rules import ConstantMultipleRuleParams
 from scenes.common.theme import EDGE_BUFF, PALETTE
 
@@ -84,7 +89,7 @@ class ConstantMultipleRule(RuleScene):
         y_range = nice_range(float(both.min()) - pad, float(both.max()) + pad, ticks=4)
         above = VGroup(self.title, self.rule_card)
         room = above.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 1.4
-        axes = get_axes(p.x_range, y_range, width=6.4, height=min(4.4, room))
+        axes = get_rule_axes(p.x_range, y_range, width=6.4, height=min(4.4, room))
         axes.next_to(above, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
         g = get_clipped_graph(axes, rest.f, color=PALETTE.curve)
         cg = get_clipped_graph(axes, result.f, color=PALETTE.accent)

@@ -25,10 +25,11 @@ from manim import (
 from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION, VERTEX_X
 from mathkit.plotting import nice_range, sample
 from mathkit.rules import Differentiation, differentiate
-from scenes.common.mobjects import get_axes, get_clipped_graph, get_tex, get_text
+from scenes.common.mobjects import get_clipped_graph, get_tex, get_text
 from scenes.common.params import tag
 from scenes.common.rules_parts import (
     RuleScene,
+    get_rule_axes,
     get_tangent_segment,
     join_words,
     number_text,
@@ -94,7 +95,7 @@ class SumRule(RuleScene):
             _, ys = sample(part.f, p.x_range[0], p.x_range[1], 100)
             lo, hi = float(ys.min()), float(ys.max())
             pad = max(0.5, 0.1 * (hi - lo))
-            axes = get_axes(
+            axes = get_rule_axes(
                 p.x_range,
                 nice_range(lo - pad, hi + pad, ticks=3),
                 width=width,

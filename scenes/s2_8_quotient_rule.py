@@ -37,12 +37,13 @@ from mathkit.rules import (
     quotient_rule,
 )
 from scenes.common.math_text import expr_text
-from scenes.common.mobjects import get_axes, get_graph, get_text
+from scenes.common.mobjects import get_graph, get_text
 from scenes.common.params import tag
 from scenes.common.rules_parts import (
     RuleScene,
     get_fitted_working,
     get_part_fields,
+    get_rule_axes,
     number_text,
 )
 from scenes.common.schemas_rules import QuotientRuleParams
@@ -142,7 +143,7 @@ class QuotientRule(RuleScene):
             .to_edge(LEFT, buff=EDGE_BUFF + 0.3),
         )
         group = VGroup(lines[-1])
-        axes = get_axes([-2, 3, 1], [-1, 4, 1], width=5.0, height=3.6)
+        axes = get_rule_axes([-2, 3, 1], [-1, 4, 1], width=5.0, height=3.6)
         axes.next_to(title, DOWN, buff=0.6).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
         graph = get_graph(axes, other.f, x_range=[-1.9, hole - 0.02])
         graph2 = get_graph(axes, other.f, x_range=[hole + 0.02, 2.9])

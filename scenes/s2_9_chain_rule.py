@@ -44,7 +44,6 @@ from mathkit.plotting import decimals_for, nice_step
 from scenes.common.base import LectureScene
 from scenes.common.math_text import expr_text
 from scenes.common.mobjects import (
-    get_axes,
     get_card,
     get_clipped_graph,
     get_line_through,
@@ -54,6 +53,7 @@ from scenes.common.mobjects import (
 )
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
+from scenes.common.rules_parts import get_rule_axes
 from scenes.common.schemas_rules import ChainRuleParams
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
@@ -180,7 +180,7 @@ class ChainRule(LectureScene):
         point = demo.evaluate(p.x0)
         demo_steps = {s.label: s.latex for s in demo.steps()}
 
-        axes = get_axes(p.x_range, p.y_range, width=6.2, height=4.4)
+        axes = get_rule_axes(p.x_range, p.y_range, width=6.2, height=4.4)
         axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.2)
         curve = get_clipped_graph(axes, demo.f)
         formula = get_tex(demo_steps["composite"])

@@ -12,6 +12,7 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     Create,
     FadeIn,
     FadeOut,
@@ -21,11 +22,13 @@ from manim import (
 )
 
 from mathkit.chain_rule import COURSE_EXAMPLES, chain_rule
-from mathkit.data import RUNNING_FUNCTION
-from mathkit.expr import latex, plain
+from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION
+from mathkit.expr import latex
 from mathkit.rules import differentiate
 from scenes.common.base import LectureScene
-from scenes.common.mobjects import get_card, get_tex, get_title
+from scenes.common.math_text import expr_text
+from scenes.common.mobjects import get_card, get_tex
+from scenes.common.numbers import fmt
 from scenes.common.rules_parts import (
     get_rule_card,
     get_term_rules,
@@ -41,41 +44,46 @@ class ReviewDifferentiationRules(LectureScene):
     """Beats: title, sum-by-rules, chain, summary."""
 
     def construct(self) -> None:
-        self.beat("title")
-        title = get_title(
-            "Review: Differentiation with Rules", subtitle="Two examples, every rule"
-        )
-        self.narrate(
-            "A quick review of the differentiation rules, on two examples from the course.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        running = differentiate(RUNNING_FUNCTION)
+        working = get_working(running.steps[0])
+        working.move_to(UP * 0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        title = self.opening(
+            working[0],
+            "A quick review of the differentiation rules, on examples from the course."
+            f" First, the running function {expr_text(running.expr)}: a sum, so the sum"
+            " rule splits it into terms.",
         )
 
         # -- sum of terms ----------------------------------------------------------------
         self.beat("sum-by-rules")
-        running = differentiate(RUNNING_FUNCTION)
-        working = get_working(running.steps[0])
-        working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.narrate(
-            f"First, the running function {plain(running.expr)}. "
-            "It is a sum, so the sum rule splits it into terms.",
-            Write(working[0]),
+        self.play(
+            working[0]
+            .animate.next_to(title, DOWN, buff=0.7)
+            .to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         )
+        working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         terms = get_term_rules(running.steps)
         terms.next_to(working, DOWN, buff=0.6).set_x(0)
         self.narrate(
             f"Each term has its own rule: {term_rules_text(running)}.",
             FadeIn(terms, lag_ratio=0.3),
+            fill=True,
         )
-        self.caption(f"Add the pieces: the derivative is {plain(running.simplified)}.")
-        self.play(Write(working[1:]))
         box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
-        self.play(Create(box))
-        self.hold()
-        self.play(*[FadeOut(m) for m in (working, box, terms)])
+        slope = running.tangent(DELTA_POINT_X)
+        self.narrate(
+            f"Add the pieces: the derivative is {expr_text(running.simplified)}. At"
+            f" x = {fmt(slope.x)} it is {fmt(slope.slope)}, the tangent slope the delta"
+            " method found in the last review.",
+            Write(working[1:]),
+            Create(box),
+            fill=True,
+        )
 
         # -- chain ---------------------------------------------------------------------------
         self.beat("chain")
+        self.play(*[FadeOut(m) for m in (working, box, terms)])
+
         chain = chain_rule(COURSE_EXAMPLES[2])
         steps = {s.label: s.latex for s in chain.steps()}
         composite = get_tex(steps["composite"])
@@ -95,30 +103,30 @@ class ReviewDifferentiationRules(LectureScene):
         chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         chain_card.next_to(title, DOWN, buff=0.4).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         self.caption(
-            f"Second, a function chain: {plain(chain.composite)}. Call the inside u."
+            f"Second, a function chain: {expr_text(chain.composite)}. Call the inside u."
         )
         self.play(Write(composite), FadeIn(chain_card))
         self.play(FadeIn(split, shift=DOWN * 0.2))
         self.hold()
         self.caption(
-            f"The chain rule multiplies the outer derivative, {plain(chain.d_outer)},"
-            f" by the inner one, {plain(chain.d_inner)}."
+            f"The chain rule multiplies the outer derivative, {expr_text(chain.d_outer)},"
+            f" by the inner one, {expr_text(chain.d_inner)}."
         )
         self.play(FadeIn(derivs, shift=DOWN * 0.2))
         self.play(Write(product[0]))
         self.hold()
         self.caption(
-            f"Multiply out: {plain(chain.expanded)}. This is the power rule on a function chain: "
+            f"Multiply out: {expr_text(chain.expanded)}. This is the power rule on a function chain: "
             "bring the power down, then multiply by the inner derivative."
         )
         self.play(Write(product[1:]))
         answer_box = SurroundingRectangle(answer, color=PALETTE.tangent, buff=0.12)
         self.play(Create(answer_box))
         self.hold()
-        self.play(FadeOut(lines), FadeOut(answer_box), FadeOut(chain_card))
 
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
+        self.play(FadeOut(lines), FadeOut(answer_box), FadeOut(chain_card))
         results = VGroup(
             get_card(
                 get_tex(

@@ -53,6 +53,7 @@ from mathkit.rules import (
 from scenes.common.base import LectureScene
 from scenes.common.math_text import expr_text
 from scenes.common.mobjects import (
+    clip_to_axes,
     get_axes,
     get_card,
     get_clipped_graph,
@@ -62,7 +63,10 @@ from scenes.common.mobjects import (
 )
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, MIN_TEXT_HEIGHT, PALETTE, SIZES
+
+LABEL_HEIGHT = MIN_TEXT_HEIGHT + 0.02
+"""Least height of an axis label (a hair above the theme's minimum)."""
 
 RULE_TITLES: dict[str, str] = {
     "constant": "Constant rule",
@@ -177,6 +181,19 @@ def get_term_rules(steps: Sequence[RuleStep]) -> VGroup:
     return VGroup(*cards).arrange(RIGHT, buff=0.35, aligned_edge=UP)
 
 
+def get_rule_axes(*args: Any, **kwargs: Any) -> Axes:
+    """:func:`~scenes.common.mobjects.get_axes` with axis labels that read at 480p.
+
+    A lone lower-case label such as ``x`` set at the label size is drawn about
+    0.13 units high, under the theme's ``MIN_TEXT_HEIGHT``: it is enlarged in place.
+    """
+    axes = get_axes(*args, **kwargs)
+    for label in getattr(axes, "axis_labels", []):
+        if 0 < label.height < LABEL_HEIGHT:
+            label.scale(LABEL_HEIGHT / label.height)
+    return axes
+
+
 def get_f_and_fprime_plots(
     result: Differentiation,
     x_range: Sequence[float],
@@ -204,7 +221,7 @@ def get_f_and_fprime_plots(
             else {"y_axis_config": {"numbers_to_include": list(numbers)}}
         )
 
-    top = get_axes(
+    top = get_rule_axes(
         x_range,
         f_range,
         width=width,
@@ -212,7 +229,7 @@ def get_f_and_fprime_plots(
         y_label="f(x)",
         **y_config(f_numbers),
     )
-    bottom = get_axes(
+    bottom = get_rule_axes(
         x_range,
         df_range,
         width=width,
@@ -264,28 +281,6 @@ def plot_box(axes: Axes) -> tuple[np.ndarray, np.ndarray]:
     return np.array(axes.c2p(x0, y0)), np.array(axes.c2p(x1, y1))
 
 
-def clip_segment(
-    a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """The part of segment a-b inside the box lo-hi (Liang-Barsky), or None."""
-    t0, t1 = 0.0, 1.0
-    d = b - a
-    for k in (0, 1):
-        for p, q in ((-d[k], a[k] - lo[k]), (d[k], hi[k] - a[k])):
-            if abs(p) < 1e-12:
-                if q < 0:
-                    return None
-                continue
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-    if t0 >= t1:
-        return None
-    return a + t0 * d, a + t1 * d
-
-
 def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) -> Line:
     """A tangent segment of on-screen ``length`` centred on the touching point,
     cut to the axes' data box (it never runs across the tick labels)."""
@@ -293,12 +288,7 @@ def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) ->
     q = np.array(axes.c2p(tangent.x + 1, tangent.y + tangent.slope))
     direction = (q - p) / max(float(np.linalg.norm(q - p)), 1e-9)
     a, b = p - direction * length / 2, p + direction * length / 2
-    clipped = clip_segment(a, b, *plot_box(axes))
-    if clipped is not None:
-        a, b = clipped
-    else:
-        a, b = p, p + direction * 1e-3
-    return Line(a, b, color=PALETTE.tangent, stroke_width=4)
+    return clip_to_axes(axes, Line(a, b, color=PALETTE.tangent, stroke_width=4))
 
 
 def get_link(top: Axes, bottom: Axes, dot: Mobject, ddot: Mobject) -> VGroup:

@@ -94,7 +94,7 @@ def test_hostile_rule_variants_are_refused_naming_the_parameter(
 
 
 @settings(
-    max_examples=4,
+    max_examples=2,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
