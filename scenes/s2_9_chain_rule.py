@@ -124,6 +124,7 @@ class ChainRule(LectureScene):
             "The chain rule: the derivative of y with respect to x is dy by du times du by dx.",
             FadeIn(rule_card[0]),
             Write(rule),
+            fill=True,
         )
 
         # -- work ------------------------------------------------------------------
@@ -139,6 +140,7 @@ class ChainRule(LectureScene):
             ReplacementTransform(inner, d_inner),
             FadeOut(outer_note),
             FadeOut(inner_note),
+            fill=True,
         )
 
         stack = VGroup(
@@ -274,6 +276,7 @@ class ChainRule(LectureScene):
             "Why it matters in machine learning: a model's cost is a chain of nested functions.",
             FadeIn(boxes, lag_ratio=0.2),
             Create(arrows),
+            fill=True,
         )
         backprop = get_tex(
             r"\frac{\partial C}{\partial m}",
