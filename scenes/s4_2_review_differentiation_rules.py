@@ -16,26 +16,35 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
+    Indicate,
     SurroundingRectangle,
     VGroup,
     Write,
+    config,
 )
 
 from mathkit.chain_rule import COURSE_EXAMPLES, chain_rule
 from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION
 from mathkit.expr import latex
-from mathkit.rules import differentiate
+from mathkit.rules import (
+    PRODUCT_FACTORS,
+    QUOTIENT_PARTS,
+    differentiate,
+    product_rule,
+    quotient_rule,
+)
 from scenes.common.base import LectureScene
 from scenes.common.math_text import expr_text
-from scenes.common.mobjects import get_card, get_tex
+from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.numbers import fmt
 from scenes.common.rules_parts import (
+    RULE_TITLES,
     get_rule_card,
     get_term_rules,
     get_working,
     term_rules_text,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 U_COLORS = {"u": PALETTE.accent}
 
@@ -102,51 +111,86 @@ class ReviewDifferentiationRules(LectureScene):
         lines.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         chain_card.next_to(title, DOWN, buff=0.4).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
-        self.caption(
-            f"Second, a function chain: {expr_text(chain.composite)}. Call the inside u."
+        self.narrate(
+            f"Second, a function chain: {expr_text(chain.composite)}. Call the inside u.",
+            Write(composite),
+            FadeIn(chain_card),
+            FadeIn(split, shift=DOWN * 0.2),
+            fill=True,
+            lag_ratio=0.4,
         )
-        self.play(Write(composite), FadeIn(chain_card))
-        self.play(FadeIn(split, shift=DOWN * 0.2))
-        self.hold()
-        self.caption(
+        self.narrate(
             f"The chain rule multiplies the outer derivative, {expr_text(chain.d_outer)},"
-            f" by the inner one, {expr_text(chain.d_inner)}."
+            f" by the inner one, {expr_text(chain.d_inner)}.",
+            FadeIn(derivs, shift=DOWN * 0.2),
+            Write(product[0]),
+            fill=True,
+            lag_ratio=0.5,
         )
-        self.play(FadeIn(derivs, shift=DOWN * 0.2))
-        self.play(Write(product[0]))
-        self.hold()
-        self.caption(
-            f"Multiply out: {expr_text(chain.expanded)}. This is the power rule on a function chain: "
-            "bring the power down, then multiply by the inner derivative."
+        answer_box = SurroundingRectangle(answer, color=PALETTE.tangent, buff=0.15)
+        self.narrate(
+            f"Multiply out: {expr_text(chain.expanded)}. This is the power rule on a"
+            " function chain: bring the power down, then multiply by the inner derivative.",
+            Write(product[1:]),
+            Create(answer_box),
+            fill=True,
+            lag_ratio=0.6,
         )
-        self.play(Write(product[1:]))
-        answer_box = SurroundingRectangle(answer, color=PALETTE.tangent, buff=0.12)
-        self.play(Create(answer_box))
-        self.hold()
 
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
         self.play(FadeOut(lines), FadeOut(answer_box), FadeOut(chain_card))
-        results = VGroup(
-            get_card(
-                get_tex(
-                    rf"\frac{{d}}{{dx}}\left({running.expr_latex}\right)"
-                    rf" = {running.result_latex}"
-                )
+        product_ex = product_rule(*PRODUCT_FACTORS)
+        quotient_ex = quotient_rule(*QUOTIENT_PARTS)
+        entries = [
+            (
+                "sum",
+                rf"\frac{{d}}{{dx}}\left({running.expr_latex}\right)",
+                running.result_latex,
             ),
-            get_card(
-                get_tex(
-                    rf"\frac{{d}}{{dx}}{latex(chain.composite)}"
-                    rf" = {latex(chain.expanded)}"
-                )
+            (
+                "product",
+                rf"\frac{{d}}{{dx}}{product_ex.expr_latex}",
+                product_ex.result_latex,
             ),
-        ).arrange(DOWN, buff=0.5)
-        results.next_to(title, DOWN, buff=1.0).set_x(0)
+            (
+                "quotient",
+                rf"\frac{{d}}{{dx}}{quotient_ex.expr_latex}",
+                quotient_ex.result_latex,
+            ),
+            (
+                "chain",
+                rf"\frac{{d}}{{dx}}{latex(chain.composite)}",
+                latex(chain.expanded),
+            ),
+        ]
+        cards = []
+        for rule, lhs, rhs in entries:
+            name = get_text(RULE_TITLES[rule], size=SIZES.small, color=PALETTE.tangent)
+            formula = get_tex(lhs, "=", rhs, size=SIZES.tex_small)
+            formula[2].set_color(PALETTE.tangent)
+            cards.append(get_card(VGroup(name, formula).arrange(DOWN, buff=0.2)))
+        results = VGroup(*cards).arrange_in_grid(rows=2, cols=2, buff=(0.4, 0.4))
+        results.next_to(title, DOWN, buff=0.5).set_x(0)
+        if results.width > config.frame_width - 2 * EDGE_BUFF:
+            results.scale_to_fit_width(config.frame_width - 2 * EDGE_BUFF)
+        self.narrate(
+            "Every rule of the course on one card each: sum, product, quotient and chain."
+            f" The product gives {expr_text(product_ex.simplified)}, the quotient"
+            f" {expr_text(quotient_ex.simplified)}.",
+            FadeIn(results, lag_ratio=0.4),
+            fill=True,
+        )
         self.narrate(
             "Rules turn differentiation into bookkeeping: split the expression, "
             "apply one rule per piece, and combine. The same bookkeeping, done by "
             "a computer, is automatic differentiation, which comes next.",
-            FadeIn(results, lag_ratio=0.3),
+            *[
+                Indicate(card, color=PALETTE.tangent, scale_factor=1.03)
+                for card in cards
+            ],
+            fill=True,
+            lag_ratio=0.5,
             hold=1.0,
         )
         self.wait()
