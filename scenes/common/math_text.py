@@ -11,7 +11,7 @@ words (``x²``: x squared). Numbers inside expressions go through
 from __future__ import annotations
 
 import sympy as sp
-from sympy.printing.str import StrPrinter
+from sympy.printing.str import StrPrinter  # type: ignore[import-untyped]
 
 from scenes.common.numbers import fmt, superscript
 

@@ -389,15 +389,13 @@ class RocCurveParams(Schema):
         return self.data.source == "synthetic"
 
 
-SCHEMAS: Final[dict[str, type[Schema]]] = {
-    s.scene: s
-    for s in (
-        DeltaMethodParams,
-        NumericIntegrationParams,
-        RocCurveParams,
-        *RULE_SCHEMAS,
-    )
-}
+_ALL: Final[tuple[type[Schema], ...]] = (
+    DeltaMethodParams,
+    NumericIntegrationParams,
+    RocCurveParams,
+    *RULE_SCHEMAS,
+)
+SCHEMAS: Final[dict[str, type[Schema]]] = {s.scene: s for s in _ALL}
 """Parametric scenes by class name."""
 
 __all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurveParams"]

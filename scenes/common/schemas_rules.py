@@ -185,7 +185,7 @@ class _RuleParams(Schema):
         lo, hi = x_range[0], x_range[1]
         f_values = _values(self.main, result.f, lo, hi)
         df_values = _values(f"{self.main} (its derivative)", result.df, lo, hi)
-        return dataclasses.replace(
+        return dataclasses.replace(  # type: ignore[call-arg]  # the subclasses' fields
             self,
             f_range=_axis_for(f_values),
             df_range=_axis_for(df_values),
