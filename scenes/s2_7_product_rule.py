@@ -19,6 +19,7 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
+    MathTex,
     Mobject,
     Rectangle,
     ValueTracker,
@@ -56,6 +57,15 @@ def _rect(width: float, height: float, color: str, opacity: float) -> Rectangle:
         fill_color=color,
         fill_opacity=opacity,
     )
+
+
+def _growth_tex(total: str, top: str, side: str, corner: str) -> MathTex:
+    """``total = top + side + corner``, each part in its strip's colour."""
+    tex = get_tex(total, "=", top, "+", side, "+", corner, size=SIZES.tex)
+    tex[2].set_color(PALETTE.accent)
+    tex[4].set_color(PALETTE.tangent)
+    tex[6].set_color(PALETTE.muted)
+    return tex
 
 
 class ProductRule(RuleScene):
@@ -146,32 +156,13 @@ class ProductRule(RuleScene):
             get_tex(r"w\,dz", color=PALETTE.accent, size=SIZES.tex_small),
             get_tex(r"z\,dw", color=PALETTE.tangent, size=SIZES.tex_small),
         )
-        growth = get_tex(
-            r"d(wz)",
-            "=",
-            r"w\,dz",
-            "+",
-            r"z\,dw",
-            "+",
-            r"dw\,dz",
-            size=SIZES.tex,
-        )
-        growth[2].set_color(PALETTE.accent)
-        growth[4].set_color(PALETTE.tangent)
-        growth[6].set_color(PALETTE.muted)
-        rule = get_tex(
+        growth = _growth_tex(r"d(wz)", r"w\,dz", r"z\,dw", r"dw\,dz")
+        rule = _growth_tex(
             r"\frac{d(wz)}{dx}",
-            "=",
             r"w\,\frac{dz}{dx}",
-            "+",
             r"z\,\frac{dw}{dx}",
-            "+",
             r"dw\,\frac{dz}{dx}",
-            size=SIZES.tex,
         )
-        rule[2].set_color(PALETTE.accent)
-        rule[4].set_color(PALETTE.tangent)
-        rule[6].set_color(PALETTE.muted)
         algebra = VGroup(growth, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
         right_edge = config.frame_width / 2 - EDGE_BUFF - 0.2
         room = right_edge - (base.get_right()[0] + 1.4)
