@@ -50,7 +50,7 @@ RULE_STATEMENTS: Final[dict[str, str]] = {
     "constant multiple": r"\frac{d}{dx}(c y) = c \frac{dy}{dx}",
     "sum": r"\frac{d}{dx}(y + w) = \frac{dy}{dx} + \frac{dw}{dx}",
     "product": r"\frac{d}{dx}(w z) = w \frac{dz}{dx} + z \frac{dw}{dx}",
-    "quotient": r"\frac{d}{dx}\frac{w}{z} = \frac{z \frac{dw}{dx} - w \frac{dz}{dx}}{z^{2}}",
+    "quotient": r"\frac{d}{dx}\frac{w}{z} = \frac{z \dfrac{dw}{dx} - w \dfrac{dz}{dx}}{z^{2}}",
     "chain": r"\frac{dy}{dx} = \frac{dy}{du} \cdot \frac{du}{dx}",
 }
 """Each rule as the course states it (content spec 2d-2i, table of rules)."""
@@ -437,3 +437,23 @@ def _call(fn: Callable[[float], float], x: float, name: str) -> float:
     if value.imag != 0 or not math.isfinite(value.real):
         raise ValueError(f"{name} is not defined at x = {x}")
     return value.real
+
+
+DX = symbol("dx")
+"""The nudge Delta x of the power rule's expansion."""
+
+
+def power_expansion(n: sp.Expr, terms: int = 3) -> tuple[sp.Expr, ...]:
+    """The first ``terms`` terms of (x + dx)^n in rising powers of dx.
+
+    The binomial theorem, C(n, k) x^(n-k) dx^k (Stewart, *Calculus*, section
+    11.10): all n + 1 terms when n is a whole number (then at most n + 1 are
+    returned), otherwise the start of the binomial series, valid for |dx| < |x|.
+    Term 0 is x^n and term 1 is n x^(n-1) dx, the only one that survives
+    ((x + dx)^n - x^n) / dx as dx -> 0: the power rule.
+    """
+    n = sp.sympify(n)
+    if terms < 1:
+        raise ValueError(f"terms must be at least 1, got {terms}")
+    count = min(terms, int(n) + 1) if n.is_Integer and n >= 0 else terms
+    return tuple(sp.binomial(n, k) * X ** (n - k) * DX**k for k in range(count))

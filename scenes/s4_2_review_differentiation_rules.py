@@ -12,27 +12,39 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     Create,
     FadeIn,
     FadeOut,
+    Indicate,
     SurroundingRectangle,
     VGroup,
     Write,
+    config,
 )
 
 from mathkit.chain_rule import COURSE_EXAMPLES, chain_rule
-from mathkit.data import RUNNING_FUNCTION
-from mathkit.expr import latex, plain
-from mathkit.rules import differentiate
+from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION
+from mathkit.expr import latex
+from mathkit.rules import (
+    PRODUCT_FACTORS,
+    QUOTIENT_PARTS,
+    differentiate,
+    product_rule,
+    quotient_rule,
+)
 from scenes.common.base import LectureScene
-from scenes.common.mobjects import get_card, get_tex, get_title
+from scenes.common.math_text import expr_text
+from scenes.common.mobjects import get_card, get_tex, get_text
+from scenes.common.numbers import fmt
 from scenes.common.rules_parts import (
+    RULE_TITLES,
     get_rule_card,
     get_term_rules,
     get_working,
     term_rules_text,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
 
 U_COLORS = {"u": PALETTE.accent}
 
@@ -41,41 +53,46 @@ class ReviewDifferentiationRules(LectureScene):
     """Beats: title, sum-by-rules, chain, summary."""
 
     def construct(self) -> None:
-        self.beat("title")
-        title = get_title(
-            "Review: Differentiation with Rules", subtitle="Two examples, every rule"
-        )
-        self.narrate(
-            "A quick review of the differentiation rules, on two examples from the course.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        running = differentiate(RUNNING_FUNCTION)
+        working = get_working(running.steps[0])
+        working.move_to(UP * 0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        title = self.opening(
+            working[0],
+            "A quick review of the differentiation rules, on examples from the course."
+            f" First, the running function {expr_text(running.expr)}: a sum, so the sum"
+            " rule splits it into terms.",
         )
 
         # -- sum of terms ----------------------------------------------------------------
         self.beat("sum-by-rules")
-        running = differentiate(RUNNING_FUNCTION)
-        working = get_working(running.steps[0])
-        working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        self.narrate(
-            f"First, the running function {plain(running.expr)}. "
-            "It is a sum, so the sum rule splits it into terms.",
-            Write(working[0]),
+        self.play(
+            working[0]
+            .animate.next_to(title, DOWN, buff=0.7)
+            .to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         )
+        working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         terms = get_term_rules(running.steps)
         terms.next_to(working, DOWN, buff=0.6).set_x(0)
         self.narrate(
             f"Each term has its own rule: {term_rules_text(running)}.",
             FadeIn(terms, lag_ratio=0.3),
+            fill=True,
         )
-        self.caption(f"Add the pieces: the derivative is {plain(running.simplified)}.")
-        self.play(Write(working[1:]))
         box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
-        self.play(Create(box))
-        self.hold()
-        self.play(*[FadeOut(m) for m in (working, box, terms)])
+        slope = running.tangent(DELTA_POINT_X)
+        self.narrate(
+            f"Add the pieces: the derivative is {expr_text(running.simplified)}. At"
+            f" x = {fmt(slope.x)} it is {fmt(slope.slope)}, the tangent slope the delta"
+            " method found in the last review.",
+            Write(working[1:]),
+            Create(box),
+            fill=True,
+        )
 
         # -- chain ---------------------------------------------------------------------------
         self.beat("chain")
+        self.play(*[FadeOut(m) for m in (working, box, terms)])
+
         chain = chain_rule(COURSE_EXAMPLES[2])
         steps = {s.label: s.latex for s in chain.steps()}
         composite = get_tex(steps["composite"])
@@ -94,51 +111,86 @@ class ReviewDifferentiationRules(LectureScene):
         lines.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         chain_card.next_to(title, DOWN, buff=0.4).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
-        self.caption(
-            f"Second, a function chain: {plain(chain.composite)}. Call the inside u."
+        self.narrate(
+            f"Second, a function chain: {expr_text(chain.composite)}. Call the inside u.",
+            Write(composite),
+            FadeIn(chain_card),
+            FadeIn(split, shift=DOWN * 0.2),
+            fill=True,
+            lag_ratio=0.4,
         )
-        self.play(Write(composite), FadeIn(chain_card))
-        self.play(FadeIn(split, shift=DOWN * 0.2))
-        self.hold()
-        self.caption(
-            f"The chain rule multiplies the outer derivative, {plain(chain.d_outer)},"
-            f" by the inner one, {plain(chain.d_inner)}."
+        self.narrate(
+            f"The chain rule multiplies the outer derivative, {expr_text(chain.d_outer)},"
+            f" by the inner one, {expr_text(chain.d_inner)}.",
+            FadeIn(derivs, shift=DOWN * 0.2),
+            Write(product[0]),
+            fill=True,
+            lag_ratio=0.5,
         )
-        self.play(FadeIn(derivs, shift=DOWN * 0.2))
-        self.play(Write(product[0]))
-        self.hold()
-        self.caption(
-            f"Multiply out: {plain(chain.expanded)}. This is the power rule on a function chain: "
-            "bring the power down, then multiply by the inner derivative."
+        answer_box = SurroundingRectangle(answer, color=PALETTE.tangent, buff=0.15)
+        self.narrate(
+            f"Multiply out: {expr_text(chain.expanded)}. This is the power rule on a"
+            " function chain: bring the power down, then multiply by the inner derivative.",
+            Write(product[1:]),
+            Create(answer_box),
+            fill=True,
+            lag_ratio=0.6,
         )
-        self.play(Write(product[1:]))
-        answer_box = SurroundingRectangle(answer, color=PALETTE.tangent, buff=0.12)
-        self.play(Create(answer_box))
-        self.hold()
-        self.play(FadeOut(lines), FadeOut(answer_box), FadeOut(chain_card))
 
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
-        results = VGroup(
-            get_card(
-                get_tex(
-                    rf"\frac{{d}}{{dx}}\left({running.expr_latex}\right)"
-                    rf" = {running.result_latex}"
-                )
+        self.play(FadeOut(lines), FadeOut(answer_box), FadeOut(chain_card))
+        product_ex = product_rule(*PRODUCT_FACTORS)
+        quotient_ex = quotient_rule(*QUOTIENT_PARTS)
+        entries = [
+            (
+                "sum",
+                rf"\frac{{d}}{{dx}}\left({running.expr_latex}\right)",
+                running.result_latex,
             ),
-            get_card(
-                get_tex(
-                    rf"\frac{{d}}{{dx}}{latex(chain.composite)}"
-                    rf" = {latex(chain.expanded)}"
-                )
+            (
+                "product",
+                rf"\frac{{d}}{{dx}}{product_ex.expr_latex}",
+                product_ex.result_latex,
             ),
-        ).arrange(DOWN, buff=0.5)
-        results.next_to(title, DOWN, buff=1.0).set_x(0)
+            (
+                "quotient",
+                rf"\frac{{d}}{{dx}}{quotient_ex.expr_latex}",
+                quotient_ex.result_latex,
+            ),
+            (
+                "chain",
+                rf"\frac{{d}}{{dx}}{latex(chain.composite)}",
+                latex(chain.expanded),
+            ),
+        ]
+        cards = []
+        for rule, lhs, rhs in entries:
+            name = get_text(RULE_TITLES[rule], size=SIZES.small, color=PALETTE.tangent)
+            formula = get_tex(lhs, "=", rhs, size=SIZES.tex_small)
+            formula[2].set_color(PALETTE.tangent)
+            cards.append(get_card(VGroup(name, formula).arrange(DOWN, buff=0.2)))
+        results = VGroup(*cards).arrange_in_grid(rows=2, cols=2, buff=(0.4, 0.4))
+        results.next_to(title, DOWN, buff=0.5).set_x(0)
+        if results.width > config.frame_width - 2 * EDGE_BUFF:
+            results.scale_to_fit_width(config.frame_width - 2 * EDGE_BUFF)
+        self.narrate(
+            "Every rule of the course on one card each: sum, product, quotient and chain."
+            f" The product gives {expr_text(product_ex.simplified)}, the quotient"
+            f" {expr_text(quotient_ex.simplified)}.",
+            FadeIn(results, lag_ratio=0.4),
+            fill=True,
+        )
         self.narrate(
             "Rules turn differentiation into bookkeeping: split the expression, "
             "apply one rule per piece, and combine. The same bookkeeping, done by "
             "a computer, is automatic differentiation, which comes next.",
-            FadeIn(results, lag_ratio=0.3),
+            *[
+                Indicate(card, color=PALETTE.tangent, scale_factor=1.03)
+                for card in cards
+            ],
+            fill=True,
+            lag_ratio=0.5,
             hold=1.0,
         )
         self.wait()

@@ -42,12 +42,20 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-_POWER = re.compile(r"\^\{?(\w+)\}?")
+_POWER = re.compile(r"\^\{?(-?\w+)\}?")
 _POWER_WORDS = {"2": "squared", "3": "cubed"}
 
 
+_SUPERSCRIPT = re.compile("[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FROM_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
 def speakable(text: str) -> str:
-    """What a synthetic voice reads for ``text``: powers spoken (``x^2``: x squared)."""
+    """What a synthetic voice reads for ``text``: powers spoken (``x^2``, ``x²``: x squared)."""
+    text = _SUPERSCRIPT.sub(
+        lambda m: "^" + m.group(0).translate(_FROM_SUPERSCRIPT), text
+    )
+    text = text.replace("√", "root ").replace("′", " prime")
     spoken = _POWER.sub(
         lambda m: " " + _POWER_WORDS.get(m.group(1), f"to the power {m.group(1)}"),
         text,

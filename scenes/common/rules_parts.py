@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+import numpy as np
 import sympy as sp
 from manim import (
     DOWN,
@@ -20,13 +21,13 @@ from manim import (
     RIGHT,
     UP,
     UR,
+    Animation,
     Axes,
     Create,
     DashedLine,
     Dot,
     FadeIn,
     FadeOut,
-    Indicate,
     Line,
     MathTex,
     Mobject,
@@ -41,7 +42,7 @@ from manim import (
     config,
 )
 
-from mathkit.expr import parse, plain
+from mathkit.expr import parse
 from mathkit.numeric import Tangent
 from mathkit.rules import (
     RULE_STATEMENTS,
@@ -50,6 +51,7 @@ from mathkit.rules import (
     differentiate,
 )
 from scenes.common.base import LectureScene
+from scenes.common.math_text import expr_text
 from scenes.common.mobjects import (
     clip_to_axes,
     get_axes,
@@ -58,9 +60,13 @@ from scenes.common.mobjects import (
     get_readout,
     get_tex,
     get_text,
-    get_title,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.numbers import fmt
+from scenes.common.params import tag
+from scenes.common.theme import EDGE_BUFF, MIN_TEXT_HEIGHT, PALETTE, SIZES
+
+LABEL_HEIGHT = MIN_TEXT_HEIGHT + 0.02
+"""Least height of an axis label (a hair above the theme's minimum)."""
 
 RULE_TITLES: dict[str, str] = {
     "constant": "Constant rule",
@@ -175,6 +181,19 @@ def get_term_rules(steps: Sequence[RuleStep]) -> VGroup:
     return VGroup(*cards).arrange(RIGHT, buff=0.35, aligned_edge=UP)
 
 
+def get_rule_axes(*args: Any, **kwargs: Any) -> Axes:
+    """:func:`~scenes.common.mobjects.get_axes` with axis labels that read at 480p.
+
+    A lone lower-case label such as ``x`` set at the label size is drawn about
+    0.13 units high, under the theme's ``MIN_TEXT_HEIGHT``: it is enlarged in place.
+    """
+    axes = get_axes(*args, **kwargs)
+    for label in getattr(axes, "axis_labels", []):
+        if 0 < label.height < LABEL_HEIGHT:
+            label.scale(LABEL_HEIGHT / label.height)
+    return axes
+
+
 def get_f_and_fprime_plots(
     result: Differentiation,
     x_range: Sequence[float],
@@ -190,7 +209,9 @@ def get_f_and_fprime_plots(
 
     The group has the attributes ``top``, ``bottom`` (the axes), ``curve`` and
     ``dcurve`` (the graphs). ``f_numbers``/``df_numbers`` restrict the y-axis
-    numbers (to keep them off a curve that hugs the y axis).
+    numbers. The two axes are aligned by data coordinates: x on the bottom axes
+    is directly below the same x on the top axes (not by the left edge of the
+    axis, which includes its tick labels).
     """
 
     def y_config(numbers: Sequence[float] | None) -> dict[str, Any]:
@@ -200,7 +221,7 @@ def get_f_and_fprime_plots(
             else {"y_axis_config": {"numbers_to_include": list(numbers)}}
         )
 
-    top = get_axes(
+    top = get_rule_axes(
         x_range,
         f_range,
         width=width,
@@ -208,7 +229,7 @@ def get_f_and_fprime_plots(
         y_label="f(x)",
         **y_config(f_numbers),
     )
-    bottom = get_axes(
+    bottom = get_rule_axes(
         x_range,
         df_range,
         width=width,
@@ -216,26 +237,78 @@ def get_f_and_fprime_plots(
         y_label="f'(x)",
         **y_config(df_numbers),
     )
-    # f' shares the x axis of f: its own x numbers would only sit on its curve
+    # f' shares the x axis of f: its own x numbers would only repeat them
     bottom.x_axis.remove(bottom.x_axis.numbers)
     curve = get_clipped_graph(top, result.f, color=PALETTE.curve)
     dcurve = get_clipped_graph(bottom, result.df, color=PALETTE.tangent)
     top.add(curve)
     bottom.add(dcurve)
     group = FPrimePlots(top, bottom, curve, dcurve).arrange(DOWN, buff=0.45)
-    bottom.shift(RIGHT * (top.c2p(x_range[0], 0)[0] - bottom.c2p(x_range[0], 0)[0]))
+    x0 = x_range[0]
+    bottom.shift(RIGHT * (top.c2p(x0, f_range[0])[0] - bottom.c2p(x0, df_range[0])[0]))
     return group
 
 
-def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) -> Line:
-    """A tangent segment of fixed on-screen ``length`` centred on the touching point."""
-    line = Line(
-        axes.c2p(tangent.x - 1, tangent.y - tangent.slope),
-        axes.c2p(tangent.x + 1, tangent.y + tangent.slope),
-        color=PALETTE.tangent,
-        stroke_width=4,
+def get_fitted_plots(
+    result: Differentiation,
+    ranges: tuple[Sequence[float], Sequence[float], Sequence[float]],
+    *,
+    room: float,
+    width: float = 6.2,
+    **kwargs: Any,
+) -> FPrimePlots:
+    """:func:`get_f_and_fprime_plots` built to fit ``room`` units of height.
+
+    Built at the size it is shown (never scaled afterwards), so its tick digits
+    keep the theme's size.
+    """
+    height = 2.5
+    plots = get_f_and_fprime_plots(
+        result, *ranges, width=width, height=height, **kwargs
     )
-    return clip_to_axes(axes, line.set_length(length))
+    extra = plots.height - 2 * height
+    if plots.height > room:
+        height = max(1.2, (room - extra) / 2)
+        plots = get_f_and_fprime_plots(
+            result, *ranges, width=width, height=height, **kwargs
+        )
+    return plots
+
+
+def plot_box(axes: Axes) -> tuple[np.ndarray, np.ndarray]:
+    """The lower-left and upper-right corners of the axes' data box (scene units)."""
+    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    return np.array(axes.c2p(x0, y0)), np.array(axes.c2p(x1, y1))
+
+
+def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) -> Line:
+    """A tangent segment of on-screen ``length`` centred on the touching point,
+    cut to the axes' data box (it never runs across the tick labels)."""
+    p = np.array(axes.c2p(tangent.x, tangent.y))
+    q = np.array(axes.c2p(tangent.x + 1, tangent.y + tangent.slope))
+    direction = (q - p) / max(float(np.linalg.norm(q - p)), 1e-9)
+    a, b = p - direction * length / 2, p + direction * length / 2
+    return clip_to_axes(axes, Line(a, b, color=PALETTE.tangent, stroke_width=4))
+
+
+def get_link(top: Axes, bottom: Axes, dot: Mobject, ddot: Mobject) -> VGroup:
+    """The dashed "directly below" link from f's point to f''s, inside the two plot boxes.
+
+    It is cut where it would cross the top plot's x tick labels (between the boxes).
+    """
+    x = dot.get_center()[0]
+    top_floor = plot_box(top)[0][1]
+    bottom_ceiling = plot_box(bottom)[1][1]
+    parts = VGroup()
+    for a, b in (
+        (dot.get_center()[1], top_floor),
+        (bottom_ceiling, ddot.get_center()[1]),
+    ):
+        if a - b > 0.05:
+            parts.add(
+                DashedLine([x, a, 0], [x, b, 0], color=PALETTE.muted, stroke_width=2)
+            )
+    return parts
 
 
 def get_function_pair(result: Differentiation) -> VGroup:
@@ -279,53 +352,58 @@ def sum_terms(result: Differentiation) -> list[tuple[str, str, str]]:
 
     ``result`` is a :class:`~mathkit.rules.Differentiation` of a sum; the terms
     follow the working's order (its depth-1 steps), each differentiated by
-    :func:`mathkit.rules.differentiate` and written with :func:`mathkit.expr.plain`.
+    :func:`mathkit.rules.differentiate` and written by
+    :func:`scenes.common.math_text.expr_text`.
     """
-    terms = result.expr.as_ordered_terms(order="lex")
-    rules = [s.rule for s in result.steps if s.depth == 1]
     return [
-        (plain(t), plain(differentiate(sp.sstr(t)).simplified), rule)
-        for t, rule in zip(terms, rules, strict=True)
+        (expr_text(t), expr_text(differentiate(sp.sstr(t)).simplified), rule)
+        for t, rule in zip(sum_term_exprs(result), _term_rules(result), strict=True)
     ]
 
 
+def sum_term_exprs(result: Differentiation) -> list[sp.Expr]:
+    """The terms of a sum in the working's order."""
+    return list(result.expr.as_ordered_terms(order="lex"))
+
+
+def _term_rules(result: Differentiation) -> list[str]:
+    return [s.rule for s in result.steps if s.depth == 1]
+
+
 def term_rules_text(result: Differentiation) -> str:
-    """``the power rule for x^2, the constant multiple rule for 2x, ...`` for a sum."""
+    """``the power rule for x², the constant multiple rule for 2x, ...`` for a sum."""
     return ", ".join(
         f"the {rule} rule for {term}" for term, _, rule in sum_terms(result)
     )
+
+
+def number_text(value: float) -> str:
+    """A value for a subtitle: at most three decimals, no float noise."""
+    return fmt(value, 3)
 
 
 # -- the shared lecture ---------------------------------------------------------------
 
 
 class RuleScene(LectureScene):
-    """Beats: title, rule, [extra], work, graph, summary.
+    """Beats: title, rule, why, work, check, summary.
 
-    Subclasses set the class attributes below; :meth:`differentiation` and
-    :meth:`extra_beat` are the hooks. The caption attributes may name values of
-    the worked example as ``{field}``; :meth:`caption_fields` fills them in.
+    Subclasses set the class attributes below and ``params_schema`` (a schema of
+    ``scenes.common.schemas_rules``, whose ``result()`` is the worked example);
+    :meth:`why_beat` draws why the rule holds, :meth:`after_work` may add a beat
+    after the working. The caption attributes may name values of the worked
+    example as ``{field}``; :meth:`caption_fields` fills them in, so the
+    narration is built from the variant's function.
     """
 
     rule: ClassVar[str] = "power"
-    title_text: ClassVar[str] = ""
-    subtitle_text: ClassVar[str] = ""
-    example: ClassVar[str] = "x^4"
-    x_range: ClassVar[tuple[float, float, float]] = (-1.5, 1.5, 0.5)
-    f_range: ClassVar[tuple[float, float, float]] = (0, 5, 1)
-    df_range: ClassVar[tuple[float, float, float]] = (-12, 12, 6)
     f_numbers: ClassVar[tuple[float, ...] | None] = None
     df_numbers: ClassVar[tuple[float, ...] | None] = None
-    sweep: ClassVar[tuple[float, ...]] = (-1.3, 1.3)
-    """x values the point visits, in order (the last is where it rests)."""
     intro: ClassVar[str] = ""
     rule_caption: ClassVar[str] = ""
     work_captions: ClassVar[tuple[str, ...]] = ()
     graph_caption: ClassVar[str] = (
-        "On the graph: f on top, its derivative f' underneath, on the same x axis."
-    )
-    sweep_caption: ClassVar[str] = (
-        "As the point slides along f, the slope of its tangent is exactly the value of f' below it."
+        "A last check on the graph: f on top, f' underneath, on the same x axis."
     )
     summary_caption: ClassVar[str] = ""
     caption_values: dict[str, str]
@@ -336,16 +414,20 @@ class RuleScene(LectureScene):
         """Subtitle text for the ``{field}`` names in the caption attributes.
 
         ``f`` is the example and ``df`` its simplified derivative, both written
-        by :func:`mathkit.expr.plain`; subclasses add fields of their own.
+        by :func:`scenes.common.math_text.expr_text`; subclasses add their own.
         """
-        return {"f": plain(result.expr), "df": plain(result.simplified)}
+        return {"f": expr_text(result.expr), "df": expr_text(result.simplified)}
 
     def differentiation(self) -> Differentiation:
-        """The worked example (default: :func:`mathkit.rules.differentiate`)."""
-        return differentiate(self.example)
+        """The worked example: the parameters' (a variant's, or the course's)."""
+        result: Differentiation = self.params.result()
+        return result
+
+    def why_beat(self, result: Differentiation) -> None:
+        """Draw why the rule holds (default: nothing). Leaves the frame as it found it."""
 
     def extra_beat(self, title: Mobject, card: Mobject) -> None:
-        """A scene-specific beat after the rule is stated (default: none)."""
+        """A scene-specific beat before the why beat (default: none)."""
 
     def after_work(
         self, result: Differentiation, title: Mobject, working: VGroup
@@ -353,12 +435,12 @@ class RuleScene(LectureScene):
         """A scene-specific beat after the working; return what is left on screen."""
         return working
 
-    def rest_caption(self, result: Differentiation, x0: float) -> str:
-        """Narration for where the point comes to rest."""
+    def stop_caption(self, result: Differentiation, x0: float) -> str:
+        """Narration for a stop of the point on the graph."""
         t = result.tangent(x0)
         return (
-            f"At x = {t.x:g}, the tangent has slope {t.slope:.3g}, and f' at x = {t.x:g}"
-            f" is {result.df(x0):.3g}: the same number."
+            f"At x = {number_text(t.x)} the tangent's slope is {number_text(t.slope)},"
+            f" and f' at {number_text(t.x)} is {number_text(result.df(x0))}: the same number."
         )
 
     def corner_card(self, title: Mobject) -> VGroup:
@@ -368,31 +450,42 @@ class RuleScene(LectureScene):
             card.next_to(title, DOWN, buff=0.3).to_edge(RIGHT, buff=EDGE_BUFF + 0.05)
         return card
 
+    # -- narration with motion ------------------------------------------------------------
+    def say(self, text: str, *animations: Animation, **kwargs: Any) -> float:
+        """Speak ``text`` while ``animations`` run for as long as it is spoken."""
+        return self.narrate(text, *animations, fill=bool(animations), **kwargs)
+
     # -- the lecture ------------------------------------------------------------------------
     def construct(self) -> None:
         result = self.differentiation()
         self.caption_values = self.caption_fields(result)
 
         self.beat("title")
-        title = get_title(self.title_text, subtitle=self.subtitle_text)
-        self.narrate(self.fill(self.intro), Write(title[0]), FadeIn(title[1:]))
+        example = get_tex("f(x)", "=", result.expr_latex, size=SIZES.tex_large)
+        example[0].set_color(PALETTE.curve)
+        example.move_to(UP * 0.6)
+        title = self.opening(example, self.fill(self.intro))
 
         self.beat("rule")
         card = get_rule_card(self.rule, size=SIZES.tex_large)
-        card.next_to(title, DOWN, buff=0.9).set_x(0)
-        self.narrate(self.fill(self.rule_caption), FadeIn(card[0]), Write(card[1]))
+        card.next_to(example, DOWN, buff=0.6).set_x(0)
+        if card.get_bottom()[1] < EDGE_BUFF + 0.3 - config.frame_height / 2:
+            card = get_rule_card(self.rule, size=SIZES.tex)
+            card.next_to(example, DOWN, buff=0.5).set_x(0)
+        self.say(self.fill(self.rule_caption), FadeIn(card[0]), Write(card[1]))
         small = self.corner_card(title)
-        self.play(ReplacementTransform(card, small))
+        self.play(ReplacementTransform(card, small), FadeOut(example))
         card = self.rule_card = small
 
         self.extra_beat(title, card)
+        self.beat("why")
+        self.why_beat(result)
 
         self.beat("work")
         working = self.show_working(result.steps[0], title, card)
-        self.wait(0.5)
         working = self.after_work(result, title, working)
 
-        self.beat("graph")
+        self.beat("check")
         # after_work may already have cleared the working (empty group) and the card
         leftovers = [FadeOut(working)] if working.submobjects else []
         if card in self.mobjects:
@@ -412,47 +505,53 @@ class RuleScene(LectureScene):
     def show_working(self, step: RuleStep, title: VMobject, card: VMobject) -> VGroup:
         """Write the working line by line, one caption per line; box the answer."""
         above = VGroup(title, card)
-        room = above.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 0.5
+        room = above.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 0.9
         working = get_fitted_working(
             step, config.frame_width - 2 * EDGE_BUFF - 1.0, room
         )
-        working.next_to(above, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        working.next_to(above, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        tag(working, *self.example_params())
         captions = list(self.work_captions) + [""] * len(working)
         for line, say in zip(working, captions, strict=False):
             if say:
-                self.caption(self.fill(say))
-            self.play(Write(line))
-            self.hold()
+                self.say(self.fill(say), Write(line))
+            else:
+                self.play(Write(line))
         box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
         self.play(Create(box))
         working.add(box)
         return working
 
-    def show_graph(self, result: Differentiation, title: Mobject) -> None:
-        """f above f'; a point sweeps along f with its tangent and matching f' dot."""
-        plots = get_f_and_fprime_plots(
-            result,
-            self.x_range,
-            self.f_range,
-            self.df_range,
-            f_numbers=self.f_numbers,
-            df_numbers=self.df_numbers,
+    def example_params(self) -> tuple[str, ...]:
+        """The parameters the worked example is drawn from (for the layout gate)."""
+        schema = type(self.params)
+        return tuple(
+            name for name in ("f", "w", "z") if name in schema.__dataclass_fields__
         )
+
+    def show_graph(self, result: Differentiation, title: Mobject) -> None:
+        """f above f'; the point stops where the tangent slope is read against f'."""
+        p = self.params
         room = title.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 0.3
-        if plots.height > room:
-            plots.scale_to_fit_height(room)
+        plots = get_fitted_plots(
+            result,
+            (p.x_range, p.f_range, p.df_range),
+            room=room,
+            f_numbers=self.f_numbers if p == type(p)() else None,
+            df_numbers=self.df_numbers if p == type(p)() else None,
+        )
         plots.to_edge(RIGHT, buff=EDGE_BUFF).to_edge(DOWN, buff=EDGE_BUFF)
+        tag(plots, "x_range", *self.example_params())
         pair = get_function_pair(result)
         pair.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
         if pair.width > plots.get_left()[0] - pair.get_left()[0] - 0.3:
             pair.scale_to_fit_width(plots.get_left()[0] - pair.get_left()[0] - 0.3)
-        self.caption(self.fill(self.graph_caption))
-        self.play(FadeIn(pair, shift=DOWN * 0.2))
-        self.play(Create(plots.top), Create(plots.bottom), run_time=2)
-        self.hold()
+        tag(pair, *self.example_params())
 
         top, bottom = plots.top, plots.bottom
-        t = ValueTracker(self.sweep[0])
+        stops = list(p.stops)
+        start = p.x_range[0] + 0.1 * (p.x_range[1] - p.x_range[0])
+        t = ValueTracker(start)
 
         def tangent() -> Tangent:
             return result.tangent(t.get_value())
@@ -472,11 +571,7 @@ class RuleScene(LectureScene):
                 radius=0.08,
             )
         )
-        link = always_redraw(
-            lambda: DashedLine(
-                dot.get_center(), ddot.get_center(), color=PALETTE.muted, stroke_width=2
-            )
-        )
+        link = always_redraw(lambda: get_link(top, bottom, dot, ddot))
         rows = [
             get_readout("x", t.get_value(), nudge=0.02),
             get_readout(
@@ -495,16 +590,16 @@ class RuleScene(LectureScene):
         rows[1].number.add_updater(lambda m: m.set_value(tangent().slope))
         rows[2].number.add_updater(lambda m: m.set_value(result.df(t.get_value())))
 
-        self.caption(self.fill(self.sweep_caption))
+        self.say(
+            self.fill(self.graph_caption),
+            FadeIn(pair, shift=DOWN * 0.2),
+            Create(plots.top),
+            Create(plots.bottom),
+        )
         self.add(link)
         self.play(FadeIn(dot), FadeIn(ddot), Create(segment), FadeIn(readouts))
-        for x_next in self.sweep[1:]:
-            self.play(t.animate.set_value(x_next), run_time=3.5)
-        self.hold()
-        self.narrate(
-            self.rest_caption(result, self.sweep[-1]),
-            Indicate(readouts[1:], color=PALETTE.tangent, scale_factor=1.1),
-        )
+        for x_stop in stops:
+            self.say(self.stop_caption(result, x_stop), t.animate.set_value(x_stop))
         for r in rows:
             r.number.clear_updaters()
         self.play(
@@ -518,18 +613,19 @@ class RuleScene(LectureScene):
             rf"\frac{{d}}{{dx}} {_wrap(result.expr_latex)}", "=", result.result_latex
         )
         answer[2].set_color(PALETTE.tangent)
-        group = VGroup(card, get_card(answer)).arrange(DOWN, buff=0.6)
+        group = VGroup(card, get_card(answer)).arrange(RIGHT, buff=0.6)
         group.next_to(title, DOWN, buff=0.8).set_x(0)
-        self.narrate(
-            self.fill(self.summary_caption), FadeIn(group, lag_ratio=0.3), hold=1.0
-        )
+        if group.width > config.frame_width - 2 * EDGE_BUFF:
+            group.arrange(DOWN, buff=0.6).next_to(title, DOWN, buff=0.6).set_x(0)
+        tag(group, *self.example_params())
+        self.say(self.fill(self.summary_caption), FadeIn(group, lag_ratio=0.3))
 
 
 def get_part_fields(w: str, z: str) -> dict[str, str]:
     """Caption fields for a rule on two parts: ``w``, ``z`` and their derivatives."""
     return {
-        "w": plain(parse(w)),
-        "z": plain(parse(z)),
-        "dw": plain(differentiate(w).simplified),
-        "dz": plain(differentiate(z).simplified),
+        "w": expr_text(parse(w)),
+        "z": expr_text(parse(z)),
+        "dw": expr_text(differentiate(w).simplified),
+        "dz": expr_text(differentiate(z).simplified),
     }

@@ -43,6 +43,7 @@ from mathkit.integrate import (
 )
 from mathkit.plotting import AxisRange, first_jump, plot_window, sample, value_at
 from scenes.common.params import ParamError, Schema, param
+from scenes.common.schemas_rules import RULE_SCHEMAS
 
 MAX_ABS_F: Final = 1e4
 """Largest |f(x)| DeltaMethod plots (beyond it the tick labels do not fit)."""
@@ -388,9 +389,13 @@ class RocCurveParams(Schema):
         return self.data.source == "synthetic"
 
 
-SCHEMAS: Final[dict[str, type[Schema]]] = {
-    s.scene: s for s in (DeltaMethodParams, NumericIntegrationParams, RocCurveParams)
-}
+_ALL: Final[tuple[type[Schema], ...]] = (
+    DeltaMethodParams,
+    NumericIntegrationParams,
+    RocCurveParams,
+    *RULE_SCHEMAS,
+)
+SCHEMAS: Final[dict[str, type[Schema]]] = {s.scene: s for s in _ALL}
 """Parametric scenes by class name."""
 
 __all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurveParams"]

@@ -213,7 +213,10 @@ def test_a_csv_over_a_million_rows_is_refused(
         ('name = "x"\n[params]\nf = "x"\n', ["missing key 'scene'"]),
         ('scene = "DeltaMethod"\n[params]\nf = "x"\n', ["missing key 'name'"]),
         ('scene = "DeltaMethod"\nname = "../etc"\n[params]\nf = "x"\n', ["'name'"]),
-        ('scene = "ChainRule"\nname = "a"\n[params]\n', ["takes no parameters"]),
+        (
+            'scene = "DerivativeNotation"\nname = "a"\n[params]\n',
+            ["takes no parameters"],
+        ),
         ('scene = "DeltaMethod"\nname = "a"\nparams = 3\n', ["table"]),
         ("scene = [", ["not valid TOML"]),
     ],

@@ -114,6 +114,6 @@ def test_make_params_prints_the_schema(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     for word in ("x0", "default: 2", "bounds: -10 to 10", "exercise_dx", "(required)"):
         assert word in proc.stdout
-    bad = make("params", "SCENE=ChainRule", renders=tmp_path)
+    bad = make("params", "SCENE=DerivativeNotation", renders=tmp_path)
     assert bad.returncode == 2
     assert "takes no parameters" in bad.stderr
