@@ -22,6 +22,8 @@ from manim import (
     Code,
     CurvedArrow,
     Mobject,
+    MoveAlongPath,
+    Rectangle,
     RoundedRectangle,
     ShowPassingFlash,
     Text,
@@ -364,6 +366,115 @@ def get_code_and_graph(
     return group
 
 
+def get_line_highlight(
+    panel: Code, index: int, *, color: str | None = None, opacity: float = 0.22
+) -> Rectangle:
+    """A bar behind line ``index`` of a code panel (the line being run).
+
+    It spans the panel's background and is one line pitch high; it sits behind
+    the code (z-index), so ``Transform`` it onto :func:`get_line_highlight` of
+    another line to step through a program.
+    """
+    lines = panel.code_lines
+    if not 0 <= index < len(lines):
+        raise ValueError(f"line {index} outside 0..{len(lines) - 1}")
+    centres = [float(line.get_center()[1]) for line in lines]
+    pitch = abs(centres[0] - centres[1]) if len(lines) > 1 else lines[0].height
+    background = panel.background
+    bar = Rectangle(
+        width=background.width - 0.16,
+        height=pitch,
+        stroke_width=0,
+        fill_color=color or PALETTE.accent,
+        fill_opacity=opacity,
+    )
+    bar.move_to([background.get_center()[0], centres[index], 0.0])
+    background.set_z_index(-2)
+    bar.set_z_index(-1)
+    return bar
+
+
+def get_token(text: str, *, color: str | None = None) -> Mobject:
+    """A number that travels along the graph's edges (value forward, gradient back)."""
+    return get_tex(text, size=SIZES.tex_small, color=color or PALETTE.curve)
+
+
+def make_travel(
+    token: Mobject, arrow: Mobject, *, backward: bool = False, run_time: float = 1.0
+) -> Animation:
+    """Move ``token`` along ``arrow`` (head to tail when ``backward``)."""
+    path = VMobject().set_points(arrow.points.copy())
+    if backward:
+        path.reverse_points()
+    return MoveAlongPath(token, path, run_time=run_time)
+
+
+def torch_training_code(lr: float, epochs: int) -> str:
+    """The training loop of the course's *Regression in PyTorch* notebook (spec 3c).
+
+    Line 0-1 make the optimizer, 2 starts the loop, 3 ``zero_grad``, 4-7 the four
+    steps (forward pass, cost, ``backward``, ``step``).
+    """
+    return "\n".join(
+        (
+            "optimizer = torch.optim.SGD(",
+            f"    [m, b], lr={lr:g})",
+            f"for epoch in range({epochs}):",
+            "    optimizer.zero_grad()",
+            "    yhat = regression(x, m, b)",
+            "    C = mse(yhat, y)",
+            "    C.backward()",
+            "    optimizer.step()",
+        )
+    )
+
+
+def get_method_cards(
+    entries: Sequence[tuple[str, str, Sequence[Mobject], str]], *, width: float = 3.9
+) -> VGroup:
+    """Numerical vs symbolic vs automatic differentiation: one card per method.
+
+    Each entry is (heading, colour, body mobjects stacked under the heading,
+    verdict); the cards are equally wide, top-aligned and side by side. Parts:
+    ``.cards[i]``, ``.headings[i]``, ``.bodies[i]`` and ``.verdicts[i]``.
+    """
+    cards, headings, bodies, verdicts = VGroup(), VGroup(), VGroup(), VGroup()
+    for heading, color, body, verdict in entries:
+        head = get_text(heading, size=SIZES.label, color=color)
+        stack = VGroup(*body).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        if stack.width > width - 0.4:
+            stack.scale_to_fit_width(width - 0.4)
+        words = get_text(verdict, size=SIZES.small, color=PALETTE.subtle)
+        if words.width > width - 0.4:
+            words.scale_to_fit_width(width - 0.4)
+        inner = VGroup(head, stack, words).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        panel = RoundedRectangle(
+            corner_radius=0.15,
+            width=width,
+            height=inner.height + 0.5,
+            stroke_color=color,
+            stroke_width=2,
+            fill_color=PALETTE.surface,
+            fill_opacity=0.6,
+        )
+        inner.move_to(panel).align_to(panel, LEFT).shift(RIGHT * 0.2)
+        cards.add(VGroup(panel, inner))
+        headings.add(head)
+        bodies.add(stack)
+        verdicts.add(words)
+    top = max(c.height for c in cards)
+    for card in cards:
+        card[0].stretch_to_fit_height(top).align_to(card[1], UP).shift(UP * 0.25)
+    cards.arrange(RIGHT, buff=0.3, aligned_edge=UP)
+    cards.cards, cards.headings, cards.bodies, cards.verdicts = (
+        list(cards),
+        headings,
+        bodies,
+        verdicts,
+    )
+    return cards
+
+
 class LayeredDiagram(VGroup):
     """Neuron columns: ``.cells[c][r]`` (a node) and ``.arrows[(c, r, r2)]``."""
 
@@ -425,13 +536,18 @@ __all__ = [
     "get_layered_diagram",
     "get_leaf_node",
     "get_legend",
+    "get_line_highlight",
+    "get_method_cards",
     "get_op_node",
     "get_output_line",
     "get_product_card",
+    "get_token",
     "get_value_tag",
     "make_flow_animation",
+    "make_travel",
     "tf_code",
     "tf_output",
     "torch_code",
     "torch_output",
+    "torch_training_code",
 ]
