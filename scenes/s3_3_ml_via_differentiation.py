@@ -26,7 +26,6 @@ from manim import (
     Succession,
     Transform,
     VGroup,
-    Write,
 )
 
 from mathkit.cost import forward, four_steps, least_squares
@@ -38,7 +37,7 @@ from scenes.common.graph_parts import (
     get_line_highlight,
     torch_training_code,
 )
-from scenes.common.mobjects import get_card, get_tex, get_text, get_title
+from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.numbers import fmt
 from scenes.common.regression_parts import (
     get_cost_history,
@@ -50,7 +49,7 @@ from scenes.common.regression_parts import (
     get_regression_line,
     get_residuals,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 TRAINING_SHOWN = (1, 2, 4, 9, 19, 49, 99, 199, 499, EPOCHS)
 """Epochs completed at which the training montage stops (layout of the montage only)."""
@@ -71,21 +70,15 @@ class MLViaDifferentiation(LectureScene):
         ols = least_squares(x, y)
 
         # -- title ---------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Machine Learning via Differentiation",
-            subtitle="Fitting a line by following the gradient",
+        axes = get_data_axes(width=5.8, height=4.0)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.small).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
         )
-        axes = get_data_axes(width=5.8, height=4.2)
-        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.15).to_edge(DOWN, buff=EDGE_BUFF + 0.25)
         dots = get_data_scatter(axes)
-        self.narrate(
+        title = self.opening(
+            Create(axes),
             "Machine learning is mostly differentiation: "
             "a model improves by following the slope of its cost.",
-            Write(title[0]),
-            FadeIn(title[1:]),
-            Create(axes),
-            run_time=2.5,
         )
 
         # -- data ----------------------------------------------------------------
@@ -95,30 +88,30 @@ class MLViaDifferentiation(LectureScene):
             size=SIZES.small,
             color=PALETTE.subtle,
         )
-        axis_note.next_to(axes, UP, buff=0.2).align_to(axes, LEFT)
+        axis_note.next_to(axes, UP, buff=SPACE.small).align_to(axes, LEFT)
         self.narrate(
             f"The course's clinical trial: {len(x)} patients, "
             "drug dosage against a forgetfulness score.",
             FadeIn(axis_note),
             LaggedStart(*[FadeIn(d, scale=1.6) for d in dots], lag_ratio=0.3),
-            run_time=3.0,
+            fill=True,
         )
 
         # -- initial line ----------------------------------------------------------
         self.beat("initial-line")
         line = get_regression_line(axes, first.m, first.b)
         code = get_code_panel(torch_training_code(LEARNING_RATE, EPOCHS))
-        code.next_to(title, DOWN, buff=0.3).to_edge(RIGHT, buff=EDGE_BUFF)
+        code.next_to(title, DOWN, buff=SPACE.medium).to_edge(RIGHT, buff=EDGE_BUFF)
         m_read = get_readout("m", first.m, color=PALETTE.curve)
         b_read = get_readout("b", first.b, color=PALETTE.curve)
-        params = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
-        params.next_to(code, DOWN, buff=0.75).align_to(code, LEFT)
+        params = VGroup(m_read, b_read).arrange(RIGHT, buff=SPACE.large)
+        params.next_to(code, DOWN, buff=SPACE.large).align_to(code, LEFT)
         self.narrate(
             f"The model is a line, y hat = m x + b. Start from a guess: "
             f"m = {fmt(first.m)} and b = {fmt(first.b)}. It rises while the data falls.",
             Create(line),
             FadeIn(params),
-            run_time=2.5,
+            fill=True,
         )
 
         # -- loop: one pass through the PyTorch training loop, line by line --------
@@ -131,12 +124,12 @@ class MLViaDifferentiation(LectureScene):
             f"holds m and b, with learning rate {fmt(first.lr)}.",
             FadeIn(code),
             FadeIn(bar),
-            run_time=2.0,
+            fill=True,
         )
 
         def note(text: str) -> VGroup:
             words = get_text(text, size=SIZES.small, color=PALETTE.accent)
-            return words.next_to(code, DOWN, buff=0.2).align_to(code, LEFT)
+            return words.next_to(code, DOWN, buff=SPACE.small).align_to(code, LEFT)
 
         step_note = note("reset: gradients start at 0")
         gm_read = get_readout(
@@ -145,17 +138,17 @@ class MLViaDifferentiation(LectureScene):
         gb_read = get_readout(
             r"\texttt{b.grad}", 0.0, decimals=3, color=PALETTE.tangent
         )
-        grads = VGroup(gm_read, gb_read).arrange(RIGHT, buff=0.6)
-        grads.next_to(params, DOWN, buff=0.25).align_to(code, LEFT)
+        grads = VGroup(gm_read, gb_read).arrange(RIGHT, buff=SPACE.large)
+        grads.next_to(params, DOWN, buff=SPACE.small).align_to(code, LEFT)
         cost = get_cost_readout(first.cost)
-        cost.next_to(grads, DOWN, buff=0.25).align_to(code, LEFT)
+        cost.next_to(grads, DOWN, buff=SPACE.small).align_to(code, LEFT)
         self.narrate(
             "zero_grad comes first: backward adds into .grad, so without it the "
             "gradients of earlier epochs would pile up.",
             Transform(bar, bar_at[ZERO]),
             FadeIn(step_note),
             FadeIn(grads),
-            run_time=2.0,
+            fill=True,
         )
         residuals = get_residuals(axes, first.y_hat)
         self.narrate(
@@ -164,7 +157,7 @@ class MLViaDifferentiation(LectureScene):
             Transform(bar, bar_at[FORWARD]),
             Transform(step_note, note("1  forward pass")),
             Create(residuals),
-            run_time=2.0,
+            fill=True,
         )
         self.narrate(
             f"Step two, the cost: the mean of the squared errors, "
@@ -180,7 +173,7 @@ class MLViaDifferentiation(LectureScene):
             Transform(step_note, note("3  gradient, by autodiff")),
             ChangeDecimalToValue(gm_read.number, first.grad_m),
             ChangeDecimalToValue(gb_read.number, first.grad_b),
-            run_time=2.0,
+            fill=True,
         )
         new_res = get_residuals(axes, forward(x, first.new_m, first.new_b))
         self.narrate(
@@ -193,20 +186,19 @@ class MLViaDifferentiation(LectureScene):
             ChangeDecimalToValue(m_read.number, first.new_m),
             ChangeDecimalToValue(b_read.number, first.new_b),
             ChangeDecimalToValue(cost.number, first.new_cost),
-            run_time=2.5,
+            fill=True,
         )
 
         # -- training: the loop runs on, the cost curve drops -------------------------
         self.beat("training")
         costs = trace.cost[1:]  # costs[e]: the cost at the start of epoch e
         history_axes = get_cost_history_axes(EPOCHS, costs, width=4.9, height=1.2)
-        history_axes.next_to(code, DOWN, buff=0.7).align_to(code, RIGHT).shift(
-            LEFT * 0.1
-        )
+        history_axes.next_to(code, DOWN, buff=SPACE.medium).align_to(code, RIGHT)
+        history_axes.shift(LEFT * SPACE.tight)
         epoch_read = get_readout(r"\text{epoch}", 0, decimals=0, color=PALETTE.text)
         history = get_cost_history(history_axes, costs[:1])
-        top = VGroup(params.copy(), epoch_read).arrange(RIGHT, buff=0.45)
-        top.next_to(axes, UP, buff=0.2).align_to(axes, LEFT)
+        top = VGroup(params.copy(), epoch_read).arrange(RIGHT, buff=SPACE.medium)
+        top.next_to(axes, UP, buff=SPACE.small).align_to(axes, LEFT)
         epoch_read.move_to(top[1])
         self.play(
             FadeOut(residuals),
@@ -219,12 +211,12 @@ class MLViaDifferentiation(LectureScene):
         self.narrate(
             "Now the loop runs on, with the cost of each epoch on a log scale.",
             Create(history_axes),
-            cost.animate.scale(0.85)
-            .next_to(history_axes, UP, buff=0.05)
-            .align_to(history_axes, RIGHT),
+            cost.animate.scale(0.85).move_to(
+                history_axes.c2p(EPOCHS * 0.72, history_axes.y_range[1] - 0.4)
+            ),
             FadeIn(epoch_read),
             FadeIn(history),
-            run_time=2.0,
+            fill=True,
         )
         cycle = [bar_at[i] for i in (ZERO, FORWARD, COST, BACKWARD, STEP)]
         self.caption(
@@ -243,7 +235,7 @@ class MLViaDifferentiation(LectureScene):
                 ChangeDecimalToValue(cost.number, trace.cost[state]),
                 ChangeDecimalToValue(m_read.number, trace.m[state]),
                 ChangeDecimalToValue(b_read.number, trace.b[state]),
-                run_time=0.9,
+                fill=True,
             )
         self.hold()
         self.narrate(
@@ -251,6 +243,7 @@ class MLViaDifferentiation(LectureScene):
             "the line runs right through the points.",
             Indicate(cost, color=PALETTE.error),
             Indicate(line, color=PALETTE.curve),
+            fill=True,
         )
 
         # -- closed form -----------------------------------------------------------------
@@ -274,10 +267,10 @@ class MLViaDifferentiation(LectureScene):
                 size=SIZES.tex_small,
                 color=PALETTE.secant,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.18)
-        table[2:].shift(DOWN * 0.15)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        table[2:].shift(DOWN * SPACE.tight)
         compare = get_card(table)
-        compare.move_to(VGroup(history_axes, cost)).align_to(code, RIGHT)
+        compare.next_to(code, DOWN, buff=SPACE.medium).align_to(code, RIGHT)
         self.play(
             FadeOut(history_axes),
             FadeOut(history),
@@ -290,7 +283,7 @@ class MLViaDifferentiation(LectureScene):
             "solution. Gradient descent has all but reached it.",
             FadeIn(compare),
             Create(ols_line),
-            run_time=2.5,
+            fill=True,
         )
 
         # -- summary -----------------------------------------------------------------------
@@ -301,7 +294,7 @@ class MLViaDifferentiation(LectureScene):
             "trains networks with millions of parameters.",
             FadeIn(bar),
             Succession(*[Transform(bar, c) for c in cycle[1:]]),
-            run_time=4.0,
+            fill=True,
             hold=1.0,
         )
         self.wait()
