@@ -144,22 +144,41 @@ def get_value_tag(
 
 
 def get_grad_tag(
-    value: float, node: Mobject, *, direction: np.ndarray = DOWN, places: int = 2
+    value: float,
+    node: Mobject,
+    *,
+    direction: np.ndarray = DOWN,
+    places: int = 2,
+    name: str | None = None,
 ) -> Mobject:
-    """A gradient next to ``node``: a small ``g = ...`` in the derivative colour."""
-    tag = get_tex(
-        rf"\nabla\,{fmt(value, places)}", size=SIZES.tex_small, color=PALETTE.tangent
+    """A gradient next to ``node`` in the derivative colour.
+
+    With ``name`` (TeX, e.g. ``\\texttt{x.grad}`` or ``\\frac{dy}{dy}``) it reads
+    ``name = value``; without, the older ``\\nabla value``.
+    """
+    text = (
+        rf"\nabla\,{fmt(value, places)}"
+        if name is None
+        else rf"{name} = {fmt(value, places)}"
     )
+    tag = get_tex(text, size=SIZES.tex_small, color=PALETTE.tangent)
     return tag.next_to(node, direction, buff=0.15)
 
 
-def get_legend() -> VGroup:
-    """Key for the tags: forward value (curve colour), gradient (tangent colour)."""
+def get_legend(*, symbol: bool = True) -> VGroup:
+    """Key for the tags: forward value (curve colour), gradient (tangent colour).
+
+    ``symbol=False`` leaves out the nabla (for tags that name their gradient).
+    """
     value = get_text("value (forward)", size=SIZES.small, color=PALETTE.curve)
-    grad = VGroup(
-        get_tex(r"\nabla", size=SIZES.tex_small, color=PALETTE.tangent),
-        get_text("gradient (backward)", size=SIZES.small, color=PALETTE.tangent),
-    ).arrange(RIGHT, buff=0.15)
+    words = get_text("gradient (backward)", size=SIZES.small, color=PALETTE.tangent)
+    grad = (
+        VGroup(
+            get_tex(r"\nabla", size=SIZES.tex_small, color=PALETTE.tangent), words
+        ).arrange(RIGHT, buff=0.15)
+        if symbol
+        else VGroup(words)
+    )
     return VGroup(value, grad).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
 
 
@@ -348,7 +367,7 @@ def tf_output(grad: float) -> str:
 def get_code_and_graph(
     code: str,
     graph: Graph,
-    names: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
     *,
     rows: Mapping[str, float] | None = None,
     code_size: int = 24,
@@ -358,7 +377,10 @@ def get_code_and_graph(
     """A code panel (left) and the graph it builds (right), side by side.
 
     Shared by the PyTorch and TensorFlow scenes. Parts: ``.code``, ``.graph``.
+    Without ``names`` every node is named by its own label (x, y).
     """
+    if names is None:
+        names = {n.label: n.label for n in graph.nodes if n.label}
     panel = get_code_panel(code, size=code_size)
     drawing = get_comp_graph(graph, names, rows=rows, dx=dx).scale(graph_scale)
     group = VGroup(panel, drawing).arrange(RIGHT, buff=0.8)
