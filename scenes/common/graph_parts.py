@@ -497,6 +497,63 @@ def get_method_cards(
     return cards
 
 
+class Tape(VGroup):
+    """A tape of recorded operations: ``.strip`` (the empty tape) and ``.cells[i]``."""
+
+    def __init__(self, strip: VGroup, cells: VGroup) -> None:
+        super().__init__(strip, cells)
+        self.strip, self.cells = strip, cells
+
+
+def get_tape(records: Sequence[str], *, cell_width: float = 2.6) -> Tape:
+    """A film-like strip with one cell per recorded operation (TeX in each cell).
+
+    The strip (with sprocket holes along both edges) is drawn empty, so that the
+    cells can be written onto it one by one as the forward pass runs.
+    """
+    cells = VGroup()
+    for text in records:
+        label = get_tex(text, size=SIZES.tex_small, color=PALETTE.curve)
+        if label.width > cell_width - 0.3:
+            label.scale_to_fit_width(cell_width - 0.3)
+        box = RoundedRectangle(
+            corner_radius=0.1,
+            width=cell_width,
+            height=0.9,
+            stroke_color=PALETTE.curve,
+            stroke_width=2,
+            fill_color=PALETTE.surface,
+            fill_opacity=1.0,
+        )
+        cells.add(VGroup(box, label.move_to(box)))
+    cells.arrange(RIGHT, buff=0.2)
+    body = RoundedRectangle(
+        corner_radius=0.12,
+        width=cells.width + 0.5,
+        height=1.5,
+        stroke_color=PALETTE.overlay,
+        stroke_width=2,
+        fill_color=PALETTE.background,
+        fill_opacity=1.0,
+    ).move_to(cells)
+    holes = VGroup()
+    count = max(2, int(body.width / 0.35))
+    for k in range(count):
+        xk = body.get_left()[0] + (k + 0.5) * body.width / count
+        for yk in (body.get_top()[1] - 0.15, body.get_bottom()[1] + 0.15):
+            holes.add(
+                RoundedRectangle(
+                    corner_radius=0.03,
+                    width=0.14,
+                    height=0.1,
+                    stroke_width=0,
+                    fill_color=PALETTE.overlay,
+                    fill_opacity=1.0,
+                ).move_to([xk, yk, 0.0])
+            )
+    return Tape(VGroup(body, holes), cells)
+
+
 class LayeredDiagram(VGroup):
     """Neuron columns: ``.cells[c][r]`` (a node) and ``.arrows[(c, r, r2)]``."""
 
@@ -548,6 +605,7 @@ def get_product_card(lhs: str, factors: Sequence[str], result: str) -> VGroup:
 __all__ = [
     "LEFT",
     "CompGraph",
+    "Tape",
     "fmt",
     "get_code_and_graph",
     "get_code_panel",
@@ -563,6 +621,7 @@ __all__ = [
     "get_op_node",
     "get_output_line",
     "get_product_card",
+    "get_tape",
     "get_token",
     "get_value_tag",
     "make_flow_animation",
