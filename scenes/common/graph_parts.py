@@ -463,6 +463,8 @@ def get_method_cards(
     cards, headings, bodies, verdicts = VGroup(), VGroup(), VGroup(), VGroup()
     for heading, color, body, verdict in entries:
         head = get_text(heading, size=SIZES.label, color=color)
+        if head.width > width - 0.4:
+            head.scale_to_fit_width(width - 0.4)
         stack = VGroup(*body).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
         if stack.width > width - 0.4:
             stack.scale_to_fit_width(width - 0.4)
