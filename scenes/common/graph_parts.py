@@ -207,6 +207,7 @@ class CompGraph(VGroup):
         dx: float = 2.3,
         dy: float = 1.7,
         name_side: np.ndarray = UP,
+        twin_bend: float = 0.6,
     ) -> None:
         super().__init__()
         self.graph = graph
@@ -234,7 +235,9 @@ class CompGraph(VGroup):
             twins = [
                 f for f in graph.edges if (f.source, f.target) == (e.source, e.target)
             ]
-            bend = 0.0 if len(twins) == 1 else (0.6 if e.slot == 0 else -0.6)
+            bend = (
+                0.0 if len(twins) == 1 else (twin_bend if e.slot == 0 else -twin_bend)
+            )
             arrow = get_edge(
                 self.by_index[e.source], self.by_index[e.target], bend=bend
             )
@@ -279,13 +282,22 @@ def get_comp_graph(
     dx: float = 2.3,
     dy: float = 1.7,
     name_side: np.ndarray = UP,
+    twin_bend: float = 0.6,
 ) -> CompGraph:
     """Draw ``graph``; ``names`` maps node labels to TeX (leaf names, op result names).
 
-    Result names of operations sit on ``name_side`` of their node.
+    Result names of operations sit on ``name_side`` of their node. An input used
+    twice (``v * v``) gets two arcs bent by +-``twin_bend`` (radians).
     """
     return CompGraph(
-        graph, names, rows=rows, columns=columns, dx=dx, dy=dy, name_side=name_side
+        graph,
+        names,
+        rows=rows,
+        columns=columns,
+        dx=dx,
+        dy=dy,
+        name_side=name_side,
+        twin_bend=twin_bend,
     )
 
 
