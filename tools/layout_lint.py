@@ -540,6 +540,14 @@ def _sides(
     }
 
 
+def _placed_name(placed: Placed) -> str:
+    """``name_of`` with a tick label's axes named too."""
+    name = name_of(placed.mob, placed.top)
+    if placed.axis is not None and isinstance(placed.mob, _text_types()):
+        name = f"{name} (a tick label of {name_of(placed.top)})"
+    return name
+
+
 def margin_findings(
     scan: FrameScan,
     *,
@@ -567,7 +575,8 @@ def margin_findings(
         side, over = max(
             _sides(lo, hi, half_w, half_h, EDGE_BUFF).items(), key=lambda kv: kv[1]
         )
-        key = id(mob) if is_text else id(placed.top)
+        # One finding per group; a text is its own unless it is a tick label.
+        key = id(mob) if is_text and placed.axis is None else id(placed.top)
         if over > 1e-3 and over > worst.get(key, (0.0, "", placed))[0]:
             worst[key] = (over, side, placed)
     out: list[Finding] = []
@@ -584,7 +593,7 @@ def margin_findings(
                 "layout-margin",
                 beat,
                 time_s,
-                f"{name_of(placed.mob, placed.top)} is {where}"
+                f"{_placed_name(placed)} is {where}"
                 f" ({gap * PX_PER_UNIT:.0f} px; margin EDGE_BUFF = {EDGE_BUFF})",
                 getattr(placed.top, "variant_params", ()),
                 fix="fit the group with self.stage(...) / fit_to_stage(...), or place it"
@@ -651,6 +660,7 @@ def crossing_findings(
     pairs = list(allowed)
     line_boxes = [_box(p.mob) for p in lines]
     segments: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    crossings: dict[tuple[int, int], list[tuple[Placed, int, int]]] = {}
     out: list[Finding] = []
     for text in scan.texts:
         boxes = _glyph_boxes(text.mob)
@@ -682,25 +692,38 @@ def crossing_findings(
             lname = name_of(line.mob, line.top)
             if _allowed(tname, lname, pairs):
                 continue
-            out.append(
-                Finding(
-                    scene,
-                    "layout-crossing",
-                    beat,
-                    time_s,
-                    f"{lname} crosses {tname} ({int(hit.sum())} of {len(boxes)} glyphs)",
-                    tuple(
-                        dict.fromkeys(
-                            getattr(text.top, "variant_params", ())
-                            + getattr(line.top, "variant_params", ())
-                        )
-                    ),
-                    fix="move the label off the line (next_to with a SPACE buff, clear of"
-                    " the data), clip the line to the plot box (clip_to_axes), or if it"
-                    f" is meant add ({tname!r}, {type(line.mob).__name__!r}) to"
-                    " allowed_overlaps",
-                )
+            # Tick labels of one axes crossed by one line make one finding.
+            key = (i, id(text.top) if text.axis is not None else id(text.mob))
+            crossings.setdefault(key, []).append((text, int(hit.sum()), len(boxes)))
+    for (i, _), hits in crossings.items():
+        line = lines[i]
+        lname = name_of(line.mob, line.top)
+        text, crossed, total = max(hits, key=lambda h: h[1] / h[2])
+        tname = describe(text.mob)
+        if len(hits) > 1:
+            labels = ", ".join(describe(h[0].mob).split(" ", 1)[-1] for h in hits[:6])
+            what = f"{len(hits)} tick labels of {name_of(text.top)} ({labels})"
+        else:
+            what = f"{tname} ({crossed} of {total} glyphs)"
+        out.append(
+            Finding(
+                scene,
+                "layout-crossing",
+                beat,
+                time_s,
+                f"{lname} crosses {what}",
+                tuple(
+                    dict.fromkeys(
+                        getattr(text.top, "variant_params", ())
+                        + getattr(line.top, "variant_params", ())
+                    )
+                ),
+                fix="move the label off the line (next_to with a SPACE buff, clear of"
+                " the data), clip the line to the plot box (clip_to_axes), or if it"
+                f" is meant add ({tname!r}, {type(line.mob).__name__!r}) to"
+                " allowed_overlaps",
             )
+        )
     return out
 
 
@@ -783,6 +806,9 @@ def contrast_findings(
         need = CONTRAST_LARGE if is_large_text(text.mob) else CONTRAST_NORMAL
         worst: tuple[float, str, float] | None = None
         for glyph in glyphs(text.mob):
+            lo, hi = _box(glyph)
+            if hi[1] - lo[1] < 0.4 * (hi[0] - lo[0]):
+                continue  # a rule or bar (e.g. TeX's \rule as a divider), not a letter
             rgbas = getattr(glyph, "fill_rgbas", None)
             if rgbas is None or not len(rgbas):
                 continue
