@@ -270,13 +270,14 @@ class MLViaDifferentiation(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         table[2:].shift(DOWN * SPACE.tight)
         compare = get_card(table)
-        compare.next_to(code, DOWN, buff=SPACE.medium).align_to(code, RIGHT)
+        compare.move_to(code).align_to(code, RIGHT)
         self.play(
             FadeOut(history_axes),
             FadeOut(history),
             FadeOut(cost),
             FadeOut(epoch_read),
             FadeOut(bar),
+            FadeOut(code),
         )
         self.narrate(
             "For a straight line there is also an exact answer, the least-squares "
@@ -289,6 +290,7 @@ class MLViaDifferentiation(LectureScene):
         # -- summary -----------------------------------------------------------------------
         self.beat("summary")
         bar = get_line_highlight(code, ZERO)
+        self.play(FadeOut(compare), FadeIn(code))
         self.narrate(
             "Zero the gradients, forward pass, cost, backward, step: the same loop "
             "trains networks with millions of parameters.",
