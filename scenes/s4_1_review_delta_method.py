@@ -193,7 +193,7 @@ class ReviewDeltaMethod(LectureScene):
             ),
             color=PALETTE.tangent,
         ).move_to(ladder, aligned_edge=LEFT)
-        room = axes.get_left()[0] - SPACE.medium - definition.get_left()[0]
+        room = axes.get_left()[0] - SPACE.tight - definition.get_left()[0]
         if definition.width > room:
             definition.scale_to_fit_width(room).align_to(ladder, LEFT)
         self.narrate(
