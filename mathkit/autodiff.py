@@ -30,6 +30,7 @@ import numpy.typing as npt
 
 from mathkit.data import (
     AUTODIFF_X,
+    DELTA_POINT_X,
     INITIAL_B,
     INITIAL_M,
     REGRESSION_X,
@@ -472,6 +473,18 @@ def square_graph(x: float = AUTODIFF_X) -> Graph:
     """y = x^2 at x (course: x = 5 gives y = 25, dy/dx = 2x = 10; spec 3a/3b)."""
     xn = Node(x, "x")
     return xn.pow(2, "y").backward()
+
+
+def running_graph(x: float = DELTA_POINT_X) -> Graph:
+    """f(x) = x^2 + 2x + 2 (the running function, spec 2a/4) as a graph, at x.
+
+    Nodes: ``x``, ``x2`` = x^2, ``2x``, ``s`` = x^2 + 2x and ``f`` = s + 2. At
+    x = 2: f = 10 and df/dx = 2x + 2 = 6 (the tangent slope of the review, 4.1).
+    """
+    xn = Node(x, "x")
+    square = xn.pow(2, "x2")
+    double = xn.mul(2.0, "2x")
+    return square.add(double, "s").add(2.0, "f").backward()
 
 
 def single_point_graph(

@@ -1,26 +1,28 @@
 """3.2 AutoDiff with TensorFlow 2.
 
 Learning goal: compute the same derivative, dy/dx = 10 for y = x^2 at x = 5,
-with TensorFlow 2's ``GradientTape`` (which records the forward pass and plays
-it back in reverse), and compare the two libraries' code side by side. Every
-value comes from ``mathkit.autodiff.square_graph``.
+with TensorFlow 2's ``GradientTape``: the tape records each operation of the
+forward pass as it runs, and ``t.gradient`` plays the recording backwards,
+multiplying local derivatives from the output to the input. Then compare the
+two libraries' code. Every value comes from ``mathkit.autodiff.square_graph``.
 """
 
 from __future__ import annotations
 
 from manim import (
-    DL,
     DOWN,
     LEFT,
     RIGHT,
-    UL,
     UP,
-    Create,
+    Dot,
     FadeIn,
     FadeOut,
-    GrowArrow,
+    Flash,
     Indicate,
-    Line,
+    ReplacementTransform,
+    Succession,
+    Text,
+    Triangle,
     VGroup,
     Write,
 )
@@ -31,23 +33,17 @@ from mathkit.rules import differentiate
 from scenes.common.base import LectureScene
 from scenes.common.graph_parts import (
     fmt,
-    get_code_and_graph,
     get_code_panel,
-    get_edge_label,
-    get_grad_tag,
-    get_legend,
     get_output_line,
-    get_value_tag,
-    make_flow_animation,
+    get_tape,
+    get_token,
     tf_code,
     tf_output,
     torch_code,
     torch_output,
 )
-from scenes.common.mobjects import get_heading, get_text, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
-
-NAMES = {"x": "x", "y": "y"}
+from scenes.common.mobjects import get_heading, get_text
+from scenes.common.theme import MONO_FONT, PALETTE, SIZES, SPACE
 
 
 class AutoDiffTensorFlow(LectureScene):
@@ -60,157 +56,164 @@ class AutoDiffTensorFlow(LectureScene):
         power = y.param or 0.0
         local_rule = plain(differentiate(f"x^{fmt(power)}").simplified)  # d/dx x^n
 
-        # -- title -------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "AutoDiff with TensorFlow 2",
-            subtitle=f"the same y = x² at x = {fmt(x.value)}",
-        )
-        self.narrate(
-            "TensorFlow 2 computes the same derivative. "
-            "The code looks different, but the graph underneath is the same.",
-            Write(title[0]),
-            FadeIn(title[1:]),
-        )
-
-        layout = get_code_and_graph(tf_code(x.value, power), g, NAMES)
-        layout.next_to(title, DOWN, buff=0.8).set_x(0)
-        code, drawing = layout.code, layout.graph
+        code = get_code_panel(tf_code(x.value, power))
         lines = code.code_lines
-        x_node, y_node = drawing.node("x"), drawing.node("y")
-        arrow = drawing.edge(edge)
-        y_name = drawing.name_tags["y"]
+
+        # -- title -------------------------------------------------------------
+        title = self.opening(
+            [FadeIn(code.background), FadeIn(lines[0])],
+            "TensorFlow 2 computes the same derivative, with a different idea: "
+            "a tape that records the computation.",
+            fields={"x": fmt(x.value)},
+        )
+        code.next_to(title, DOWN, buff=SPACE.medium).align_to(title, LEFT)
+
+        tape = get_tape(
+            [
+                rf"x = {fmt(x.value)}",
+                rf"y = x^{{{fmt(power)}}} = {fmt(y.value)}",
+            ],
+            cell_width=3.6,
+        )
+        tape.next_to(code, DOWN, buff=SPACE.large).set_x(0)
+        rec = VGroup(
+            Dot(radius=0.08, color=PALETTE.error),
+            get_text("REC", size=SIZES.small, color=PALETTE.error),
+        ).arrange(RIGHT, buff=SPACE.tight)
+        rec.next_to(tape, UP, buff=SPACE.small).align_to(tape, LEFT)
 
         # -- variable ----------------------------------------------------------
         self.beat("variable")
-        self.play(FadeIn(code.background), FadeIn(lines[0]))
-        x_val = get_value_tag(x.value, x_node)
-        self.caption(
+        self.narrate(
             f"A tf.Variable holds x = {fmt(x.value)}: a trainable value, "
-            "like a model parameter."
+            "like a model parameter.",
+            FadeIn(lines[1], shift=RIGHT * SPACE.small),
+            FadeIn(tape.strip),
+            fill=True,
         )
-        self.play(FadeIn(lines[1], shift=RIGHT * 0.2))
-        self.play(FadeIn(x_node), FadeIn(x_val))
-        self.hold()
 
         # -- tape --------------------------------------------------------------
         self.beat("tape")
-        block = VGroup(lines[2], lines[3], lines[4])
-        tape_box = Line(
-            block.get_corner(UL),
-            block.get_corner(DL),
-            color=PALETTE.accent,
-            stroke_width=5,
-        ).next_to(block, LEFT, buff=0.12)
-        self.caption(
-            "Inside a GradientTape block, TensorFlow records each operation, "
-            "like a tape recorder running during the forward pass."
-        )
-        self.play(FadeIn(lines[2], shift=RIGHT * 0.2))
-        self.play(FadeIn(lines[3], shift=RIGHT * 0.2))
-        self.hold()
         self.narrate(
-            "watch(x) tells the tape to follow x. For a Variable that is automatic, "
-            "but the course notebook calls it anyway.",
-            Indicate(lines[3], color=PALETTE.accent, scale_factor=1.03),
+            "Opening a GradientTape starts the recorder. Every operation on x "
+            "from here on is written to the tape.",
+            FadeIn(lines[2], shift=RIGHT * SPACE.small),
+            FadeIn(rec),
+            Flash(rec[0], color=PALETTE.error),
+            fill=True,
         )
-        y_val = get_value_tag(y.value, y_node)
-        self.caption(f"Squaring x is recorded, and y becomes {fmt(y.value)}.")
-        self.play(FadeIn(lines[4], shift=RIGHT * 0.2), Create(tape_box))
-        self.play(GrowArrow(arrow), FadeIn(y_node), FadeIn(y_name))
-        self.play(make_flow_animation(arrow), FadeIn(y_val, shift=RIGHT * 0.2))
-        self.hold()
+        self.narrate(
+            "watch x tells the tape to follow x. For a Variable that is automatic, "
+            "but the course notebook calls it anyway.",
+            FadeIn(lines[3], shift=RIGHT * SPACE.small),
+            FadeIn(tape.cells[0], shift=RIGHT * SPACE.small),
+            fill=True,
+        )
+        self.narrate(
+            f"Squaring x is recorded as the next cell, and y becomes {fmt(y.value)}. "
+            "The block ends, and the recording stops.",
+            FadeIn(lines[4], shift=RIGHT * SPACE.small),
+            FadeIn(tape.cells[1], shift=RIGHT * SPACE.small),
+            Succession(Indicate(rec), FadeOut(rec)),
+            fill=True,
+        )
 
         # -- gradient ----------------------------------------------------------
         self.beat("gradient")
-        y_grad = get_grad_tag(y.grad, y_val)
-        legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.15)
-        local = get_edge_label(rf"2x = {fmt(edge.local)}", arrow, side=UP)
-        x_grad = get_grad_tag(x.grad, x_val)
-        self.caption(
-            f"t.gradient(y, x) plays the tape backwards: start from {fmt(y.grad)} at y, "
-            f"multiply by the local derivative {local_rule} = {fmt(edge.local)}."
+        head = Triangle(color=PALETTE.tangent, fill_opacity=1.0).scale(0.14)
+        head.rotate(-1.5708).next_to(tape.cells[1], DOWN, buff=SPACE.small)
+        start = get_token(rf"\tfrac{{dy}}{{dy}} = {fmt(y.grad)}", color=PALETTE.tangent)
+        start.next_to(head, DOWN, buff=SPACE.small)
+        self.narrate(
+            "t.gradient(y, x) plays the tape backwards, from the last cell to the "
+            f"first. It starts at y with dy by dy = {fmt(y.grad)}.",
+            FadeIn(lines[5], shift=RIGHT * SPACE.small),
+            FadeIn(head),
+            FadeIn(start),
+            fill=True,
         )
-        self.play(FadeIn(lines[5], shift=RIGHT * 0.2))
-        self.play(FadeIn(y_grad, shift=UP * 0.2), FadeIn(legend))
-        self.play(Write(local))
-        self.play(
-            make_flow_animation(arrow, backward=True), FadeIn(x_grad, shift=LEFT * 0.2)
+        local = get_token(
+            rf"\times\, {local_rule} = {fmt(edge.local)}", color=PALETTE.secant
+        ).next_to(tape.cells[1], UP, buff=SPACE.small)
+        result = get_token(
+            rf"\tfrac{{dy}}{{dx}} = {fmt(edge.upstream)} \times {fmt(edge.local)}"
+            rf" = {fmt(x.grad)}",
+            color=PALETTE.tangent,
         )
-        self.hold()
+        result.next_to(tape.cells[0], DOWN, buff=SPACE.large)
+        self.narrate(
+            f"Rewinding through the squaring cell multiplies by its local "
+            f"derivative, {local_rule} = {fmt(edge.local)}, and lands on x: "
+            f"dy by dx = {fmt(x.grad)}.",
+            Write(local),
+            head.animate.next_to(tape.cells[0], DOWN, buff=SPACE.small),
+            ReplacementTransform(start, result),
+            fill=True,
+        )
 
         # -- result ------------------------------------------------------------
         self.beat("result")
         out = get_output_line(tf_output(x.grad))
-        out.next_to(code, DOWN, buff=0.4, aligned_edge=LEFT)
-        self.caption(
-            f"The answer is {x.grad:.1f}, a 32-bit float scalar tensor: "
-            "exactly what PyTorch gave."
+        out.next_to(code, DOWN, buff=SPACE.large).align_to(code, LEFT)
+        self.play(
+            FadeOut(tape),
+            FadeOut(head),
+            FadeOut(local),
+            result.animate.next_to(code, RIGHT, buff=SPACE.large),
         )
-        self.play(FadeIn(out, shift=UP * 0.2))
-        self.play(Indicate(x_grad, color=PALETTE.tangent))
-        self.hold()
+        self.narrate(
+            f"The answer comes back as a 32-bit float tensor holding {fmt(x.grad)}: "
+            "exactly what PyTorch gave.",
+            FadeIn(out, shift=UP * SPACE.small),
+            Indicate(result, color=PALETTE.tangent),
+            Indicate(out[1], color=PALETTE.tangent),
+            fill=True,
+        )
 
         # -- compare -----------------------------------------------------------
         self.beat("compare")
-        shown = (
-            code,
-            tape_box,
-            x_node,
-            y_node,
-            arrow,
-            y_name,
-            x_val,
-            y_val,
-            y_grad,
-            x_grad,
-            local,
-            legend,
-            out,
-        )
+        shown = (code, result, out)
         self.play(*[FadeOut(m) for m in shown])
-        columns = VGroup()
-        for name, src, result in (
-            ("PyTorch", torch_code(x.value, power), torch_output(x.grad)),
-            ("TensorFlow 2", tf_code(x.value, power), f"numpy={x.grad:.1f}"),
-        ):
-            col = VGroup(
-                get_heading(name),
-                get_code_panel(src, size=20),
-                get_output_line(result),
-            ).arrange(DOWN, buff=0.35)
-            col[1].align_to(col[0], LEFT)
-            col[2].align_to(col[0], LEFT)
-            columns.add(col)
-        columns.arrange(RIGHT, buff=0.5, aligned_edge=UP)
-        columns.next_to(title, DOWN, buff=0.6).set_x(0)
-        self.narrate(
-            "Side by side: the same derivative from two libraries.",
-            FadeIn(columns[0], shift=RIGHT * 0.2),
-            FadeIn(columns[1], shift=LEFT * 0.2),
+        heads = VGroup(get_heading("PyTorch"), get_heading("TensorFlow 2"))
+        panels = VGroup(
+            get_code_panel(torch_code(x.value, power)),
+            get_code_panel(tf_code(x.value, power)),
+        ).arrange(RIGHT, buff=SPACE.large, aligned_edge=UP)
+        outs = VGroup(
+            get_output_line(torch_output(x.grad)),
+            get_output_line(tf_output(x.grad)),
         )
-        note = VGroup(
-            get_text(
-                "PyTorch: tensors track their history; call backward()",
-                size=SIZES.small,
-                color=PALETTE.subtle,
-            ),
-            get_text(
-                "TensorFlow: record on a tape, then ask it for the gradient",
-                size=SIZES.small,
-                color=PALETTE.subtle,
-            ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-        note.next_to(columns, DOWN, buff=0.5)
+        for h, p in zip(heads, panels, strict=True):
+            h.next_to(p, UP, buff=SPACE.small).align_to(p, LEFT)
+        # both headings start with a capital: align their tops, not their descenders
+        heads[1].align_to(heads[0], UP)
+        outs[0].next_to(panels, DOWN, buff=SPACE.medium).align_to(panels[0], LEFT)
+        # TensorFlow's long repr runs leftwards under both panels
+        outs[1].next_to(outs[0], DOWN, buff=SPACE.small).align_to(panels[1], RIGHT)
+        columns = self.stage(VGroup(heads, panels, outs))
         self.narrate(
-            "PyTorch tracks gradients on the tensors themselves; TensorFlow records "
-            "them on a tape you open explicitly.",
+            "Side by side, the same derivative from two libraries, each printed "
+            "its own way.",
+            FadeIn(VGroup(heads[0], panels[0], outs[0]), shift=RIGHT * SPACE.small),
+            FadeIn(VGroup(heads[1], panels[1], outs[1]), shift=LEFT * SPACE.small),
+            fill=True,
+        )
+        note = Text(
+            "torch: tensors remember their history  |  tf: a tape records operations",
+            font=MONO_FONT,
+            font_size=SIZES.small,
+            color=PALETTE.subtle,
+        )
+        if note.width > columns.width:
+            note.scale_to_fit_width(columns.width)
+        note.next_to(columns, DOWN, buff=SPACE.medium)
+        self.narrate(
+            "PyTorch keeps the history on the tensors themselves; TensorFlow records "
+            "the operations on a tape you open explicitly. The notebook finds "
+            "PyTorch the more Pythonic.",
             FadeIn(note),
-        )
-        self.narrate(
-            "The course notebook finds the PyTorch version more intuitive and Pythonic. "
-            "Both apply the chain rule from the output back to the input.",
-            Indicate(columns[0][0], color=PALETTE.accent),
+            Indicate(heads[0], color=PALETTE.accent),
+            fill=True,
             hold=1.5,
         )
         self.wait()

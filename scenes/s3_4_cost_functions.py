@@ -8,6 +8,7 @@ smooth and it punishes large errors. All values come from ``mathkit.cost``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from manim import (
@@ -15,16 +16,21 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Arrow,
     Create,
-    Cross,
     Dot,
     FadeIn,
     FadeOut,
+    GrowArrow,
     Indicate,
     LaggedStart,
+    Mobject,
+    NumberLine,
     SurroundingRectangle,
+    ValueTracker,
     VGroup,
     Write,
+    always_redraw,
 )
 
 from mathkit.cost import (
@@ -36,15 +42,17 @@ from mathkit.cost import (
     squared_error,
 )
 from mathkit.data import INITIAL_B, INITIAL_M, regression_xy
+from mathkit.differentiation import central_difference
+from scenes.common import mobjects
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
     get_axes,
     get_card,
     get_clipped_graph,
     get_graph,
+    get_line_through,
     get_tex,
     get_text,
-    get_title,
 )
 from scenes.common.numbers import fmt
 from scenes.common.regression_parts import (
@@ -55,11 +63,13 @@ from scenes.common.regression_parts import (
     get_regression_line,
     get_residuals,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 SMALL_ERROR = 0.5
 LARGE_ERROR = 4.0
 """[PROPOSED] Two error sizes that show squaring shrinking small and growing large errors."""
+SLOPE_STEP = 1e-6
+"""Step of the central difference that gives the sliding tangents' slopes."""
 
 
 _signed = partial(fmt, significant=6, sign=True)
@@ -73,15 +83,43 @@ class CostFunctions(LectureScene):
         ex = cost_example()
 
         # -- title ---------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Cost (or Loss) Functions", subtitle="One number for how wrong a model is"
+        line = NumberLine(
+            x_range=[0, 10, 1],
+            length=6.0,
+            color=PALETTE.muted,
+            include_numbers=True,
+            font_size=SIZES.small,
+            decimal_number_config={"color": PALETTE.subtle, "num_decimal_places": 0},
         )
-        self.narrate(
+        marks = VGroup()
+        arrows = VGroup()
+        for k, (yh, yy, e) in enumerate(zip(ex.y_hat, ex.y, ex.errors, strict=True)):
+            lift = UP * (0.55 + 0.55 * k)
+            start, end = line.n2p(yy) + lift, line.n2p(yh) + lift
+            marks.add(
+                Dot(line.n2p(yy), color=PALETTE.secant),
+                Dot(line.n2p(yh), color=PALETTE.curve),
+            )
+            arrow = Arrow(
+                start, end, buff=0, color=PALETTE.error, stroke_width=4, tip_length=0.2
+            )
+            tag = get_tex(_signed(e), size=SIZES.tex_small, color=PALETTE.error)
+            arrows.add(VGroup(arrow, tag.next_to(arrow, UP, buff=SPACE.tight)))
+        key = VGroup(
+            get_tex(r"\hat y", size=SIZES.tex_small, color=PALETTE.curve),
+            get_text("prediction", size=SIZES.small, color=PALETTE.curve),
+            get_tex("y", size=SIZES.tex_small, color=PALETTE.secant),
+            get_text("truth", size=SIZES.small, color=PALETTE.secant),
+        ).arrange(RIGHT, buff=SPACE.small)
+        key.next_to(line, DOWN, buff=SPACE.large)
+        picture = VGroup(line, marks, arrows, key)
+        title = self.opening(
+            [Create(line), FadeIn(marks), FadeIn(key)],
             "A cost, also called a loss, compares predictions y hat with the true "
             "labels y and returns a single number: how wrong the model is.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        )
+        picture.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.medium
         )
 
         # -- example ---------------------------------------------------------------
@@ -99,29 +137,39 @@ class CostFunctions(LectureScene):
         )
         for k in range(len(body)):
             table[4 * (k + 1) + 3].set_color(PALETTE.error)
-        table.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
+        table.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
         self.narrate(
             f"Take two predictions: {ex.y_hat[0]:g} where the truth is {ex.y[0]:g}, "
-            f"and {ex.y_hat[1]:g} where the truth is {ex.y[1]:g}.",
+            f"and {ex.y_hat[1]:g} where the truth is {ex.y[1]:g}. Each error is "
+            "e = y hat minus y.",
             FadeIn(table, lag_ratio=0.05),
+            *[GrowArrow(a[0]) for a in arrows],
+            *[FadeIn(a[1]) for a in arrows],
+            fill=True,
         )
         total = get_tex(
             rf"\sum(\hat y_i - y_i) = {ex.error_sum:g}",
             size=SIZES.tex_small,
             color=PALETTE.error,
         )
-        total.next_to(table, DOWN, buff=0.5).align_to(table, LEFT)
-        fake = get_text("a perfect fit?", size=SIZES.small, color=PALETTE.subtle)
-        fake.next_to(total, RIGHT, buff=0.4)
-        self.caption(
-            f"The errors are {_signed(ex.errors[0])} and {_signed(ex.errors[1])}. "
-            f"Added up they give {ex.error_sum:g}, as if the model were perfect."
+        total.next_to(table, DOWN, buff=SPACE.large).align_to(table, LEFT)
+        fake = get_text(
+            "a perfect fit? No: both are off by " + fmt(abs(ex.errors[0])),
+            size=SIZES.small,
+            color=PALETTE.error,
         )
-        self.play(Write(total))
-        self.play(FadeIn(fake))
-        cross = Cross(fake, stroke_color=PALETTE.error, stroke_width=4)
-        self.play(Create(cross))
-        self.hold()
+        fake.next_to(total, DOWN, buff=SPACE.small).align_to(total, LEFT)
+        self.narrate(
+            f"The errors are {_signed(ex.errors[0])} and {_signed(ex.errors[1])}. "
+            f"Added up they give {ex.error_sum:g}, as if the model were perfect.",
+            Write(total),
+            Indicate(arrows, color=PALETTE.error),
+            FadeIn(fake),
+            lag_ratio=0.5,
+            fill=True,
+        )
 
         # -- curves -------------------------------------------------------------------
         self.beat("curves")
@@ -134,102 +182,143 @@ class CostFunctions(LectureScene):
             x_label=r"\hat y - y",
             y_label="",
         )
-        axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.1).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
+        axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
+        )
         abs_curve = get_graph(axes, absolute_error, color=PALETTE.curve)
         sq_curve = get_clipped_graph(axes, squared_error, color=PALETTE.tangent)
         legend = get_legend([("Absolute", PALETTE.curve), ("Squared", PALETTE.tangent)])
-        legend.arrange(RIGHT, buff=0.5).next_to(axes, UP, buff=0.3).align_to(
-            axes, RIGHT
-        )
-        self.caption(
+        legend.arrange(RIGHT, buff=SPACE.large).next_to(
+            axes, UP, buff=SPACE.small
+        ).align_to(axes, RIGHT)
+        self.narrate(
             "To stop errors cancelling, make them positive: "
-            "take the absolute value, or square them."
+            "take the absolute value, or square them.",
+            FadeOut(picture),
+            Create(axes),
+            Create(abs_curve),
+            Create(sq_curve),
+            FadeIn(legend),
+            lag_ratio=0.3,
+            fill=True,
         )
-        self.play(Create(axes))
-        self.play(Create(abs_curve), Create(sq_curve), FadeIn(legend))
-        self.hold()
-        marks = VGroup()
+        dots = VGroup()
         for e, a, s in zip(ex.errors, ex.absolute, ex.squared, strict=True):
-            marks.add(
+            dots.add(
                 Dot(axes.c2p(e, a), color=PALETTE.curve, radius=0.08),
                 Dot(axes.c2p(e, s), color=PALETTE.tangent, radius=0.08),
             )
         self.narrate(
             f"At an error of {abs(ex.errors[0]):g} the absolute error is "
             f"{ex.absolute[0]:g}, the squared error {ex.squared[0]:g}.",
-            LaggedStart(*[FadeIn(d, scale=1.5) for d in marks], lag_ratio=0.2),
+            LaggedStart(*[FadeIn(d, scale=1.5) for d in dots], lag_ratio=0.2),
+            fill=True,
         )
 
         # -- mae vs mse ---------------------------------------------------------------------
         self.beat("mae-mse")
         mae_tex = get_tex(
             rf"\text{{MAE}} = \tfrac{{1}}{{n}}\sum|\hat y_i - y_i| = "
-            rf"\tfrac{{{ex.absolute[0]:g} + {ex.absolute[1]:g}}}{{{len(ex.y)}}} = {ex.mae:g}",
+            rf"\frac{{{ex.absolute[0]:g} + {ex.absolute[1]:g}}}{{{len(ex.y)}}} = {ex.mae:g}",
             size=SIZES.tex_small,
             color=PALETTE.curve,
         )
         mse_tex = get_tex(
             rf"\text{{MSE}} = \tfrac{{1}}{{n}}\sum(\hat y_i - y_i)^2 = "
-            rf"\tfrac{{{ex.squared[0]:g} + {ex.squared[1]:g}}}{{{len(ex.y)}}} = {ex.mse:g}",
+            rf"\frac{{{ex.squared[0]:g} + {ex.squared[1]:g}}}{{{len(ex.y)}}} = {ex.mse:g}",
             size=SIZES.tex_small,
-            color=PALETTE.tangent,
+            color=PALETTE.error,
         )
-        means = VGroup(mae_tex, mse_tex).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
-        means.next_to(total, DOWN, buff=0.7).align_to(table, LEFT)
-        self.play(FadeOut(fake), FadeOut(cross))
-        self.caption(
+        means = VGroup(mae_tex, mse_tex).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
+        )
+        means.next_to(total, DOWN, buff=SPACE.large).align_to(table, LEFT)
+        self.play(FadeOut(fake))
+        self.narrate(
             f"Average them. The mean absolute error is {ex.mae:g}; "
-            f"the mean squared error is {ex.mse:g}."
+            f"the mean squared error is {ex.mse:g}.",
+            Write(mae_tex),
+            Write(mse_tex),
+            lag_ratio=0.5,
+            fill=True,
         )
-        self.play(Write(mae_tex))
-        self.play(Write(mse_tex))
-        self.hold()
 
         # -- why square ----------------------------------------------------------------------
         self.beat("why-square")
         self.play(
             FadeOut(table),
             FadeOut(total),
-            FadeOut(marks),
-            means.animate.next_to(title, DOWN, buff=0.6).to_edge(
-                LEFT, buff=EDGE_BUFF + 0.5
+            FadeOut(dots),
+            means.animate.next_to(title, DOWN, buff=SPACE.large).to_edge(
+                LEFT, buff=EDGE_BUFF + SPACE.medium
             ),
         )
+        e = ValueTracker(-LARGE_ERROR)
+        h = SLOPE_STEP
+
+        def slope_abs() -> float:
+            return central_difference(absolute_error, e.get_value(), h)
+
+        def slope_sq() -> float:
+            return central_difference(squared_error, e.get_value(), h)
+
+        def touching(f: Callable[[float], float], slope: float, color: str) -> Mobject:
+            v = e.get_value()
+            return get_line_through(
+                axes, slope, f(v) - slope * v, [v - 1.0, v + 1.0], color=color
+            )
+
+        t_abs = always_redraw(
+            lambda: touching(absolute_error, slope_abs(), PALETTE.curve)
+        )
+        t_sq = always_redraw(
+            lambda: touching(squared_error, slope_sq(), PALETTE.tangent)
+        )
+        r_abs = mobjects.get_readout(
+            "slope of |e|", slope_abs(), tex=False, color=PALETTE.curve, decimals=1
+        )
+        r_sq = mobjects.get_readout(
+            "slope of e²", slope_sq(), tex=False, color=PALETTE.tangent, decimals=1
+        )
+        r_abs.number.add_updater(lambda n: n.set_value(slope_abs()))
+        r_sq.number.add_updater(lambda n: n.set_value(slope_sq()))
         reasons = VGroup(
             get_text("Why the square?", size=SIZES.label, color=PALETTE.accent),
-            get_tex(
-                r"\frac{d}{de}\,e^2 = 2e",
-                r"\quad\text{smooth everywhere}",
-                size=SIZES.tex_small,
-            ),
-            get_tex(
-                r"\frac{d}{de}\,|e|",
-                r"\quad\text{jumps at } e = 0",
-                size=SIZES.tex_small,
-            ),
+            r_sq,
+            r_abs,
             get_tex(
                 rf"e = {SMALL_ERROR:g}:\ e^2 = {squared_error(SMALL_ERROR):g}"
                 rf"\qquad e = {LARGE_ERROR:g}:\ e^2 = {squared_error(LARGE_ERROR):g}",
                 size=SIZES.tex_small,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        reasons.next_to(means, DOWN, buff=0.6).align_to(means, LEFT)
-        reasons[1][0].set_color(PALETTE.tangent)
-        reasons[2][0].set_color(PALETTE.curve)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        reasons.next_to(means, DOWN, buff=SPACE.large).align_to(means, LEFT)
         self.narrate(
-            "Why square? First, the squared error has a smooth derivative everywhere, "
-            "so the gradient of the cost is easy to compute.",
-            FadeIn(reasons[0]),
-            Write(reasons[1]),
+            "Why square? Slide a tangent along both curves. The slope of e squared "
+            "changes smoothly, passing through zero.",
+            FadeIn(reasons[:3]),
+            FadeIn(t_abs),
+            FadeIn(t_sq),
+            e.animate.set_value(-SMALL_ERROR),
+            fill=True,
         )
         kink = Dot(axes.c2p(0, absolute_error(0.0)), color=PALETTE.error, radius=0.1)
-        self.caption(
+        self.narrate(
             "The absolute value has a sharp corner where the error vanishes: "
-            "its slope jumps from negative to positive."
+            f"its slope jumps from {fmt(slope_abs())} straight to "
+            f"{fmt(-slope_abs())}.",
+            e.animate.set_value(SMALL_ERROR),
+            FadeIn(kink, scale=2),
+            fill=True,
         )
-        self.play(Write(reasons[2]), FadeIn(kink, scale=2))
-        self.play(Indicate(kink, color=PALETTE.error))
-        self.hold()
+        self.narrate(
+            "So the squared error has an easy gradient everywhere: "
+            "the cost we can differentiate.",
+            e.animate.set_value(LARGE_ERROR),
+            fill=True,
+        )
+        for mob in (r_abs.number, r_sq.number):
+            mob.clear_updaters()
         small = Dot(
             axes.c2p(SMALL_ERROR, squared_error(SMALL_ERROR)), color=PALETTE.tangent
         )
@@ -240,9 +329,12 @@ class CostFunctions(LectureScene):
             f"Second, squaring tolerates small errors and punishes large ones: "
             f"{SMALL_ERROR:g} shrinks to {squared_error(SMALL_ERROR):g}, "
             f"but {LARGE_ERROR:g} grows to {squared_error(LARGE_ERROR):g}.",
+            FadeOut(t_abs),
+            FadeOut(t_sq),
             Write(reasons[3]),
             FadeIn(small, scale=2),
             FadeIn(large, scale=2),
+            fill=True,
         )
 
         # -- regression ------------------------------------------------------------------------
@@ -266,23 +358,32 @@ class CostFunctions(LectureScene):
         x, y = regression_xy()
         y_hat = forward(x, INITIAL_M, INITIAL_B)
         data_axes = get_data_axes(width=6.0, height=4.6)
-        data_axes.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(
-            DOWN, buff=EDGE_BUFF + 0.3
+        data_axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.small).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
         )
         dots = get_data_scatter(data_axes)
         line = get_regression_line(data_axes, INITIAL_M, INITIAL_B)
         res = get_residuals(data_axes, y_hat)
         start_mse = mse(y_hat, y)
         formula = get_tex(r"C = \tfrac{1}{n}\sum_{i}(\hat y_i - y_i)^2", size=SIZES.tex)
-        formula.next_to(title, DOWN, buff=0.8).to_edge(RIGHT, buff=EDGE_BUFF + 0.6)
+        formula.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.large
+        )
         readout = get_readout("C", start_mse, color=PALETTE.error, size=SIZES.tex)
-        readout.next_to(formula, DOWN, buff=0.5).align_to(formula, LEFT)
+        readout.next_to(formula, DOWN, buff=SPACE.large).align_to(formula, LEFT)
         self.caption(
             "Back to the regression line of the clinical trial. "
             f"Its cost is the mean of the {len(x)} squared errors."
         )
-        self.play(Create(data_axes), FadeIn(dots), Create(line))
-        self.play(Create(res), Write(formula))
+        self.play(
+            Create(data_axes),
+            FadeIn(dots),
+            Create(line),
+            Create(res),
+            Write(formula),
+            lag_ratio=0.3,
+            run_time=self._fill_time(),
+        )
         self.hold()
         self.narrate(
             f"For the first guess the MSE is {start_mse:.4f}.", FadeIn(readout)
@@ -290,25 +391,32 @@ class CostFunctions(LectureScene):
         best = least_squares(x, y)
         best_line = get_regression_line(data_axes, best.m, best.b, color=PALETTE.secant)
         best_res = get_residuals(data_axes, forward(x, best.m, best.b))
-        best_read = get_readout("C", best.cost, color=PALETTE.secant, size=SIZES.tex)
-        best_read.next_to(readout, DOWN, buff=0.4).align_to(readout, LEFT)
+        best_read = get_readout("C", best.cost, color=PALETTE.error, size=SIZES.tex)
+        best_read.next_to(readout, DOWN, buff=SPACE.medium).align_to(readout, LEFT)
         note = get_text(
             "best line: smallest cost", size=SIZES.small, color=PALETTE.secant
         )
-        note.next_to(best_read, DOWN, buff=0.3).align_to(best_read, LEFT)
+        note.next_to(best_read, DOWN, buff=SPACE.small).align_to(best_read, LEFT)
         self.caption(
             f"The best line makes the cost as small as it can be: {best.cost:.4f}. "
             "Training means driving the cost down."
         )
-        self.play(Create(best_line), FadeOut(res), Create(best_res))
-        self.play(FadeIn(best_read), FadeIn(note))
+        self.play(
+            Create(best_line),
+            FadeOut(res),
+            Create(best_res),
+            FadeIn(best_read),
+            FadeIn(note),
+            lag_ratio=0.3,
+            run_time=self._fill_time(),
+        )
         self.hold()
 
         # -- summary ------------------------------------------------------------------------------
         self.beat("summary")
-        box = SurroundingRectangle(formula, color=PALETTE.tangent, buff=0.15)
+        box = SurroundingRectangle(formula, color=PALETTE.error, buff=SPACE.small)
         summary = get_card(get_text("one number to minimise", size=SIZES.label))
-        summary.next_to(note, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
+        summary.next_to(note, DOWN, buff=SPACE.large).to_edge(RIGHT, buff=EDGE_BUFF)
         self.narrate(
             "The mean squared error is the cost we will differentiate "
             "to train our models.",

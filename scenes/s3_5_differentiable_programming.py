@@ -9,20 +9,21 @@ comes from ``mathkit.autodiff.loop_program``.
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
     UP,
     Create,
+    Dot,
     FadeIn,
     FadeOut,
-    GrowArrow,
     Indicate,
+    Mobject,
     SurroundingRectangle,
     Transform,
     VGroup,
-    Write,
 )
 
 from mathkit.autodiff import PROGRAM_STEPS, PROGRAM_THRESHOLD, loop_program
@@ -31,15 +32,24 @@ from scenes.common.graph_parts import (
     fmt,
     get_code_panel,
     get_comp_graph,
+    get_edge_label,
     get_grad_tag,
-    get_legend,
+    get_output_line,
     get_value_tag,
     make_flow_animation,
 )
-from scenes.common.mobjects import get_bullets, get_card, get_tex, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.mobjects import (
+    get_axes,
+    get_card,
+    get_line_through,
+    get_polyline,
+    get_tex,
+)
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 BRANCH_LINE = {"square": 4, "halve": 6}
+PLOT_X = (0.6, 2.2)
+"""[PROPOSED] Domain of the closing plot: it shows all four branch patterns."""
 
 
 def program_code(steps: int, threshold: float) -> str:
@@ -58,108 +68,147 @@ def program_code(steps: int, threshold: float) -> str:
     )
 
 
+def library_code(x0: float) -> tuple[str, str]:
+    """Calling PyTorch and JAX on ``f`` as written (the program above)."""
+    torch = "\n".join(
+        (f"x = torch.tensor({x0}, requires_grad=True)", "f(x).backward()", "x.grad")
+    )
+    jax = f"jax.grad(f)({x0})"
+    return torch, jax
+
+
+def torch_scalar(value: float) -> str:
+    """How PyTorch prints a float32 scalar tensor: four decimals, ``tensor(3.3750)``."""
+    return f"tensor({value:.4f})"
+
+
+def jax_scalar(value: float) -> str:
+    """How JAX prints the float32 scalar ``jax.grad`` returns for a Python float."""
+    return f"Array({value:g}, dtype=float32, weak_type=True)"
+
+
+def _outside(arrow: Mobject) -> np.ndarray:
+    """The side of an edge its label goes on: away from the arc's twin (UP if straight)."""
+    bulge = arrow.point_from_proportion(0.5) - (arrow.get_start() + arrow.get_end()) / 2
+    return DOWN if bulge[1] < -1e-3 else UP
+
+
 class DifferentiableProgramming(LectureScene):
-    """Beats: title, program, unroll, backward, frameworks."""
+    """Beats: title, program, unroll, backward, libraries, branches."""
 
     def construct(self) -> None:
         trace = loop_program()
         g = trace.graph
         steps = [f"v{k + 1}" for k in range(len(trace.branches))]
+        x0 = g["x"].value
+
+        code = get_code_panel(program_code(PROGRAM_STEPS, PROGRAM_THRESHOLD))
+        names = {"x": "x", **{s: f"v_{s[1:]}" for s in steps}}
+        drawing = get_comp_graph(
+            g, names, rows={"2": 1}, columns={"2": 1.5}, dx=2.1, dy=1.5, twin_bend=1.3
+        )
+        # the constant 2 is part of the halving, not an input: draw it in the node
+        for label, branch in zip(steps, trace.branches, strict=True):
+            if branch == "halve":
+                node = drawing.node(label)
+                symbol = get_tex(r"\div 2", size=SIZES.tex_small, color=PALETTE.text)
+                symbol.scale_to_fit_width(min(symbol.width, node.width * 0.75))
+                node[1].become(symbol.move_to(node))
+        const_edges = [
+            a
+            for e, a in ((e, drawing.edge(e)) for e in g.edges)
+            if g.nodes[e.source].op == "const"
+        ]
 
         # -- title -------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Differentiable Programming",
-            subtitle="the future: gradients through loops and branches",
-        )
-        self.narrate(
+        title = self.opening(
+            FadeIn(code, shift=UP * SPACE.small),
             "Autodiff does not need a formula. It can differentiate a whole program, "
             "as long as each step is differentiable.",
-            Write(title[0]),
-            FadeIn(title[1:]),
         )
+        VGroup(code, drawing).arrange(RIGHT, buff=SPACE.large).next_to(
+            title, DOWN, buff=SPACE.large
+        ).set_x(0)
 
         # -- program -------------------------------------------------------------
         self.beat("program")
-        code = get_code_panel(program_code(PROGRAM_STEPS, PROGRAM_THRESHOLD))
-        names = {"x": "x", "2": "2", **{s: f"v_{s[1:]}" for s in steps}}
-        drawing = get_comp_graph(
-            g, names, rows={"2": 1}, columns={"2": 1.5}, dx=2.0, dy=1.5
-        )
-        VGroup(code, drawing).arrange(RIGHT, buff=0.8).next_to(
-            title, DOWN, buff=0.7
-        ).set_x(0)
         self.narrate(
             f"Here is an ordinary Python function: a loop that runs {PROGRAM_STEPS} times, "
             f"and an if that squares v while it is below {fmt(PROGRAM_THRESHOLD)}, "
             "and halves it otherwise.",
-            FadeIn(code, shift=UP * 0.2),
+            Indicate(code.code_lines[2], color=PALETTE.accent, scale_factor=1.03),
+            Indicate(code.code_lines[3], color=PALETTE.accent, scale_factor=1.03),
+            lag_ratio=0.5,
+            fill=True,
         )
 
         # -- unroll --------------------------------------------------------------
         self.beat("unroll")
         x_node = drawing.node("x")
-        x_val = get_value_tag(g["x"].value, x_node)
+        x_val = get_value_tag(x0, x_node)
         self.narrate(
-            f"Call it with x = {fmt(g['x'].value)}. As it runs, the library records "
+            f"Call it with x = {fmt(x0)}. As it runs, the library records "
             "only the operations that actually happen.",
             FadeIn(x_node),
             FadeIn(x_val),
+            fill=True,
         )
         marker = None
         values = {"x": x_val}
+        locals_ = VGroup()
         for k, (label, branch) in enumerate(zip(steps, trace.branches, strict=True)):
             line = code.code_lines[BRANCH_LINE[branch]]
-            box = SurroundingRectangle(line, color=PALETTE.accent, buff=0.05)
+            box = SurroundingRectangle(line, color=PALETTE.accent, buff=SPACE.hair)
             node = drawing.node(label)
-            into = drawing.edges_into(label)
-            extra = [FadeIn(drawing.node("2"))] if branch == "halve" else []
+            into = [
+                (e, a) for e, a in drawing.edges_into(label) if a not in const_edges
+            ]
             tag = get_value_tag(g[label].value, node, places=3)
             values[label] = tag
             prev = g[label].inputs[0]
-            self.caption(
-                f"Pass {k + 1}: v = {fmt(g.nodes[prev].value)} "
+            edge_labels = [
+                get_edge_label(rf"\times {fmt(e.local, 3)}", a, side=_outside(a))
+                for e, a in into
+            ]
+            locals_.add(*edge_labels)
+            self.narrate(
+                f"Pass {k + 1}: v = {fmt(g.nodes[prev].value, 3)} "
                 + (
                     f"is below {fmt(PROGRAM_THRESHOLD)}, so square it"
                     if branch == "square"
                     else "is not below the threshold, so halve it"
                 )
-                + f": v = {fmt(g[label].value)}."
-            )
-            self.play(Create(box) if marker is None else Transform(marker, box))
-            marker = marker or box
-            self.play(
-                *[
-                    GrowArrow(a) if not hasattr(a, "angle") else Create(a)
-                    for _, a in into
-                ],
+                + f": v = {fmt(g[label].value, 3)}.",
+                Create(box) if marker is None else Transform(marker, box),
+                *[Create(a) for _, a in into],
                 FadeIn(node),
                 FadeIn(drawing.name_tags[label]),
-                *extra,
+                *[make_flow_animation(a) for _, a in into],
+                FadeIn(tag, shift=RIGHT * SPACE.small),
+                *[FadeIn(t) for t in edge_labels],
+                lag_ratio=0.15,
+                fill=True,
             )
-            self.play(
-                *[make_flow_animation(a, run_time=0.8) for _, a in into],
-                FadeIn(tag, shift=RIGHT * 0.15),
-                run_time=0.8,
-            )
-            self.hold()
+            marker = marker or box
         self.narrate(
-            "The loop and the if are gone: what is left is a straight chain of "
-            "differentiable operations, the unrolled graph.",
+            "The loop and the if are gone: what is left is a straight chain. Each "
+            "edge carries its local derivative; a square uses v twice, so it has two.",
             FadeOut(marker),
-            Indicate(drawing.node_group, color=PALETTE.accent, scale_factor=1.03),
+            Indicate(locals_, color=PALETTE.secant),
+            fill=True,
         )
 
         # -- backward --------------------------------------------------------------
         self.beat("backward")
-        legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
-        self.caption(
-            f"Backward through the chain, starting from {fmt(g.output.grad)} at the output."
-        )
         out = steps[-1]
-        grads = [get_grad_tag(g[out].grad, values[out], places=3)]
-        self.play(FadeIn(grads[0]), FadeIn(legend))
-        self.hold()
+        grads = [get_grad_tag(g[out].grad, values[out], places=3, name=r"\bar v")]
+        self.narrate(
+            f"Backward through the chain, starting from {fmt(g.output.grad)} at the "
+            "output. Each step multiplies by the edge factors, and adds where two "
+            "edges meet.",
+            FadeIn(grads[0], shift=UP * SPACE.small),
+            fill=True,
+        )
         for label in reversed(["x", *steps[:-1]]):
             user = steps[steps.index(label) + 1] if label != "x" else steps[0]
             arrows = [
@@ -167,55 +216,103 @@ class DifferentiableProgramming(LectureScene):
                 for e, a in drawing.edges_into(user)
                 if g.nodes[e.source].label == label
             ]
-            tag = get_grad_tag(g[label].grad, values[label], places=3)
+            tag = get_grad_tag(g[label].grad, values[label], places=3, name=r"\bar v")
             grads.append(tag)
             self.play(
                 *[make_flow_animation(a, backward=True) for a in arrows],
-                FadeIn(tag, shift=LEFT * 0.15),
+                FadeIn(tag, shift=LEFT * SPACE.small),
+                run_time=1.2,
             )
         result = get_tex(
-            r"\frac{df}{dx}\Big|_{x=" + fmt(g["x"].value) + "}",
+            r"\frac{df}{dx}\Big|_{x=" + fmt(x0) + "}",
             "=",
             fmt(g["x"].grad, 4),
             size=SIZES.tex,
         )
         result[-1].set_color(PALETTE.tangent)
         card = get_card(result, color=PALETTE.tangent)
-        card.to_edge(DOWN, buff=EDGE_BUFF + 0.1).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+        card.next_to(code, DOWN, buff=SPACE.medium).align_to(code, LEFT)
         self.narrate(
-            f"The gradient of the whole program at {fmt(g['x'].value)} is "
-            f"{fmt(g['x'].grad, 4)}. The squaring used v twice, so both of its edges "
-            "add to the gradient.",
-            FadeIn(card, shift=UP * 0.2),
+            f"The gradient of the whole program at {fmt(x0)} is "
+            f"{fmt(g['x'].grad, 4)}: both edges of each square add to it.",
+            FadeIn(card, shift=UP * SPACE.small),
+            fill=True,
         )
 
-        # -- frameworks ---------------------------------------------------------------
-        self.beat("frameworks")
+        # -- libraries: the same program in PyTorch and JAX ----------------------------
+        self.beat("libraries")
+        torch_src, jax_src = library_code(x0)
+        panels = VGroup(
+            get_code_panel(torch_src),
+            get_output_line(torch_scalar(g["x"].grad)),
+            get_code_panel(jax_src),
+            get_output_line(jax_scalar(g["x"].grad)),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        panels[2].shift(DOWN * SPACE.small)
+        panels[3].shift(DOWN * SPACE.small)
         self.play(
-            *[
-                FadeOut(m)
-                for m in (code, drawing, legend, card, *values.values(), *grads)
-            ]
+            FadeOut(drawing),
+            FadeOut(code),
+            card.animate.to_edge(RIGHT, buff=EDGE_BUFF).align_to(code, UP),
+            *[FadeOut(m) for m in (*values.values(), *grads, locals_)],
         )
-        bullets = get_bullets(
-            (
-                "PyTorch: the graph is built as the code runs",
-                "TensorFlow 2: eager mode, and tf.function",
-                "JAX: jax.grad(f) turns f into its derivative",
-                "also: physics simulators, renderers, ODE solvers",
-            )
-        )
-        bullets.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
+        panels.next_to(title, DOWN, buff=SPACE.large).to_edge(LEFT, buff=EDGE_BUFF)
         self.narrate(
-            "This is how today's libraries work: PyTorch builds the graph as your code "
-            "runs, TensorFlow 2 does the same in eager mode, and JAX transforms functions.",
-            FadeIn(bullets[:3], lag_ratio=0.3),
+            "The libraries run this very function. PyTorch builds the graph as the "
+            f"code runs and returns {fmt(g['x'].grad, 4)}; JAX's grad turns f into "
+            "its derivative, with the same answer.",
+            FadeIn(panels[:2], shift=LEFT * SPACE.small),
+            FadeIn(panels[2:], shift=LEFT * SPACE.small),
+            lag_ratio=0.5,
+            fill=True,
+        )
+
+        # -- branches: f is piecewise, the gradient is that of the branch taken -------------
+        self.beat("branches")
+        xs = np.linspace(*PLOT_X, 361)
+        runs = [loop_program(float(v)) for v in xs]
+        ys = [r.graph.output.value for r in runs]
+        axes = get_axes(
+            [PLOT_X[0], PLOT_X[1], 0.5],
+            [0, 4.5, 1],
+            width=6.2,
+            height=3.6,
+            x_label="x",
+            y_label="f(x)",
+        )
+        pieces = VGroup()
+        start = 0
+        for i in range(1, len(xs) + 1):
+            if i == len(xs) or runs[i].branches != runs[start].branches:
+                if i - start >= 2:
+                    pieces.add(get_polyline(axes, xs[start:i], ys[start:i]).line)
+                start = i
+        dot = Dot(axes.c2p(x0, g.output.value), color=PALETTE.point)
+        tangent = get_line_through(
+            axes,
+            g["x"].grad,
+            g.output.value - g["x"].grad * x0,
+            [x0 - 0.18, x0 + 0.18],
+        )
+        plot = VGroup(axes, pieces, dot, tangent)
+        self.stage(plot)
+        self.play(*[FadeOut(m) for m in (card, panels)])
+        self.narrate(
+            "Plot f: each branch pattern is a smooth piece, and the gradient at "
+            f"{fmt(x0)} is the slope {fmt(g['x'].grad, 4)} of the piece it lands on.",
+            Create(axes),
+            Create(pieces),
+            FadeIn(dot),
+            Create(tangent),
+            lag_ratio=0.3,
+            fill=True,
         )
         self.narrate(
-            "Any program made of differentiable pieces can be tuned by gradient descent, "
-            "even a simulator or a renderer. Yann LeCun put it in 2018: "
-            "long live differentiable programming.",
-            FadeIn(bullets[3]),
+            "Where a branch switches, f jumps and has no derivative: autodiff "
+            "reports the branch taken. Programs like this, simulators and renderers "
+            "included, can be tuned by gradient descent.",
+            Indicate(pieces, color=PALETTE.accent),
+            fill=True,
             hold=1.5,
         )
         self.wait()

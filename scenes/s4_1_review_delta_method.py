@@ -9,6 +9,8 @@ Reuses the factories of ``scenes.common.delta_parts``; numbers from
 
 from __future__ import annotations
 
+import math
+
 from manim import (
     DOWN,
     LEFT,
@@ -16,6 +18,8 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
+    Indicate,
+    LaggedStart,
     ReplacementTransform,
     VGroup,
     Write,
@@ -41,9 +45,18 @@ from scenes.common.delta_parts import (
     get_tangent,
     running,
 )
-from scenes.common.mobjects import get_card, get_tex, get_title
-from scenes.common.numbers import fmt
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.mobjects import get_card, get_tex
+from scenes.common.numbers import fmt, line_equation
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
+
+
+def spoken_delta(dx: float) -> str:
+    """A step as a subtitle says it: "one millionth" for 10^-6, else plain (0.1)."""
+    names = {-3: "one thousandth", -6: "one millionth", -9: "one billionth"}
+    exponent = round(math.log10(dx)) if dx > 0 else 0
+    if dx > 0 and abs(math.log10(dx) - exponent) < 1e-9 and exponent in names:
+        return names[exponent]
+    return fmt(dx)
 
 
 class ReviewDeltaMethod(LectureScene):
@@ -56,40 +69,45 @@ class ReviewDeltaMethod(LectureScene):
         steps = delta_sequence(running, x_p, dxs)
 
         # -- title -----------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Review: The Delta Method", subtitle="Secant slopes close in on the tangent"
+        axes = get_running_axes(height=4.6)
+        axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
         )
-        self.narrate(
+        curve = get_running_curve(axes)
+        title = self.opening(
+            [Create(axes), Create(curve)],
             "First, a quick review of the delta method from Calculus I.",
-            Write(title[0]),
-            FadeIn(title[1:]),
         )
 
         # -- setup -------------------------------------------------------------------
         self.beat("setup")
-        axes = get_running_axes(height=4.9)
-        axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.15).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
-        curve = get_running_curve(axes)
         formula = get_tex(rf"f(x) = {forms.f_latex}", color=PALETTE.curve)
-        formula.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.2)
+        formula.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.small
+        )
         p_dot = get_point(axes, x_p, y_p)
         p_label = get_point_label(p_dot, "P")
         p_coords = get_tex(
             rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
         )
-        p_coords.next_to(formula, DOWN, buff=0.35, aligned_edge=LEFT)
+        p_coords.next_to(formula, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         self.caption(
             f"The running function again, and the point P = ({x_p:g}, {y_p:g}) where we want the slope."
         )
-        self.play(Create(axes), Write(formula), Create(curve))
-        self.play(FadeIn(p_dot, scale=1.5), FadeIn(p_label), Write(p_coords))
+        self.play(
+            Write(formula),
+            FadeIn(p_dot, scale=1.5),
+            FadeIn(p_label),
+            Write(p_coords),
+            lag_ratio=0.3,
+            run_time=self._fill_time(),
+        )
         self.hold()
 
         # -- secants ----------------------------------------------------------------------
         self.beat("secants")
         ladder = get_slope_ladder([(s.dx, s.slope) for s in steps])
-        ladder.next_to(p_coords, DOWN, buff=0.5, aligned_edge=LEFT)
+        ladder.next_to(p_coords, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         self.caption(
             "Draw the secant to a second point Q and take its slope, rise over run."
             " Then move Q closer, and closer again."
@@ -107,8 +125,9 @@ class ReviewDeltaMethod(LectureScene):
                     rf"m = \frac{{\Delta y}}{{\Delta x}} = \frac{{{first.dy:g}}}{{{first.dx:g}}}",
                     size=SIZES.tex_small,
                     color=PALETTE.secant,
-                ).next_to(p_coords, RIGHT, buff=0.6)
-                self.play(Create(group.line), FadeIn(group.q_dot))
+                ).next_to(p_coords, RIGHT, buff=SPACE.large)
+                q_label = get_point_label(group.q_dot, "Q")
+                self.play(Create(group.line), FadeIn(group.q_dot), FadeIn(q_label))
                 self.play(Create(legs), FadeIn(leg_labels), FadeIn(rise_run))
                 self.play(FadeIn(row))
                 self.wait(0.6)
@@ -117,19 +136,23 @@ class ReviewDeltaMethod(LectureScene):
                 self.play(
                     ReplacementTransform(shown.line, group.line),
                     ReplacementTransform(shown.q_dot, group.q_dot),
+                    FadeOut(q_label),
                     FadeIn(row),
+                    run_time=1.5,
                 )
             shown = group
             self.wait(0.6)
-        self.hold()
-        self.caption(
+        self.narrate(
             "With delta x at "
             + ", ".join(f"{s.dx:g}" for s in steps[:-1])
-            + f" and {steps[-1].dx:g}, the slopes are "
+            + f" and {spoken_delta(steps[-1].dx)}, the slopes are "
             + ", then ".join(fmt(s.slope) for s in steps)
-            + f": they converge to {tangent_line(RUNNING_FUNCTION, x_p).slope:g}."
+            + f": they converge to {tangent_line(RUNNING_FUNCTION, x_p).slope:g}.",
+            LaggedStart(
+                *[Indicate(row, color=PALETTE.secant) for row in ladder], lag_ratio=0.6
+            ),
+            fill=True,
         )
-        self.hold()
 
         # -- tangent ------------------------------------------------------------------------
         self.beat("tangent")
@@ -142,16 +165,22 @@ class ReviewDeltaMethod(LectureScene):
                 size=SIZES.tex_small,
                 color=PALETTE.tangent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         result_card = get_card(result, color=PALETTE.tangent)
-        result_card.next_to(ladder, DOWN, buff=0.5, aligned_edge=LEFT)
+        result_card.next_to(ladder, DOWN, buff=SPACE.small, aligned_edge=LEFT)
         self.caption(
-            f"The limit is the tangent, {tangent.latex.replace(' ', '')}. The derivative formula"
+            f"The limit is the tangent, {line_equation(tangent.slope, tangent.intercept)}. The derivative formula"
             f" {plain(forms.first)} gives the same slope, {tangent.slope:g}, in one step."
         )
         assert shown is not None  # the ladder has at least one step
-        self.play(ReplacementTransform(shown.line, tangent_mob), FadeOut(shown.q_dot))
-        self.play(FadeIn(result_card, shift=DOWN * 0.2))
+        self.play(
+            ReplacementTransform(shown.line, tangent_mob),
+            shown.q_dot.animate.move_to(p_dot),
+            FadeIn(result_card, shift=DOWN * SPACE.small),
+            lag_ratio=0.3,
+            run_time=self._fill_time(),
+        )
+        self.play(FadeOut(shown.q_dot), run_time=0.3)
         self.hold()
 
         # -- summary ---------------------------------------------------------------------------
@@ -159,20 +188,27 @@ class ReviewDeltaMethod(LectureScene):
         definition = get_card(
             get_tex(
                 r"\frac{dy}{dx} = \lim_{\Delta x \to 0} \frac{f(x + \Delta x) - f(x)}{\Delta x}",
-                size=SIZES.tex_small,
+                size=SIZES.tex,
                 color=PALETTE.tangent,
             ),
             color=PALETTE.tangent,
         ).move_to(ladder, aligned_edge=LEFT)
+        room = axes.get_left()[0] - SPACE.tight - definition.get_left()[0]
+        if definition.width > room:
+            definition.scale_to_fit_width(room).align_to(ladder, LEFT)
         self.narrate(
             "Written as one equation, that limit is the derivative: dy by dx is the limit of"
             " the difference quotient as delta x goes to zero.",
             FadeOut(ladder),
             FadeIn(definition),
+            fill=True,
         )
-        self.caption(
+        self.narrate(
             "Numerical slopes from shrinking secants, exact slopes from the derivative:"
-            " both ideas carry straight into machine learning gradients."
+            " both ideas carry straight into machine learning gradients.",
+            Indicate(tangent_mob, color=PALETTE.tangent),
+            Indicate(result_card, color=PALETTE.tangent),
+            fill=True,
+            hold=1.5,
         )
-        self.hold(1.5)
         self.wait()

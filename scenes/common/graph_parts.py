@@ -22,6 +22,8 @@ from manim import (
     Code,
     CurvedArrow,
     Mobject,
+    MoveAlongPath,
+    Rectangle,
     RoundedRectangle,
     ShowPassingFlash,
     Text,
@@ -142,22 +144,41 @@ def get_value_tag(
 
 
 def get_grad_tag(
-    value: float, node: Mobject, *, direction: np.ndarray = DOWN, places: int = 2
+    value: float,
+    node: Mobject,
+    *,
+    direction: np.ndarray = DOWN,
+    places: int = 2,
+    name: str | None = None,
 ) -> Mobject:
-    """A gradient next to ``node``: a small ``g = ...`` in the derivative colour."""
-    tag = get_tex(
-        rf"\nabla\,{fmt(value, places)}", size=SIZES.tex_small, color=PALETTE.tangent
+    """A gradient next to ``node`` in the derivative colour.
+
+    With ``name`` (TeX, e.g. ``\\texttt{x.grad}`` or ``\\frac{dy}{dy}``) it reads
+    ``name = value``; without, the older ``\\nabla value``.
+    """
+    text = (
+        rf"\nabla\,{fmt(value, places)}"
+        if name is None
+        else rf"{name} = {fmt(value, places)}"
     )
+    tag = get_tex(text, size=SIZES.tex_small, color=PALETTE.tangent)
     return tag.next_to(node, direction, buff=0.15)
 
 
-def get_legend() -> VGroup:
-    """Key for the tags: forward value (curve colour), gradient (tangent colour)."""
+def get_legend(*, symbol: bool = True) -> VGroup:
+    """Key for the tags: forward value (curve colour), gradient (tangent colour).
+
+    ``symbol=False`` leaves out the nabla (for tags that name their gradient).
+    """
     value = get_text("value (forward)", size=SIZES.small, color=PALETTE.curve)
-    grad = VGroup(
-        get_tex(r"\nabla", size=SIZES.tex_small, color=PALETTE.tangent),
-        get_text("gradient (backward)", size=SIZES.small, color=PALETTE.tangent),
-    ).arrange(RIGHT, buff=0.15)
+    words = get_text("gradient (backward)", size=SIZES.small, color=PALETTE.tangent)
+    grad = (
+        VGroup(
+            get_tex(r"\nabla", size=SIZES.tex_small, color=PALETTE.tangent), words
+        ).arrange(RIGHT, buff=0.15)
+        if symbol
+        else VGroup(words)
+    )
     return VGroup(value, grad).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
 
 
@@ -186,6 +207,7 @@ class CompGraph(VGroup):
         dx: float = 2.3,
         dy: float = 1.7,
         name_side: np.ndarray = UP,
+        twin_bend: float = 0.6,
     ) -> None:
         super().__init__()
         self.graph = graph
@@ -213,7 +235,9 @@ class CompGraph(VGroup):
             twins = [
                 f for f in graph.edges if (f.source, f.target) == (e.source, e.target)
             ]
-            bend = 0.0 if len(twins) == 1 else (0.6 if e.slot == 0 else -0.6)
+            bend = (
+                0.0 if len(twins) == 1 else (twin_bend if e.slot == 0 else -twin_bend)
+            )
             arrow = get_edge(
                 self.by_index[e.source], self.by_index[e.target], bend=bend
             )
@@ -258,13 +282,22 @@ def get_comp_graph(
     dx: float = 2.3,
     dy: float = 1.7,
     name_side: np.ndarray = UP,
+    twin_bend: float = 0.6,
 ) -> CompGraph:
     """Draw ``graph``; ``names`` maps node labels to TeX (leaf names, op result names).
 
-    Result names of operations sit on ``name_side`` of their node.
+    Result names of operations sit on ``name_side`` of their node. An input used
+    twice (``v * v``) gets two arcs bent by +-``twin_bend`` (radians).
     """
     return CompGraph(
-        graph, names, rows=rows, columns=columns, dx=dx, dy=dy, name_side=name_side
+        graph,
+        names,
+        rows=rows,
+        columns=columns,
+        dx=dx,
+        dy=dy,
+        name_side=name_side,
+        twin_bend=twin_bend,
     )
 
 
@@ -346,7 +379,7 @@ def tf_output(grad: float) -> str:
 def get_code_and_graph(
     code: str,
     graph: Graph,
-    names: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
     *,
     rows: Mapping[str, float] | None = None,
     code_size: int = 24,
@@ -356,12 +389,183 @@ def get_code_and_graph(
     """A code panel (left) and the graph it builds (right), side by side.
 
     Shared by the PyTorch and TensorFlow scenes. Parts: ``.code``, ``.graph``.
+    Without ``names`` every node is named by its own label (x, y).
     """
+    if names is None:
+        names = {n.label: n.label for n in graph.nodes if n.label}
     panel = get_code_panel(code, size=code_size)
     drawing = get_comp_graph(graph, names, rows=rows, dx=dx).scale(graph_scale)
     group = VGroup(panel, drawing).arrange(RIGHT, buff=0.8)
     group.code, group.graph = panel, drawing
     return group
+
+
+def get_line_highlight(
+    panel: Code, index: int, *, color: str | None = None, opacity: float = 0.22
+) -> Rectangle:
+    """A bar behind line ``index`` of a code panel (the line being run).
+
+    It spans the panel's background and is one line pitch high; it sits behind
+    the code (z-index), so ``Transform`` it onto :func:`get_line_highlight` of
+    another line to step through a program.
+    """
+    lines = panel.code_lines
+    if not 0 <= index < len(lines):
+        raise ValueError(f"line {index} outside 0..{len(lines) - 1}")
+    centres = [float(line.get_center()[1]) for line in lines]
+    pitch = abs(centres[0] - centres[1]) if len(lines) > 1 else lines[0].height
+    background = panel.background
+    bar = Rectangle(
+        width=background.width - 0.16,
+        height=pitch,
+        stroke_width=0,
+        fill_color=color or PALETTE.accent,
+        fill_opacity=opacity,
+    )
+    bar.move_to([background.get_center()[0], centres[index], 0.0])
+    background.set_z_index(-2)
+    bar.set_z_index(-1)
+    return bar
+
+
+def get_token(text: str, *, color: str | None = None) -> Mobject:
+    """A number that travels along the graph's edges (value forward, gradient back)."""
+    return get_tex(text, size=SIZES.tex_small, color=color or PALETTE.curve)
+
+
+def make_travel(
+    token: Mobject, arrow: Mobject, *, backward: bool = False, run_time: float = 1.0
+) -> Animation:
+    """Move ``token`` along ``arrow`` (head to tail when ``backward``)."""
+    path = VMobject().set_points(arrow.points.copy())
+    if backward:
+        path.reverse_points()
+    return MoveAlongPath(token, path, run_time=run_time)
+
+
+def torch_training_code(lr: float, epochs: int) -> str:
+    """The training loop of the course's *Regression in PyTorch* notebook (spec 3c).
+
+    Line 0-1 make the optimizer, 2 starts the loop, 3 ``zero_grad``, 4-7 the four
+    steps (forward pass, cost, ``backward``, ``step``).
+    """
+    return "\n".join(
+        (
+            "optimizer = torch.optim.SGD(",
+            f"    [m, b], lr={lr:g})",
+            f"for epoch in range({epochs}):",
+            "    optimizer.zero_grad()",
+            "    yhat = regression(x, m, b)",
+            "    C = mse(yhat, y)",
+            "    C.backward()",
+            "    optimizer.step()",
+        )
+    )
+
+
+def get_method_cards(
+    entries: Sequence[tuple[str, str, Sequence[Mobject], str]], *, width: float = 3.9
+) -> VGroup:
+    """Numerical vs symbolic vs automatic differentiation: one card per method.
+
+    Each entry is (heading, colour, body mobjects stacked under the heading,
+    verdict); the cards are equally wide, top-aligned and side by side. Parts:
+    ``.cards[i]``, ``.headings[i]``, ``.bodies[i]`` and ``.verdicts[i]``.
+    """
+    cards, headings, bodies, verdicts = VGroup(), VGroup(), VGroup(), VGroup()
+    for heading, color, body, verdict in entries:
+        head = get_text(heading, size=SIZES.label, color=color)
+        if head.width > width - 0.4:
+            head.scale_to_fit_width(width - 0.4)
+        stack = VGroup(*body).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        if stack.width > width - 0.4:
+            stack.scale_to_fit_width(width - 0.4)
+        words = get_text(verdict, size=SIZES.small, color=PALETTE.subtle)
+        if words.width > width - 0.4:
+            words.scale_to_fit_width(width - 0.4)
+        inner = VGroup(head, stack, words).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        panel = RoundedRectangle(
+            corner_radius=0.15,
+            width=width,
+            height=inner.height + 0.5,
+            stroke_color=color,
+            stroke_width=2,
+            fill_color=PALETTE.surface,
+            fill_opacity=0.6,
+        )
+        inner.move_to(panel).align_to(panel, LEFT).shift(RIGHT * 0.2)
+        cards.add(VGroup(panel, inner))
+        headings.add(head)
+        bodies.add(stack)
+        verdicts.add(words)
+    top = max(c.height for c in cards)
+    for card in cards:
+        card[0].stretch_to_fit_height(top).align_to(card[1], UP).shift(UP * 0.25)
+    cards.arrange(RIGHT, buff=0.3, aligned_edge=UP)
+    cards.cards, cards.headings, cards.bodies, cards.verdicts = (
+        list(cards),
+        headings,
+        bodies,
+        verdicts,
+    )
+    return cards
+
+
+class Tape(VGroup):
+    """A tape of recorded operations: ``.strip`` (the empty tape) and ``.cells[i]``."""
+
+    def __init__(self, strip: VGroup, cells: VGroup) -> None:
+        super().__init__(strip, cells)
+        self.strip, self.cells = strip, cells
+
+
+def get_tape(records: Sequence[str], *, cell_width: float = 2.6) -> Tape:
+    """A film-like strip with one cell per recorded operation (TeX in each cell).
+
+    The strip (with sprocket holes along both edges) is drawn empty, so that the
+    cells can be written onto it one by one as the forward pass runs.
+    """
+    cells = VGroup()
+    for text in records:
+        label = get_tex(text, size=SIZES.tex_small, color=PALETTE.curve)
+        if label.width > cell_width - 0.3:
+            label.scale_to_fit_width(cell_width - 0.3)
+        box = RoundedRectangle(
+            corner_radius=0.1,
+            width=cell_width,
+            height=0.9,
+            stroke_color=PALETTE.curve,
+            stroke_width=2,
+            fill_color=PALETTE.surface,
+            fill_opacity=1.0,
+        )
+        cells.add(VGroup(box, label.move_to(box)))
+    cells.arrange(RIGHT, buff=0.2)
+    body = RoundedRectangle(
+        corner_radius=0.12,
+        width=cells.width + 0.5,
+        height=1.5,
+        stroke_color=PALETTE.overlay,
+        stroke_width=2,
+        fill_color=PALETTE.background,
+        fill_opacity=1.0,
+    ).move_to(cells)
+    holes = VGroup()
+    count = max(2, int(body.width / 0.35))
+    for k in range(count):
+        xk = body.get_left()[0] + (k + 0.5) * body.width / count
+        for yk in (body.get_top()[1] - 0.15, body.get_bottom()[1] + 0.15):
+            holes.add(
+                RoundedRectangle(
+                    corner_radius=0.03,
+                    width=0.14,
+                    height=0.1,
+                    stroke_width=0,
+                    fill_color=PALETTE.overlay,
+                    fill_opacity=1.0,
+                ).move_to([xk, yk, 0.0])
+            )
+    return Tape(VGroup(body, holes), cells)
 
 
 class LayeredDiagram(VGroup):
@@ -415,6 +619,7 @@ def get_product_card(lhs: str, factors: Sequence[str], result: str) -> VGroup:
 __all__ = [
     "LEFT",
     "CompGraph",
+    "Tape",
     "fmt",
     "get_code_and_graph",
     "get_code_panel",
@@ -425,13 +630,19 @@ __all__ = [
     "get_layered_diagram",
     "get_leaf_node",
     "get_legend",
+    "get_line_highlight",
+    "get_method_cards",
     "get_op_node",
     "get_output_line",
     "get_product_card",
+    "get_tape",
+    "get_token",
     "get_value_tag",
     "make_flow_animation",
+    "make_travel",
     "tf_code",
     "tf_output",
     "torch_code",
     "torch_output",
+    "torch_training_code",
 ]

@@ -289,3 +289,66 @@ def get_legend(entries: Sequence[tuple[str, str]]) -> VGroup:
         ]
     ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
     return rows
+
+
+def get_cost_history_axes(
+    epochs: int,
+    costs: Floats,
+    *,
+    width: float = 5.0,
+    height: float = 1.5,
+) -> Axes:
+    """Cost against epoch, the cost on a log scale (powers of ten from the data).
+
+    The y axis runs in log10 units between the powers of ten around ``costs``;
+    its ticks are labelled with the costs themselves (0.01, 0.1, 1, 10).
+    ``axes.log_point(epoch, cost)`` maps a cost to the plot.
+    """
+    values = np.asarray(costs, dtype=np.float64)
+    if values.size == 0 or np.any(values <= 0) or not np.all(np.isfinite(values)):
+        raise ValueError("costs must be positive and finite for a log scale")
+    lo = float(np.floor(np.log10(values.min())))
+    hi = float(np.ceil(np.log10(values.max())))
+    axes = get_axes(
+        (0, epochs, epochs / 2),
+        (lo, hi, 1),
+        width=width,
+        height=height,
+        x_label=r"\text{epoch}",
+        y_label="C",
+        numbers=False,
+    )
+    labels = VGroup()
+    for k in range(int(lo), int(hi) + 1):
+        text = f"{10.0**k:g}"
+        labels.add(
+            MathTex(text, font_size=SIZES.small, color=PALETTE.subtle).next_to(
+                axes.c2p(0, k), LEFT, buff=0.15
+            )
+        )
+    for e in (0, epochs // 2, epochs):
+        labels.add(
+            MathTex(str(e), font_size=SIZES.small, color=PALETTE.subtle).next_to(
+                axes.c2p(e, lo), DOWN, buff=0.15
+            )
+        )
+    axes.add(labels)
+    axes.log_point = lambda e, c: axes.c2p(e, float(np.log10(c)))
+    return axes
+
+
+def get_cost_history(
+    axes: Axes, costs: Floats, *, color: str | None = None, stroke_width: float = 3
+) -> VGroup:
+    """The cost curve on :func:`get_cost_history_axes`: costs[i] at epoch i."""
+    values = np.asarray(costs, dtype=np.float64)
+    epochs = np.arange(values.size, dtype=np.float64)
+    if values.size < 2:
+        return VGroup(Dot(axes.log_point(0, values[0]), radius=0.04, color=color))
+    return get_polyline(
+        axes,
+        epochs,
+        np.log10(values),
+        color=color or PALETTE.error,
+        stroke_width=stroke_width,
+    )
