@@ -42,12 +42,16 @@ render: ## Render one scene: make render SCENE=ChainRule [QUALITY=low|...|4k] [V
 list: ## List the syllabus: N.M, scene class, title (marks unwritten scenes)
 	@$(PYTHON) -m tools.listing
 
+# Two workers; tests sharing one render stay together (xdist groups, tests/conftest.py),
+# costliest first, in the order conftest sorts them.
+PYTEST_XDIST := -n 2 --dist loadgroup --no-loadscope-reorder
+
 test: $(STAMP) $(REVEAL) ## Run the whole test suite (types, mathkit, scene checks, pixels, renders, faults, decks)
 	@$(VPY) -m mypy
-	@VOICE=none $(VPY) -m pytest -rs -n 2
+	@VOICE=none $(VPY) -m pytest -rs $(PYTEST_XDIST)
 
 test-fast: $(STAMP) ## Tests without pixel comparisons and renders
-	@VOICE=none $(VPY) -m pytest -rs -n 2 -m "not graphical and not render"
+	@VOICE=none $(VPY) -m pytest -rs $(PYTEST_XDIST) -m "not graphical and not render"
 
 lint: $(STAMP) ## ruff check, ruff format --check and mypy (strict on mathkit and tools)
 	@$(VPY) -m ruff check mathkit scenes tools tests

@@ -79,13 +79,17 @@ def rendered(once: Once) -> Path:
     return out / "480p15"
 
 
-def test_video_metadata(rendered: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_video_metadata(
+    rendered: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    gate_report: Callable[..., quality.SceneReport],
+) -> None:
     monkeypatch.setenv("VOICE", "espeak")
     meta = ffprobe(rendered / "ChainRule.mp4")
     video = next(s for s in meta["streams"] if s["codec_type"] == "video")
     assert (video["width"], video["height"]) == (854, 480)
     assert video["avg_frame_rate"] == "15/1"
-    expected = quality.inspect_scene(outline.by_scene("ChainRule")).duration
+    expected = gate_report(outline.by_scene("ChainRule")).duration  # narrated dry run
     assert float(meta["format"]["duration"]) == pytest.approx(expected, abs=0.5)
 
 

@@ -13,6 +13,7 @@ This module is the only manifest writer (scenes and lesson videos alike).
 from __future__ import annotations
 
 import ast
+import functools
 import json
 from datetime import UTC, datetime
 from importlib import metadata
@@ -45,6 +46,18 @@ def _module_file(name: str) -> Path | None:
 
 def _imports(path: Path) -> set[str]:
     """Project modules imported by the file at ``path`` (absolute imports)."""
+    stat = path.stat()
+    return set(_parsed_imports(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.cache
+def _parsed_imports(path: Path, mtime_ns: int, size: int) -> frozenset[str]:
+    """:func:`_imports` of one version of a file, parsed once per process.
+
+    Every scene imports the same shared modules: parsing them again for each of
+    the 35 scenes made an unchanged ``make course`` spend 3 s in ``ast``. The
+    key holds the file's mtime and size, so an edited file is parsed again.
+    """
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
@@ -52,7 +65,7 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {n for n in names if n.split(".")[0] in PROJECT_PACKAGES}
+    return frozenset(n for n in names if n.split(".")[0] in PROJECT_PACKAGES)
 
 
 def scene_sources(item: outline.Item) -> list[Path]:

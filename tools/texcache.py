@@ -14,7 +14,13 @@ dvisvgm reading a half-written DVI). :func:`install` replaces Manim's
   formula, so a second process waits for the first and then reuses its SVG;
 * writes the ``.tex`` and the ``.svg`` atomically (a killed compile never
   leaves a truncated file that looks cached) and removes only its own
-  formula's intermediate files.
+  formula's intermediate files;
+* hands Manim a hard link to the SVG in a folder of this process's own
+  (:func:`private_copy`): Manim parses an SVG by writing a modified copy
+  ``<name>_.svg`` beside it and deleting it, so two processes loading the same
+  formula from one folder at once raced on that file (a FileNotFoundError in
+  ``SVGMobject.generate_mobject``, seen with two test workers and possible
+  with two course jobs).
 
 ``python -m tools.texcache render ...`` is ``python -m manim render ...`` with
 the cache installed (tools.render runs Manim this way).
@@ -22,8 +28,10 @@ the cache installed (tools.render runs Manim this way).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,6 +87,19 @@ def compile_svg(
     return svg
 
 
+def private_copy(svg: Path) -> Path:
+    """A hard link to ``svg`` in this process's own folder (removed when it exits)."""
+    own = svg.parent / "by-process" / str(os.getpid())
+    link = own / svg.name
+    if not link.is_file():
+        if not own.is_dir():
+            own.mkdir(parents=True, exist_ok=True)
+            atexit.register(shutil.rmtree, own, ignore_errors=True)
+        with contextlib.suppress(FileExistsError):
+            os.link(svg, link)
+    return link
+
+
 def tex_to_svg_file(
     expression: str,
     environment: str | None = None,
@@ -93,8 +114,10 @@ def tex_to_svg_file(
         code = tex_template.get_texcode_for_expression_in_env(expression, environment)
     else:
         code = tex_template.get_texcode_for_expression(expression)
-    return compile_svg(
-        code, tex_template, TEX_CACHE, cleanup=not config["no_latex_cleanup"]
+    return private_copy(
+        compile_svg(
+            code, tex_template, TEX_CACHE, cleanup=not config["no_latex_cleanup"]
+        )
     )
 
 

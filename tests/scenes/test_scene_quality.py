@@ -8,10 +8,14 @@ through a text; no still stretch over 4 s before the final hold and at most
 30 % of the time still; subtitles cover it readably; its length is within 15 s - 4 min; it has beats; its module
 docstring names its syllabus item; it ends with ``self.wait()``. Scenes added
 to the outline later are picked up automatically. One test per scene, so that
-pytest-xdist spreads the scenes over the workers.
+pytest-xdist spreads the scenes over the workers. The dry run is the session's
+shared one (the ``gate_report`` fixture, tests/conftest.py): other tests that
+need a scene's gate report read the same run instead of dry-running it again.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
@@ -22,8 +26,10 @@ PRESENT = outline.present()
 
 
 @pytest.mark.parametrize("item", PRESENT, ids=[i.scene for i in PRESENT])
-def test_scene_passes_the_quality_gate(item: outline.Item) -> None:
-    report = quality.inspect_scene(item)
+def test_scene_passes_the_quality_gate(
+    item: outline.Item, gate_report: Callable[..., quality.SceneReport]
+) -> None:
+    report = gate_report(item)
     assert report.plays > 0, f"{item.scene} played no animation"
     assert quality.MIN_DURATION <= report.duration <= quality.MAX_DURATION, (
         f"{item.scene} lasts {report.duration:.1f}s"
@@ -37,11 +43,13 @@ def test_every_written_module_defines_its_class() -> None:
         assert item.load().__name__ == item.scene
 
 
-def test_dry_run_without_drawing_reports_what_a_drawing_run_does() -> None:
+def test_dry_run_without_drawing_reports_what_a_drawing_run_does(
+    gate_report: Callable[..., quality.SceneReport],
+) -> None:
     """The gate skips rasterising; the geometry it inspects must not depend on that."""
     item = outline.by_scene("DerivativeNotation")
     assert item is not None
-    fast = quality.inspect_scene(item)
+    fast = gate_report(item)  # the very run the gate test above checks
     drawn = quality.inspect_scene(item, rasterise=True)
     assert fast.duration == drawn.duration
     assert (fast.plays, fast.waits, fast.beats) == (
