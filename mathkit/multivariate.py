@@ -356,6 +356,27 @@ class PointPartials:
     dz_dy: float
 
 
+def point_partials(
+    expr: str, variables: Sequence[str], points: Sequence[tuple[float, float]]
+) -> tuple[PointPartials, ...]:
+    """z and both partials of a function of two variables at each (x, y) in ``points``.
+
+    Raises ``ValueError`` for an empty list, non-finite points, or a value that is
+    not a finite real number (the function undefined there).
+    """
+    if len(points) == 0:
+        raise ValueError("points is empty: give at least one (x, y)")
+    p = partial_derivatives(expr, variables)
+    if len(p.variables) != 2:
+        raise ValueError(f"point_partials needs two variables, got {variables}")
+    rows = []
+    for point in points:
+        x, y = _check_point(point, 2)
+        dx, dy = p.at((x, y))
+        rows.append(PointPartials(x, y, p.value((x, y)), dx, dy))
+    return tuple(rows)
+
+
 def saddle_exercises(
     points: Sequence[tuple[float, float]] = SADDLE_EXERCISES,
 ) -> tuple[PointPartials, ...]:
@@ -364,15 +385,7 @@ def saddle_exercises(
     dz/dx = 2x and dz/dy = -2y. Raises ``ValueError`` for an empty list or
     non-finite points.
     """
-    if len(points) == 0:
-        raise ValueError("points is empty: give at least one (x, y)")
-    p = partial_derivatives(SADDLE, SADDLE_VARS)
-    rows = []
-    for point in points:
-        x, y = _check_point(point, 2)
-        dx, dy = p.at((x, y))
-        rows.append(PointPartials(x, y, p.value((x, y)), dx, dy))
-    return tuple(rows)
+    return point_partials(SADDLE, SADDLE_VARS, points)
 
 
 # -- the cylinder -------------------------------------------------------------------------

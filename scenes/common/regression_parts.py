@@ -23,7 +23,12 @@ from manim import (
 )
 
 from mathkit.cost import FourSteps
-from mathkit.data import REGRESSION_X, REGRESSION_Y
+from mathkit.data import (
+    REGRESSION_X,
+    REGRESSION_X_RANGE,
+    REGRESSION_Y,
+    REGRESSION_Y_RANGE,
+)
 from scenes.common import mobjects
 from scenes.common.mobjects import (
     Floats,
@@ -35,8 +40,8 @@ from scenes.common.mobjects import (
 )
 from scenes.common.theme import PALETTE, SIZES
 
-DATA_X_RANGE = (-0.5, 7.5, 1)
-DATA_Y_RANGE = (-2, 7, 1)
+DATA_X_RANGE = REGRESSION_X_RANGE
+DATA_Y_RANGE = REGRESSION_Y_RANGE
 
 
 def get_data_axes(

@@ -394,3 +394,8 @@ SCHEMAS: Final[dict[str, type[Schema]]] = {
 """Parametric scenes by class name."""
 
 __all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurveParams"]
+
+# The topic modules import the helpers above, so they are registered last.
+from scenes.common.schemas_multivariate import SCHEMAS_MULTIVARIATE  # noqa: E402
+
+SCHEMAS.update({s.scene: s for s in SCHEMAS_MULTIVARIATE})
