@@ -103,9 +103,7 @@ def read_columns_csv(
                     f"row {row_no}: {c} {cell!r} is not a number"
                 ) from None
             if not math.isfinite(value):
-                raise ValueError(
-                    f"row {row_no}: {c} is {cell!r}, not a finite number"
-                )
+                raise ValueError(f"row {row_no}: {c} is {cell!r}, not a finite number")
             values[c].append(value)
     if not values[wanted[0]]:
         raise ValueError("has no data rows")

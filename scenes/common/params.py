@@ -191,9 +191,7 @@ def specs(schema: type[Schema]) -> list[Spec]:
             Spec(
                 name=f.name,
                 kind=m["kind"],
-                type=_type_name(
-                    m["kind"], m["length"], m["variables"], m["columns"]
-                ),
+                type=_type_name(m["kind"], m["length"], m["variables"], m["columns"]),
                 default=m["shown"] or _show(getattr(defaults, f.name)),
                 bounds=bounds,
                 description=m["description"],

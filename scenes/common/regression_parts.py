@@ -29,6 +29,7 @@ from mathkit.data import (
     REGRESSION_Y,
     REGRESSION_Y_RANGE,
 )
+from mathkit.plotting import decimals_for
 from scenes.common import mobjects
 from scenes.common.mobjects import (
     Floats,
@@ -45,15 +46,20 @@ DATA_Y_RANGE = REGRESSION_Y_RANGE
 
 
 def get_data_axes(
-    *, width: float = 6.0, height: float = 4.4, y_range: Sequence[float] = DATA_Y_RANGE
+    *,
+    width: float = 6.0,
+    height: float = 4.4,
+    y_range: Sequence[float] = DATA_Y_RANGE,
+    x_range: Sequence[float] = DATA_X_RANGE,
 ) -> Axes:
     """Axes for the clinical-trial data: dosage x (mL) against forgetfulness y.
 
     The x numbers sit below the plot, not on the x axis at y = 0, so data points,
-    lines and error segments below zero never cross them.
+    lines and error segments below zero never cross them. ``x_range`` is for other
+    data (a variant's); its tick digits follow the step.
     """
     axes = get_axes(
-        DATA_X_RANGE,
+        x_range,
         y_range,
         width=width,
         height=height,
@@ -61,13 +67,15 @@ def get_data_axes(
         y_label="y",
         x_axis_config={"include_numbers": False},
     )
-    x0, x1, step = DATA_X_RANGE
+    x0, x1, step = x_range
+    places = decimals_for(step)
+    first = np.ceil(x0 / step - 1e-9) * step
     ticks = VGroup(
         *[
-            MathTex(f"{round(v)}", font_size=SIZES.small, color=PALETTE.subtle).next_to(
-                axes.c2p(v, y_range[0]), DOWN, buff=0.15
-            )
-            for v in np.arange(np.ceil(x0), x1 + 1e-9, step)
+            MathTex(
+                f"{v + 0.0:.{places}f}", font_size=SIZES.small, color=PALETTE.subtle
+            ).next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15)
+            for v in np.arange(first, x1 + 1e-9, step)
         ]
     )
     axes.add(ticks)
@@ -119,12 +127,18 @@ def get_edge_axes(
     return axes
 
 
-def get_data_scatter(axes: Axes, *, radius: float = 0.08) -> VGroup:
-    """The 8 course data points (content spec 3c) as dots on ``axes``."""
+def get_data_scatter(
+    axes: Axes,
+    *,
+    radius: float = 0.08,
+    x: Floats = REGRESSION_X,
+    y: Floats = REGRESSION_Y,
+) -> VGroup:
+    """Data points as dots on ``axes``: by default the 8 course points (content spec 3c)."""
     return VGroup(
         *[
-            Dot(axes.c2p(x, y), radius=radius, color=PALETTE.point)
-            for x, y in zip(REGRESSION_X, REGRESSION_Y, strict=True)
+            Dot(axes.c2p(a, b), radius=radius, color=PALETTE.point)
+            for a, b in zip(x, y, strict=True)
         ]
     )
 

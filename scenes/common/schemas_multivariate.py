@@ -48,7 +48,6 @@ from mathkit.multivariate import (
 from mathkit.optimize import TABLE_ROUNDS, regression_descent, regression_lr_limit
 from mathkit.plotting import AxisRange, nice_range
 from scenes.common.params import ParamError, Schema, param
-from scenes.common.schemas import _check_range
 
 # -- 5.1 Partial derivatives ------------------------------------------------------------
 SURFACE_RANGE: Final[AxisRange] = (-2.5, 2.5, 1)
@@ -69,6 +68,15 @@ SURFACE_GRID: Final = 41
 """Samples per side where f must be finite on the plotted square."""
 TANGENT_HALF_WIDTH: Final = 0.9
 """Half the x span of each drawn slice tangent (scenes.common.surface_parts)."""
+
+
+def _check_ranges(schema: Schema, names: tuple[str, ...]) -> None:
+    """Each named axis range must be increasing with 2 to MAX_TICKS ticks."""
+    # imported here: scenes.common.schemas registers this module's schemas at its end
+    from scenes.common.schemas import _check_range
+
+    for name in names:
+        _check_range(name, getattr(schema, name))
 
 
 def _finite_grid(f: object, lo: float, hi: float) -> np.ndarray:
@@ -198,8 +206,9 @@ class PartialDerivativesParams(Schema):
                 f"reaches |f| = {peak:.3g} on [{lo:g}, {hi:g}]^2 (at most"
                 f" {MAX_ABS_Z:g}): make it smaller there",
             )
-        for name in ("surface_range", "z_range", "slice_axis", "x_slice_z", "y_slice_z"):
-            _check_range(name, getattr(self, name))
+        _check_ranges(
+            self, ("surface_range", "z_range", "slice_axis", "x_slice_z", "y_slice_z")
+        )
 
     def complete(self, given: frozenset[str]) -> Self:
         """A variant gets its square from the points and its z axes from f."""
@@ -336,8 +345,7 @@ class GradientDescentParams(Schema):
     def check(self) -> None:
         """lr below the stability limit, a whole number of epochs, data the plot can show."""
         self._check_descent()
-        for name in ("b_range", "m_range", "x_range", "y_range"):
-            _check_range(name, getattr(self, name))
+        _check_ranges(self, ("b_range", "m_range", "x_range", "y_range"))
 
     def complete(self, given: frozenset[str]) -> Self:
         """A variant gets its cost map from the path and optimum, its data axes from the data."""
@@ -359,7 +367,9 @@ class GradientDescentParams(Schema):
         ys = [float(y.min()), float(y.max()), *fitted]
         y_range = _padded(min(ys), max(ys), ticks=6)
         if regression_cost(best.b, best.m, x, y) >= trace.cost[0]:
-            raise ParamError("start", "is already the least-squares fit: nothing to descend")
+            raise ParamError(
+                "start", "is already the least-squares fit: nothing to descend"
+            )
         return dataclasses.replace(
             self, b_range=b_range, m_range=m_range, x_range=x_range, y_range=y_range
         )

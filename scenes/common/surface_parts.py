@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from manim import (
+    OUT,
+    RIGHT,
     UP,
     Arrow,
     Axes,
@@ -61,6 +63,22 @@ def get_surface_axes(
     return axes
 
 
+def get_axis_tags(
+    axes: ThreeDAxes, names: Sequence[str] = ("x", "y", "z")
+) -> tuple[Mobject, ...]:
+    """Letters at the positive ends of the three axes (add them as fixed-orientation
+    mobjects, so that they face the camera wherever it turns)."""
+    ends = (
+        axes.c2p(axes.x_range[1], 0, 0) + RIGHT * 0.3,
+        axes.c2p(0, axes.y_range[1], 0) + UP * 0.3,
+        axes.c2p(0, 0, axes.z_range[1]) + OUT * 0.3,
+    )
+    return tuple(
+        get_tex(name, size=SIZES.tex, color=PALETTE.subtle).move_to(end)
+        for name, end in zip(names, ends, strict=True)
+    )
+
+
 def get_surface(
     axes: ThreeDAxes,
     f: Callable[[float, float], float],
@@ -109,11 +127,18 @@ def get_slice_tangents(
     """Dashed tangent segments and contact dots, one colour per tangent.
 
     Each element is ``VGroup(line, dot)``; the line is z = slope * t + intercept
-    over [t - half_width, t + half_width].
+    over [t - half_width, t + half_width], cut where it would leave the axes'
+    box (so no tangent runs over the tick labels or off the plot).
     """
     parts = []
+    (x_lo, x_hi), (y_lo, y_hi) = axes.x_range[:2], axes.y_range[:2]
     for tan, color in zip(tangents, colors, strict=False):
-        t0, t1 = tan.x - half_width, tan.x + half_width
+        t0, t1 = max(x_lo, tan.x - half_width), min(x_hi, tan.x + half_width)
+        if tan.slope != 0:
+            ends = sorted(
+                ((y_lo - tan.intercept) / tan.slope, (y_hi - tan.intercept) / tan.slope)
+            )
+            t0, t1 = max(t0, ends[0]), min(t1, ends[1])
         line = DashedLine(
             axes.c2p(t0, tan.slope * t0 + tan.intercept),
             axes.c2p(t1, tan.slope * t1 + tan.intercept),
@@ -162,6 +187,7 @@ def _boundary_toward(mob: Mobject, target: np.ndarray) -> np.ndarray:
 __all__ = [
     "SLICE_COLORS",
     "UP",
+    "get_axis_tags",
     "get_link",
     "get_node",
     "get_slice_tangents",
