@@ -142,12 +142,21 @@ def get_value_tag(
 
 
 def get_grad_tag(
-    value: float, node: Mobject, *, direction: np.ndarray = DOWN, places: int = 2
+    value: float,
+    node: Mobject,
+    *,
+    direction: np.ndarray = DOWN,
+    places: int = 2,
+    wrt: str | None = None,
 ) -> Mobject:
-    """A gradient next to ``node``: a small ``g = ...`` in the derivative colour."""
-    tag = get_tex(
-        rf"\nabla\,{fmt(value, places)}", size=SIZES.tex_small, color=PALETTE.tangent
+    """A gradient next to ``node`` in the derivative colour: ``nabla 15.54``, or with
+    ``wrt`` (the node's TeX name) the partial it is, ``dC/d(wrt) = 15.54``."""
+    text = (
+        rf"\nabla\,{fmt(value, places)}"
+        if wrt is None
+        else rf"\partial C/\partial {wrt} = {fmt(value, places)}"
     )
+    tag = get_tex(text, size=SIZES.tex_small, color=PALETTE.tangent)
     return tag.next_to(node, direction, buff=0.15)
 
 

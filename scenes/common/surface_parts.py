@@ -25,7 +25,8 @@ from manim import (
 )
 
 from mathkit.numeric import Tangent
-from scenes.common.mobjects import get_card, get_tex
+from scenes import outline
+from scenes.common.mobjects import get_card, get_tex, get_title
 from scenes.common.theme import PALETTE, SIZES
 
 SLICE_COLORS: tuple[str, ...] = (
@@ -151,6 +152,18 @@ def get_slice_tangents(
     return VGroup(*parts)
 
 
+def get_title_block(scene: str) -> VGroup:
+    """The title block ``opening()`` will write for ``scene`` (from the outline).
+
+    For laying out the first visual below it before the opening plays it; the
+    scene still writes its title with ``self.opening``.
+    """
+    item = outline.by_scene(scene)
+    if item is None:
+        raise ValueError(f"no outline item has scene = {scene!r}")
+    return get_title(item.screen_title, subtitle=item.subtitle)
+
+
 def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VGroup:
     """A node of a dependency diagram: a formula on a card."""
     return get_card(
@@ -194,4 +207,5 @@ __all__ = [
     "get_space_curve",
     "get_surface",
     "get_surface_axes",
+    "get_title_block",
 ]
