@@ -218,10 +218,14 @@ class GradientDescent(LectureScene):
             size=SIZES.tex_small,
         )
         arithmetic = get_tex(
-            rf"\theta' = {_vec(trace.b[0], trace.m[0])} - {lr}\,{_vec(*g0, 3)}"
-            rf" = {_vec(trace.b[1], trace.m[1])}",
+            rf"\theta' = {_vec(trace.b[0], trace.m[0])} - {lr}\,{_vec(*g0, 3)}",
+            rf"= {_vec(trace.b[1], trace.m[1])}",
             size=SIZES.tex_small,
         )
+        if arithmetic.width > data.width:  # a variant's longer numbers: two rows
+            arithmetic[1].next_to(arithmetic[0], DOWN, buff=SPACE.small).align_to(
+                arithmetic[0][2], LEFT
+            )
         alpha_grad = get_tex(
             rf"\alpha\,\nabla C = {_vec(*step)}",
             size=SIZES.tex_small,
