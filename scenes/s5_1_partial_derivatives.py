@@ -368,7 +368,7 @@ class PartialDerivatives(LectureScene3D):
 
         # -- cylinder ---------------------------------------------------------------------
         self.beat("cylinder")
-        self.play(FadeOut(table), FadeOut(recipe))
+        self.play(FadeOut(table), FadeOut(recipe), FadeOut(formula))
         cyl = cylinder()
         vol = partial_derivatives(CYLINDER, CYLINDER_VARS)
         drawing = self._cylinder_drawing()

@@ -49,6 +49,14 @@ def said(tex: str) -> str:
     return tex.replace(HAT, "y hat").replace(r"\,", " ")
 
 
+def _signed_sum(values: list[float]) -> str:
+    """``a + b - c`` in TeX, two decimals each (no ``+ -``)."""
+    parts = [numbers.fmt(values[0], 2)]
+    for v in values[1:]:
+        parts.append(("- " if v < 0 else "+ ") + numbers.fmt(abs(v), 2))
+    return " ".join(parts)
+
+
 class PartialChainRule(LectureScene):
     """Beats: title, chain, local, rule-m, rule-b, numbers, gradient."""
 
@@ -329,7 +337,7 @@ class PartialChainRule(LectureScene):
             fill=True,
         )
         sum_tex = get_tex(
-            " + ".join(fmt(t, 2) for t in terms),
+            _signed_sum(terms),
             size=SIZES.tex_small,
             color=PALETTE.tangent,
         )
@@ -340,7 +348,9 @@ class PartialChainRule(LectureScene):
                 size=SIZES.tex_small,
                 color=PALETTE.tangent,
             )
-        total = get_tex(rf"= {fmt(batch_m, 3)}", size=SIZES.tex, color=PALETTE.tangent)
+        total = get_tex(
+            rf"= {numbers.fmt(batch_m, 3)}", size=SIZES.tex, color=PALETTE.tangent
+        )
         VGroup(sum_tex, total).arrange(
             DOWN, aligned_edge=LEFT, buff=SPACE.small
         ).next_to(general, DOWN, buff=SPACE.large).align_to(general, LEFT)
@@ -358,8 +368,8 @@ class PartialChainRule(LectureScene):
         self.play(Write(sum_tex))
         self.hold()
         self.narrate(
-            f"The sum is {fmt(batch_m, 3)}: the batch gradient for m, and b's is "
-            f"{fmt(batch_b, 3)} the same way. The next lesson collects them.",
+            f"The sum is {numbers.fmt(batch_m, 3)}: the batch gradient for m, and b's is "
+            f"{numbers.fmt(batch_b, 3)} the same way. The next lesson collects them.",
             Write(total),
             fill=True,
         )

@@ -36,7 +36,13 @@ from mathkit.cost import (
     regression_cost,
     regression_gradient,
 )
-from mathkit.data import INITIAL_B, INITIAL_M, REGRESSION_X, regression_xy
+from mathkit.data import (
+    INITIAL_B,
+    INITIAL_M,
+    REGRESSION_X,
+    SINGLE_POINT_INDEX,
+    regression_xy,
+)
 from mathkit.multivariate import single_point_chain
 from scenes.common import numbers
 from scenes.common.base import LectureScene
@@ -109,9 +115,7 @@ class Gradients(LectureScene):
         theta = get_tex(
             r"\theta = \begin{bmatrix} b \\ m \end{bmatrix}", color=PALETTE.accent
         )
-        top = VGroup(definition, theta).arrange(
-            DOWN, aligned_edge=LEFT, buff=SPACE.medium
-        )
+        top = VGroup(definition, theta).arrange(RIGHT, buff=SPACE.large)
         top.next_to(title, DOWN, buff=SPACE.large).to_edge(
             RIGHT, buff=EDGE_BUFF + SPACE.medium
         )
@@ -125,11 +129,18 @@ class Gradients(LectureScene):
             FadeIn(low_label),
             fill=True,
         )
-        single_tex = get_tex(
-            r"\text{one point } (i = 7):\quad \nabla C = \begin{bmatrix} "
-            rf"{fmt(single.gradient[0])} \\ {fmt(single.gradient[1])} \end{{bmatrix}}",
-            size=SIZES.tex_small,
-        )
+        single_tex = VGroup(
+            get_text(
+                f"one point (i = {SINGLE_POINT_INDEX}):",
+                size=SIZES.small,
+                color=PALETTE.subtle,
+            ),
+            get_tex(
+                r"\nabla C = \begin{bmatrix} "
+                rf"{fmt(single.gradient[0])} \\ {fmt(single.gradient[1])} \end{{bmatrix}}",
+                size=SIZES.tex_small,
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
         single_tex.next_to(top, DOWN, buff=SPACE.large).align_to(top, LEFT)
         self.narrate(
             f"For the single point of the last lesson it is {fmt(single.gradient[0])} "
@@ -211,11 +222,11 @@ class Gradients(LectureScene):
         for tag in (b_tag, m_tag):
             tag.set_background_stroke(color=PALETTE.background, width=6)
         note = get_text(
-            f"arrow drawn {1 / scale:.0f} times shorter than the gradient",
+            f"arrow drawn {1 / scale:.0f}× shorter",
             size=SIZES.small,
             color=PALETTE.subtle,
         )
-        note.next_to(start_label, DOWN, buff=SPACE.medium).align_to(side, LEFT)
+        note.next_to(start_label, DOWN, buff=SPACE.small).align_to(side, LEFT)
         self.narrate(
             "Drawn at the start, the gradient points straight uphill, across the contour "
             "lines: the direction in which the cost grows fastest.",
@@ -240,8 +251,8 @@ class Gradients(LectureScene):
                 color=PALETTE.accent,
             ),
             get_text("raise b: C rises less", size=SIZES.small, color=PALETTE.text),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
-        reading.next_to(note, DOWN, buff=SPACE.medium).align_to(side, LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
+        reading.next_to(note, DOWN, buff=SPACE.small).align_to(side, LEFT)
         self.narrate(
             f"Split into components, the m part is about {ratio:.0f} times the b part. "
             "Increasing m strongly increases the cost; increasing b increases it too, but less.",

@@ -341,7 +341,7 @@ class HigherOrderPartials(LectureScene):
             for h in FD_STEPS
         ]
         table = get_table(
-            ["h", r"rac{\Delta_l\,\Delta_r v}{h^2}", r"	ext{error}"],
+            ["h", r"\frac{\Delta_l\,\Delta_r v}{h^2}", r"\text{error}"],
             [
                 [fmt(h, 6), _num(e), fmt(e - cyl.d2v_drdl, 4)]
                 for h, e in zip(FD_STEPS, estimates, strict=True)
