@@ -42,7 +42,7 @@ from manim import (
 )
 
 from mathkit.data import CYLINDER, SADDLE_EXERCISES
-from mathkit.expr import latex, plain
+from mathkit.expr import latex
 from mathkit.multivariate import (
     CYLINDER_VARS,
     SADDLE_VARS,
@@ -71,6 +71,7 @@ from scenes.common.surface_parts import (
     get_space_curve,
     get_surface,
     get_surface_axes,
+    spoken,
 )
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
@@ -125,7 +126,7 @@ class PartialDerivatives(LectureScene3D):
         self.remove(*tags)
         self.narrate(
             "A function of two inputs is a surface: above each point (x, y) of the "
-            f"floor sits the height z = {plain(fxy.expr)}"
+            f"floor sits the height z = {spoken(fxy.expr)}"
             + (". The course's example is a saddle." if p.is_course else "."),
             Write(formula),
             Create(axes3d),
@@ -180,7 +181,7 @@ class PartialDerivatives(LectureScene3D):
         self.caption(
             "Look along the y axis and the yellow slice is an ordinary curve of x: "
             f"lift it off the surface. With y held at {_num(p.y0)} it is"
-            f" z = {plain(x_slice.expr)}."
+            f" z = {spoken(x_slice.expr)}."
         )
         self.move_camera(
             phi=FRONT[0],
@@ -216,7 +217,7 @@ class PartialDerivatives(LectureScene3D):
         )
         self.narrate(
             "Its slope is the partial derivative of z with respect to x: "
-            f"{const}, and the partial is {plain(d_x)}.",
+            f"{const}, and the partial is {spoken(d_x)}.",
             Write(rule),
             fill=True,
         )
@@ -249,7 +250,7 @@ class PartialDerivatives(LectureScene3D):
         self.add_fixed_orientation_mobjects(*tags)
         self.caption(
             f"Now hold x at {_num(p.x0)} and move along y: look along the x axis, and"
-            f" lift the orange slice, z = {plain(y_slice.expr)}."
+            f" lift the orange slice, z = {spoken(y_slice.expr)}."
         )
         self.move_camera(
             phi=SIDE[0],
@@ -302,7 +303,7 @@ class PartialDerivatives(LectureScene3D):
             rule_y, DOWN, buff=SPACE.medium
         )
         self.narrate(
-            f"The partial with respect to y is {plain(fxy.derivatives[1])}.",
+            f"The partial with respect to y is {spoken(fxy.derivatives[1])}.",
             Write(rule_y),
             fill=True,
         )

@@ -46,7 +46,7 @@ fmt = partial(numbers.fmt, places=4)
 
 def said(tex: str) -> str:
     """A chain factor's LaTeX formula as subtitle text: ``2(y hat - y)``."""
-    return tex.replace(HAT, "y hat").replace(r"\,", " ")
+    return tex.replace(HAT, "y hat").replace(r"\,", " ").replace(" - ", " minus ")
 
 
 def _signed_sum(values: list[float]) -> str:
@@ -273,10 +273,10 @@ class PartialChainRule(LectureScene):
             fmt(ch.dc_db.value),
             color=PALETTE.tangent,
         )
-        numbers = VGroup(num_m, num_b).arrange(RIGHT, buff=SPACE.section)
-        if numbers.width > 13.4 - 2 * EDGE_BUFF:
-            numbers.arrange(DOWN, buff=SPACE.medium)
-        numbers.move_to(results)
+        num_group = VGroup(num_m, num_b).arrange(RIGHT, buff=SPACE.section)
+        if num_group.width > 13.4 - 2 * EDGE_BUFF:
+            num_group.arrange(DOWN, buff=SPACE.medium)
+        num_group.move_to(results)
         self.caption(
             f"Backward, {said(ch.dc_du.formula_latex)} = {fmt(ch.dc_du.value)}."
             f" Times x = {fmt(ch.x)} gives {fmt(ch.dc_dm.value)} for m;"
@@ -298,7 +298,7 @@ class PartialChainRule(LectureScene):
         ]
         batch_b, batch_m = regression_gradient(ch.b, ch.m, xs, ys)
         self.play(FadeOut(VGroup(diagram, *links.values(), *local.values(), written)))
-        self.play(FadeOut(numbers))
+        self.play(FadeOut(num_group))
         m_root = get_node("m", color=PALETTE.accent)
         preds = VGroup(
             *[

@@ -53,7 +53,7 @@ from mathkit.optimize import (
     function_and_gradient,
     regression_descent,
 )
-from mathkit.plotting import decimals_for, nice_range
+from mathkit.plotting import decimals_for, nice_range, nice_step
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
     get_axes,
@@ -106,7 +106,7 @@ def _levels(trace: RegressionTrace, floor: float) -> list[float]:
 
 def _cost_axes(steps: int, top: float, *, width: float, height: float) -> VGroup:
     """Cost against round, numbers on the edges."""
-    x_range = (0, steps, steps / 4 if steps > TABLE_ROUNDS else 2)
+    x_range = (0, steps, nice_step(steps, 4) if steps > TABLE_ROUNDS else 2)
     y_range = nice_range(0.0, top, ticks=3)
     return get_edge_axes(
         x_range,
@@ -178,7 +178,7 @@ class GradientDescent(LectureScene):
             plane.c2p(trace.b[0], trace.m[0]), color=PALETTE.tangent, radius=0.08
         )
         data = get_data_axes(
-            width=5.0, height=2.4, x_range=p.x_range, y_range=p.y_range
+            width=5.0, height=2.2, x_range=p.x_range, y_range=p.y_range
         )
         data.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small)
         data.next_to(title, DOWN, buff=SPACE.medium).align_to(
@@ -234,10 +234,12 @@ class GradientDescent(LectureScene):
         work = VGroup(rule, arithmetic, alpha_grad).arrange(
             DOWN, aligned_edge=LEFT, buff=SPACE.small
         )
-        work.next_to(data, DOWN, buff=SPACE.large).align_to(data, LEFT)
+        # the arithmetic takes the data plot's place for one step
+        work.move_to(data).align_to(data, LEFT)
         self.narrate(
             f"One step: compute the gradient at the current guess, multiply it by the "
             f"learning rate alpha = {lr}, and subtract it.",
+            FadeOut(VGroup(data, dots, line)),
             Write(rule),
             fill=True,
         )
@@ -262,17 +264,21 @@ class GradientDescent(LectureScene):
             plane, trace.b[: TABLE_ROUNDS + 1], trace.m[: TABLE_ROUNDS + 1]
         )
         self.narrate(
-            "Minus alpha times the gradient is the arrow on the map: "
-            "the line on the right turns with it.",
+            "Minus alpha times the gradient is the arrow on the map, "
+            "and the line on the data turns with it.",
+            FadeOut(work),
+            FadeIn(VGroup(data, dots, line)),
             FadeIn(path.dots[1]),
-            Transform(line, model(1)),
             fill=True,
         )
+        self.play(Transform(line, model(1)))
 
         # -- descend: rounds 2 to 8, the cost beside the path ------------------------------
         self.beat("descend")
         cost_axes = _cost_axes(TABLE_ROUNDS, trace.cost[0], width=4.6, height=1.5)
-        cost_axes.next_to(data, DOWN, buff=SPACE.large).align_to(data, RIGHT)
+        cost_axes.next_to(data, DOWN, buff=SPACE.medium + SPACE.small).align_to(
+            data, RIGHT
+        )
         cost_line = get_polyline(
             cost_axes,
             range(TABLE_ROUNDS + 1),
@@ -288,7 +294,6 @@ class GradientDescent(LectureScene):
         # the cost falls from the top left: its plot's upper right stays empty
         readouts.move_to(cost_axes.c2p(TABLE_ROUNDS, trace.cost[0]), aligned_edge=UR)
         self.play(
-            FadeOut(work),
             ReplacementTransform(arrow, path.segments[0]),
             Create(cost_axes),
             FadeIn(cost_line.dots[:2]),
@@ -345,12 +350,10 @@ class GradientDescent(LectureScene):
         table = VGroup(*cells).arrange_in_grid(
             rows=TABLE_ROUNDS + 1,
             cols=6,
-            buff=(SPACE.medium, SPACE.small),
+            buff=(SPACE.small, SPACE.small),
             col_alignments="rrrrrr",
         )
         table.next_to(title, DOWN, buff=SPACE.medium)
-        if table.width > 7.6:
-            table.scale_to_fit_width(7.6)
         table.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight)
         for k in range(1, TABLE_ROUNDS + 1):
             table[6 * k + 5].set_color(
@@ -421,30 +424,27 @@ class GradientDescent(LectureScene):
             stroke_width=3,
         ).line
         epochs = int(p.epochs)
-        self.caption(
+        final = VGroup(
+            get_readout("m", trace.m[-1], color=PALETTE.curve),
+            get_readout("b", trace.b[-1], color=PALETTE.curve),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
+        final.move_to(data.c2p(p.x_range[1], p.y_range[1]), aligned_edge=UR)
+        self.narrate(
             f"Then descent creeps along the valley towards the star. The course runs "
             f"{epochs} epochs after the first step: {trace.steps} steps in all, and "
             f"the cost ends at {fmt(trace.cost[-1], 4)}."
             if epochs == EPOCHS
             else f"Then descent creeps towards the star: {epochs} epochs after the "
             f"first step, {trace.steps} steps in all, and the cost ends at "
-            f"{fmt(trace.cost[-1], 4)}."
-        )
-        self.play(
+            f"{fmt(trace.cost[-1], 4)}.",
             Create(long_path),
             Create(rest),
             Transform(line, model(trace.steps)),
             ChangeDecimalToValue(rnd[1], trace.steps),
             ChangeDecimalToValue(cost[1], trace.cost[-1]),
-            run_time=4,
+            fill=True,
         )
-        final = VGroup(
-            get_readout("m", trace.m[-1], color=PALETTE.curve),
-            get_readout("b", trace.b[-1], color=PALETTE.curve),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
-        final.move_to(data.c2p(p.x_range[1], p.y_range[1]), aligned_edge=UR)
         self.play(FadeIn(end), FadeIn(final))
-        self.hold()
         self.narrate(
             f"It has nearly reached the least-squares optimum, m = {fmt(ols.m, 4)}, "
             f"b = {fmt(ols.b, 4)}.",

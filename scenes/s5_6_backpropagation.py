@@ -47,7 +47,7 @@ from scenes.common.graph_parts import (
     make_flow_animation,
 )
 from scenes.common.mobjects import get_card, get_tex
-from scenes.common.surface_parts import get_title_block
+from scenes.common.surface_parts import get_title_block, spoken
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 NAMES = {
@@ -91,7 +91,7 @@ class BackpropGraph(LectureScene):
             g, NAMES, rows=ROWS, columns=COLUMNS, dx=2.8, dy=1.6, name_side=UR
         )
         block = get_title_block(type(self).__name__)
-        drawing.next_to(block, DOWN, buff=SPACE.section).set_x(0)
+        drawing.next_to(block, DOWN, buff=SPACE.large).set_x(0)
         power = numbers.fmt(g["C"].param or 0.0)
         self.opening(
             [
@@ -100,9 +100,9 @@ class BackpropGraph(LectureScene):
                 FadeIn(drawing.tag_group),
             ],
             "Backpropagation computes every gradient of a cost in one backward sweep. "
-            "Watch it on the course's single-point regression: the cost, mx + b - y "
-            f"to the power {power}, broken into steps: multiply by m, add b, subtract y,"
-            " square.",
+            "Watch it on the course's single-point regression: the cost, "
+            f"{spoken(f'(mx + b - y)^{power}')}, broken into steps: multiply by m, add b,"
+            " subtract y, square.",
         )
         title = self.title
 
@@ -347,7 +347,7 @@ class BackpropGraph(LectureScene):
                     rf"\partial C/\partial w = {fmt(net[w].grad)}",
                     arrows[key],
                     side=WEIGHT_SIDES[key],
-                    at=0.6 if key[0] == 0 else 0.3,
+                    at=0.6 if key[0] == 0 else 0.2,
                 ).set_color(PALETTE.tangent)
                 for key, w in weight_keys.items()
                 if key[0] == c - 1

@@ -31,7 +31,7 @@ from manim import (
 
 from mathkit.data import CRITICAL_POINT_FUNCTIONS, CYLINDER, CYLINDER_POINT, SADDLE
 from mathkit.differentiation import derivative
-from mathkit.expr import latex, plain
+from mathkit.expr import latex
 from mathkit.multivariate import (
     CYLINDER_VARS,
     SADDLE_VARS,
@@ -55,7 +55,7 @@ from scenes.common.mobjects import (
     get_text,
 )
 from scenes.common.numbers import fmt
-from scenes.common.surface_parts import get_link, get_node, get_title_block
+from scenes.common.surface_parts import get_link, get_node, get_title_block, spoken
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 TREE_GAP = 1.0
@@ -143,8 +143,8 @@ class HigherOrderPartials(LectureScene):
         self.opening(
             [FadeIn(root), Create(links_1), FadeIn(firsts, lag_ratio=0.3)],
             "A partial derivative is itself a function, so we can differentiate it again. "
-            f"Take the saddle z = {plain(saddle.expr)}: its first partials are"
-            f" {plain(saddle.derivatives[0])} and {plain(saddle.derivatives[1])}.",
+            f"Take the saddle z = {spoken(saddle.expr)}: its first partials are"
+            f" {spoken(saddle.derivatives[0])} and {spoken(saddle.derivatives[1])}.",
         )
         title = self.title
 
@@ -152,9 +152,9 @@ class HigherOrderPartials(LectureScene):
         self.beat("second-partials")
         self.narrate(
             "Differentiate each again, by x or by y: every first partial has two "
-            f"children. The unmixed second partials are {plain(hm[0][0])} and "
-            f"{plain(hm[1][1])}; the mixed ones, one derivative by each variable, are"
-            f" both {plain(hm[0][1])}.",
+            f"children. The unmixed second partials are {spoken(hm[0][0])} and "
+            f"{spoken(hm[1][1])}; the mixed ones, one derivative by each variable, are"
+            f" both {spoken(hm[0][1])}.",
             Create(links_2),
             FadeIn(by),
             FadeIn(leaves, lag_ratio=0.25),
@@ -228,24 +228,28 @@ class HigherOrderPartials(LectureScene):
         plots.arrange(RIGHT, buff=SPACE.section).to_edge(
             DOWN, buff=EDGE_BUFF + SPACE.large
         )
-        self.caption(
-            "An unmixed second partial is the curvature of a slice. Along x the slice "
-            f"z = {plain(along_x.expr)} bends up, with second derivative {_num(h0[0][0])}."
-        )
-        self.play(FadeIn(plots[0][0]), FadeIn(plots[0][2]))
-        self.play(Create(plots[0][1]), FadeIn(plots[0][3:]))
-        self.hold()
-        self.caption(
-            f"Along y the slice z = {plain(along_y.expr)} bends down, with second derivative"
-            f" {_num(h0[1][1])}."
-        )
-        self.play(FadeIn(plots[1][0]), FadeIn(plots[1][2]))
-        self.play(Create(plots[1][1]), FadeIn(plots[1][3:]))
-        self.hold()
+        for k, (sl, value, bend) in enumerate(
+            ((along_x, h0[0][0], "up"), (along_y, h0[1][1], "down"))
+        ):
+            lead = (
+                "An unmixed second partial is the curvature of a slice. Along x"
+                if k == 0
+                else "Along y"
+            )
+            self.narrate(
+                f"{lead} the slice z = {spoken(sl.expr)} bends {bend}, with second"
+                f" derivative {_num(value)}.",
+                FadeIn(plots[k][0]),
+                FadeIn(plots[k][2]),
+                Create(plots[k][1]),
+                FadeIn(plots[k][3:]),
+                fill=True,
+                lag_ratio=0.3,
+            )
         det = h0[0][0] * h0[1][1] - h0[0][1] * h0[1][0]
         test2d = get_tex(
             rf"D = f_{{xx}} f_{{yy}} - f_{{xy}}^2 = {_num(det)} {'<' if det < 0 else '>'} 0",
-            size=SIZES.tex_small,
+            size=SIZES.tex,
         )
         verdict_text = get_text(
             f"a {verdict} at the origin", size=SIZES.body, color=PALETTE.accent
@@ -253,13 +257,16 @@ class HigherOrderPartials(LectureScene):
         test_row = VGroup(test2d, verdict_text).arrange(
             DOWN, aligned_edge=LEFT, buff=SPACE.small
         )
-        test_row.next_to(hess, RIGHT, buff=SPACE.section)
-        self.caption(
+        test_row.next_to(hess, RIGHT, buff=SPACE.section).align_to(hess, UP)
+        self.narrate(
             f"Up in one direction and down in the other: the origin is a {verdict}. "
             "The two-variable test multiplies the two curvatures and subtracts the square "
-            "of the mixed partial; a negative result means a saddle."
+            "of the mixed partial; a negative result means a saddle.",
+            Write(test2d),
+            FadeIn(verdict_text),
+            fill=True,
+            lag_ratio=0.6,
         )
-        self.play(Write(test2d))
         self.play(FadeIn(verdict_text))
         self.hold()
 
@@ -294,20 +301,23 @@ class HigherOrderPartials(LectureScene):
         VGroup(v_tex, cols).arrange(RIGHT, buff=SPACE.section).next_to(
             title, DOWN, buff=SPACE.large
         ).set_x(0)
-        self.caption(
+        self.narrate(
             "For smooth functions, mixed partials do not depend on the order (Clairaut's "
             f"theorem). For the cylinder, v = {_spoken(ol(vol.expr))}, "
-            "differentiate by r then l, or by l then r."
+            "differentiate by r then l, or by l then r.",
+            Write(v_tex),
+            FadeIn(left[0]),
+            FadeIn(right[0]),
+            fill=True,
+            lag_ratio=0.5,
         )
-        self.play(Write(v_tex))
-        self.play(FadeIn(left[0]), FadeIn(right[0]))
-        self.hold()
-        self.caption(
-            f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}."
+        self.narrate(
+            f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}.",
+            Write(left[1]),
+            Write(right[1]),
+            fill=True,
+            lag_ratio=0.5,
         )
-        self.play(Write(left[1]))
-        self.play(Write(right[1]))
-        self.hold()
         at = get_tex(
             rf"r = {_num(cyl.r)}:\quad"
             rf"\frac{{{D2} v}}{{\partial l\,\partial r}} = \frac{{{D2} v}}{{\partial r\,\partial l}}"
@@ -323,14 +333,15 @@ class HigherOrderPartials(LectureScene):
         VGroup(at, unmixed).arrange(DOWN, buff=SPACE.medium).next_to(
             cols, DOWN, buff=SPACE.medium
         )
-        self.caption(
+        self.narrate(
             f"At r = {_num(cyl.r)} both mixed partials are {_spoken(latex(exact[0][1]))},"
             f" about {_num(cyl.d2v_drdl)}. The unmixed ones are {_spoken(ol(h_cyl.matrix[0][0]))},"
-            f" which is {_spoken(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}."
+            f" which is {_spoken(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}.",
+            Write(at),
+            FadeIn(unmixed, shift=UP * 0.2),
+            fill=True,
+            lag_ratio=0.5,
         )
-        self.play(Write(at))
-        self.play(FadeIn(unmixed, shift=UP * 0.2))
-        self.hold()
         # slope of a slope, numerically: the table of forward differences converging
         self.play(
             FadeOut(VGroup(v_tex, cols, unmixed)),
@@ -346,7 +357,7 @@ class HigherOrderPartials(LectureScene):
                 [fmt(h, 6), _num(e), fmt(e - cyl.d2v_drdl, 4)]
                 for h, e in zip(FD_STEPS, estimates, strict=True)
             ],
-            size=SIZES.tex_small,
+            size=SIZES.tex,
             highlight_last=True,
         )
         table.next_to(at, DOWN, buff=SPACE.large).set_x(0)
@@ -383,10 +394,10 @@ class HigherOrderPartials(LectureScene):
             dot = Dot(axes.c2p(cp.x, cp.y), color=PALETTE.point, radius=0.08)
             head = get_tex(rf"y = {latex(cp.expr)}", size=SIZES.tex_small)
             head.next_to(axes, UP, buff=SPACE.small)
-            d2 = get_tex(rf"y'' = {cp.d2_latex}", size=SIZES.tex_small)
+            d2 = get_tex(rf"y'' = {cp.d2_latex}", size=SIZES.tex)
             at_pt = get_tex(
                 rf"y''({cp.x:g}) = {cp.second_derivative:g}",
-                size=SIZES.tex_small,
+                size=SIZES.tex,
                 color=color,
             )
             word = get_text(
@@ -398,38 +409,40 @@ class HigherOrderPartials(LectureScene):
                 axes, DOWN, buff=SPACE.small
             )
             panels.add(VGroup(axes, graph, flat, dot, head, d2, at_pt, word))
-        panels.arrange(RIGHT, buff=SPACE.large).next_to(title, DOWN, buff=SPACE.medium)
-        if panels.width > 14.2 - 2 * EDGE_BUFF:
-            panels.scale_to_fit_width(14.2 - 2 * EDGE_BUFF)
+        panels.arrange(RIGHT, buff=SPACE.medium).next_to(title, DOWN, buff=SPACE.medium)
         panels.set_x(0)
-        self.caption(
+        self.narrate(
             "Second derivatives also classify critical points, where the first derivative is 0 "
-            "and the tangent is flat. Here are the course's three examples."
+            "and the tangent is flat. Here are the course's three examples.",
+            *[
+                a
+                for q in panels
+                for a in (FadeIn(q[0]), FadeIn(q[4]), Create(q[1]), Create(q[2]))
+            ],
+            *[FadeIn(q[3], scale=1.5) for q in panels],
+            fill=True,
+            lag_ratio=0.1,
         )
-        for panel in panels:
-            self.play(
-                FadeIn(panel[0]), FadeIn(panel[4]), Create(panel[1]), run_time=1.0
-            )
-        self.play(
-            *[Create(p[2]) for p in panels], *[FadeIn(p[3], scale=1.5) for p in panels]
-        )
-        self.hold()
         explanations = (
-            f"For {plain(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
+            f"For {spoken(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
             f"positive: the curve bends up, so ({points[0].x:g}, {points[0].y:g}) is a minimum.",
-            f"For {plain(points[1].expr)} it is {points[1].second_derivative:g}, "
+            f"For {spoken(points[1].expr)} it is {points[1].second_derivative:g}, "
             f"negative: the curve bends down, a maximum at ({points[1].x:g}, {points[1].y:g}).",
-            f"For {plain(points[2].expr)} it is {plain(derivative(CRITICAL_POINT_FUNCTIONS[2], 2))},"
+            f"For {spoken(points[2].expr)} it is {spoken(derivative(CRITICAL_POINT_FUNCTIONS[2], 2))},"
             f" which is {points[2].second_derivative:g} at x = {points[2].x:g}: "
             "the test is inconclusive. The curve keeps rising through the flat spot, "
             "an inflection point, which the course calls a saddle point: as on the "
             "saddle surface, neither a minimum nor a maximum.",
         )
         for panel, say in zip(panels, explanations, strict=True):
-            self.caption(say)
-            self.play(FadeIn(panel[5:], shift=UP * 0.15))
-            self.play(Indicate(panel[7]))
-            self.hold()
+            self.narrate(
+                say,
+                FadeIn(panel[5:], shift=UP * 0.15),
+                Indicate(panel[3], scale_factor=1.8),
+                Indicate(panel[7]),
+                fill=True,
+                lag_ratio=0.4,
+            )
 
         # -- summary ---------------------------------------------------------------------------------
         self.beat("summary")

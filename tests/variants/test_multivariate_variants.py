@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mathkit.data import REGRESSION_X, REGRESSION_Y, SADDLE
-from mathkit.expr import parse, plain
+from mathkit.expr import parse
 from mathkit.guard import write_points_csv
 from mathkit.optimize import regression_lr_limit
 from scenes import outline
@@ -30,6 +30,7 @@ from scenes.common.schemas_multivariate import (
     GradientDescentParams,
     PartialDerivativesParams,
 )
+from scenes.common.surface_parts import spoken
 from tools import quality, variants
 from tools.layout_lint import SceneReport
 
@@ -156,7 +157,7 @@ def test_the_shipped_variants_pass_the_gate_with_their_own_subtitles(
             assert own in said, (own, said)
         assert "1000" not in said, said
     else:
-        assert plain(parse(p.f, ("x", "y"))) in said, said
+        assert spoken(parse(p.f, ("x", "y"))) in said, said
         for course in ("saddle", "unchanged"):
             assert course not in said, (course, said)
         assert "depends on x" in said, said
