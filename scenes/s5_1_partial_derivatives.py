@@ -32,6 +32,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Line,
     Rectangle,
     ReplacementTransform,
@@ -166,12 +167,14 @@ class PartialDerivatives(LectureScene3D):
             "A partial derivative changes one input and holds the other fixed. "
             f"Holding y at {_num(p.y0)} cuts the surface along the yellow curve; "
             f"holding x at {_num(p.x0)} cuts it along the orange one.",
-            Create(along_x),
-            FadeIn(legend[0]),
-            Create(along_y),
-            FadeIn(legend[1]),
+            LaggedStart(
+                Create(along_x),
+                FadeIn(legend[0]),
+                Create(along_y),
+                FadeIn(legend[1]),
+                lag_ratio=0.5,
+            ),
             fill=True,
-            lag_ratio=0.5,
         )
         self.stop_ambient_camera_rotation()
 
@@ -359,12 +362,14 @@ class PartialDerivatives(LectureScene3D):
                 if own
                 else ""
             ),
-            FadeIn(table.rows[0]),
-            Create(table.rule),
-            FadeIn(recipe),
-            *[FadeIn(row, shift=RIGHT * 0.2) for row in table.rows[1:]],
+            LaggedStart(
+                FadeIn(table.rows[0]),
+                Create(table.rule),
+                FadeIn(recipe),
+                *[FadeIn(row, shift=RIGHT * 0.2) for row in table.rows[1:]],
+                lag_ratio=0.3,
+            ),
             fill=True,
-            lag_ratio=0.3,
         )
 
         # -- cylinder ---------------------------------------------------------------------
@@ -442,6 +447,7 @@ class PartialDerivatives(LectureScene3D):
             "while every other input is held constant.",
             Create(box),
             hold=1.0,
+            fill=True,
         )
         self.wait()
 

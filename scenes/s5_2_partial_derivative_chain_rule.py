@@ -18,11 +18,13 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Create,
     FadeIn,
     FadeOut,
     GrowArrow,
     Indicate,
+    LaggedStart,
     TransformMatchingTex,
     VGroup,
     Write,
@@ -191,6 +193,7 @@ class PartialChainRule(LectureScene):
             "Put in the local derivatives and write u as y hat minus y.",
             TransformMatchingTex(rule, product),
             hold=1.0,
+            fill=True,
         )
         self.play(TransformMatchingTex(product, result_m))
         self.hold()
@@ -210,18 +213,21 @@ class PartialChainRule(LectureScene):
         if results.width > 13.4 - 2 * EDGE_BUFF:
             results.arrange(DOWN, buff=SPACE.medium)
         results.move_to(rule).set_x(0)
-        self.caption(
+        self.narrate(
             "The path to b shares every link except the last, whose derivative is"
             f" {said(ch.dyhat_db.formula_latex)}. So the partial with respect to b is just"
-            f" {said(ch.dc_db.formula_latex)}."
+            f" {said(ch.dc_db.formula_latex)}.",
+            LaggedStart(
+                AnimationGroup(
+                    result_m.animate.move_to(results[0]),
+                    links["m"].animate.set_color(PALETTE.muted).set_stroke(width=3),
+                    links["b"].animate.set_color(PALETTE.tangent).set_stroke(width=6),
+                ),
+                Write(result_b),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(
-            result_m.animate.move_to(results[0]),
-            links["m"].animate.set_color(PALETTE.muted).set_stroke(width=3),
-            links["b"].animate.set_color(PALETTE.tangent).set_stroke(width=6),
-        )
-        self.play(Write(result_b))
-        self.hold()
 
         # -- numbers ---------------------------------------------------------------------------
         self.beat("numbers")
@@ -277,16 +283,19 @@ class PartialChainRule(LectureScene):
         if num_group.width > 13.4 - 2 * EDGE_BUFF:
             num_group.arrange(DOWN, buff=SPACE.medium)
         num_group.move_to(results)
-        self.caption(
+        self.narrate(
             f"Backward, {said(ch.dc_du.formula_latex)} = {fmt(ch.dc_du.value)}."
             f" Times x = {fmt(ch.x)} gives {fmt(ch.dc_dm.value)} for m;"
             f" times {fmt(ch.dyhat_db.value)} gives {fmt(ch.dc_db.value)} for b: "
-            "the same values autodiff reports."
+            "the same values autodiff reports.",
+            LaggedStart(
+                AnimationGroup(FadeOut(result_m), FadeOut(result_b)),
+                Write(num_m),
+                Write(num_b),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(FadeOut(result_m), FadeOut(result_b))
-        self.play(Write(num_m))
-        self.play(Write(num_b))
-        self.hold()
 
         # -- many paths: m reaches the batch cost through every prediction -----------------
         self.beat("many-paths")

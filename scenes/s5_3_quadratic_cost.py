@@ -14,6 +14,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Create,
     DashedLine,
     Dot,
@@ -113,19 +114,25 @@ class QuadraticCost(LectureScene):
         facts.next_to(title, DOWN, buff=SPACE.large).to_edge(
             RIGHT, buff=EDGE_BUFF + SPACE.small
         )
-        self.caption(
+        self.narrate(
             f"Take instance i = {p.index}: dosage {p.x:g}, true score {p.y:g}. "
-            f"The line predicts {p.y_hat:g}."
+            f"The line predicts {p.y_hat:g}.",
+            LaggedStart(
+                AnimationGroup(
+                    Indicate(dots[p.index], scale_factor=1.6),
+                    FadeIn(truth),
+                    Write(facts[0]),
+                ),
+                AnimationGroup(FadeIn(pred), Write(facts[1])),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(
-            Indicate(dots[p.index], scale_factor=1.6), FadeIn(truth), Write(facts[0])
-        )
-        self.play(FadeIn(pred), Write(facts[1]))
-        self.hold()
         self.narrate(
             f"The error is the vertical gap, y hat minus y: {p.error:.2f}.",
             Create(err),
             Write(facts[2]),
+            fill=True,
         )
 
         # -- square -------------------------------------------------------------------------
@@ -148,18 +155,18 @@ class QuadraticCost(LectureScene):
         VGroup(area, area_value).arrange(DOWN, buff=SPACE.small).move_to(square)
         cost_def = get_tex(r"C = (\hat y - y)^2", size=SIZES.tex, color=PALETTE.error)
         cost_def.next_to(facts, DOWN, buff=SPACE.large).align_to(facts, LEFT)
-        self.caption(
+        self.narrate(
             "Quadratic cost squares the error. Picture it as a square "
-            "whose side is the error."
+            "whose side is the error.",
+            LaggedStart(Write(cost_def), GrowFromEdge(square, LEFT), lag_ratio=1.0),
+            fill=True,
         )
-        self.play(Write(cost_def))
-        self.play(GrowFromEdge(square, LEFT))
-        self.hold()
         self.narrate(
             f"Its area is the cost: {p.error:.2f} squared is {p.cost:.4f}. "
             "Big errors make big squares.",
             Write(area),
             Write(area_value),
+            fill=True,
         )
 
         # -- cost as a function of m ---------------------------------------------------------
@@ -204,13 +211,16 @@ class QuadraticCost(LectureScene):
             rf"C(m) = (m\cdot {p.x:g} + {p.b:g} - ({p.y:g}))^2", size=SIZES.tex_small
         )
         expand.next_to(cost_def, DOWN, buff=SPACE.medium).align_to(cost_def, LEFT)
-        self.caption(
+        self.narrate(
             f"Hold b at {p.b:g} and let the slope m vary: "
-            "the cost of this one point is a parabola in m."
+            "the cost of this one point is a parabola in m.",
+            LaggedStart(
+                AnimationGroup(Write(expand), Create(c_axes)),
+                Create(parabola),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(Write(expand), Create(c_axes))
-        self.play(Create(parabola))
-        self.hold()
         here = Dot(c_axes.c2p(p.m, p.cost), color=PALETTE.point, radius=0.09)
         tangent = get_line_through(
             c_axes,
@@ -241,22 +251,27 @@ class QuadraticCost(LectureScene):
         dm.next_to(expand, DOWN, buff=SPACE.large).align_to(expand, LEFT)
         dc_dm = single_point_chain(p.x, p.y, p.m, p.b).dc_dm.formula_latex
         dc_dm = dc_dm.replace(r"\hat y", "y hat").replace(r"\,", " ")
-        self.caption(
+        self.narrate(
             f"At m = {p.m:g} the cost is {p.cost:.2f}, and the tangent's slope is "
-            f"the partial derivative: {dc_dm}, {p.grad_m:.2f}."
+            f"the partial derivative: {dc_dm}, {p.grad_m:.2f}.",
+            LaggedStart(
+                FadeIn(here, scale=1.5),
+                AnimationGroup(Create(tangent), Write(dm)),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(FadeIn(here, scale=1.5))
-        self.play(Create(tangent), Write(dm))
-        self.hold()
         self.narrate(
             f"Read the slope off the tangent: {RUN_M:g} along m, and it climbs "
             f"{rise:.2f}: {rise:.2f} divided by {RUN_M:g} is {p.grad_m:.2f}.",
-            Create(run_leg),
-            FadeIn(run_tag),
-            Create(rise_leg),
-            FadeIn(rise_tag),
+            LaggedStart(
+                Create(run_leg),
+                FadeIn(run_tag),
+                Create(rise_leg),
+                FadeIn(rise_tag),
+                lag_ratio=0.5,
+            ),
             fill=True,
-            lag_ratio=0.5,
         )
 
         # -- gradient ---------------------------------------------------------------------------
@@ -273,16 +288,16 @@ class QuadraticCost(LectureScene):
             size=SIZES.tex_small,
         )
         grad.next_to(db, DOWN, buff=SPACE.medium).align_to(db, LEFT)
-        self.caption(
+        self.narrate(
             f"The same chain rule with respect to b gives {p.grad_b:.2f}. "
-            "Together, b first, they form the gradient."
+            "Together, b first, they form the gradient.",
+            LaggedStart(Write(db), Write(grad), lag_ratio=1.0),
+            fill=True,
         )
-        self.play(Write(db))
-        self.play(Write(grad))
-        self.hold()
         self.narrate(
             "Both are positive and large: lowering m shrinks this point's cost fastest.",
             Indicate(dm, color=PALETTE.tangent),
+            fill=True,
         )
 
         # -- batch ---------------------------------------------------------------------------------
@@ -346,20 +361,26 @@ class QuadraticCost(LectureScene):
         mean_tag = get_tex(f"{batch:.2f}", size=SIZES.tex_small, color=PALETTE.tangent)
         # above the line's right end, over the short bars (clear of the tick labels)
         mean_tag.next_to(mean_line.get_end(), UP + LEFT, buff=SPACE.tight)
-        self.caption(
+        self.narrate(
             f"Every instance has its own quadratic cost; point {p.index} is the "
-            "tallest bar because its error is the biggest."
+            "tallest bar because its error is the biggest.",
+            LaggedStart(
+                Create(b_axes),
+                LaggedStart(*[GrowFromEdge(b, DOWN) for b in bars], lag_ratio=0.15),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(Create(b_axes))
-        self.play(LaggedStart(*[GrowFromEdge(b, DOWN) for b in bars], lag_ratio=0.15))
-        self.hold()
-        self.caption(
+        self.narrate(
             f"Averaged over all {len(x)} instances they give the mean squared "
-            f"error of the batch, {batch:.4f}."
+            f"error of the batch, {batch:.4f}.",
+            LaggedStart(
+                AnimationGroup(Write(mse_tex), Create(mean_line), FadeIn(mean_tag)),
+                Write(mse_val),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(Write(mse_tex), Create(mean_line), FadeIn(mean_tag))
-        self.play(Write(mse_val))
-        self.hold()
 
         # -- summary ---------------------------------------------------------------------------------
         self.beat("summary")
@@ -373,5 +394,6 @@ class QuadraticCost(LectureScene):
             "the next step is the batch gradient.",
             FadeIn(note, shift=UP * 0.2),
             hold=1.0,
+            fill=True,
         )
         self.wait()

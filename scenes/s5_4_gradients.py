@@ -24,6 +24,7 @@ from manim import (
     FadeOut,
     GrowArrow,
     Indicate,
+    LaggedStart,
     Line,
     SurroundingRectangle,
     VGroup,
@@ -256,14 +257,16 @@ class Gradients(LectureScene):
         self.narrate(
             f"Split into components, the m part is about {ratio:.0f} times the b part. "
             "Increasing m strongly increases the cost; increasing b increases it too, but less.",
-            Create(m_part),
-            FadeIn(m_tag),
-            FadeIn(reading[:2]),
-            Create(b_part),
-            FadeIn(b_tag),
-            FadeIn(reading[2:]),
+            LaggedStart(
+                Create(m_part),
+                FadeIn(m_tag),
+                FadeIn(reading[:2]),
+                Create(b_part),
+                FadeIn(b_tag),
+                FadeIn(reading[2:]),
+                lag_ratio=0.4,
+            ),
             fill=True,
-            lag_ratio=0.4,
         )
         downhill = DashedVMobject(
             Arrow(
@@ -298,5 +301,6 @@ class Gradients(LectureScene):
             "uphill, and how steeply along each parameter.",
             Create(box),
             hold=1.5,
+            fill=True,
         )
         self.wait()

@@ -20,10 +20,12 @@ from manim import (
     UL,
     UP,
     UR,
+    AnimationGroup,
     Create,
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Mobject,
     ReplacementTransform,
     VGroup,
@@ -121,6 +123,7 @@ class BackpropGraph(LectureScene):
             f" y = {fmt(g['y'].value)}; "
             f"the starting parameters are m = {fmt(g['m'].value)} and b = {fmt(g['b'].value)}.",
             FadeIn(leaf_tags, lag_ratio=0.2),
+            fill=True,
         )
         values = {}
         self.caption(
@@ -138,6 +141,7 @@ class BackpropGraph(LectureScene):
             f"mx = {fmt(g['mx'].value)}, the prediction y-hat = {fmt(g['y_hat'].value)}, "
             f"the error u = {fmt(g['u'].value)}, and the cost C = {fmt(g['C'].value)}.",
             Indicate(values["C"], color=PALETTE.curve),
+            fill=True,
         )
 
         # -- seed ----------------------------------------------------------------
@@ -148,6 +152,7 @@ class BackpropGraph(LectureScene):
             f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}.",
             FadeIn(grads["C"], shift=UP * 0.2),
             FadeIn(legend),
+            fill=True,
         )
 
         # -- backward -------------------------------------------------------------
@@ -214,16 +219,19 @@ class BackpropGraph(LectureScene):
             f.formula_latex.replace(r"\hat y", "y-hat").replace(r"\,", " ")
             for f in (chain.dc_db, chain.dc_dm)
         )
-        self.caption(
+        self.narrate(
             f"Together: the gradient, {fmt(g['b'].grad)} for b and {fmt(g['m'].grad)} "
-            f"for m, the same numbers as the hand formulas {db_tex} and {dm_tex}."
+            f"for m, the same numbers as the hand formulas {db_tex} and {dm_tex}.",
+            LaggedStart(
+                ReplacementTransform(card, grad_card),
+                AnimationGroup(
+                    Indicate(grads["m"], color=PALETTE.tangent),
+                    Indicate(grads["b"], color=PALETTE.tangent),
+                ),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(ReplacementTransform(card, grad_card))
-        self.play(
-            Indicate(grads["m"], color=PALETTE.tangent),
-            Indicate(grads["b"], color=PALETTE.tangent),
-        )
-        self.hold()
         self.narrate(
             "One forward pass and one backward pass gave every partial derivative at once.",
             *[make_flow_animation(a, backward=True) for a in drawing.edge_group],
@@ -301,6 +309,7 @@ class BackpropGraph(LectureScene):
             "The same procedure runs on a neural network. Here one input, two sigmoid "
             "neurons and a linear output neuron, on the same data point.",
             FadeIn(diagram, lag_ratio=0.1),
+            fill=True,
         )
         keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]
         tags = VGroup()
@@ -365,5 +374,6 @@ class BackpropGraph(LectureScene):
             "Gradient descent then nudges every weight against its gradient, exactly as "
             "it did for m and b.",
             Indicate(g_tags, color=PALETTE.tangent, scale_factor=1.05),
+            fill=True,
         )
         self.play(FadeOut(diagram), FadeOut(tags), FadeOut(g_tags), FadeOut(legend))

@@ -23,6 +23,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     ReplacementTransform,
     SurroundingRectangle,
     VGroup,
@@ -239,12 +240,14 @@ class HigherOrderPartials(LectureScene):
             self.narrate(
                 f"{lead} the slice z = {spoken(sl.expr)} bends {bend}, with second"
                 f" derivative {_num(value)}.",
-                FadeIn(plots[k][0]),
-                FadeIn(plots[k][2]),
-                Create(plots[k][1]),
-                FadeIn(plots[k][3:]),
+                LaggedStart(
+                    FadeIn(plots[k][0]),
+                    FadeIn(plots[k][2]),
+                    Create(plots[k][1]),
+                    FadeIn(plots[k][3:]),
+                    lag_ratio=0.3,
+                ),
                 fill=True,
-                lag_ratio=0.3,
             )
         det = h0[0][0] * h0[1][1] - h0[0][1] * h0[1][0]
         test2d = get_tex(
@@ -262,10 +265,8 @@ class HigherOrderPartials(LectureScene):
             f"Up in one direction and down in the other: the origin is a {verdict}. "
             "The two-variable test multiplies the two curvatures and subtracts the square "
             "of the mixed partial; a negative result means a saddle.",
-            Write(test2d),
-            FadeIn(verdict_text),
+            LaggedStart(Write(test2d), FadeIn(verdict_text), lag_ratio=0.6),
             fill=True,
-            lag_ratio=0.6,
         )
         self.play(FadeIn(verdict_text))
         self.hold()
@@ -305,18 +306,13 @@ class HigherOrderPartials(LectureScene):
             "For smooth functions, mixed partials do not depend on the order (Clairaut's "
             f"theorem). For the cylinder, v = {_spoken(ol(vol.expr))}, "
             "differentiate by r then l, or by l then r.",
-            Write(v_tex),
-            FadeIn(left[0]),
-            FadeIn(right[0]),
+            LaggedStart(Write(v_tex), FadeIn(left[0]), FadeIn(right[0]), lag_ratio=0.5),
             fill=True,
-            lag_ratio=0.5,
         )
         self.narrate(
             f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}.",
-            Write(left[1]),
-            Write(right[1]),
+            LaggedStart(Write(left[1]), Write(right[1]), lag_ratio=0.5),
             fill=True,
-            lag_ratio=0.5,
         )
         at = get_tex(
             rf"r = {_num(cyl.r)}:\quad"
@@ -337,10 +333,8 @@ class HigherOrderPartials(LectureScene):
             f"At r = {_num(cyl.r)} both mixed partials are {_spoken(latex(exact[0][1]))},"
             f" about {_num(cyl.d2v_drdl)}. The unmixed ones are {_spoken(ol(h_cyl.matrix[0][0]))},"
             f" which is {_spoken(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}.",
-            Write(at),
-            FadeIn(unmixed, shift=UP * 0.2),
+            LaggedStart(Write(at), FadeIn(unmixed, shift=UP * 0.2), lag_ratio=0.5),
             fill=True,
-            lag_ratio=0.5,
         )
         # slope of a slope, numerically: the table of forward differences converging
         self.play(
@@ -367,11 +361,13 @@ class HigherOrderPartials(LectureScene):
             f"{_num(estimates[0])}; as h shrinks it closes in on "
             f"{_spoken(latex(exact[0][1]))}, {_num(cyl.d2v_drdl)}, whichever variable "
             "is stepped first.",
-            FadeIn(table.rows[0]),
-            Create(table.rule),
-            *[FadeIn(r, shift=UP * 0.1) for r in table.rows[1:]],
+            LaggedStart(
+                FadeIn(table.rows[0]),
+                Create(table.rule),
+                *[FadeIn(r, shift=UP * 0.1) for r in table.rows[1:]],
+                lag_ratio=0.3,
+            ),
             fill=True,
-            lag_ratio=0.3,
         )
 
         # -- test ----------------------------------------------------------------------------------
@@ -414,14 +410,16 @@ class HigherOrderPartials(LectureScene):
         self.narrate(
             "Second derivatives also classify critical points, where the first derivative is 0 "
             "and the tangent is flat. Here are the course's three examples.",
-            *[
-                a
-                for q in panels
-                for a in (FadeIn(q[0]), FadeIn(q[4]), Create(q[1]), Create(q[2]))
-            ],
-            *[FadeIn(q[3], scale=1.5) for q in panels],
+            LaggedStart(
+                *[
+                    a
+                    for q in panels
+                    for a in (FadeIn(q[0]), FadeIn(q[4]), Create(q[1]), Create(q[2]))
+                ],
+                *[FadeIn(q[3], scale=1.5) for q in panels],
+                lag_ratio=0.1,
+            ),
             fill=True,
-            lag_ratio=0.1,
         )
         explanations = (
             f"For {spoken(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
@@ -437,11 +435,13 @@ class HigherOrderPartials(LectureScene):
         for panel, say in zip(panels, explanations, strict=True):
             self.narrate(
                 say,
-                FadeIn(panel[5:], shift=UP * 0.15),
-                Indicate(panel[3], scale_factor=1.8),
-                Indicate(panel[7]),
+                LaggedStart(
+                    FadeIn(panel[5:], shift=UP * 0.15),
+                    Indicate(panel[3], scale_factor=1.8),
+                    Indicate(panel[7]),
+                    lag_ratio=0.4,
+                ),
                 fill=True,
-                lag_ratio=0.4,
             )
 
         # -- summary ---------------------------------------------------------------------------------
