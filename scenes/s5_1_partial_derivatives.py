@@ -182,9 +182,7 @@ class PartialDerivatives(LectureScene3D):
         self.beat("x-slice")
         scene3d = VGroup(axes3d, surface, along_y)
         self.caption(
-            "Look along the y axis and the yellow slice is an ordinary curve of x: "
-            f"lift it off the surface. With y held at {_num(p.y0)} it is"
-            f" z = {spoken(x_slice.expr)}."
+            "Look along the y axis, and the yellow slice is an ordinary curve of x."
         )
         self.move_camera(
             phi=FRONT[0],
@@ -206,8 +204,15 @@ class PartialDerivatives(LectureScene3D):
             RIGHT, buff=EDGE_BUFF + SPACE.large
         )
         rule.next_to(head, DOWN, buff=SPACE.medium)
-        self.play(ReplacementTransform(lifted, curve), Create(axes), Write(head))
-        self.hold(0.3)
+        self.narrate(
+            f"Lift it off the surface: with y held at {_num(p.y0)} it is"
+            f" z = {spoken(x_slice.expr)}.",
+            ReplacementTransform(lifted, curve),
+            Create(axes),
+            Write(head),
+            fill=True,
+            hold=0.3,
+        )
         tans_x = x_slice.tangents(p.points)
         tangents = get_slice_tangents(axes, tans_x)
         readout = self._slope_rows("x", tans_x)
@@ -252,8 +257,7 @@ class PartialDerivatives(LectureScene3D):
         self.add(axes3d, surface, along_y)
         self.add_fixed_orientation_mobjects(*tags)
         self.caption(
-            f"Now hold x at {_num(p.x0)} and move along y: look along the x axis, and"
-            f" lift the orange slice, z = {spoken(y_slice.expr)}."
+            f"Now hold x at {_num(p.x0)} and move along y: look along the x axis."
         )
         self.move_camera(
             phi=SIDE[0],
@@ -272,8 +276,13 @@ class PartialDerivatives(LectureScene3D):
             latex(fxy.derivatives[1]),
             size=SIZES.tex_large,
         ).move_to(rule)
-        self.play(
-            ReplacementTransform(lifted_y, curve_y), Create(axes_y), Write(head_y)
+        self.narrate(
+            f"Lift the orange slice off: z = {spoken(y_slice.expr)}.",
+            ReplacementTransform(lifted_y, curve_y),
+            Create(axes_y),
+            Write(head_y),
+            fill=True,
+            hold=0.3,
         )
         other_x = 0.0 if p.x0 != 0 else 1.0
         other = slice_of(p.f, SADDLE_VARS, "y", {"x": other_x})

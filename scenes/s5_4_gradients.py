@@ -15,9 +15,9 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    UR,
     Arrow,
     Create,
+    DashedLine,
     DashedVMobject,
     Dot,
     FadeIn,
@@ -81,8 +81,8 @@ class Gradients(LectureScene):
         axes = get_edge_axes(
             MAP_B_RANGE,
             MAP_M_RANGE,
-            width=7.0,
-            height=4.0,
+            width=6.3,
+            height=3.6,
             x_label="b",
             y_label="m",
             decimals=1,
@@ -102,9 +102,19 @@ class Gradients(LectureScene):
         )
         title = self.title
         lowest = Dot(axes.c2p(ols.b, ols.m), color=PALETTE.secant, radius=0.09)
-        low_label = get_text("lowest cost", size=SIZES.small, color=PALETTE.secant)
-        low_label.next_to(lowest, UR, buff=SPACE.tight)
-        low_label.set_background_stroke(color=PALETTE.background, width=6)
+        # the label sits above the plot box, a dashed leader down to the point:
+        # no text on the contour lines
+        low_text = get_text("lowest cost", size=SIZES.small, color=PALETTE.secant)
+        low_text.move_to(
+            [lowest.get_x(), axes.c2p(0, MAP_M_RANGE[1])[1] + SPACE.large, 0]
+        )
+        leader = DashedLine(
+            low_text.get_bottom() + DOWN * SPACE.tight,
+            lowest.get_top(),
+            color=PALETTE.secant,
+            stroke_width=2,
+        )
+        low_label = VGroup(low_text, leader)
 
         # -- definition: read off the map ---------------------------------------------------
         self.beat("definition")
