@@ -37,7 +37,7 @@ from scenes.common import numbers
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.surface_parts import get_link, get_node, get_title_block
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 HAT = r"\hat y"
 
@@ -75,7 +75,7 @@ class PartialChainRule(LectureScene):
         y_node = get_node("y")
         c_node = get_node("C = u^2", color=PALETTE.error)
         diagram = VGroup(inputs, yhat_node, u_node, c_node).arrange(
-            RIGHT, buff=SPACE.section + SPACE.medium
+            RIGHT, buff=SPACE.section
         )
         y_node.next_to(u_node, DOWN, buff=SPACE.large)
         diagram.add(y_node)
@@ -141,7 +141,7 @@ class PartialChainRule(LectureScene):
             side = DOWN if key == "b" else UP
             tag.next_to(arrow.point_from_proportion(0.5), side, buff=SPACE.tight)
             local[key] = tag
-        self.caption(
+        length = self.caption(
             f"Each link has its own simple derivative, written on its edge: "
             f"{said(ch.dc_du.formula_latex)} for the square, "
             f"{said(ch.du_dyhat.formula_latex)} for the subtraction, "
@@ -152,7 +152,7 @@ class PartialChainRule(LectureScene):
             self.play(
                 FadeIn(local[key], shift=UP * 0.15),
                 Indicate(links[key], color=PALETTE.tangent),
-                run_time=0.9,
+                run_time=max(0.9, length / 4 - 0.2),
             )
         self.hold()
 
@@ -309,22 +309,15 @@ class PartialChainRule(LectureScene):
         self.play(FadeOut(VGroup(diagram, *links.values(), *local.values(), written)))
         self.play(FadeOut(num_group))
         m_root = get_node("m", color=PALETTE.accent)
+        # plain labels, not cards: eight of them fit the stage's height at full size
         preds = VGroup(
-            *[
-                get_node(rf"{HAT}_{{{i}}}", color=PALETTE.curve, size=SIZES.tex_small)
-                for i in range(n)
-            ]
+            *[get_tex(rf"{HAT}_{{{i}}}", color=PALETTE.curve) for i in range(n)]
         ).arrange(DOWN, buff=SPACE.tight)
         cost = get_node(r"C = \frac{1}{n}\sum_i u_i^2", color=PALETTE.error)
         tree = VGroup(m_root, preds, cost).arrange(RIGHT, buff=SPACE.section * 2)
         tree.next_to(title, DOWN, buff=SPACE.medium).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.large
         )
-        if tree.get_bottom()[1] < -4 + SUBTITLE_ZONE:
-            tree.scale_to_fit_height(
-                4 - SUBTITLE_ZONE + tree.get_top()[1] - SPACE.small
-            )
-            tree.to_edge(LEFT, buff=EDGE_BUFF + SPACE.large)
         ins = VGroup(*[get_link(m_root, q) for q in preds])
         outs = VGroup(*[get_link(q, cost) for q in preds])
         general = get_tex(
@@ -353,8 +346,8 @@ class PartialChainRule(LectureScene):
         room = 7.1 - EDGE_BUFF - general.get_left()[0]
         if sum_tex.width > room:  # eight products do not fit: the general term
             sum_tex = get_tex(
-                r"\sum_i \tfrac{2}{n}(\hat y_i - y_i)\,x_i",
-                size=SIZES.tex_small,
+                r"\sum_i \frac{2}{n}(\hat y_i - y_i)\,x_i",
+                size=SIZES.tex,
                 color=PALETTE.tangent,
             )
         total = get_tex(
@@ -363,7 +356,7 @@ class PartialChainRule(LectureScene):
         VGroup(sum_tex, total).arrange(
             DOWN, aligned_edge=LEFT, buff=SPACE.small
         ).next_to(general, DOWN, buff=SPACE.large).align_to(general, LEFT)
-        self.caption(
+        length = self.caption(
             "Each path's product is 2 over n, times that point's error, times its x. "
             "Light them one by one and sum."
         )
@@ -372,7 +365,7 @@ class PartialChainRule(LectureScene):
                 ins[i].animate.set_color(PALETTE.tangent),
                 outs[i].animate.set_color(PALETTE.tangent),
                 Indicate(preds[i], color=PALETTE.tangent, scale_factor=1.1),
-                run_time=0.45,
+                run_time=max(0.45, (length - 1.0) / n),
             )
         self.play(Write(sum_tex))
         self.hold()
