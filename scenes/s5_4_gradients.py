@@ -121,15 +121,16 @@ class Gradients(LectureScene):
         definition = get_tex(
             r"\nabla C = \begin{bmatrix} \partial C / \partial b \\"
             r" \partial C / \partial m \end{bmatrix}",
-            size=SIZES.tex_large,
         )
         theta = get_tex(
-            r"\theta = \begin{bmatrix} b \\ m \end{bmatrix}", color=PALETTE.accent
+            r"\theta = \begin{bmatrix} b \\ m \end{bmatrix}",
+            size=SIZES.tex_small,
+            color=PALETTE.accent,
         )
-        top = VGroup(definition, theta).arrange(RIGHT, buff=SPACE.large)
-        top.next_to(title, DOWN, buff=SPACE.large).to_edge(
-            RIGHT, buff=EDGE_BUFF + SPACE.medium
-        )
+        top = VGroup(definition, theta).arrange(RIGHT, buff=SPACE.medium)
+        # the right column starts clear of the map and its b label
+        top.next_to(title, DOWN, buff=SPACE.large)
+        top.align_to(axes.get_right() + RIGHT * SPACE.large, LEFT)
         self.narrate(
             "The gradient, written nabla C and read del C, stacks the partial derivatives "
             "of the cost with respect to every parameter: how steeply the map rises "
