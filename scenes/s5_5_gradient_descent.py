@@ -329,7 +329,7 @@ class GradientDescent(LectureScene):
         self.beat("table")
         right = VGroup(data, dots, line, cost_axes, cost_line, readouts)
         heads = [
-            r"\text{round}",
+            "k",  # the round (narrow: the table fits beside the map)
             "C",
             "m",
             r"\partial C/\partial m",
@@ -350,11 +350,11 @@ class GradientDescent(LectureScene):
         table = VGroup(*cells).arrange_in_grid(
             rows=TABLE_ROUNDS + 1,
             cols=6,
-            buff=(SPACE.small, SPACE.small),
+            buff=(SPACE.tight + SPACE.hair, SPACE.small),
             col_alignments="rrrrrr",
         )
         table.next_to(title, DOWN, buff=SPACE.medium)
-        table.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight)
+        table.to_edge(RIGHT, buff=EDGE_BUFF)
         for k in range(1, TABLE_ROUNDS + 1):
             table[6 * k + 5].set_color(
                 PALETTE.negative if trace.grad_b[k] < 0 else PALETTE.positive
@@ -363,7 +363,7 @@ class GradientDescent(LectureScene):
         ring.move_to(path.dots[1])
         self.play(FadeOut(right), FadeIn(VGroup(*table[:6])))
         self.caption(
-            "The same rounds as numbers: each row is one dot on the map. "
+            "The same rounds as numbers, round k in each row: each row is one dot on the map. "
             + (
                 "The cost falls quickly, m falls, and so does b at first."
                 if k_neg is not None
