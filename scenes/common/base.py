@@ -201,7 +201,9 @@ class LectureMixin:
         rest of the line, so the frame is never the title alone while the
         narration teaches. Without ``line``, ``first`` takes one second. Starts
         the beat ``title`` unless the scene has started a beat. ``play_kwargs`` go
-        to the play of ``first``. Returns the title group, also ``self.title``.
+        to the play of ``first``. In a 3-D scene the title is fixed in the frame
+        (``first`` is the caller's to fix). Returns the title group, also
+        ``self.title``.
         """
         name = type(self).__name__
         item = outline.by_scene(name)
@@ -218,6 +220,9 @@ class LectureMixin:
                 ) from None
         title = get_title(item.screen_title, subtitle=subtitle)
         self.title = title
+        if isinstance(self, ThreeDScene):  # the title stays put when the camera turns
+            self.add_fixed_in_frame_mobjects(title)
+            self.remove(title)
         if self.current_beat == "start":
             self.beat("title")
         if line is not None:

@@ -51,6 +51,7 @@ from mathkit.rules import (
 )
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
+    clip_to_axes,
     get_axes,
     get_card,
     get_clipped_graph,
@@ -222,7 +223,7 @@ def get_f_and_fprime_plots(
     top.add(curve)
     bottom.add(dcurve)
     group = FPrimePlots(top, bottom, curve, dcurve).arrange(DOWN, buff=0.45)
-    bottom.shift(RIGHT * (top.x_axis.get_left()[0] - bottom.x_axis.get_left()[0]))
+    bottom.shift(RIGHT * (top.c2p(x_range[0], 0)[0] - bottom.c2p(x_range[0], 0)[0]))
     return group
 
 
@@ -234,7 +235,7 @@ def get_tangent_segment(axes: Axes, tangent: Tangent, *, length: float = 1.8) ->
         color=PALETTE.tangent,
         stroke_width=4,
     )
-    return line.set_length(length)
+    return clip_to_axes(axes, line.set_length(length))
 
 
 def get_function_pair(result: Differentiation) -> VGroup:

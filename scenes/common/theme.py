@@ -46,6 +46,7 @@ class Sizes:
     tex_large: int = 60  # the formula a beat is about
     tex_small: int = 38  # secondary formulas, table cells
     code: int = 22  # Code blocks (monospace reads smaller but is denser)
+    tick: int = 28  # axis numbers (TeX digits 0.2 units = 12 px tall at 480p)
 
 
 SIZES: Final = Sizes()

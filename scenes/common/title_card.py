@@ -14,7 +14,7 @@ from manim import DOWN, FadeIn, FadeOut, Line, VGroup
 from scenes import outline
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import get_text
-from scenes.common.theme import PALETTE, SIZES
+from scenes.common.theme import PALETTE, SIZES, SPACE
 
 CARD_SECONDS = 3.0
 """How long a card stays on screen, fades included."""
@@ -43,7 +43,7 @@ class TitleCard(LectureScene):
         rule = Line(color=PALETTE.accent, stroke_width=3).scale_to_fit_width(
             title.width
         )
-        card = VGroup(part, sect, rule, title).arrange(DOWN, buff=0.35)
+        card = VGroup(part, sect, rule, title).arrange(DOWN, buff=SPACE.medium)
         self.beat("card")
         self.caption(f"{item.number} {item.title}")
         self.play(FadeIn(card, shift=DOWN * 0.2), run_time=FADE_SECONDS)

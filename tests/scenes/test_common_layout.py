@@ -9,11 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from manim import (
+    DL,
     Animation,
+    Axes,
     Circle,
     Create,
+    DecimalNumber,
+    Line,
+    Mobject,
     Rectangle,
     Square,
     Text,
@@ -24,9 +30,24 @@ from manim import (
 )
 
 from scenes import outline
-from scenes.common.base import TITLE_SECONDS, LectureScene
-from scenes.common.mobjects import fit_to_stage, get_title, stage_box
-from scenes.common.theme import EDGE_BUFF, SPACE, SUBTITLE_ZONE
+from scenes.common import limits_parts
+from scenes.common.base import TITLE_SECONDS, LectureScene, LectureScene3D
+from scenes.common.mobjects import (
+    CLIP_SLACK,
+    FRAME_RESERVE,
+    PlotAxes,
+    clip_to_axes,
+    fit_to_stage,
+    get_axes,
+    get_card,
+    get_clipped_graph,
+    get_line_through,
+    get_readout,
+    get_title,
+    stage_box,
+    tick_values,
+)
+from scenes.common.theme import EDGE_BUFF, FONT, SIZES, SPACE, SUBTITLE_ZONE
 from tools.layout_lint import DRY_RUN_CONFIG
 
 LINE = (
@@ -228,3 +249,148 @@ def test_old_title_calls_still_run(tmp_path: Path) -> None:
     scene = run("DerivativeNotation", construct, tmp_path)
     assert len(scene.plays) == 1
     assert scene.spoken[0].end > 3.0
+
+
+# -- the plot frame ------------------------------------------------------------------
+
+
+def inside(axes: PlotAxes, mob: Mobject, tol: float = CLIP_SLACK + 1e-6) -> bool:
+    """Whether every point of ``mob``'s family lies in the plot box of ``axes``."""
+    lo, hi = axes.box()
+    pts = np.vstack([m.points for m in mob.family_members_with_points()])
+    return bool(
+        np.all(pts[:, 0] >= lo[0] - tol)
+        and np.all(pts[:, 0] <= hi[0] + tol)
+        and np.all(pts[:, 1] >= lo[1] - tol)
+        and np.all(pts[:, 1] <= hi[1] + tol)
+    )
+
+
+def test_tick_values_thin_out_to_a_readable_step() -> None:
+    assert tick_values(-1.5, 1.5, 0.5, 5.0, vertical=False) == [-1.0, 0.0, 1.0]
+    assert tick_values(0, 5, 1, 3.0, vertical=True) == [0, 2, 4]
+    assert tick_values(0, 4, 1, 5.0, vertical=False) == [0, 1, 2, 3, 4]
+    # a range holding 0 ticks through 0, even when it does not start on the step
+    assert tick_values(-3.5, 3.5, 1, 4.8, vertical=False) == [-2, 0, 2]
+    assert tick_values(-1, 27, 5, 4.0, vertical=True) == [0, 10, 20]
+    # a range that does not start on the step keeps Manim's ticks from its start
+    assert tick_values(0.98, 1.02, 0.01, 6.0, vertical=False) == pytest.approx(
+        [0.98, 0.99, 1.0, 1.01, 1.02]
+    )
+
+
+def test_axes_are_a_plot_frame_with_numbers_outside_the_box() -> None:
+    axes = get_axes([-1.5, 1.5, 0.5], [-12, 12, 6], width=6, height=4, y_label="f'(x)")
+    lo, hi = axes.box()
+    # the frame lines are the box's bottom and left edges
+    bottom, left = axes.frame
+    assert bottom.get_start() == pytest.approx(lo)
+    assert bottom.get_end()[1] == pytest.approx(lo[1])
+    assert left.get_end()[0] == pytest.approx(lo[0])
+    # Manim's origin lines are kept for the coordinates but not drawn
+    assert axes.x_axis.get_stroke_width() == 0
+    plain = Axes(
+        x_range=[-1.5, 1.5, 0.5],
+        y_range=[-12, 12, 6],
+        x_length=6 - FRAME_RESERVE[0],
+        y_length=4 - FRAME_RESERVE[1],
+    )
+    plain.move_to(axes.frame)
+    assert axes.c2p(0.7, 3.0) - axes.c2p(0, 0) == pytest.approx(
+        plain.c2p(0.7, 3.0) - plain.c2p(0, 0)
+    )
+    # numbers under the bottom edge and left of the left edge, ~12 px tall at 480p
+    xs, ys = axes.x_axis.numbers, axes.y_axis.numbers
+    assert [n.get_value() for n in xs] == [-1, 0, 1]
+    assert [n.get_value() for n in ys] == [-12, -6, 0, 6, 12]
+    assert all(n.get_top()[1] < lo[1] for n in xs)
+    assert all(n.get_right()[0] < lo[0] for n in ys)
+    px = config.pixel_height / config.frame_height * (480 / config.pixel_height)
+    digit = xs[1].height * px
+    assert 11 <= digit <= 13.5
+    # box and numbers take about the width x height asked for
+    drawn = VGroup(axes.frame, xs, ys)
+    assert drawn.width == pytest.approx(6, abs=0.15)
+    assert drawn.height == pytest.approx(4, abs=0.15)
+    # labels outside the box: x right of it, y above it
+    x_label, y_label = axes.axis_labels
+    assert x_label.get_left()[0] > hi[0]
+    assert y_label.get_bottom()[1] > hi[1]
+    assert y_label.get_right()[0] <= lo[0] + 1e-6
+
+
+def test_axes_keep_the_callers_numbers_and_exclusions() -> None:
+    axes = get_axes(
+        [0, 4, 1],
+        [0, 10, 2],
+        y_axis_config={"numbers_to_include": [0, 5, 10]},
+        x_axis_config={"numbers_to_exclude": [0]},
+    )
+    assert [n.get_value() for n in axes.y_axis.numbers] == [0, 5, 10]
+    assert [n.get_value() for n in axes.x_axis.numbers] == [1, 2, 3, 4]
+    bare = get_axes([0, 4, 1], [0, 10, 2], numbers=False)
+    assert len(bare.x_axis.numbers) == 0
+
+
+def test_clipped_graph_and_lines_stay_in_the_plot_box() -> None:
+    axes = get_axes([-2.5, 2.5, 1], [0, 3, 1])
+    # (x^2 - 2)^2 leaves the box at both ends and over its middle hump (4 > 3)
+    graph = get_clipped_graph(axes, lambda x: (x * x - 2) ** 2)
+    assert inside(axes, graph)
+    assert len(graph.get_subpaths()) == 2
+    line = get_line_through(axes, 3.0, 1.0, [-5, 5])
+    assert inside(axes, line)
+    # the cut line still lies on y = 3x + 1, from y = 0 to y = 3
+    (x0, y0), (_, y1) = (axes.p2c(line.get_start()), axes.p2c(line.get_end()))
+    assert (y0, y1) == pytest.approx((0.0, 3.0), abs=0.01)
+    assert y0 == pytest.approx(3 * x0 + 1, abs=1e-6)
+    contour = clip_to_axes(axes, Circle(radius=2).move_to(axes.c2p(2.5, 3)))
+    assert inside(axes, contour)
+    assert contour.has_points()
+    untouched = Line(axes.c2p(-1, 1), axes.c2p(1, 2))
+    before = untouched.points.copy()
+    clip_to_axes(axes, untouched)
+    assert untouched.points == pytest.approx(before)
+
+
+# -- readouts and cards ------------------------------------------------------------------
+
+
+def test_text_readouts_set_their_digits_in_the_course_font() -> None:
+    row = get_readout("slope = speed =", 20.0, tex=False, decimals=1)
+    assert all(isinstance(d, Text) for d in row.number)
+    assert {d.font for d in row.number} == {FONT}
+    assert isinstance(row.label, Text)
+    # as tall as the TeX digits the readout used to show
+    tex_digits = DecimalNumber(20.0, num_decimal_places=1, font_size=SIZES.tex_small)
+    assert row.number[0].height == pytest.approx(tex_digits[0].height, rel=0.05)
+    row.number.set_value(31.5)
+    assert all(isinstance(d, Text) for d in row.number)
+    assert limits_parts.get_readout("speed", 12.0, unit="m/s").number[0].font == FONT
+    formula = get_readout("C", 0.25)
+    assert not any(isinstance(d, Text) for d in formula.number)
+
+
+def test_cards_keep_the_frame_margin() -> None:
+    body = Text("a card by the edge", font=FONT).to_corner(DL, buff=EDGE_BUFF)
+    card = get_card(body, buff=0.3)
+    half_w, half_h = config.frame_width / 2, config.frame_height / 2
+    assert card.get_left()[0] == pytest.approx(-half_w + EDGE_BUFF)
+    assert card.get_bottom()[1] == pytest.approx(-half_h + EDGE_BUFF)
+    centred = get_card(Text("centred", font=FONT))
+    assert centred.get_center() == pytest.approx(np.zeros(3), abs=1e-6)
+
+
+def test_opening_in_a_3d_scene_fixes_the_title_in_the_frame(tmp_path: Path) -> None:
+    def construct(self: LectureScene3D) -> None:
+        self.opening(Square(), "A function of two inputs is a surface.")
+        self.wait()
+
+    cls = type("PartialDerivatives", (LectureScene3D,), {"construct": construct})
+    with tempconfig({**DRY_RUN_CONFIG, "media_dir": str(tmp_path)}):
+        scene = cls()
+        scene.render()
+    assert scene.title[0].text == "PartialDerivatives"
+    assert set(scene.title.get_family()) <= set(
+        scene.renderer.camera.fixed_in_frame_mobjects
+    )
