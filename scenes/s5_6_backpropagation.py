@@ -30,6 +30,7 @@ from manim import (
     ReplacementTransform,
     VGroup,
     Write,
+    config,
 )
 
 from mathkit.autodiff import single_point_graph, tiny_network_graph
@@ -148,6 +149,9 @@ class BackpropGraph(LectureScene):
         self.beat("seed")
         legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + SPACE.tight)
         grads = {"C": get_grad_tag(g["C"].grad, values["C"], wrt="C")}
+        overflow = grads["C"].get_right()[0] - (config.frame_width / 2 - EDGE_BUFF)
+        if overflow > 0:
+            grads["C"].shift(LEFT * overflow)
         self.narrate(
             f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}.",
             FadeIn(grads["C"], shift=UP * 0.2),
@@ -157,11 +161,15 @@ class BackpropGraph(LectureScene):
 
         # -- backward -------------------------------------------------------------
         self.beat("backward")
-        self.caption(
+        self.narrate(
             "Each node passes back the gradient it received, times its local "
-            "derivative along each edge."
+            "derivative along each edge.",
+            LaggedStart(
+                *[make_flow_animation(a, backward=True) for a in drawing.edge_group],
+                lag_ratio=0.3,
+            ),
+            fill=True,
         )
-        self.hold()
         card = None
         locals_shown = VGroup()
         for k, parent in BACKWARD:
@@ -181,7 +189,8 @@ class BackpropGraph(LectureScene):
                 LEFT, buff=EDGE_BUFF + SPACE.medium
             )
             anchor = drawing.node(k) if k in ROWS else values[k]
-            direction = UP if k in ROWS else DOWN
+            # the parameters' gradients beside their values (above them is the title)
+            direction = RIGHT if k in ROWS else DOWN
             if k in ROWS:
                 anchor = leaf_tags[LEAVES.index(k)]
             grads[k] = get_grad_tag(
@@ -335,18 +344,20 @@ class BackpropGraph(LectureScene):
             (1, 0, 0): "out.w11",
             (1, 1, 0): "out.w12",
         }
-        self.caption(
+        length = self.caption(
             "Backward, layer by layer: each neuron's gradient, and each weight's: the "
             "neuron's gradient, times the sigmoid's slope h times 1 minus h for a hidden "
             "neuron, times the weight's input."
         )
+        per_layer = max(1.4, length / 3)
         g_tags = VGroup()
         for c in (3, 2, 1):
             layer = [
                 get_grad_tag(
                     net[k].grad,
                     tags[sum(len(x) for x in keys[:c]) + r],
-                    direction=self._side(keys[c], r),
+                    # y hat's tag beside its value: below it run the weight labels
+                    direction=RIGHT if k == "y_hat" else self._side(keys[c], r),
                     wrt=NET_NAMES[k],
                 )
                 for r, k in enumerate(keys[c])
@@ -362,12 +373,12 @@ class BackpropGraph(LectureScene):
                 if key[0] == c - 1
             ]
             flows = [
-                make_flow_animation(a, backward=True, run_time=0.8)
+                make_flow_animation(a, backward=True, run_time=0.6 * per_layer)
                 for (cc, _, _), a in arrows.items()
                 if cc == c - 1
             ]
-            self.play(*[FadeIn(t) for t in layer], run_time=0.6)
-            self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.8)
+            self.play(*[FadeIn(t) for t in layer], run_time=0.4 * per_layer)
+            self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.6 * per_layer)
             g_tags.add(*layer, *w_labels)
         self.hold()
         self.narrate(
