@@ -94,37 +94,19 @@ def get_edge_axes(
 ) -> Axes:
     """Axes whose numbers sit along the bottom and left edges of the plot.
 
-    For planes where curves (contours, paths) cross the axes in the middle, so
-    no number label lies on a curve.
+    For planes where curves (contours, paths) cross the middle: the plot frame of
+    :func:`scenes.common.mobjects.get_axes` (axis lines and numbers on the box's
+    outer edges), with ``decimals`` places on both axes.
     """
-    axes = get_axes(
+    return get_axes(
         x_range,
         y_range,
         width=width,
         height=height,
         x_label=x_label,
         y_label=y_label,
-        numbers=False,
+        decimals=decimals,
     )
-
-    def ticks(lo: float, hi: float, step: float) -> np.ndarray:
-        return np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
-
-    labels = VGroup()
-    for v in ticks(*x_range[:3]):
-        labels.add(
-            MathTex(
-                f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle
-            ).next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15)
-        )
-    for v in ticks(*y_range[:3]):
-        labels.add(
-            MathTex(
-                f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle
-            ).next_to(axes.c2p(x_range[0], v), LEFT, buff=0.15)
-        )
-    axes.add(labels)
-    return axes
 
 
 def get_data_scatter(
