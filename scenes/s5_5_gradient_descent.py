@@ -96,7 +96,7 @@ def _vec(a: float, b: float, places: int = 4) -> str:
 
 def _levels(trace: RegressionTrace, floor: float) -> list[float]:
     """Contour levels: the costs of CONTOUR_STATES that the trace reaches, above the optimum."""
-    levels = []
+    levels: list[float] = []
     for k in CONTOUR_STATES:
         above = k <= trace.steps and trace.cost[k] > floor * (1 + 1e-6) + 1e-9
         if above and (not levels or trace.cost[k] < levels[-1] * (1 - 1e-3)):
