@@ -107,7 +107,7 @@ class PartialDerivativesParams(Schema):
 
     f: str = param(
         SADDLE,
-        "the surface z = f(x, y): finite, and |f| <= 10^3, on the plotted square",
+        "the surface z = f(x, y): finite, and at most 10^3 in size, on the plotted square",
         kind="expr",
         required=True,
         variables=SADDLE_VARS,
