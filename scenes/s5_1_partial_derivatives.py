@@ -64,6 +64,7 @@ from scenes.common.mobjects import (
     get_text,
 )
 from scenes.common.numbers import fmt
+from scenes.common.regression_parts import readable_labels
 from scenes.common.schemas_multivariate import PartialDerivativesParams
 from scenes.common.surface_parts import (
     SLICE_COLORS,
@@ -488,6 +489,7 @@ class PartialDerivatives(LectureScene3D):
         axes = get_axes(
             t_range, z_range, width=6.2, height=4.4, x_label=var, y_label="z"
         )
+        readable_labels(axes)
         axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.small).next_to(
             title, DOWN, buff=SPACE.medium
         )

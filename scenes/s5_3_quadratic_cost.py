@@ -47,6 +47,7 @@ from scenes.common.regression_parts import (
     get_data_axes,
     get_data_scatter,
     get_regression_line,
+    readable_labels,
 )
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
@@ -76,6 +77,7 @@ class QuadraticCost(LectureScene):
             height=SQUARE_AXES_HEIGHT,
             x_range=(DATA_X_RANGE[0], x_hi, DATA_X_RANGE[2]),
         )
+        readable_labels(axes)
         axes.to_edge(LEFT, buff=EDGE_BUFF).to_edge(DOWN, buff=EDGE_BUFF + SPACE.large)
         dots = get_data_scatter(axes)
         line = get_regression_line(axes, p.m, p.b)
@@ -199,6 +201,7 @@ class QuadraticCost(LectureScene):
             x_label="m",
             y_label="C",
         )
+        readable_labels(c_axes)
         c_axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
             DOWN, buff=EDGE_BUFF + SPACE.large
         )
@@ -328,6 +331,7 @@ class QuadraticCost(LectureScene):
             x_label="i",
             y_label="C_i",
         )
+        readable_labels(b_axes)
         b_axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
             DOWN, buff=EDGE_BUFF + SPACE.large
         )

@@ -71,6 +71,7 @@ from scenes.common.regression_parts import (
     get_edge_axes,
     get_readout,
     get_regression_line,
+    readable_labels,
 )
 from scenes.common.schemas_multivariate import GradientDescentParams
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
@@ -180,6 +181,7 @@ class GradientDescent(LectureScene):
         data = get_data_axes(
             width=5.0, height=2.2, x_range=p.x_range, y_range=p.y_range
         )
+        readable_labels(data)
         data.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small)
         data.next_to(title, DOWN, buff=SPACE.medium).align_to(
             data.copy().to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small), RIGHT
@@ -354,7 +356,7 @@ class GradientDescent(LectureScene):
             col_alignments="rrrrrr",
         )
         table.next_to(title, DOWN, buff=SPACE.medium)
-        table.to_edge(RIGHT, buff=EDGE_BUFF)
+        table.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight)
         for k in range(1, TABLE_ROUNDS + 1):
             table[6 * k + 5].set_color(
                 PALETTE.negative if trace.grad_b[k] < 0 else PALETTE.positive
@@ -362,7 +364,7 @@ class GradientDescent(LectureScene):
         ring = Circle(radius=0.16, color=PALETTE.text, stroke_width=3)
         ring.move_to(path.dots[1])
         self.play(FadeOut(right), FadeIn(VGroup(*table[:6])))
-        self.caption(
+        length = self.caption(
             "The same rounds as numbers, round k in each row: each row is one dot on the map. "
             + (
                 "The cost falls quickly, m falls, and so does b at first."
@@ -373,11 +375,15 @@ class GradientDescent(LectureScene):
         for k in range(1, TABLE_ROUNDS + 1):
             row = VGroup(*table[6 * k : 6 * k + 6])
             move = Create(ring) if k == 1 else ring.animate.move_to(path.dots[k])
-            self.play(FadeIn(row, shift=LEFT * 0.2), move, run_time=0.7)
+            self.play(
+                FadeIn(row, shift=LEFT * 0.2),
+                move,
+                run_time=max(0.7, length / TABLE_ROUNDS - 0.1),
+            )
         self.hold()
         if k_neg is not None and k_neg <= TABLE_ROUNDS:
             row = VGroup(*table[6 * k_neg : 6 * k_neg + 6])
-            box = SurroundingRectangle(row, color=PALETTE.error, buff=SPACE.tight)
+            box = SurroundingRectangle(row, color=PALETTE.error, buff=SPACE.hair)
             self.narrate(
                 f"In round {k_neg} the partial derivative for b turns negative: "
                 "from then on descent raises b while it still lowers m.",
@@ -474,12 +480,13 @@ class GradientDescent(LectureScene):
             ax = get_axes(
                 [-6, 3, 1],
                 [0, 24, 4],
-                width=3.8,
-                height=2.9,
+                width=3.5,
+                height=2.7,
                 numbers=False,
                 x_label="x",
                 y_label="C",
             )
+            readable_labels(ax)
             curve = get_clipped_graph(ax, lambda v: f(np.array([v])))
             steps = get_polyline(
                 ax,
@@ -503,7 +510,7 @@ class GradientDescent(LectureScene):
             panel = VGroup(ax, curve, zig, marks, label)
             panel.zig, panel.marks = zig, marks
             panels.add(panel)
-        panels.arrange(RIGHT, buff=SPACE.large).next_to(
+        panels.arrange(RIGHT, buff=SPACE.medium).next_to(
             heading, DOWN, buff=SPACE.medium
         )
         panels.set_x(0)

@@ -56,6 +56,7 @@ from scenes.common.mobjects import (
     get_text,
 )
 from scenes.common.numbers import fmt
+from scenes.common.regression_parts import readable_labels
 from scenes.common.surface_parts import get_link, get_node, get_title_block, spoken
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
@@ -204,6 +205,7 @@ class HigherOrderPartials(LectureScene):
                 x_label=var,
                 y_label="z",
             )
+            readable_labels(axes)
             graph = get_clipped_graph(axes, sl.function(), color=color)
             fixed_name, fixed_value = sl.fixed[0]
             label = get_tex(
@@ -382,6 +384,7 @@ class HigherOrderPartials(LectureScene):
             strict=True,
         ):
             axes = get_axes([-4, 4, 2], [0, 12, 4], width=3.7, height=2.5)
+            readable_labels(axes)
             f = partial_derivatives(fn_text, ("x",)).function()
             graph = get_clipped_graph(axes, f)
             flat = get_line_through(

@@ -98,15 +98,36 @@ def get_edge_axes(
     :func:`scenes.common.mobjects.get_axes` (axis lines and numbers on the box's
     outer edges), with ``decimals`` places on both axes.
     """
-    return get_axes(
-        x_range,
-        y_range,
-        width=width,
-        height=height,
-        x_label=x_label,
-        y_label=y_label,
-        decimals=decimals,
+    return readable_labels(
+        get_axes(
+            x_range,
+            y_range,
+            width=width,
+            height=height,
+            x_label=x_label,
+            y_label=y_label,
+            decimals=decimals,
+        )
     )
+
+
+def readable_labels(axes: Axes, *, size: int = SIZES.tex_small) -> Axes:
+    """Set the axes' two labels at ``size`` (at least), keeping them beside the box.
+
+    A one-letter TeX label at ``SIZES.label`` has an x-height under the layout
+    gate's 0.16 units; this grows it in place (the x label from its left edge,
+    the y label from its bottom edge) and never shrinks one. Returns ``axes``.
+    """
+    labels = getattr(axes, "axis_labels", None)
+    if labels is None:
+        return axes
+    for label, edge in zip(labels, (LEFT, DOWN), strict=False):
+        if getattr(label, "font_size", size) >= size:
+            continue
+        anchor = label.get_edge_center(edge)
+        label.font_size = size
+        label.move_to(anchor, aligned_edge=edge)
+    return axes
 
 
 def get_data_scatter(
