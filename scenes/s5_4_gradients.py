@@ -66,8 +66,21 @@ def fmt(value: float, places: int = 3) -> str:
     return numbers.fmt(value, places)
 
 
+def _component_tags() -> tuple[str, str]:
+    """The two component labels drawn on the map (their text names for the gate)."""
+    g_b, g_m = regression_gradient(INITIAL_B, INITIAL_M, *regression_xy())
+    return fmt(g_b, 2), fmt(g_m, 1)
+
+
 class Gradients(LectureScene):
     """Beats: title, definition, batch, contours, arrow, reading, summary."""
+
+    #: The component labels sit on the contour map by design (on a background stroke).
+    allowed_overlaps = tuple(
+        (f"MathTex '{tag}'", line)
+        for tag in _component_tags()
+        for line in ("VGroup", "Arrow", "Line")
+    )
 
     def construct(self) -> None:
         single = single_point_chain()
@@ -227,9 +240,10 @@ class Gradients(LectureScene):
         # the components as the legs of a right angle: thick, no tips, labelled
         b_part = Line(origin, corner, color=PALETTE.accent, stroke_width=9)
         m_part = Line(corner, tip, color=PALETTE.error, stroke_width=9)
-        b_tag = get_tex(fmt(g_b, 2), size=SIZES.tex_small, color=PALETTE.accent)
+        b_text, m_text = _component_tags()
+        b_tag = get_tex(b_text, size=SIZES.tex_small, color=PALETTE.accent)
         b_tag.next_to(b_part, DOWN, buff=SPACE.small)
-        m_tag = get_tex(fmt(g_m, 1), size=SIZES.tex_small, color=PALETTE.error)
+        m_tag = get_tex(m_text, size=SIZES.tex_small, color=PALETTE.error)
         m_tag.next_to(m_part, RIGHT, buff=SPACE.small)
         for tag in (b_tag, m_tag):
             tag.set_background_stroke(color=PALETTE.background, width=6)
