@@ -94,7 +94,7 @@ class BackpropGraph(LectureScene):
             g, NAMES, rows=ROWS, columns=COLUMNS, dx=2.8, dy=1.6, name_side=UR
         )
         block = get_title_block(type(self).__name__)
-        drawing.next_to(block, DOWN, buff=SPACE.large).set_x(0)
+        drawing.next_to(block, DOWN, buff=SPACE.section).set_x(0)
         power = numbers.fmt(g["C"].param or 0.0)
         self.opening(
             [
@@ -147,7 +147,7 @@ class BackpropGraph(LectureScene):
 
         # -- seed ----------------------------------------------------------------
         self.beat("seed")
-        legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + SPACE.tight)
+        legend = get_legend().to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
         grads = {"C": get_grad_tag(g["C"].grad, values["C"], wrt="C")}
         overflow = grads["C"].get_right()[0] - (config.frame_width / 2 - EDGE_BUFF)
         if overflow > 0:
@@ -186,16 +186,35 @@ class BackpropGraph(LectureScene):
                 PARTIAL[k], (fmt(e.upstream), fmt(e.local)), fmt(node_info.grad)
             )
             new_card.to_edge(DOWN, buff=EDGE_BUFF + SPACE.large).to_edge(
-                LEFT, buff=EDGE_BUFF + SPACE.medium
+                RIGHT, buff=EDGE_BUFF + SPACE.medium
             )
             anchor = drawing.node(k) if k in ROWS else values[k]
             # the parameters' gradients beside their values (above them is the title)
             direction = RIGHT if k in ROWS else DOWN
             if k in ROWS:
                 anchor = leaf_tags[LEAVES.index(k)]
-            grads[k] = get_grad_tag(
-                node_info.grad, anchor, direction=direction, wrt=NAMES[k]
-            )
+            if k in ROWS:
+                # two rows beside the value, clear of the next leaf and the title
+                grads[k] = (
+                    VGroup(
+                        get_tex(
+                            rf"\partial C/\partial {NAMES[k]}",
+                            size=SIZES.tex_small,
+                            color=PALETTE.tangent,
+                        ),
+                        get_tex(
+                            rf"= {fmt(node_info.grad)}",
+                            size=SIZES.tex_small,
+                            color=PALETTE.tangent,
+                        ),
+                    )
+                    .arrange(DOWN, aligned_edge=LEFT, buff=SPACE.hair)
+                    .next_to(anchor, RIGHT, buff=SPACE.small)
+                )
+            else:
+                grads[k] = get_grad_tag(
+                    node_info.grad, anchor, direction=direction, wrt=NAMES[k]
+                )
             # the card and the caption change together
             self.narrate(
                 self._say(k, e.upstream, e.local, node_info.grad),
@@ -219,7 +238,7 @@ class BackpropGraph(LectureScene):
         )
         grad_card = get_card(grad_vec, color=PALETTE.tangent)
         grad_card.to_edge(DOWN, buff=EDGE_BUFF + SPACE.large).to_edge(
-            LEFT, buff=EDGE_BUFF + SPACE.medium
+            RIGHT, buff=EDGE_BUFF + SPACE.medium
         )
         chain = single_point_chain(
             g["x"].value, g["y"].value, g["m"].value, g["b"].value
