@@ -201,7 +201,7 @@ class HigherOrderPartials(LectureScene):
                 [-2.5, 2.5, 1],
                 [-5, 5, 5],
                 width=4.4,
-                height=1.9,
+                height=1.6,
                 x_label=var,
                 y_label="z",
             )
@@ -253,11 +253,11 @@ class HigherOrderPartials(LectureScene):
             )
         det = h0[0][0] * h0[1][1] - h0[0][1] * h0[1][0]
         test2d = get_tex(
-            rf"D = f_{{xx}} f_{{yy}} - f_{{xy}}^2 = {_num(det)} {'<' if det < 0 else '>'} 0",
+            rf"D = \det H = {_num(det)} {'<' if det < 0 else '>'} 0",
             size=SIZES.tex,
         )
         verdict_text = get_text(
-            f"a {verdict} at the origin", size=SIZES.body, color=PALETTE.accent
+            f"a {verdict} at the origin", size=SIZES.label, color=PALETTE.accent
         )
         test_row = VGroup(test2d, verdict_text).arrange(
             DOWN, aligned_edge=LEFT, buff=SPACE.small
@@ -265,8 +265,9 @@ class HigherOrderPartials(LectureScene):
         test_row.next_to(hess, RIGHT, buff=SPACE.section).align_to(hess, UP)
         self.narrate(
             f"Up in one direction and down in the other: the origin is a {verdict}. "
-            "The two-variable test multiplies the two curvatures and subtracts the square "
-            "of the mixed partial; a negative result means a saddle.",
+            "The two-variable test takes D, the determinant of H: it multiplies the two "
+            "curvatures and subtracts the square of the mixed partial; a negative D "
+            "means a saddle.",
             LaggedStart(Write(test2d), FadeIn(verdict_text), lag_ratio=0.6),
             fill=True,
         )
@@ -348,7 +349,7 @@ class HigherOrderPartials(LectureScene):
             for h in FD_STEPS
         ]
         table = get_table(
-            ["h", r"\frac{\Delta_l\,\Delta_r v}{h^2}", r"\text{error}"],
+            ["h", r"\text{estimate}", r"\text{error}"],
             [
                 [fmt(h, 6), _num(e), fmt(e - cyl.d2v_drdl, 4)]
                 for h, e in zip(FD_STEPS, estimates, strict=True)
