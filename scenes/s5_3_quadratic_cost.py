@@ -363,8 +363,8 @@ class QuadraticCost(LectureScene):
         )
         mse_val.next_to(mse_tex, DOWN, buff=SPACE.medium).align_to(mse_tex, LEFT)
         mean_tag = get_tex(f"{batch:.2f}", size=SIZES.tex_small, color=PALETTE.tangent)
-        # above the line's right end, over the short bars (clear of the tick labels)
-        mean_tag.next_to(mean_line.get_end(), UP + LEFT, buff=SPACE.tight)
+        # above the line's left end, over the short bars (clear of the tall ones)
+        mean_tag.next_to(mean_line.get_start(), UP + RIGHT, buff=SPACE.tight)
         self.narrate(
             f"Every instance has its own quadratic cost; point {p.index} is the "
             "tallest bar because its error is the biggest.",
