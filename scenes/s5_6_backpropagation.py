@@ -147,7 +147,7 @@ class BackpropGraph(LectureScene):
 
         # -- seed ----------------------------------------------------------------
         self.beat("seed")
-        legend = get_legend().to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
+        legend = get_legend().to_corner(DOWN + LEFT, buff=EDGE_BUFF + SPACE.large)
         grads = {"C": get_grad_tag(g["C"].grad, values["C"], wrt="C")}
         overflow = grads["C"].get_right()[0] - (config.frame_width / 2 - EDGE_BUFF)
         if overflow > 0:
@@ -185,9 +185,8 @@ class BackpropGraph(LectureScene):
             new_card = get_product_card(
                 PARTIAL[k], (fmt(e.upstream), fmt(e.local)), fmt(node_info.grad)
             )
-            new_card.to_edge(DOWN, buff=EDGE_BUFF + SPACE.large).to_edge(
-                RIGHT, buff=EDGE_BUFF + SPACE.medium
-            )
+            # top right, beside the title: the graph's tags fill the bottom
+            new_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
             anchor = drawing.node(k) if k in ROWS else values[k]
             # the parameters' gradients beside their values (above them is the title)
             direction = RIGHT if k in ROWS else DOWN
@@ -237,9 +236,7 @@ class BackpropGraph(LectureScene):
             size=SIZES.tex_small,
         )
         grad_card = get_card(grad_vec, color=PALETTE.tangent)
-        grad_card.to_edge(DOWN, buff=EDGE_BUFF + SPACE.large).to_edge(
-            RIGHT, buff=EDGE_BUFF + SPACE.medium
-        )
+        grad_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
         chain = single_point_chain(
             g["x"].value, g["y"].value, g["m"].value, g["b"].value
         )
