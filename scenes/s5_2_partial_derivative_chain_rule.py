@@ -79,7 +79,7 @@ class PartialChainRule(LectureScene):
         )
         y_node.next_to(u_node, DOWN, buff=SPACE.large)
         diagram.add(y_node)
-        block = get_title_block(type(self).__name__)
+        block = get_title_block(type(self))
         diagram.next_to(block, DOWN, buff=SPACE.large).set_x(0)
         links = {
             "m": get_link(m_node, yhat_node),

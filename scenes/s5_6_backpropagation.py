@@ -93,7 +93,7 @@ class BackpropGraph(LectureScene):
         drawing = get_comp_graph(
             g, NAMES, rows=ROWS, columns=COLUMNS, dx=2.8, dy=1.6, name_side=UR
         )
-        block = get_title_block(type(self).__name__)
+        block = get_title_block(type(self))
         drawing.next_to(block, DOWN, buff=SPACE.section).set_x(0)
         power = numbers.fmt(g["C"].param or 0.0)
         self.opening(

@@ -96,7 +96,7 @@ class HigherOrderPartials(LectureScene):
         verdict = classify_hessian(h0)
 
         # -- title: z and its first partials under the opening line -----------------
-        block = get_title_block(type(self).__name__)
+        block = get_title_block(type(self))
         dz = (r"\frac{\partial z}{\partial x}", r"\frac{\partial z}{\partial y}")
         root = get_node(rf"z = {latex(saddle.expr)}")
         firsts = VGroup(

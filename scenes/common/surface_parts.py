@@ -156,15 +156,17 @@ def get_slice_tangents(
     return VGroup(*parts)
 
 
-def get_title_block(scene: str) -> VGroup:
+def get_title_block(scene: str | type) -> VGroup:
     """The title block ``opening()`` will write for ``scene`` (from the outline).
 
-    For laying out the first visual below it before the opening plays it; the
-    scene still writes its title with ``self.opening``.
+    ``scene`` is a scene class (its bases are tried too: the pixel tests run a
+    subclass) or its name. For laying out the first visual below the title
+    before the opening plays it; the scene still writes it with ``self.opening``.
     """
-    item = outline.by_scene(scene)
+    names = [c.__name__ for c in scene.__mro__] if isinstance(scene, type) else [scene]
+    item = next((i for i in map(outline.by_scene, names) if i is not None), None)
     if item is None:
-        raise ValueError(f"no outline item has scene = {scene!r}")
+        raise ValueError(f"no outline item has scene = {names[0]!r}")
     return get_title(item.screen_title, subtitle=item.subtitle)
 
 
