@@ -38,6 +38,14 @@ EPOCHS: Final = 1000
 """Training epochs of the regression notebook."""
 SINGLE_POINT_INDEX: Final = 7
 """The instance used in the single-point regression notebook (x = 7, y = -1.37)."""
+REGRESSION_X_RANGE: Final[tuple[float, float, float]] = (-0.5, 7.5, 1)
+"""[LAYOUT] x axis of the regression data plots (the 8 dosages with half a step each side)."""
+REGRESSION_Y_RANGE: Final[tuple[float, float, float]] = (-2, 7, 1)
+"""[LAYOUT] y axis of the regression data plots (room for the error squares above)."""
+DESCENT_B_RANGE: Final[tuple[float, float, float]] = (-0.4, 2.2, 0.5)
+"""[LAYOUT] b axis of the gradient-descent map: the start, the path and the optimum."""
+DESCENT_M_RANGE: Final[tuple[float, float, float]] = (-0.8, 1.1, 0.5)
+"""[LAYOUT] m axis of the gradient-descent map."""
 
 
 def regression_xy() -> tuple[FloatArray, FloatArray]:

@@ -356,6 +356,27 @@ class PointPartials:
     dz_dy: float
 
 
+def point_partials(
+    expr: str, variables: Sequence[str], points: Sequence[tuple[float, float]]
+) -> tuple[PointPartials, ...]:
+    """z and both partials of a function of two variables at each (x, y) in ``points``.
+
+    Raises ``ValueError`` for an empty list, non-finite points, or a value that is
+    not a finite real number (the function undefined there).
+    """
+    if len(points) == 0:
+        raise ValueError("points is empty: give at least one (x, y)")
+    p = partial_derivatives(expr, variables)
+    if len(p.variables) != 2:
+        raise ValueError(f"point_partials needs two variables, got {variables}")
+    rows = []
+    for point in points:
+        x, y = _check_point(point, 2)
+        dx, dy = p.at((x, y))
+        rows.append(PointPartials(x, y, p.value((x, y)), dx, dy))
+    return tuple(rows)
+
+
 def saddle_exercises(
     points: Sequence[tuple[float, float]] = SADDLE_EXERCISES,
 ) -> tuple[PointPartials, ...]:
@@ -364,15 +385,7 @@ def saddle_exercises(
     dz/dx = 2x and dz/dy = -2y. Raises ``ValueError`` for an empty list or
     non-finite points.
     """
-    if len(points) == 0:
-        raise ValueError("points is empty: give at least one (x, y)")
-    p = partial_derivatives(SADDLE, SADDLE_VARS)
-    rows = []
-    for point in points:
-        x, y = _check_point(point, 2)
-        dx, dy = p.at((x, y))
-        rows.append(PointPartials(x, y, p.value((x, y)), dx, dy))
-    return tuple(rows)
+    return point_partials(SADDLE, SADDLE_VARS, points)
 
 
 # -- the cylinder -------------------------------------------------------------------------
@@ -422,6 +435,30 @@ def cylinder(
         d2v_dl2=h[1][1],
         d2v_drdl=h[0][1],
         d2v_dldr=h[1][0],
+    )
+
+
+def mixed_difference(
+    expr: str, variables: Sequence[str], point: Sequence[float], h: float
+) -> float:
+    """Forward-difference estimate of the mixed partial d2f/dx dy at ``point``.
+
+    [f(x+h, y+h) - f(x+h, y) - f(x, y+h) + f(x, y)] / h^2: the change, per unit
+    of y, of the slope along x (a slope of a slope). It is symmetric in x and y,
+    so both orders give the same estimate, and for smooth f it tends to the mixed
+    partial as h -> 0 with error O(h) (Burden & Faires, *Numerical Analysis*,
+    section 4.1). Raises ``ValueError`` for h <= 0 or f undefined at a sample.
+    """
+    step = finite(h, "h")
+    if step <= 0:
+        raise ValueError(f"h must be positive, got {h}")
+    p = partial_derivatives(expr, variables)
+    if len(p.variables) != 2:
+        raise ValueError(f"mixed_difference needs two variables, got {variables}")
+    x, y = _check_point(point, 2)
+    f = p.value
+    return (f((x + step, y + step)) - f((x + step, y)) - f((x, y + step)) + f((x, y))) / (
+        step * step
     )
 
 

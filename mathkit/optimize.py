@@ -150,6 +150,25 @@ def regression_descent(
     )
 
 
+def regression_lr_limit(x: ArrayLike, y: ArrayLike) -> float:
+    """The largest stable learning rate of full-batch descent on the regression MSE.
+
+    C(theta) is quadratic with constant Hessian H = (2/n) X^T X, X = [1, x]; a
+    step theta' = theta - lr grad C multiplies the error along H's top eigenvector
+    by (1 - lr lambda_max), so descent converges for lr < 2 / lambda_max and
+    diverges above it (Nocedal & Wright, *Numerical Optimization*, section 3.3).
+
+    Raises
+    ------
+    ValueError
+        For bad data (see :func:`mathkit.cost.regression_cost`).
+    """
+    xs, _ = _xy(x, y, "float64")
+    design = np.column_stack([np.ones_like(xs), xs])
+    top = float(np.linalg.eigvalsh(2.0 * design.T @ design / xs.size)[-1])
+    return 2.0 / top
+
+
 def gradient_descent(
     f: Objective,
     grad: Gradient,

@@ -6,6 +6,10 @@ against the gradient; the fitted line updates with it. The table of rounds shows
 dC/db turning negative in round 5, after which b rises while m keeps falling.
 Finally, the learning rate decides between slow, good and divergent descent.
 Every number comes from ``mathkit.optimize`` and ``mathkit.cost``.
+
+A variant (issue 14, :class:`scenes.common.schemas_multivariate.GradientDescentParams`)
+sets the learning rate, the start, the epochs and the data (an x,y CSV); the
+map, the data plot and the narration follow its values.
 """
 
 from __future__ import annotations
@@ -16,13 +20,19 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    UR,
+    Arrow,
     ChangeDecimalToValue,
+    Circle,
     Create,
     Dot,
     FadeIn,
     FadeOut,
+    GrowArrow,
     Indicate,
     LaggedStart,
+    Line,
+    ReplacementTransform,
     Star,
     SurroundingRectangle,
     Transform,
@@ -31,17 +41,19 @@ from manim import (
 )
 
 from mathkit.cost import cost_contour, least_squares
-from mathkit.data import LEARNING_RATE, regression_xy
+from mathkit.data import EPOCHS
 from mathkit.optimize import (
     PARABOLA,
     PARABOLA_LRS,
     PARABOLA_STEPS,
     PARABOLA_X0,
     TABLE_ROUNDS,
+    RegressionTrace,
     compare_learning_rates,
     function_and_gradient,
     regression_descent,
 )
+from mathkit.plotting import decimals_for, nice_range, nice_step
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
     get_axes,
@@ -49,8 +61,8 @@ from scenes.common.mobjects import (
     get_polyline,
     get_tex,
     get_text,
-    get_title,
 )
+from scenes.common.numbers import fmt
 from scenes.common.regression_parts import (
     get_contours,
     get_data_axes,
@@ -59,8 +71,10 @@ from scenes.common.regression_parts import (
     get_edge_axes,
     get_readout,
     get_regression_line,
+    readable_labels,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.schemas_multivariate import GradientDescentParams
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 CONTOUR_STATES = (0, 1, 2, 3, 5, 8, 30, 120, 400)
 """Trace states whose cost levels are drawn as contours (layout choice)."""
@@ -76,112 +90,248 @@ VERDICT_WORDS = {
 }
 
 
+def _vec(a: float, b: float, places: int = 4) -> str:
+    """A column vector [a; b] in TeX, numbers by :func:`fmt`."""
+    return rf"\begin{{bmatrix}}{fmt(a, places)}\\ {fmt(b, places)}\end{{bmatrix}}"
+
+
+def _levels(trace: RegressionTrace, floor: float) -> list[float]:
+    """Contour levels: the costs of CONTOUR_STATES that the trace reaches, above the optimum."""
+    levels: list[float] = []
+    for k in CONTOUR_STATES:
+        above = k <= trace.steps and trace.cost[k] > floor * (1 + 1e-6) + 1e-9
+        if above and (not levels or trace.cost[k] < levels[-1] * (1 - 1e-3)):
+            levels.append(float(trace.cost[k]))
+    return levels
+
+
+def _cost_axes(steps: int, top: float, *, width: float, height: float) -> VGroup:
+    """Cost against round, numbers on the edges."""
+    x_range = (0, steps, nice_step(steps, 4) if steps > TABLE_ROUNDS else 2)
+    y_range = nice_range(0.0, top, ticks=3)
+    return get_edge_axes(
+        x_range,
+        y_range,
+        width=width,
+        height=height,
+        x_label="round",
+        y_label="C",
+        decimals=decimals_for(y_range[2]),
+    )
+
+
 class GradientDescent(LectureScene):
-    """Beats: title, landscape, descend, table, long-run, learning-rate, summary."""
+    """Beats: title, landscape, first-step, descend, table, long-run, learning-rate, summary.
+
+    Parameters (``self.params``, :class:`GradientDescentParams`): lr, start,
+    epochs, data; the axes come from the variant's path and data.
+    """
+
+    params_schema = GradientDescentParams
 
     def construct(self) -> None:
-        x, y = regression_xy()
-        trace = regression_descent(x, y, lr=LEARNING_RATE, dtype="float32")
-        ols = least_squares(x, y)
-        k_neg = trace.first_negative_grad_b()
-
-        # -- title ---------------------------------------------------------------
-        self.beat("title")
-        title = get_title("Gradient Descent", subtitle="Walking downhill on the cost")
-        self.narrate(
-            "The gradient points uphill on the cost. "
-            "Gradient descent takes small steps the other way.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        p: GradientDescentParams = self.params
+        x, y = p.data.x, p.data.y
+        trace = regression_descent(
+            x, y, b0=p.start[0], m0=p.start[1], lr=p.lr, steps=p.steps, dtype="float32"
         )
+        ols = least_squares(x, y)
+        try:
+            k_neg: int | None = trace.first_negative_grad_b()
+        except ValueError:
+            k_neg = None
+        lr = fmt(trace.lr, 6)
 
-        # -- landscape ----------------------------------------------------------------
-        self.beat("landscape")
+        # -- title: the map appears under the opening line ---------------------------
         plane = get_edge_axes(
-            [-0.4, 2.2, 0.5],
-            [-0.8, 1.1, 0.5],
+            p.b_range,
+            p.m_range,
             width=5.8,
             height=4.4,
             x_label="b",
             y_label="m",
+            decimals=max(decimals_for(p.b_range[2]), decimals_for(p.m_range[2])),
         )
-        plane.to_edge(LEFT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
+        plane.to_edge(LEFT, buff=EDGE_BUFF + SPACE.small).to_edge(
+            DOWN, buff=EDGE_BUFF + SPACE.large
+        )
         contours = get_contours(
             plane,
-            [cost_contour(trace.cost[k], x, y, samples=400) for k in CONTOUR_STATES],
-            color=PALETTE.muted,
+            [cost_contour(c, x, y, samples=400) for c in _levels(trace, ols.cost)],
+            color=PALETTE.subtle,
             stroke_width=2,
         )
+        self.opening(
+            [
+                Create(plane),
+                LaggedStart(*[Create(c) for c in contours], lag_ratio=0.15),
+            ],
+            "The gradient points uphill on the cost. "
+            "Gradient descent takes small steps the other way.",
+        )
+        title = self.title
+
+        # -- landscape ----------------------------------------------------------------
+        self.beat("landscape")
         minimum = Star(outer_radius=0.14, color=PALETTE.secant, fill_opacity=1)
         minimum.move_to(plane.c2p(ols.b, ols.m))
         start = Dot(
             plane.c2p(trace.b[0], trace.m[0]), color=PALETTE.tangent, radius=0.08
         )
-        data = get_data_axes(width=5.0, height=3.1)
-        data.to_edge(RIGHT, buff=EDGE_BUFF + 0.2).to_edge(UP, buff=EDGE_BUFF + 0.4)
-        dots = get_data_scatter(data, radius=0.07)
-        line = get_regression_line(data, trace.m[0], trace.b[0])
-        self.caption(
-            "On the left, every point is a choice of intercept b and slope m. "
-            "Each ring joins choices with equal cost."
+        data = get_data_axes(
+            width=5.0, height=2.2, x_range=p.x_range, y_range=p.y_range
         )
-        self.play(Create(plane))
-        self.play(LaggedStart(*[Create(c) for c in contours], lag_ratio=0.15))
-        self.hold()
+        readable_labels(data)
+        data.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small)
+        data.next_to(title, DOWN, buff=SPACE.medium).align_to(
+            data.copy().to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small), RIGHT
+        )
+        dots = get_data_scatter(data, radius=0.06, x=x, y=y)
+        span = (float(x.min()), float(x.max()))
+
+        def model(k: int) -> Line:
+            return get_regression_line(data, trace.m[k], trace.b[k], x_range=span)
+
+        line = model(0)
         self.narrate(
-            f"We start at b = {trace.b[0]:g}, m = {trace.m[0]:g}, the line on the "
-            "right. The star marks the lowest cost.",
-            FadeIn(start, scale=1.5),
-            FadeIn(minimum),
+            "On the left, every point is a choice of intercept b and slope m; each "
+            "ring joins choices with equal cost. On the right, the data and the line "
+            "of the current choice.",
             Create(data),
-            FadeIn(dots),
+            FadeIn(dots, lag_ratio=0.1),
+            fill=True,
+        )
+        self.narrate(
+            f"We start at b = {fmt(trace.b[0], 4)}, m = {fmt(trace.m[0], 4)}. "
+            "The star marks the lowest cost.",
+            FadeIn(start, scale=1.5),
             Create(line),
+            FadeIn(minimum),
+            fill=True,
         )
 
-        # -- descend ------------------------------------------------------------------
-        self.beat("descend")
+        # -- first step: the arithmetic, and the step on the map ------------------------
+        self.beat("first-step")
+        g0 = (trace.grad_b[0], trace.grad_m[0])
+        step = (trace.lr * g0[0], trace.lr * g0[1])
         rule = get_tex(
-            r"\begin{bmatrix}b\\ m\end{bmatrix} \leftarrow "
-            rf"\begin{{bmatrix}}b\\ m\end{{bmatrix}} - {trace.lr:g}\,\nabla C",
+            r"\theta' = \theta - \alpha\,\nabla C,\quad \theta = "
+            r"\begin{bmatrix}b\\ m\end{bmatrix}",
             size=SIZES.tex_small,
         )
-        rule.next_to(data, DOWN, buff=0.25)
-        rnd = get_readout(r"\text{round}\ ", 0, decimals=0)
-        cost = get_readout("C", trace.cost[0], color=PALETTE.error)
-        readouts = VGroup(rnd, cost).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        readouts.next_to(rule, DOWN, buff=0.3).align_to(data, LEFT)
+        arithmetic = get_tex(
+            rf"\theta' = {_vec(trace.b[0], trace.m[0])} - {lr}\,{_vec(*g0, 3)}",
+            rf"= {_vec(trace.b[1], trace.m[1])}",
+            size=SIZES.tex_small,
+        )
+        if arithmetic.width > data.width:  # a variant's longer numbers: two rows
+            arithmetic[1].next_to(arithmetic[0], DOWN, buff=SPACE.small).align_to(
+                arithmetic[0][2], LEFT
+            )
+        alpha_grad = get_tex(
+            rf"\alpha\,\nabla C = {_vec(*step)}",
+            size=SIZES.tex_small,
+            color=PALETTE.secant,
+        )
+        work = VGroup(rule, arithmetic, alpha_grad).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.small
+        )
+        # the arithmetic takes the data plot's place for one step
+        work.move_to(data).align_to(data, LEFT)
         self.narrate(
-            f"Each round: compute the gradient, multiply it by the learning rate "
-            f"{trace.lr:g}, and step against it.",
+            f"One step: compute the gradient at the current guess, multiply it by the "
+            f"learning rate alpha = {lr}, and subtract it.",
+            FadeOut(VGroup(data, dots, line)),
             Write(rule),
-            FadeIn(readouts),
+            fill=True,
+        )
+        arrow = Arrow(
+            plane.c2p(trace.b[0], trace.m[0]),
+            plane.c2p(trace.b[1], trace.m[1]),
+            buff=0,
+            color=PALETTE.secant,
+            stroke_width=5,
+            max_tip_length_to_length_ratio=0.3,
+        )
+        self.narrate(
+            f"The gradient here is {fmt(g0[0], 3)} for b and {fmt(g0[1], 3)} for m. "
+            f"Times {lr} that is a step of {fmt(step[0], 4)} and {fmt(step[1], 4)}, "
+            f"so the new guess is b = {fmt(trace.b[1], 4)}, m = {fmt(trace.m[1], 4)}.",
+            Write(arithmetic),
+            FadeIn(alpha_grad),
+            GrowArrow(arrow),
+            fill=True,
         )
         path = get_descent_path(
             plane, trace.b[: TABLE_ROUNDS + 1], trace.m[: TABLE_ROUNDS + 1]
         )
-        self.caption(
-            "The first steps plunge almost straight down in m: the slope "
-            "was the worst part of the guess."
+        self.narrate(
+            "Minus alpha times the gradient is the arrow on the map, "
+            "and the line on the data turns with it.",
+            FadeOut(work),
+            FadeIn(VGroup(data, dots, line)),
+            FadeIn(path.dots[1]),
+            fill=True,
         )
-        for k in range(1, TABLE_ROUNDS + 1):
+        self.play(Transform(line, model(1)))
+
+        # -- descend: rounds 2 to 8, the cost beside the path ------------------------------
+        self.beat("descend")
+        cost_axes = _cost_axes(TABLE_ROUNDS, trace.cost[0], width=4.6, height=1.5)
+        cost_axes.next_to(data, DOWN, buff=SPACE.medium + SPACE.small).align_to(
+            data, RIGHT
+        )
+        cost_line = get_polyline(
+            cost_axes,
+            range(TABLE_ROUNDS + 1),
+            trace.cost[: TABLE_ROUNDS + 1],
+            color=PALETTE.error,
+            stroke_width=3,
+            dot_radius=0.04,
+            segments=True,
+        )
+        rnd = get_readout(r"\text{round}\ ", 1, decimals=0)
+        cost = get_readout("C", trace.cost[1], color=PALETTE.error)
+        readouts = VGroup(rnd, cost).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
+        # the cost falls from the top left: its plot's upper right stays empty
+        readouts.move_to(cost_axes.c2p(TABLE_ROUNDS, trace.cost[0]), aligned_edge=UR)
+        self.play(
+            ReplacementTransform(arrow, path.segments[0]),
+            Create(cost_axes),
+            FadeIn(cost_line.dots[:2]),
+            Create(cost_line.segments[0]),
+            FadeIn(readouts),
+        )
+        first_m = trace.m[TABLE_ROUNDS] < trace.m[0] and abs(
+            trace.m[TABLE_ROUNDS] - trace.m[0]
+        ) > abs(trace.b[TABLE_ROUNDS] - trace.b[0])
+        self.caption(
+            "Repeat, round after round. "
+            + (
+                "The first steps plunge almost straight down in m: the slope was the "
+                "worst part of the guess, and the cost below falls fast."
+                if first_m
+                else "The cost, below the data, falls with every round."
+            )
+        )
+        for k in range(2, TABLE_ROUNDS + 1):
             self.play(
                 Create(path.segments[k - 1]),
                 FadeIn(path.dots[k]),
-                Transform(line, get_regression_line(data, trace.m[k], trace.b[k])),
+                Transform(line, model(k)),
+                Create(cost_line.segments[k - 1]),
+                FadeIn(cost_line.dots[k]),
                 ChangeDecimalToValue(rnd[1], k),
                 ChangeDecimalToValue(cost[1], trace.cost[k]),
                 run_time=0.9,
             )
         self.hold()
 
-        # -- table --------------------------------------------------------------------
+        # -- table: built row by row beside the map ---------------------------------------
         self.beat("table")
-        landscape = VGroup(
-            plane, contours, minimum, start, path, data, dots, line, rule, readouts
-        )
-        self.play(FadeOut(landscape))
+        right = VGroup(data, dots, line, cost_axes, cost_line, readouts)
         heads = [
-            r"\text{round}",
+            "k",  # the round (narrow: the table fits beside the map)
             "C",
             "m",
             r"\partial C/\partial m",
@@ -198,37 +348,54 @@ class GradientDescent(LectureScene):
                 trace.grad_b[k],
             )
             cells.append(get_tex(str(k), size=SIZES.tex_small))
-            cells += [get_tex(f"{v:.3g}", size=SIZES.tex_small) for v in vals]
+            cells += [get_tex(f"{v:.3f}", size=SIZES.tex_small) for v in vals]
         table = VGroup(*cells).arrange_in_grid(
-            rows=TABLE_ROUNDS + 1, cols=6, buff=(0.7, 0.16), col_alignments="rrrrrr"
+            rows=TABLE_ROUNDS + 1,
+            cols=6,
+            buff=(SPACE.tight + SPACE.hair, SPACE.small),
+            col_alignments="rrrrrr",
         )
-        table.next_to(title, DOWN, buff=0.35)
-        table.set_x(0)
+        table.next_to(title, DOWN, buff=SPACE.medium)
+        table.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight)
         for k in range(1, TABLE_ROUNDS + 1):
-            cell = table[6 * k + 5]
-            cell.set_color(
+            table[6 * k + 5].set_color(
                 PALETTE.negative if trace.grad_b[k] < 0 else PALETTE.positive
             )
-        self.narrate(
-            "The rounds as the notebook prints them: the cost falls quickly, "
-            "m falls, and so does b at first.",
-            FadeIn(table, lag_ratio=0.01),
+        ring = Circle(radius=0.16, color=PALETTE.text, stroke_width=3)
+        ring.move_to(path.dots[1])
+        self.play(FadeOut(right), FadeIn(VGroup(*table[:6])))
+        length = self.caption(
+            "The same rounds as numbers, round k in each row: each row is one dot on the map. "
+            + (
+                "The cost falls quickly, m falls, and so does b at first."
+                if k_neg is not None
+                else "The cost falls in every row."
+            )
         )
-        row = VGroup(*table[6 * k_neg : 6 * k_neg + 6])
-        box = SurroundingRectangle(row, color=PALETTE.error, buff=0.08)
-        self.caption(
-            f"In round {k_neg} the partial derivative for b turns negative. "
-            "From then on descent raises b while it still lowers m."
-        )
-        self.play(Create(box))
-        self.play(Indicate(table[6 * k_neg + 5], color=PALETTE.negative))
+        for k in range(1, TABLE_ROUNDS + 1):
+            row = VGroup(*table[6 * k : 6 * k + 6])
+            move = Create(ring) if k == 1 else ring.animate.move_to(path.dots[k])
+            self.play(
+                FadeIn(row, shift=LEFT * 0.2),
+                move,
+                run_time=max(0.7, length / TABLE_ROUNDS - 0.1),
+            )
         self.hold()
+        if k_neg is not None and k_neg <= TABLE_ROUNDS:
+            row = VGroup(*table[6 * k_neg : 6 * k_neg + 6])
+            box = SurroundingRectangle(row, color=PALETTE.error, buff=SPACE.hair)
+            self.narrate(
+                f"In round {k_neg} the partial derivative for b turns negative: "
+                "from then on descent raises b while it still lowers m.",
+                Create(box),
+                ring.animate.move_to(path.dots[k_neg]),
+                Indicate(table[6 * k_neg + 5], color=PALETTE.negative),
+                fill=True,
+            )
+            table.add(box)
 
         # -- long run -----------------------------------------------------------------
         self.beat("long-run")
-        self.play(FadeOut(table), FadeOut(box))
-        self.play(FadeIn(landscape))
-        self.hold(0.3)
         long_path = get_polyline(
             plane,
             trace.b[TABLE_ROUNDS:],
@@ -239,50 +406,87 @@ class GradientDescent(LectureScene):
         end = Dot(
             plane.c2p(trace.b[-1], trace.m[-1]), color=PALETTE.tangent, radius=0.08
         )
+        long_axes = _cost_axes(trace.steps, trace.cost[0], width=4.6, height=1.5)
+        long_axes.move_to(cost_axes)
+        short_cost = get_polyline(
+            long_axes,
+            range(TABLE_ROUNDS + 1),
+            trace.cost[: TABLE_ROUNDS + 1],
+            color=PALETTE.error,
+            stroke_width=3,
+        ).line
+        self.play(
+            FadeOut(table),
+            FadeOut(ring),
+            FadeIn(VGroup(data, dots, line, readouts)),
+            FadeIn(long_axes),
+            FadeIn(short_cost),
+        )
+        rest = get_polyline(
+            long_axes,
+            range(TABLE_ROUNDS, trace.steps + 1),
+            trace.cost[TABLE_ROUNDS:],
+            color=PALETTE.error,
+            stroke_width=3,
+        ).line
+        epochs = int(p.epochs)
         final = VGroup(
             get_readout("m", trace.m[-1], color=PALETTE.curve),
             get_readout("b", trace.b[-1], color=PALETTE.curve),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        self.caption(
-            f"Then descent creeps along the narrow valley towards the star. "
-            f"After {trace.steps} steps the cost is {trace.cost[-1]:.4f}."
-        )
-        self.play(
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
+        final.move_to(data.c2p(p.x_range[1], p.y_range[1]), aligned_edge=UR)
+        self.narrate(
+            f"Then descent creeps along the valley towards the star. The course runs "
+            f"{epochs} epochs after the first step: {trace.steps} steps in all, and "
+            f"the cost ends at {fmt(trace.cost[-1], 4)}."
+            if epochs == EPOCHS
+            else f"Then descent creeps towards the star: {epochs} epochs after the "
+            f"first step, {trace.steps} steps in all, and the cost ends at "
+            f"{fmt(trace.cost[-1], 4)}.",
             Create(long_path),
-            Transform(line, get_regression_line(data, trace.m[-1], trace.b[-1])),
+            Create(rest),
+            Transform(line, model(trace.steps)),
             ChangeDecimalToValue(rnd[1], trace.steps),
             ChangeDecimalToValue(cost[1], trace.cost[-1]),
-            run_time=4,
+            fill=True,
         )
-        final.next_to(readouts, RIGHT, buff=0.5)  # after the round number has grown
         self.play(FadeIn(end), FadeIn(final))
-        self.hold()
         self.narrate(
-            f"It has nearly reached the least-squares optimum, m = {ols.m:.4f}, "
-            f"b = {ols.b:.4f}.",
+            f"It has nearly reached the least-squares optimum, m = {fmt(ols.m, 4)}, "
+            f"b = {fmt(ols.b, 4)}.",
             Indicate(minimum, color=PALETTE.secant, scale_factor=1.6),
+            fill=True,
         )
 
         # -- learning rate --------------------------------------------------------------
         self.beat("learning-rate")
-        self.play(FadeOut(landscape), FadeOut(long_path), FadeOut(end), FadeOut(final))
+        landscape = VGroup(
+            plane, contours, minimum, start, path, long_path, end, data, dots, line
+        )
+        self.play(
+            FadeOut(landscape),
+            FadeOut(VGroup(long_axes, short_cost, rest, readouts, final)),
+        )
         f, g = function_and_gradient(PARABOLA)
         runs = compare_learning_rates(
             f, g, PARABOLA_X0, PARABOLA_LRS, steps=PARABOLA_STEPS
         )
         heading = get_tex(rf"C(x) = {PARABOLA}", size=SIZES.tex_small)
-        heading.next_to(title, DOWN, buff=0.35).to_edge(LEFT, buff=EDGE_BUFF + 0.5)
+        heading.next_to(title, DOWN, buff=SPACE.medium).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.large
+        )
         panels = VGroup()
         for run in runs:
             ax = get_axes(
                 [-6, 3, 1],
                 [0, 24, 4],
-                width=3.8,
-                height=2.9,
+                width=3.5,
+                height=2.7,
                 numbers=False,
                 x_label="x",
                 y_label="C",
             )
+            readable_labels(ax)
             curve = get_clipped_graph(ax, lambda v: f(np.array([v])))
             steps = get_polyline(
                 ax,
@@ -301,21 +505,23 @@ class GradientDescent(LectureScene):
                     size=SIZES.small,
                     color=VERDICT_COLORS[run.verdict],
                 ),
-            ).arrange(DOWN, buff=0.15)
-            label.next_to(ax, DOWN, buff=0.3)
+            ).arrange(DOWN, buff=SPACE.tight)
+            label.next_to(ax, DOWN, buff=SPACE.small)
             panel = VGroup(ax, curve, zig, marks, label)
             panel.zig, panel.marks = zig, marks
             panels.add(panel)
-        panels.arrange(RIGHT, buff=0.5).next_to(heading, DOWN, buff=0.3)
-        panels.set_x(0)
-        self.caption(
-            "How big should the steps be? Try three learning rates on a simple "
-            f"parabola, {PARABOLA_STEPS} steps each from the same start."
+        panels.arrange(RIGHT, buff=SPACE.medium).next_to(
+            heading, DOWN, buff=SPACE.medium
         )
-        self.play(Write(heading))
-        self.play(*[FadeIn(VGroup(p[0], p[1])) for p in panels])
-        self.hold()
-        for p, say in zip(
+        panels.set_x(0)
+        self.narrate(
+            "How big should the steps be? Try three learning rates on a simple "
+            f"parabola, {PARABOLA_STEPS} steps each from the same start.",
+            Write(heading),
+            *[FadeIn(VGroup(q[0], q[1])) for q in panels],
+            fill=True,
+        )
+        for q, say in zip(
             panels,
             (
                 "Too small: every step is timid, and after all the steps the minimum is still far.",
@@ -324,21 +530,20 @@ class GradientDescent(LectureScene):
             ),
             strict=True,
         ):
-            self.caption(say)
-            self.play(
-                LaggedStart(*[FadeIn(d) for d in p.marks], lag_ratio=0.2),
-                Create(p.zig),
-                run_time=2,
+            self.narrate(
+                say,
+                LaggedStart(*[FadeIn(d) for d in q.marks], lag_ratio=0.2),
+                Create(q.zig),
+                FadeIn(q[4]),
+                fill=True,
             )
-            self.play(FadeIn(p[4]))
-            self.hold()
 
         # -- summary ----------------------------------------------------------------------
         self.beat("summary")
         note = get_text(
             "step = learning rate × gradient", size=SIZES.label, color=PALETTE.accent
         )
-        note.next_to(heading, RIGHT, buff=1.0)
+        note.next_to(heading, RIGHT, buff=SPACE.section)
         self.narrate(
             "Gradient descent: follow the negative gradient, with a learning "
             "rate small enough to stay stable and large enough to arrive.",

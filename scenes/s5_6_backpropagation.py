@@ -20,18 +20,23 @@ from manim import (
     UL,
     UP,
     UR,
+    AnimationGroup,
     Create,
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
+    Mobject,
     ReplacementTransform,
     VGroup,
     Write,
+    config,
 )
 
 from mathkit.autodiff import single_point_graph, tiny_network_graph
 from mathkit.data import SINGLE_POINT_INDEX
 from mathkit.multivariate import single_point_chain
+from scenes.common import numbers
 from scenes.common.base import LectureScene
 from scenes.common.graph_parts import (
     fmt,
@@ -44,8 +49,9 @@ from scenes.common.graph_parts import (
     get_value_tag,
     make_flow_animation,
 )
-from scenes.common.mobjects import get_card, get_tex, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.mobjects import get_card, get_tex
+from scenes.common.surface_parts import get_title_block, spoken
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 NAMES = {
     "x": "x",
@@ -73,6 +79,8 @@ PARTIAL = {
 # label side of each weight arrow (layer, from, to): away from the arrow's slope
 WEIGHT_SIDES = {(0, 0, 0): UL, (0, 0, 1): DL, (1, 0, 0): UR, (1, 1, 0): DR}
 LOCAL_TEX = {("u", "C"): "2u", ("m", "mx"): "x"}
+NET_NAMES = {"C": "C", "y_hat": r"\hat y", "h1": "h_1", "h2": "h_2", "x": "x"}
+"""TeX names of the network's nodes, for the gradient tags."""
 
 
 class BackpropGraph(LectureScene):
@@ -81,31 +89,25 @@ class BackpropGraph(LectureScene):
     def construct(self) -> None:
         g = single_point_graph()
 
-        # -- title -------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Backpropagation", subtitle="the chain rule, run backwards through a graph"
-        )
-        self.narrate(
-            "Backpropagation computes every gradient of a cost in one backward sweep. "
-            "Let's watch it on the course's single-point regression.",
-            Write(title[0]),
-            FadeIn(title[1:]),
-        )
-
-        # -- graph -------------------------------------------------------------
-        self.beat("graph")
+        # -- title: the graph builds under the opening line -----------------------
         drawing = get_comp_graph(
             g, NAMES, rows=ROWS, columns=COLUMNS, dx=2.8, dy=1.6, name_side=UR
         )
-        drawing.next_to(title, DOWN, buff=1.2).set_x(0)
-        self.narrate(
-            f"The cost C = (mx + b - y)^{fmt(g['C'].param or 0.0)}, broken into steps: "
-            "multiply by m, add b, subtract y, square.",
-            Create(drawing.edge_group),
-            FadeIn(drawing.node_group),
-            FadeIn(drawing.tag_group),
+        block = get_title_block(type(self))
+        drawing.next_to(block, DOWN, buff=SPACE.section).set_x(0)
+        power = numbers.fmt(g["C"].param or 0.0)
+        self.opening(
+            [
+                Create(drawing.edge_group),
+                FadeIn(drawing.node_group),
+                FadeIn(drawing.tag_group),
+            ],
+            "Backpropagation computes every gradient of a cost in one backward sweep. "
+            "Watch it on the course's single-point regression: the cost, "
+            f"{spoken(f'(mx + b - y)^{power}')}, broken into steps: multiply by m, add b,"
+            " subtract y, square.",
         )
+        title = self.title
 
         # -- forward -------------------------------------------------------------
         self.beat("forward")
@@ -122,6 +124,7 @@ class BackpropGraph(LectureScene):
             f" y = {fmt(g['y'].value)}; "
             f"the starting parameters are m = {fmt(g['m'].value)} and b = {fmt(g['b'].value)}.",
             FadeIn(leaf_tags, lag_ratio=0.2),
+            fill=True,
         )
         values = {}
         self.caption(
@@ -139,25 +142,34 @@ class BackpropGraph(LectureScene):
             f"mx = {fmt(g['mx'].value)}, the prediction y-hat = {fmt(g['y_hat'].value)}, "
             f"the error u = {fmt(g['u'].value)}, and the cost C = {fmt(g['C'].value)}.",
             Indicate(values["C"], color=PALETTE.curve),
+            fill=True,
         )
 
         # -- seed ----------------------------------------------------------------
         self.beat("seed")
-        legend = get_legend().to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.1)
-        grads = {"C": get_grad_tag(g["C"].grad, values["C"])}
+        legend = get_legend().to_corner(DOWN + LEFT, buff=EDGE_BUFF + SPACE.large)
+        grads = {"C": get_grad_tag(g["C"].grad, values["C"], wrt="C")}
+        overflow = grads["C"].get_right()[0] - (config.frame_width / 2 - EDGE_BUFF)
+        if overflow > 0:
+            grads["C"].shift(LEFT * overflow)
         self.narrate(
             f"The backward pass starts at the cost: dC/dC = {fmt(g['C'].grad)}.",
             FadeIn(grads["C"], shift=UP * 0.2),
             FadeIn(legend),
+            fill=True,
         )
 
         # -- backward -------------------------------------------------------------
         self.beat("backward")
-        self.caption(
+        self.narrate(
             "Each node passes back the gradient it received, times its local "
-            "derivative along each edge."
+            "derivative along each edge.",
+            LaggedStart(
+                *[make_flow_animation(a, backward=True) for a in drawing.edge_group],
+                lag_ratio=0.3,
+            ),
+            fill=True,
         )
-        self.hold()
         card = None
         locals_shown = VGroup()
         for k, parent in BACKWARD:
@@ -167,29 +179,53 @@ class BackpropGraph(LectureScene):
             local_text = fmt(e.local)
             if (k, parent) in LOCAL_TEX:
                 local_text = rf"{LOCAL_TEX[(k, parent)]} = {local_text}"
-            side = UP if k not in ROWS else RIGHT
+            side = UP if k not in ROWS else self._normal(arrow)
             local = get_edge_label(local_text, arrow, side=side)
             locals_shown.add(local)
             new_card = get_product_card(
                 PARTIAL[k], (fmt(e.upstream), fmt(e.local)), fmt(node_info.grad)
             )
-            new_card.to_edge(DOWN, buff=EDGE_BUFF).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+            # top right, beside the title: the graph's tags fill the bottom
+            new_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
             anchor = drawing.node(k) if k in ROWS else values[k]
-            direction = UP if k in ROWS else DOWN
+            # the parameters' gradients beside their values (above them is the title)
+            direction = RIGHT if k in ROWS else DOWN
             if k in ROWS:
                 anchor = leaf_tags[LEAVES.index(k)]
-            grads[k] = get_grad_tag(node_info.grad, anchor, direction=direction)
-            self.caption(self._say(k, e.upstream, e.local, node_info.grad))
-            self.play(Write(local), run_time=0.6)
-            self.play(
-                make_flow_animation(arrow, backward=True),
+            if k in ROWS:
+                # two rows beside the value, clear of the next leaf and the title
+                grads[k] = (
+                    VGroup(
+                        get_tex(
+                            rf"\partial C/\partial {NAMES[k]}",
+                            size=SIZES.tex_small,
+                            color=PALETTE.tangent,
+                        ),
+                        get_tex(
+                            rf"= {fmt(node_info.grad)}",
+                            size=SIZES.tex_small,
+                            color=PALETTE.tangent,
+                        ),
+                    )
+                    .arrange(DOWN, aligned_edge=LEFT, buff=SPACE.hair)
+                    .next_to(anchor, RIGHT, buff=SPACE.small)
+                )
+            else:
+                grads[k] = get_grad_tag(
+                    node_info.grad, anchor, direction=direction, wrt=NAMES[k]
+                )
+            # the card and the caption change together
+            self.narrate(
+                self._say(k, e.upstream, e.local, node_info.grad),
                 FadeIn(new_card)
                 if card is None
                 else ReplacementTransform(card, new_card),
+                Write(local),
+                make_flow_animation(arrow, backward=True),
+                FadeIn(grads[k], shift=UP * 0.15),
+                fill=True,
             )
-            self.play(FadeIn(grads[k], shift=UP * 0.15), run_time=0.6)
             card = new_card
-            self.hold()
 
         # -- gradient -------------------------------------------------------------
         self.beat("gradient")
@@ -200,7 +236,7 @@ class BackpropGraph(LectureScene):
             size=SIZES.tex_small,
         )
         grad_card = get_card(grad_vec, color=PALETTE.tangent)
-        grad_card.to_edge(DOWN, buff=EDGE_BUFF).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+        grad_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
         chain = single_point_chain(
             g["x"].value, g["y"].value, g["m"].value, g["b"].value
         )
@@ -208,20 +244,24 @@ class BackpropGraph(LectureScene):
             f.formula_latex.replace(r"\hat y", "y-hat").replace(r"\,", " ")
             for f in (chain.dc_db, chain.dc_dm)
         )
-        self.caption(
+        self.narrate(
             f"Together: the gradient, {fmt(g['b'].grad)} for b and {fmt(g['m'].grad)} "
-            f"for m, the same numbers as the hand formulas {db_tex} and {dm_tex}."
+            f"for m, the same numbers as the hand formulas {db_tex} and {dm_tex}.",
+            LaggedStart(
+                ReplacementTransform(card, grad_card),
+                AnimationGroup(
+                    Indicate(grads["m"], color=PALETTE.tangent),
+                    Indicate(grads["b"], color=PALETTE.tangent),
+                ),
+                lag_ratio=1.0,
+            ),
+            fill=True,
         )
-        self.play(ReplacementTransform(card, grad_card))
-        self.play(
-            Indicate(grads["m"], color=PALETTE.tangent),
-            Indicate(grads["b"], color=PALETTE.tangent),
+        self.narrate(
+            "One forward pass and one backward pass gave every partial derivative at once.",
+            *[make_flow_animation(a, backward=True) for a in drawing.edge_group],
+            fill=True,
         )
-        self.hold()
-        self.caption(
-            "One forward pass and one backward pass gave every partial derivative at once."
-        )
-        self.hold()
 
         # -- network ---------------------------------------------------------------
         self.beat("network")
@@ -242,12 +282,33 @@ class BackpropGraph(LectureScene):
 
         # -- summary -----------------------------------------------------------------
         self.beat("summary")
-        self.caption(
-            "Backpropagation: a forward pass stores values, then the chain rule runs "
-            "from the cost back to every parameter."
+        summary = get_tex(
+            r"\frac{\partial C}{\partial w}",
+            "=",
+            r"\frac{\partial C}{\partial \text{node}}",
+            r"\cdot",
+            r"\frac{\partial \text{node}}{\partial w}",
+            size=SIZES.tex_large,
         )
-        self.hold(1.5)
+        summary.next_to(title, DOWN, buff=SPACE.section).set_x(0)
+        self.narrate(
+            "Backpropagation: a forward pass stores values, then the chain rule runs "
+            "from the cost back to every parameter: the gradient at a node, times the "
+            "node's local derivative.",
+            Write(summary),
+            fill=True,
+            hold=1.5,
+        )
         self.wait()
+
+    @staticmethod
+    def _normal(arrow: Mobject) -> np.ndarray:
+        """The unit normal of an arrow on its upper side (labels beside it, not on it)."""
+        d = arrow.get_end() - arrow.get_start()
+        n = np.array([-d[1], d[0], 0.0])
+        if n[1] < 0:
+            n = -n
+        return n / (np.linalg.norm(n) or 1.0)
 
     @staticmethod
     def _side(col: list[str], r: int) -> np.ndarray:
@@ -267,12 +328,13 @@ class BackpropGraph(LectureScene):
         diagram = get_layered_diagram(
             [["x"], ["h_1", "h_2"], [r"\hat y"], ["C"]], dx=3.6, dy=2.7
         )
-        diagram.next_to(title, DOWN, buff=1.0).set_x(0)
+        diagram.next_to(title, DOWN, buff=SPACE.section).set_x(0)
         cells, arrows = diagram.cells, diagram.arrows
         self.narrate(
             "The same procedure runs on a neural network. Here one input, two sigmoid "
             "neurons and a linear output neuron, on the same data point.",
             FadeIn(diagram, lag_ratio=0.1),
+            fill=True,
         )
         keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]
         tags = VGroup()
@@ -298,52 +360,47 @@ class BackpropGraph(LectureScene):
             (1, 0, 0): "out.w11",
             (1, 1, 0): "out.w12",
         }
-        self.caption(
-            "Backward, layer by layer: each neuron's gradient, and each weight's gradient, "
-            "its upstream gradient times its input."
+        length = self.caption(
+            "Backward, layer by layer: each neuron's gradient, and each weight's: the "
+            "neuron's gradient, times the sigmoid's slope h times 1 minus h for a hidden "
+            "neuron, times the weight's input."
         )
+        per_layer = max(1.4, length / 3)
         g_tags = VGroup()
         for c in (3, 2, 1):
             layer = [
                 get_grad_tag(
                     net[k].grad,
                     tags[sum(len(x) for x in keys[:c]) + r],
-                    direction=self._side(keys[c], r),
+                    # y hat's tag beside its value: below it run the weight labels
+                    direction=RIGHT if k == "y_hat" else self._side(keys[c], r),
+                    wrt=NET_NAMES[k],
                 )
                 for r, k in enumerate(keys[c])
             ]
             w_labels = [
                 get_edge_label(
-                    rf"\nabla w = {fmt(net[w].grad)}",
+                    rf"\partial C/\partial w = {fmt(net[w].grad)}",
                     arrows[key],
                     side=WEIGHT_SIDES[key],
-                    at=0.6 if key[0] == 0 else 0.3,
+                    at=0.6 if key[0] == 0 else 0.2,
                 ).set_color(PALETTE.tangent)
                 for key, w in weight_keys.items()
                 if key[0] == c - 1
             ]
             flows = [
-                make_flow_animation(a, backward=True, run_time=0.8)
+                make_flow_animation(a, backward=True, run_time=0.6 * per_layer)
                 for (cc, _, _), a in arrows.items()
                 if cc == c - 1
             ]
-            self.play(*[FadeIn(t) for t in layer], run_time=0.6)
-            self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.8)
+            self.play(*[FadeIn(t) for t in layer], run_time=0.4 * per_layer)
+            self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.6 * per_layer)
             g_tags.add(*layer, *w_labels)
         self.hold()
         self.narrate(
             "Gradient descent then nudges every weight against its gradient, exactly as "
             "it did for m and b.",
             Indicate(g_tags, color=PALETTE.tangent, scale_factor=1.05),
+            fill=True,
         )
         self.play(FadeOut(diagram), FadeOut(tags), FadeOut(g_tags), FadeOut(legend))
-        summary = get_tex(
-            r"\frac{\partial C}{\partial w}",
-            "=",
-            r"\frac{\partial C}{\partial \text{node}}",
-            r"\cdot",
-            r"\frac{\partial \text{node}}{\partial w}",
-            size=SIZES.tex_large,
-        )
-        summary.next_to(title, DOWN, buff=1.5).set_x(0)
-        self.play(Write(summary))

@@ -23,6 +23,8 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
+    ReplacementTransform,
     SurroundingRectangle,
     VGroup,
     Write,
@@ -30,7 +32,7 @@ from manim import (
 
 from mathkit.data import CRITICAL_POINT_FUNCTIONS, CYLINDER, CYLINDER_POINT, SADDLE
 from mathkit.differentiation import derivative
-from mathkit.expr import latex, plain
+from mathkit.expr import latex
 from mathkit.multivariate import (
     CYLINDER_VARS,
     SADDLE_VARS,
@@ -38,6 +40,7 @@ from mathkit.multivariate import (
     course_critical_points,
     cylinder,
     hessian,
+    mixed_difference,
     ordered_latex,
     partial_derivatives,
     slice_of,
@@ -48,12 +51,19 @@ from scenes.common.mobjects import (
     get_card,
     get_clipped_graph,
     get_line_through,
+    get_table,
     get_tex,
     get_text,
-    get_title,
 )
 from scenes.common.numbers import fmt
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.regression_parts import readable_labels
+from scenes.common.surface_parts import get_link, get_node, get_title_block, spoken
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
+
+TREE_GAP = 1.0
+"""[LAYOUT] Half the gap between the two first partials of the tree."""
+FD_STEPS = (1.0, 0.1, 0.01, 0.001)
+"""[LAYOUT] Steps h of the finite-difference table of the mixed partial."""
 
 D2 = r"\partial^2"
 
@@ -70,6 +80,14 @@ def _spoken(tex: str) -> str:
 class HigherOrderPartials(LectureScene):
     """Beats: title, second-partials, curvature, mixed, test, summary."""
 
+    @staticmethod
+    def _second(i: int, j: int) -> str:
+        """TeX of H_ij = d/dx_i (dz/dx_j) for the saddle's variables."""
+        a, b = SADDLE_VARS[i], SADDLE_VARS[j]
+        if a == b:
+            return rf"\frac{{{D2} z}}{{\partial {a}^2}}"
+        return rf"\frac{{{D2} z}}{{\partial {a}\,\partial {b}}}"
+
     def construct(self) -> None:
         saddle = partial_derivatives(SADDLE, SADDLE_VARS)
         h_saddle = hessian(SADDLE, SADDLE_VARS)
@@ -77,80 +95,100 @@ class HigherOrderPartials(LectureScene):
         h0 = h_saddle.at(origin)
         verdict = classify_hessian(h0)
 
-        # -- title --------------------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Higher-Order Partial Derivatives", subtitle="Curvature and critical points"
+        # -- title: z and its first partials under the opening line -----------------
+        block = get_title_block(type(self))
+        dz = (r"\frac{\partial z}{\partial x}", r"\frac{\partial z}{\partial y}")
+        root = get_node(rf"z = {latex(saddle.expr)}")
+        firsts = VGroup(
+            *[get_node(rf"{dz[i]} = {latex(saddle.derivatives[i])}") for i in range(2)]
+        ).arrange(RIGHT, buff=TREE_GAP * 2)
+        hm = h_saddle.matrix
+        # the branch under dz/dx_j holds d/dx_i (dz/dx_j) = H_ij: column j of H
+        leaves = VGroup()
+        leaf_of: dict[tuple[int, int], VGroup] = {}
+        for j in range(2):
+            for i in range(2):
+                node = get_node(
+                    rf"{self._second(i, j)} = {latex(hm[i][j])}",
+                    size=SIZES.tex_small,
+                    color=PALETTE.tangent if i == j else PALETTE.accent,
+                )
+                leaf_of[(i, j)] = node
+                leaves.add(node)
+        leaves.arrange(RIGHT, buff=SPACE.medium)
+        tree = VGroup(root, firsts, leaves).arrange(DOWN, buff=SPACE.large)
+        for j in range(2):
+            pair = VGroup(leaf_of[(0, j)], leaf_of[(1, j)])
+            firsts[j].set_x(pair.get_x())
+        tree.next_to(block, DOWN, buff=SPACE.medium).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
         )
-        self.narrate(
-            "A partial derivative is itself a function, so we can differentiate it again.",
-            Write(title[0]),
-            FadeIn(title[1:]),
+        links_1 = VGroup(*[get_link(root, f) for f in firsts])
+        links_2 = VGroup(
+            *[get_link(firsts[j], leaf_of[(i, j)]) for j in range(2) for i in range(2)]
         )
+        by = VGroup(
+            *[
+                get_tex(
+                    rf"\partial/\partial {SADDLE_VARS[i]}",
+                    size=SIZES.tex_small,
+                    color=PALETTE.subtle,
+                ).next_to(
+                    links_2[2 * j + i].get_center(),
+                    LEFT if i == 0 else RIGHT,
+                    buff=SPACE.tight,
+                )
+                for j in range(2)
+                for i in range(2)
+            ]
+        )
+        self.opening(
+            [FadeIn(root), Create(links_1), FadeIn(firsts, lag_ratio=0.3)],
+            "A partial derivative is itself a function, so we can differentiate it again. "
+            f"Take the saddle z = {spoken(saddle.expr)}: its first partials are"
+            f" {spoken(saddle.derivatives[0])} and {spoken(saddle.derivatives[1])}.",
+        )
+        title = self.title
 
         # -- second-partials -----------------------------------------------------------------
         self.beat("second-partials")
-        z_tex = get_tex(rf"z = {latex(saddle.expr)}", size=SIZES.tex_large)
-        z_tex.next_to(title, DOWN, buff=0.5).set_x(0)
-        first = VGroup(
-            get_tex(
-                rf"\frac{{\partial z}}{{\partial x}} = {latex(saddle.derivatives[0])}"
-            ),
-            get_tex(
-                rf"\frac{{\partial z}}{{\partial y}} = {latex(saddle.derivatives[1])}"
-            ),
-        ).arrange(RIGHT, buff=2.0)
-        first.next_to(z_tex, DOWN, buff=0.45)
-        names = (("x", "x"), ("x", "y"), ("y", "x"), ("y", "y"))
-
-        def second_name(a: str, b: str) -> str:
-            if a == b:
-                return rf"\frac{{{D2} z}}{{\partial {a}^2}}"
-            return rf"\frac{{{D2} z}}{{\partial {b}\,\partial {a}}}"
-
-        entries = [h_saddle.matrix[i][j] for i in range(2) for j in range(2)]
-        second = VGroup(
-            *[
-                get_tex(
-                    rf"{second_name(a, b)} = {latex(e)}",
-                    size=SIZES.tex_small,
-                    color=PALETTE.tangent if a == b else PALETTE.accent,
-                )
-                for (a, b), e in zip(names, entries, strict=True)
-            ]
-        ).arrange_in_grid(rows=2, cols=2, buff=(2.2, 0.35))
-        second.next_to(first, DOWN, buff=0.5)
-        self.caption(
-            f"Take the saddle z = {plain(saddle.expr)}. Its first partials are"
-            f" {plain(saddle.derivatives[0])} and {plain(saddle.derivatives[1])}."
-        )
-        self.play(Write(z_tex))
-        self.play(FadeIn(first, shift=DOWN * 0.2))
-        self.hold()
-        hm = h_saddle.matrix
         self.narrate(
-            f"Differentiate each again, by x or by y. The unmixed second partials are {plain(hm[0][0])}"
-            f" and {plain(hm[1][1])}; the mixed ones, one derivative by each variable, are both"
-            f" {plain(hm[0][1])}.",
-            FadeIn(second, lag_ratio=0.25),
-            run_time=2,
+            "Differentiate each again, by x or by y: every first partial has two "
+            f"children. The unmixed second partials are {spoken(hm[0][0])} and "
+            f"{spoken(hm[1][1])}; the mixed ones, one derivative by each variable, are"
+            f" both {spoken(hm[0][1])}.",
+            Create(links_2),
+            FadeIn(by),
+            FadeIn(leaves, lag_ratio=0.25),
+            fill=True,
+        )
+        convention = get_tex(
+            r"H_{ij} = \frac{\partial}{\partial x_i}\frac{\partial z}{\partial x_j}",
+            size=SIZES.tex_small,
+            color=PALETTE.subtle,
         )
         hess = get_tex(rf"H = {h_saddle.latex()}", size=SIZES.tex_large)
-        VGroup(second, hess).arrange(RIGHT, buff=1.2).next_to(
-            first, DOWN, buff=0.5
-        ).set_x(0)
+        side = VGroup(hess, convention).arrange(DOWN, buff=SPACE.medium)
+        side.next_to(tree, RIGHT, buff=SPACE.section).align_to(tree, UP)
+        if side.get_right()[0] > 7.1 - EDGE_BUFF:
+            side.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small)
+        copies = VGroup(*[leaf_of[(i, j)].copy() for i in range(2) for j in range(2)])
         self.narrate(
-            "Arranged in a matrix they form the Hessian, the Jacobian of the gradient.",
-            Write(hess),
+            "Arranged in a matrix they form the Hessian, the Jacobian of the gradient. "
+            "Row i, column j holds the derivative by x i of the partial by x j: each "
+            "first partial's branch fills one column.",
+            ReplacementTransform(copies, hess),
+            FadeIn(convention),
+            fill=True,
         )
 
         # -- curvature ------------------------------------------------------------------------
         self.beat("curvature")
         self.play(
-            FadeOut(VGroup(first, second, z_tex)),
+            FadeOut(VGroup(root, firsts, leaves, links_1, links_2, by, convention)),
             hess.animate.scale(0.8)
-            .next_to(title, DOWN, buff=0.4)
-            .to_edge(LEFT, buff=EDGE_BUFF + 0.4),
+            .next_to(title, DOWN, buff=SPACE.medium)
+            .to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium),
         )
         along_x = slice_of(SADDLE, SADDLE_VARS, "x", {"y": origin[1]})
         along_y = slice_of(SADDLE, SADDLE_VARS, "y", {"x": origin[0]})
@@ -163,10 +201,11 @@ class HigherOrderPartials(LectureScene):
                 [-2.5, 2.5, 1],
                 [-5, 5, 5],
                 width=4.4,
-                height=1.9,
+                height=1.6,
                 x_label=var,
                 y_label="z",
             )
+            readable_labels(axes)
             graph = get_clipped_graph(axes, sl.function(), color=color)
             fixed_name, fixed_value = sl.fixed[0]
             label = get_tex(
@@ -184,41 +223,54 @@ class HigherOrderPartials(LectureScene):
                 size=SIZES.small,
                 color=color,
             )
-            label.next_to(axes, UP, buff=0.15)
-            VGroup(curv, word).arrange(RIGHT, buff=0.3).next_to(axes, DOWN, buff=0.2)
+            label.next_to(axes, UP, buff=SPACE.small)
+            VGroup(curv, word).arrange(RIGHT, buff=SPACE.medium).next_to(
+                axes, DOWN, buff=SPACE.small
+            )
             plots.add(VGroup(axes, graph, label, curv, word))
-        plots.arrange(RIGHT, buff=1.2).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
-        self.caption(
-            "An unmixed second partial is the curvature of a slice. Along x the slice "
-            f"z = {plain(along_x.expr)} bends up, with second derivative {_num(h0[0][0])}."
+        plots.arrange(RIGHT, buff=SPACE.section).to_edge(
+            DOWN, buff=EDGE_BUFF + SPACE.large
         )
-        self.play(FadeIn(plots[0][0]), FadeIn(plots[0][2]))
-        self.play(Create(plots[0][1]), FadeIn(plots[0][3:]))
-        self.hold()
-        self.caption(
-            f"Along y the slice z = {plain(along_y.expr)} bends down, with second derivative"
-            f" {_num(h0[1][1])}."
-        )
-        self.play(FadeIn(plots[1][0]), FadeIn(plots[1][2]))
-        self.play(Create(plots[1][1]), FadeIn(plots[1][3:]))
-        self.hold()
+        for k, (sl, value, bend) in enumerate(
+            ((along_x, h0[0][0], "up"), (along_y, h0[1][1], "down"))
+        ):
+            lead = (
+                "An unmixed second partial is the curvature of a slice. Along x"
+                if k == 0
+                else "Along y"
+            )
+            self.narrate(
+                f"{lead} the slice z = {spoken(sl.expr)} bends {bend}, with second"
+                f" derivative {_num(value)}.",
+                LaggedStart(
+                    FadeIn(plots[k][0]),
+                    FadeIn(plots[k][2]),
+                    Create(plots[k][1]),
+                    FadeIn(plots[k][3:]),
+                    lag_ratio=0.3,
+                ),
+                fill=True,
+            )
         det = h0[0][0] * h0[1][1] - h0[0][1] * h0[1][0]
         test2d = get_tex(
-            rf"D = f_{{xx}} f_{{yy}} - f_{{xy}}^2 = {_num(det)} {'<' if det < 0 else '>'} 0",
-            size=SIZES.tex_small,
+            rf"D = \det H = {_num(det)} {'<' if det < 0 else '>'} 0",
+            size=SIZES.tex,
         )
         verdict_text = get_text(
-            f"a {verdict} at the origin", size=SIZES.body, color=PALETTE.accent
+            f"a {verdict} at the origin", size=SIZES.label, color=PALETTE.accent
         )
         test_row = VGroup(test2d, verdict_text).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.25
+            DOWN, aligned_edge=LEFT, buff=SPACE.small
         )
-        test_row.next_to(hess, RIGHT, buff=0.9)
-        self.caption(
+        test_row.next_to(hess, RIGHT, buff=SPACE.section).align_to(hess, UP)
+        self.narrate(
             f"Up in one direction and down in the other: the origin is a {verdict}. "
-            "The two-variable test multiplies the curvatures; a negative result means a saddle."
+            "The two-variable test takes D, the determinant of H: it multiplies the two "
+            "curvatures and subtracts the square of the mixed partial; a negative D "
+            "means a saddle.",
+            LaggedStart(Write(test2d), FadeIn(verdict_text), lag_ratio=0.6),
+            fill=True,
         )
-        self.play(Write(test2d))
         self.play(FadeIn(verdict_text))
         self.hold()
 
@@ -241,31 +293,30 @@ class HigherOrderPartials(LectureScene):
                 rf"\frac{{\partial}}{{\partial l}}\frac{{\partial v}}{{\partial r}} = {ol(h_cyl.matrix[0][1])}",
                 color=PALETTE.accent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         right = VGroup(
             get_tex(rf"\frac{{\partial v}}{{\partial l}} = {ol(vol.derivatives[1])}"),
             get_tex(
                 rf"\frac{{\partial}}{{\partial r}}\frac{{\partial v}}{{\partial l}} = {ol(h_cyl.matrix[1][0])}",
                 color=PALETTE.accent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        cols = VGroup(left, right).arrange(RIGHT, buff=1.2)
-        VGroup(v_tex, cols).arrange(RIGHT, buff=1.0).next_to(
-            title, DOWN, buff=0.5
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        cols = VGroup(left, right).arrange(RIGHT, buff=SPACE.section)
+        VGroup(v_tex, cols).arrange(RIGHT, buff=SPACE.section).next_to(
+            title, DOWN, buff=SPACE.large
         ).set_x(0)
-        self.caption(
-            f"Mixed partials do not depend on the order. For the cylinder, v = {_spoken(ol(vol.expr))}, "
-            "differentiate by r then l, or by l then r."
+        self.narrate(
+            "For smooth functions, mixed partials do not depend on the order (Clairaut's "
+            f"theorem). For the cylinder, v = {_spoken(ol(vol.expr))}, "
+            "differentiate by r then l, or by l then r.",
+            LaggedStart(Write(v_tex), FadeIn(left[0]), FadeIn(right[0]), lag_ratio=0.5),
+            fill=True,
         )
-        self.play(Write(v_tex))
-        self.play(FadeIn(left[0]), FadeIn(right[0]))
-        self.hold()
-        self.caption(
-            f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}."
+        self.narrate(
+            f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}.",
+            LaggedStart(Write(left[1]), Write(right[1]), lag_ratio=0.5),
+            fill=True,
         )
-        self.play(Write(left[1]))
-        self.play(Write(right[1]))
-        self.hold()
         at = get_tex(
             rf"r = {_num(cyl.r)}:\quad"
             rf"\frac{{{D2} v}}{{\partial l\,\partial r}} = \frac{{{D2} v}}{{\partial r\,\partial l}}"
@@ -278,19 +329,53 @@ class HigherOrderPartials(LectureScene):
             rf"\frac{{{D2} v}}{{\partial l^2}} = {_num(cyl.d2v_dl2)}",
             size=SIZES.tex_small,
         )
-        VGroup(at, unmixed).arrange(DOWN, buff=0.4).next_to(cols, DOWN, buff=0.45)
-        self.caption(
+        VGroup(at, unmixed).arrange(DOWN, buff=SPACE.medium).next_to(
+            cols, DOWN, buff=SPACE.medium
+        )
+        self.narrate(
             f"At r = {_num(cyl.r)} both mixed partials are {_spoken(latex(exact[0][1]))},"
             f" about {_num(cyl.d2v_drdl)}. The unmixed ones are {_spoken(ol(h_cyl.matrix[0][0]))},"
-            f" which is {_spoken(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}."
+            f" which is {_spoken(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}.",
+            LaggedStart(Write(at), FadeIn(unmixed, shift=UP * 0.2), lag_ratio=0.5),
+            fill=True,
         )
-        self.play(Write(at))
-        self.play(FadeIn(unmixed, shift=UP * 0.2))
-        self.hold()
+        # slope of a slope, numerically: the table of forward differences converging
+        self.play(
+            FadeOut(VGroup(v_tex, cols, unmixed)),
+            at.animate.next_to(title, DOWN, buff=SPACE.large).set_x(0),
+        )
+        estimates = [
+            mixed_difference(CYLINDER, CYLINDER_VARS, CYLINDER_POINT, h)
+            for h in FD_STEPS
+        ]
+        table = get_table(
+            ["h", r"\text{estimate}", r"\text{error}"],
+            [
+                [fmt(h, 6), _num(e), fmt(e - cyl.d2v_drdl, 4)]
+                for h, e in zip(FD_STEPS, estimates, strict=True)
+            ],
+            size=SIZES.tex,
+            highlight_last=True,
+        )
+        table.next_to(at, DOWN, buff=SPACE.large).set_x(0)
+        self.narrate(
+            "A slope of a slope, measured: step r by h and see how the slope along r "
+            f"changes when l grows by h. With h = {fmt(FD_STEPS[0], 6)} the estimate is "
+            f"{_num(estimates[0])}; as h shrinks it closes in on "
+            f"{_spoken(latex(exact[0][1]))}, {_num(cyl.d2v_drdl)}, whichever variable "
+            "is stepped first.",
+            LaggedStart(
+                FadeIn(table.rows[0]),
+                Create(table.rule),
+                *[FadeIn(r, shift=UP * 0.1) for r in table.rows[1:]],
+                lag_ratio=0.3,
+            ),
+            fill=True,
+        )
 
         # -- test ----------------------------------------------------------------------------------
         self.beat("test")
-        self.play(FadeOut(VGroup(v_tex, cols, at, unmixed)))
+        self.play(FadeOut(VGroup(at, table)))
         points = course_critical_points()
         panels = VGroup()
         for fn_text, cp, color in zip(
@@ -300,6 +385,7 @@ class HigherOrderPartials(LectureScene):
             strict=True,
         ):
             axes = get_axes([-4, 4, 2], [0, 12, 4], width=3.7, height=2.5)
+            readable_labels(axes)
             f = partial_derivatives(fn_text, ("x",)).function()
             graph = get_clipped_graph(axes, f)
             flat = get_line_through(
@@ -307,11 +393,11 @@ class HigherOrderPartials(LectureScene):
             )
             dot = Dot(axes.c2p(cp.x, cp.y), color=PALETTE.point, radius=0.08)
             head = get_tex(rf"y = {latex(cp.expr)}", size=SIZES.tex_small)
-            head.next_to(axes, UP, buff=0.2)
-            d2 = get_tex(rf"y'' = {cp.d2_latex}", size=SIZES.tex_small)
+            head.next_to(axes, UP, buff=SPACE.small)
+            d2 = get_tex(rf"y'' = {cp.d2_latex}", size=SIZES.tex)
             at_pt = get_tex(
                 rf"y''({cp.x:g}) = {cp.second_derivative:g}",
-                size=SIZES.tex_small,
+                size=SIZES.tex,
                 color=color,
             )
             word = get_text(
@@ -319,62 +405,73 @@ class HigherOrderPartials(LectureScene):
                 size=SIZES.small,
                 color=color,
             )
-            VGroup(d2, at_pt, word).arrange(DOWN, buff=0.2).next_to(
-                axes, DOWN, buff=0.3
+            VGroup(d2, at_pt, word).arrange(DOWN, buff=SPACE.small).next_to(
+                axes, DOWN, buff=SPACE.small
             )
             panels.add(VGroup(axes, graph, flat, dot, head, d2, at_pt, word))
-        panels.arrange(RIGHT, buff=0.6).next_to(title, DOWN, buff=0.4)
-        if panels.width > 14.2 - 2 * EDGE_BUFF:
-            panels.scale_to_fit_width(14.2 - 2 * EDGE_BUFF)
+        panels.arrange(RIGHT, buff=SPACE.medium).next_to(title, DOWN, buff=SPACE.medium)
         panels.set_x(0)
-        self.caption(
+        self.narrate(
             "Second derivatives also classify critical points, where the first derivative is 0 "
-            "and the tangent is flat. Here are the course's three examples."
+            "and the tangent is flat. Here are the course's three examples.",
+            LaggedStart(
+                *[
+                    a
+                    for q in panels
+                    for a in (FadeIn(q[0]), FadeIn(q[4]), Create(q[1]), Create(q[2]))
+                ],
+                *[FadeIn(q[3], scale=1.5) for q in panels],
+                lag_ratio=0.1,
+            ),
+            fill=True,
         )
-        for panel in panels:
-            self.play(
-                FadeIn(panel[0]), FadeIn(panel[4]), Create(panel[1]), run_time=1.0
-            )
-        self.play(
-            *[Create(p[2]) for p in panels], *[FadeIn(p[3], scale=1.5) for p in panels]
-        )
-        self.hold()
         explanations = (
-            f"For {plain(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
+            f"For {spoken(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
             f"positive: the curve bends up, so ({points[0].x:g}, {points[0].y:g}) is a minimum.",
-            f"For {plain(points[1].expr)} it is {points[1].second_derivative:g}, "
+            f"For {spoken(points[1].expr)} it is {points[1].second_derivative:g}, "
             f"negative: the curve bends down, a maximum at ({points[1].x:g}, {points[1].y:g}).",
-            f"For {plain(points[2].expr)} it is {plain(derivative(CRITICAL_POINT_FUNCTIONS[2], 2))},"
+            f"For {spoken(points[2].expr)} it is {spoken(derivative(CRITICAL_POINT_FUNCTIONS[2], 2))},"
             f" which is {points[2].second_derivative:g} at x = {points[2].x:g}: "
             "the test is inconclusive. The curve keeps rising through the flat spot, "
-            "an inflection point.",
+            "an inflection point, which the course calls a saddle point: as on the "
+            "saddle surface, neither a minimum nor a maximum.",
         )
         for panel, say in zip(panels, explanations, strict=True):
-            self.caption(say)
-            self.play(FadeIn(panel[5:], shift=UP * 0.15))
-            self.play(Indicate(panel[7]))
-            self.hold()
+            self.narrate(
+                say,
+                LaggedStart(
+                    FadeIn(panel[5:], shift=UP * 0.15),
+                    Indicate(panel[3], scale_factor=1.8),
+                    Indicate(panel[7]),
+                    lag_ratio=0.4,
+                ),
+                fill=True,
+            )
 
         # -- summary ---------------------------------------------------------------------------------
         self.beat("summary")
         self.play(FadeOut(panels))
         summary = VGroup(
-            get_text("Second partials: differentiate a partial again", size=SIZES.body),
-            get_text("Unmixed ones measure curvature along a slice", size=SIZES.body),
-            get_text("Mixed ones agree, whatever the order", size=SIZES.body),
+            get_text(
+                "Second partials: differentiate a partial again", size=SIZES.label
+            ),
+            get_text("Unmixed ones measure curvature along a slice", size=SIZES.label),
+            get_text("Mixed ones agree, whatever the order", size=SIZES.label),
             get_text(
                 "Together they form the Hessian, used by fancier optimisers",
-                size=SIZES.body,
+                size=SIZES.label,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
-        card = get_card(summary, buff=0.4)
-        card.next_to(title, DOWN, buff=0.8).set_x(0)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        card = get_card(summary, buff=SPACE.large)
+        card.next_to(title, DOWN, buff=SPACE.large).set_x(0)
+        if card.width > 14.2 - 2 * (EDGE_BUFF + SPACE.medium):
+            card.scale_to_fit_width(14.2 - 2 * (EDGE_BUFF + SPACE.medium))
         self.caption(
             "In short: second partials measure curvature, mixed partials commute, "
             "and the Hessian collects them for optimisers that use curvature."
         )
         self.play(FadeIn(card[0]), FadeIn(summary, lag_ratio=0.3), run_time=2)
-        box = SurroundingRectangle(summary[3], color=PALETTE.accent, buff=0.1)
+        box = SurroundingRectangle(summary[3], color=PALETTE.accent, buff=SPACE.tight)
         self.play(Create(box))
         self.hold(1.5)
         self.wait()

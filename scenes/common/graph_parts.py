@@ -150,17 +150,20 @@ def get_grad_tag(
     direction: np.ndarray = DOWN,
     places: int = 2,
     name: str | None = None,
+    wrt: str | None = None,
 ) -> Mobject:
     """A gradient next to ``node`` in the derivative colour.
 
     With ``name`` (TeX, e.g. ``\\texttt{x.grad}`` or ``\\frac{dy}{dy}``) it reads
-    ``name = value``; without, the older ``\\nabla value``.
+    ``name = value``; with ``wrt`` (the node's TeX name) the partial it is,
+    ``dC/d(wrt) = value``; with neither, the older ``\\nabla value``.
     """
-    text = (
-        rf"\nabla\,{fmt(value, places)}"
-        if name is None
-        else rf"{name} = {fmt(value, places)}"
-    )
+    if name is not None:
+        text = rf"{name} = {fmt(value, places)}"
+    elif wrt is not None:
+        text = rf"\partial C/\partial {wrt} = {fmt(value, places)}"
+    else:
+        text = rf"\nabla\,{fmt(value, places)}"
     tag = get_tex(text, size=SIZES.tex_small, color=PALETTE.tangent)
     return tag.next_to(node, direction, buff=0.15)
 

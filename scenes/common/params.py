@@ -73,6 +73,8 @@ def param(
     derived: bool = False,
     factory: Callable[[], Any] | None = None,
     shown: str | None = None,
+    variables: tuple[str, ...] = ("x",),
+    columns: tuple[str, ...] = ("label", "score"),
 ) -> Any:
     """A schema field with its metadata.
 
@@ -83,7 +85,10 @@ def param(
     ``lo``/``hi`` bound numbers (each element of an array). ``required``
     parameters must appear in every variant; ``derived`` ones are computed by the
     schema's ``complete`` and cannot be set. ``shown`` describes the default
-    where its value is too big to print (a data set).
+    where its value is too big to print (a data set). ``variables`` are the
+    names an ``expr`` may use (``("x", "y")`` for f(x, y)); ``columns`` the
+    header of a ``csv`` (``("x", "y")`` for data points, read by
+    :func:`mathkit.guard.read_points_csv`).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown parameter kind {kind!r}")
@@ -96,6 +101,8 @@ def param(
         "derived": derived,
         "description": description,
         "shown": shown,
+        "variables": variables,
+        "columns": columns,
     }
     if factory is not None:
         return dataclasses.field(default_factory=factory, metadata=meta)
@@ -133,13 +140,18 @@ class Schema:
         return self
 
 
-def _type_name(kind: str, length: int | None) -> str:
+def _type_name(
+    kind: str,
+    length: int | None,
+    variables: tuple[str, ...] = ("x",),
+    columns: tuple[str, ...] = ("label", "score"),
+) -> str:
     return {
-        "expr": "expression in x (string)",
+        "expr": f"expression in {', '.join(variables)} (string)",
         "number": "number",
         "numbers": f"array of {length} numbers",
         "range": "[start, end, step]",
-        "csv": "path to a label,score CSV",
+        "csv": f"path to a {','.join(columns)} CSV",
     }[kind]
 
 
@@ -179,7 +191,7 @@ def specs(schema: type[Schema]) -> list[Spec]:
             Spec(
                 name=f.name,
                 kind=m["kind"],
-                type=_type_name(m["kind"], m["length"]),
+                type=_type_name(m["kind"], m["length"], m["variables"], m["columns"]),
                 default=m["shown"] or _show(getattr(defaults, f.name)),
                 bounds=bounds,
                 description=m["description"],
@@ -233,13 +245,15 @@ def convert(schema: type[Schema], name: str, value: Any, base: Path | None) -> A
     if kind == "expr":
         from mathkit.expr import parse
 
+        variables = m["variables"]
         if not isinstance(value, str):
             raise ParamError(
                 name,
-                f"must be an expression in x (a string), got {type(value).__name__}",
+                f"must be an expression in {', '.join(variables)} (a string),"
+                f" got {type(value).__name__}",
             )
         try:
-            parse(value, ("x",))
+            parse(value, variables)
         except ValueError as exc:
             raise ParamError(name, f"is not a usable expression: {exc}") from None
         return value.strip()
@@ -256,7 +270,7 @@ def convert(schema: type[Schema], name: str, value: Any, base: Path | None) -> A
             raise ParamError(name, f"must have {length} numbers, got {len(value)}")
         return tuple(_number(f"{name}[{i}]", v, lo, hi) for i, v in enumerate(value))
     if kind == "csv":
-        from mathkit.guard import read_scores_csv
+        from mathkit.guard import read_points_csv, read_scores_csv
 
         if not isinstance(value, str) or not value.strip():
             raise ParamError(name, "must be a path to a CSV file (a string)")
@@ -264,6 +278,8 @@ def convert(schema: type[Schema], name: str, value: Any, base: Path | None) -> A
         if not path.is_file():
             raise ParamError(name, f"names {value!r}, but there is no file {path}")
         try:
+            if m["columns"] == ("x", "y"):
+                return read_points_csv(path)
             return read_scores_csv(path)
         except (ValueError, OSError) as exc:
             raise ParamError(name, f"({value}) {exc}") from None

@@ -23,7 +23,13 @@ from manim import (
 )
 
 from mathkit.cost import FourSteps
-from mathkit.data import REGRESSION_X, REGRESSION_Y
+from mathkit.data import (
+    REGRESSION_X,
+    REGRESSION_X_RANGE,
+    REGRESSION_Y,
+    REGRESSION_Y_RANGE,
+)
+from mathkit.plotting import decimals_for
 from scenes.common import mobjects
 from scenes.common.mobjects import (
     Floats,
@@ -35,20 +41,25 @@ from scenes.common.mobjects import (
 )
 from scenes.common.theme import PALETTE, SIZES
 
-DATA_X_RANGE = (-0.5, 7.5, 1)
-DATA_Y_RANGE = (-2, 7, 1)
+DATA_X_RANGE = REGRESSION_X_RANGE
+DATA_Y_RANGE = REGRESSION_Y_RANGE
 
 
 def get_data_axes(
-    *, width: float = 6.0, height: float = 4.4, y_range: Sequence[float] = DATA_Y_RANGE
+    *,
+    width: float = 6.0,
+    height: float = 4.4,
+    y_range: Sequence[float] = DATA_Y_RANGE,
+    x_range: Sequence[float] = DATA_X_RANGE,
 ) -> Axes:
     """Axes for the clinical-trial data: dosage x (mL) against forgetfulness y.
 
     The x numbers sit below the plot, not on the x axis at y = 0, so data points,
-    lines and error segments below zero never cross them.
+    lines and error segments below zero never cross them. ``x_range`` is for other
+    data (a variant's); its tick digits follow the step.
     """
     axes = get_axes(
-        DATA_X_RANGE,
+        x_range,
         y_range,
         width=width,
         height=height,
@@ -56,13 +67,15 @@ def get_data_axes(
         y_label="y",
         x_axis_config={"include_numbers": False},
     )
-    x0, x1, step = DATA_X_RANGE
+    x0, x1, step = x_range
+    places = decimals_for(step)
+    first = np.ceil(x0 / step - 1e-9) * step
     ticks = VGroup(
         *[
-            MathTex(f"{round(v)}", font_size=SIZES.small, color=PALETTE.subtle).next_to(
-                axes.c2p(v, y_range[0]), DOWN, buff=0.15
-            )
-            for v in np.arange(np.ceil(x0), x1 + 1e-9, step)
+            MathTex(
+                f"{v + 0.0:.{places}f}", font_size=SIZES.small, color=PALETTE.subtle
+            ).next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15)
+            for v in np.arange(first, x1 + 1e-9, step)
         ]
     )
     axes.add(ticks)
@@ -81,45 +94,54 @@ def get_edge_axes(
 ) -> Axes:
     """Axes whose numbers sit along the bottom and left edges of the plot.
 
-    For planes where curves (contours, paths) cross the axes in the middle, so
-    no number label lies on a curve.
+    For planes where curves (contours, paths) cross the middle: the plot frame of
+    :func:`scenes.common.mobjects.get_axes` (axis lines and numbers on the box's
+    outer edges), with ``decimals`` places on both axes.
     """
-    axes = get_axes(
-        x_range,
-        y_range,
-        width=width,
-        height=height,
-        x_label=x_label,
-        y_label=y_label,
-        numbers=False,
+    return readable_labels(
+        get_axes(
+            x_range,
+            y_range,
+            width=width,
+            height=height,
+            x_label=x_label,
+            y_label=y_label,
+            decimals=decimals,
+        )
     )
 
-    def ticks(lo: float, hi: float, step: float) -> np.ndarray:
-        return np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
 
-    labels = VGroup()
-    for v in ticks(*x_range[:3]):
-        labels.add(
-            MathTex(
-                f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle
-            ).next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15)
-        )
-    for v in ticks(*y_range[:3]):
-        labels.add(
-            MathTex(
-                f"{v + 0.0:.{decimals}f}", font_size=SIZES.small, color=PALETTE.subtle
-            ).next_to(axes.c2p(x_range[0], v), LEFT, buff=0.15)
-        )
-    axes.add(labels)
+def readable_labels(axes: Axes, *, size: int = SIZES.tex_small) -> Axes:
+    """Set the axes' two labels at ``size`` (at least), keeping them beside the box.
+
+    A one-letter TeX label at ``SIZES.label`` has an x-height under the layout
+    gate's 0.16 units; this grows it in place (the x label from its left edge,
+    the y label from its bottom edge) and never shrinks one. Returns ``axes``.
+    """
+    labels = getattr(axes, "axis_labels", None)
+    if labels is None:
+        return axes
+    for label, edge in zip(labels, (LEFT, DOWN), strict=False):
+        if getattr(label, "font_size", size) >= size:
+            continue
+        anchor = label.get_edge_center(edge)
+        label.font_size = size
+        label.move_to(anchor, aligned_edge=edge)
     return axes
 
 
-def get_data_scatter(axes: Axes, *, radius: float = 0.08) -> VGroup:
-    """The 8 course data points (content spec 3c) as dots on ``axes``."""
+def get_data_scatter(
+    axes: Axes,
+    *,
+    radius: float = 0.08,
+    x: Floats = REGRESSION_X,
+    y: Floats = REGRESSION_Y,
+) -> VGroup:
+    """Data points as dots on ``axes``: by default the 8 course points (content spec 3c)."""
     return VGroup(
         *[
-            Dot(axes.c2p(x, y), radius=radius, color=PALETTE.point)
-            for x, y in zip(REGRESSION_X, REGRESSION_Y, strict=True)
+            Dot(axes.c2p(a, b), radius=radius, color=PALETTE.point)
+            for a, b in zip(x, y, strict=True)
         ]
     )
 

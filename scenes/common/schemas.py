@@ -402,7 +402,9 @@ __all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurve
 
 # Schemas of other topics register themselves here (their modules import this one).
 from scenes.common import schemas_limits  # noqa: E402
+from scenes.common.schemas_multivariate import SCHEMAS_MULTIVARIATE  # noqa: E402
 
 SCHEMAS[schemas_limits.CalculatingLimitsParams.scene] = (
     schemas_limits.CalculatingLimitsParams
 )
+SCHEMAS.update({s.scene: s for s in SCHEMAS_MULTIVARIATE})

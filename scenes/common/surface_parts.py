@@ -6,10 +6,14 @@ into themed mobjects and never touch a scene.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
+import sympy as sp
 from manim import (
+    OUT,
+    RIGHT,
     UP,
     Arrow,
     Axes,
@@ -22,8 +26,11 @@ from manim import (
     VGroup,
 )
 
+from mathkit.expr import plain
 from mathkit.numeric import Tangent
-from scenes.common.mobjects import get_card, get_tex
+from scenes import outline
+from scenes.common.mobjects import get_card, get_tex, get_title
+from scenes.common.narration import normalize, speakable
 from scenes.common.theme import PALETTE, SIZES
 
 SLICE_COLORS: tuple[str, ...] = (
@@ -75,6 +82,22 @@ def get_surface_axes(
     return axes
 
 
+def get_axis_tags(
+    axes: ThreeDAxes, names: Sequence[str] = ("x", "y", "z")
+) -> tuple[Mobject, ...]:
+    """Letters at the positive ends of the three axes (add them as fixed-orientation
+    mobjects, so that they face the camera wherever it turns)."""
+    ends = (
+        axes.c2p(axes.x_range[1], 0, 0) + RIGHT * 0.3,
+        axes.c2p(0, axes.y_range[1], 0) + UP * 0.3,
+        axes.c2p(0, 0, axes.z_range[1]) + OUT * 0.3,
+    )
+    return tuple(
+        get_tex(name, size=SIZES.tex, color=PALETTE.subtle).move_to(end)
+        for name, end in zip(names, ends, strict=True)
+    )
+
+
 def get_surface(
     axes: ThreeDAxes,
     f: Callable[[float, float], float],
@@ -123,11 +146,18 @@ def get_slice_tangents(
     """Dashed tangent segments and contact dots, one colour per tangent.
 
     Each element is ``VGroup(line, dot)``; the line is z = slope * t + intercept
-    over [t - half_width, t + half_width].
+    over [t - half_width, t + half_width], cut where it would leave the axes'
+    box (so no tangent runs over the tick labels or off the plot).
     """
     parts = []
+    (x_lo, x_hi), (y_lo, y_hi) = axes.x_range[:2], axes.y_range[:2]
     for tan, color in zip(tangents, colors, strict=False):
-        t0, t1 = tan.x - half_width, tan.x + half_width
+        t0, t1 = max(x_lo, tan.x - half_width), min(x_hi, tan.x + half_width)
+        if tan.slope != 0:
+            ends = sorted(
+                ((y_lo - tan.intercept) / tan.slope, (y_hi - tan.intercept) / tan.slope)
+            )
+            t0, t1 = max(t0, ends[0]), min(t1, ends[1])
         line = DashedLine(
             axes.c2p(t0, tan.slope * t0 + tan.intercept),
             axes.c2p(t1, tan.slope * t1 + tan.intercept),
@@ -138,6 +168,44 @@ def get_slice_tangents(
         dot = Dot(axes.c2p(tan.x, tan.y), color=color, radius=0.08)
         parts.append(VGroup(line, dot))
     return VGroup(*parts)
+
+
+def get_title_block(scene: str | type) -> VGroup:
+    """The title block ``opening()`` will write for ``scene`` (from the outline).
+
+    ``scene`` is a scene class (its bases are tried too: the pixel tests run a
+    subclass) or its name. For laying out the first visual below the title
+    before the opening plays it; the scene still writes it with ``self.opening``.
+    """
+    names = [c.__name__ for c in scene.__mro__] if isinstance(scene, type) else [scene]
+    item = next((i for i in map(outline.by_scene, names) if i is not None), None)
+    if item is None:
+        raise ValueError(f"no outline item has scene = {names[0]!r}")
+    return get_title(item.screen_title, subtitle=item.subtitle)
+
+
+def spoken(expr: sp.Expr | str) -> str:
+    """A formula as subtitle English: ``x squared minus y squared``, ``2x``, ``minus 2y``.
+
+    For narration (the screen shows the TeX): powers spoken (``narration.speakable``),
+    ``+``/``-`` as plus and minus, ``/`` as over; sympy's own order and no code
+    strings (``x^2``, ``*``).
+    """
+    text = plain(expr) if isinstance(expr, sp.Expr) else str(expr)
+    if isinstance(expr, sp.Add) and text.startswith("-"):
+        # a leading positive term reads better: 4 - y^2, not -y^2 + 4
+        terms = [t for t in expr.as_ordered_terms() if not t.could_extract_minus_sign()]
+        terms += [t for t in expr.as_ordered_terms() if t.could_extract_minus_sign()]
+        if not terms[0].could_extract_minus_sign():
+            text = plain(terms[0]) + "".join(
+                f" - {plain(-t)}" if t.could_extract_minus_sign() else f" + {plain(t)}"
+                for t in terms[1:]
+            )
+    text = speakable(text.replace("*", " "))
+    text = re.sub(r"^-\s*", "minus ", text)
+    text = text.replace(" + ", " plus ").replace(" - ", " minus ")
+    text = re.sub(r"\s*/\s*", " over ", text)
+    return normalize(text.replace("(-", "(minus "))
 
 
 def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VGroup:
@@ -176,10 +244,13 @@ def _boundary_toward(mob: Mobject, target: np.ndarray) -> np.ndarray:
 __all__ = [
     "SLICE_COLORS",
     "UP",
+    "get_axis_tags",
     "get_link",
     "get_node",
     "get_slice_tangents",
     "get_space_curve",
     "get_surface",
     "get_surface_axes",
+    "get_title_block",
+    "spoken",
 ]

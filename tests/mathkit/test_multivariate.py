@@ -266,3 +266,36 @@ def test_single_point_chain_against_sympy(x0, y0, m0, b0):
 def test_bad_input_raises(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_point_partials_match_sympy_and_the_saddle_table() -> None:
+    rows = mv.point_partials("x*y^2 + sin(x)", ("x", "y"), [(1.0, 2.0), (0.0, -1.0)])
+    x, y = sp.symbols("x y", real=True)
+    f = x * y**2 + sp.sin(x)
+    for r in rows:
+        at = {x: r.x, y: r.y}
+        assert r.z == pytest.approx(float(f.subs(at)))
+        assert r.dz_dx == pytest.approx(float(sp.diff(f, x).subs(at)))
+        assert r.dz_dy == pytest.approx(float(sp.diff(f, y).subs(at)))
+    assert mv.saddle_exercises() == mv.point_partials(
+        mv.SADDLE, mv.SADDLE_VARS, mv.SADDLE_EXERCISES
+    )
+    with pytest.raises(ValueError, match="finite"):
+        mv.point_partials("1/x + y", ("x", "y"), [(0.0, 1.0)])
+
+
+def test_mixed_difference_converges_to_the_mixed_partial_at_order_h() -> None:
+    """For the cylinder the forward difference is exactly pi (2r + h): error pi h
+    (to rounding, which grows like eps / h^2)."""
+    r, length = 3.0, 5.0
+    exact = 2 * math.pi * r
+    for h in (1.0, 0.1, 0.01, 0.001):
+        est = mv.mixed_difference(mv.CYLINDER, mv.CYLINDER_VARS, (r, length), h)
+        assert est - exact == pytest.approx(math.pi * h, rel=1e-4)
+    # symmetric: stepping the variables in the other order gives the same estimate
+    swapped = mv.mixed_difference("pi*r^2*l", ("l", "r"), (length, r), 0.01)
+    assert swapped == pytest.approx(
+        mv.mixed_difference(mv.CYLINDER, mv.CYLINDER_VARS, (r, length), 0.01)
+    )
+    with pytest.raises(ValueError, match="positive"):
+        mv.mixed_difference(mv.CYLINDER, mv.CYLINDER_VARS, (r, length), 0.0)

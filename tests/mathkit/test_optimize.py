@@ -188,3 +188,17 @@ def test_bad_input_raises() -> None:
         optimize.regression_descent(steps=2).first_negative_grad_b()
     with pytest.raises(ValueError, match="unsupported syntax"):
         optimize.function_and_gradient("__import__('os')")
+
+
+def test_regression_lr_limit_separates_converging_from_diverging() -> None:
+    """2 / lambda_max of H = (2/n) X^T X: just below it the cost falls, just above it grows."""
+    x, y = regression_xy()
+    limit = optimize.regression_lr_limit(x, y)
+    design = np.column_stack([np.ones_like(x), x])
+    assert limit == pytest.approx(
+        2 / max(np.linalg.eigvalsh(2 * design.T @ design / x.size))
+    )
+    below = optimize.regression_descent(x, y, lr=0.99 * limit, steps=400)
+    assert below.cost[-1] < below.cost[0]
+    above = optimize.regression_descent(x, y, lr=1.01 * limit, steps=400)
+    assert above.cost[-1] > above.cost[0]

@@ -11,8 +11,10 @@ import pytest
 from mathkit.differentiation import as_function
 from mathkit.guard import (
     MAX_ROWS,
+    read_points_csv,
     read_scores_csv,
     thin_indices,
+    write_points_csv,
     write_scores_csv,
 )
 from mathkit.integrate import error_table, exact_integral, reference_integral
@@ -176,3 +178,22 @@ def test_thin_indices_keeps_the_ends() -> None:
     assert idx[0] == 0
     assert idx[-1] == 10**6
     assert len(idx) <= 2000
+
+
+def test_read_points_csv_round_trip_and_refusals(tmp_path: Path) -> None:
+    x, y = np.array([0.0, 1.5, 3.0]), np.array([2.0, -1.25, 0.5])
+    path = tmp_path / "p.csv"
+    write_points_csv(path, x, y)
+    table = read_points_csv(path)
+    assert table.x.tolist() == x.tolist()
+    assert table.y.tolist() == y.tolist()
+    assert read_points_csv(_csv(tmp_path, "y,x\n1,0\n2,5\n")).x.tolist() == [0, 5]
+    for text, why in [
+        ("x,y\n1,inf\n2,3\n", "not a finite number"),
+        ("x,y\n1\n2,3\n", "row 2 has 1 fields"),
+        ("label,score\n1,0.5\n0,0.2\n", "header"),
+        ("x,y\n4,1\n4,2\n", "every x equal"),
+        ("x,y\n4,1\n", "at least 2"),
+    ]:
+        with pytest.raises(ValueError, match=why):
+            read_points_csv(_csv(tmp_path, text))
