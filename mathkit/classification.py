@@ -486,6 +486,65 @@ def ranked_pairs(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PairCell:
+    """One (positive, negative) pair placed as a cell of the ROC unit square.
+
+    Column ``col`` is the negative's place among the negatives by score, highest
+    first (left); row ``row`` is the positive's place among the positives, highest
+    first (bottom). The cell spans FPR ``col/n_neg`` to ``(col+1)/n_neg`` and TPR
+    ``row/n_pos`` to ``(row+1)/n_pos``; it lies under the ROC curve exactly when the
+    positive outscores the negative (credit 1), and the curve cuts it on its
+    diagonal for a tie (credit 1/2), so the cells' credits sum to the area.
+    """
+
+    col: int
+    row: int
+    n_neg: int
+    n_pos: int
+    pair: RankedPair
+
+    @property
+    def credit(self) -> float:
+        """The pair's credit: 1, 1/2 (a tie) or 0."""
+        return self.pair.credit
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(x0, x1, y0, y1) of the cell on the unit square."""
+        return (
+            self.col / self.n_neg,
+            (self.col + 1) / self.n_neg,
+            self.row / self.n_pos,
+            (self.row + 1) / self.n_pos,
+        )
+
+
+def pair_grid(
+    y_true: Sequence[int] | npt.ArrayLike, y_score: Sequence[float] | npt.ArrayLike
+) -> tuple[PairCell, ...]:
+    """Every ranked pair as a cell of the ROC square, in column-then-row order.
+
+    The picture behind ``AUC = P(positive outscores negative)`` (Hanley & McNeil
+    1982; Fawcett 2006, section 7): with the negatives sorted by score down along
+    FPR and the positives down along TPR, the ROC staircase is the boundary of the
+    cells whose positive wins, so the area under it is the share of winning pairs.
+    Ties between scores keep the input order (stable sort). Same limits as
+    :func:`ranked_pairs`.
+    """
+    labels, scores = _as_pair(y_true, y_score)
+    pairs = {(p.pos, p.neg): p for p in ranked_pairs(labels, scores)}
+    pos = [int(i) for i in np.flatnonzero(labels == 1)]
+    neg = [int(i) for i in np.flatnonzero(labels == 0)]
+    pos.sort(key=lambda i: -scores[i])
+    neg.sort(key=lambda i: -scores[i])
+    return tuple(
+        PairCell(col, row, len(neg), len(pos), pairs[(p, q)])
+        for col, q in enumerate(neg)
+        for row, p in enumerate(pos)
+    )
+
+
 # -- synthetic data -----------------------------------------------------------------------
 def synthetic_scores(
     n: int, seed: int, *, separation: float = SYNTHETIC_SEPARATION
@@ -544,6 +603,7 @@ def binormal_auc(separation: float) -> float:
 __all__ = [
     "AreaPiece",
     "Confusion",
+    "PairCell",
     "RankedPair",
     "RocCurve",
     "area_pieces",
@@ -555,6 +615,7 @@ __all__ = [
     "confusion",
     "confusion_from_predictions",
     "outcomes",
+    "pair_grid",
     "ranked_pairs",
     "roc_auc",
     "roc_curve",

@@ -15,12 +15,14 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     Create,
     DecimalNumber,
     Dot,
     FadeIn,
     FadeOut,
     Flash,
+    Indicate,
     Line,
     Transform,
     ValueTracker,
@@ -40,11 +42,13 @@ from scenes.common.classification_parts import (
     get_item,
     get_positive_zone,
     get_roc_axes,
+    get_roc_point_label,
     get_roc_polyline,
     get_score_line,
     get_threshold_marker,
+    get_unit_square,
 )
-from scenes.common.mobjects import get_tex, get_text, get_title
+from scenes.common.mobjects import get_polyline, get_tex, get_text, get_title
 from scenes.common.params import tag
 from scenes.common.schemas import RocCurveParams
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
@@ -89,6 +93,12 @@ def _climb(auc: float) -> str:
     if auc > 0.45:
         return "the point stays near the diagonal: these scores barely separate the classes."
     return "the point runs below the diagonal: these scores rank the classes backwards."
+
+
+def _count_word(n: int) -> str:
+    """'five' for 5 (the sweep's number of points), digits past ten."""
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight")
+    return words[n] if n < len(words) else str(n)
 
 
 class RocCurve(LectureScene):
@@ -144,7 +154,10 @@ class RocCurve(LectureScene):
             "On the left, axes for the curve: false positive rate across, true positive "
             "rate up. On the right, our four images and a threshold."
         )
-        self.play(Create(axes), Create(line), FadeIn(items, lag_ratio=0.2))
+        square = get_unit_square(axes)
+        self.play(
+            Create(axes), Create(square), Create(line), FadeIn(items, lag_ratio=0.2)
+        )
         self.play(FadeIn(zone), Create(marker), FadeIn(readout))
         self.hold()
 
@@ -152,10 +165,16 @@ class RocCurve(LectureScene):
         self.beat("sweep")
         xy = curve.points()
         dot = Dot(axes.c2p(*xy[0]), radius=0.09, color=PALETTE.point)
+        marks = VGroup(
+            get_roc_point_label(
+                axes, *xy[0], threshold_tex(curve.thresholds[0], top_score).tex_string
+            )
+        )
         self.narrate(
             f"Start above every score: nothing is called a hot dog, so TP = {c0.tp} and"
             f" FP = {c0.fp}. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g}).",
             FadeIn(dot, scale=1.6),
+            FadeIn(marks[0]),
         )
         path = VGroup()
         for i in range(1, len(curve)):
@@ -187,15 +206,27 @@ class RocCurve(LectureScene):
                 stroke_width=5,
             )
             path.add(segment)
+            mark = get_roc_point_label(axes, *xy[i], new_t.tex_string)
+            marks.add(mark)
             self.play(Transform(counts, new_counts), Transform(rates, new_rates))
             self.play(
-                Create(segment), dot.animate.move_to(axes.c2p(*xy[i])), run_time=1.2
+                Create(segment),
+                dot.animate.move_to(axes.c2p(*xy[i])),
+                FadeIn(mark.label, shift=UP * 0.1),
+                FadeIn(mark.dot),
+                run_time=1.2,
             )
             self.hold()
         listed = ", ".join(f"({x:g}, {y:g})" for x, y in xy)
-        self.caption(f"Five thresholds, five points: {listed}.")
+        self.caption(
+            f"{_count_word(len(xy)).capitalize()} thresholds, {_count_word(len(xy))}"
+            f" points, each marked with its threshold: {listed}."
+        )
         self.add(path, dot)
-        self.play(Flash(dot, color=PALETTE.point))
+        self.play(
+            Flash(dot, color=PALETTE.point),
+            *[Indicate(m.label, color=PALETTE.point) for m in marks],
+        )
         self.hold()
 
         # -- chance ------------------------------------------------------------------------
@@ -209,23 +240,36 @@ class RocCurve(LectureScene):
             Create(chance),
             FadeIn(chance_note),
         )
+        perfect = get_polyline(
+            axes, [0, 0, 1], [0, 1, 1], color=PALETTE.positive, stroke_width=3
+        ).line
+        perfect.set_stroke(opacity=0.6)
+        perfect_note = get_text("perfect", size=SIZES.small, color=PALETTE.positive)
+        perfect_note.next_to(axes.c2p(0.22, 1), DOWN, buff=0.1)
         self.caption(
             "Our curve stays on or above the diagonal: better than guessing, though "
             "not perfect. A perfect classifier would hug the top-left corner."
         )
         self.play(path.animate.set_stroke(width=7), run_time=0.6)
-        self.play(path.animate.set_stroke(width=5), run_time=0.6)
+        self.play(
+            path.animate.set_stroke(width=5),
+            Create(perfect),
+            FadeIn(perfect_note),
+            run_time=1.2,
+        )
         self.hold()
 
         # -- smooth ----------------------------------------------------------------------------
         self.beat("smooth")
         big = roc_curve(p.data.labels, p.data.scores)
         n_big = big.n_pos + big.n_neg
-        hotdog = VGroup(path, dot)
+        hotdog = VGroup(path, dot, VGroup(*[m.dot for m in marks]))
         self.play(
             FadeOut(VGroup(line, items, readout)),
             FadeOut(zone),
             FadeOut(marker),
+            FadeOut(VGroup(perfect, perfect_note)),
+            FadeOut(VGroup(*[m.label for m in marks])),
             hotdog.animate.set_opacity(0.35),
         )
         self.remove(zone, marker)
@@ -319,11 +363,32 @@ class RocCurve(LectureScene):
 
         # -- summary --------------------------------------------------------------------------
         self.beat("summary")
+        legend = VGroup(
+            *[
+                VGroup(
+                    Line(LEFT * 0.25, RIGHT * 0.25, color=color, stroke_width=6),
+                    get_text(text, size=SIZES.small, color=color),
+                ).arrange(RIGHT, buff=0.2)
+                for color, text in (
+                    (PALETTE.curve, f"{len(ys)} hot-dog images"),
+                    (
+                        PALETTE.secant,
+                        f"{n_big} simulated images"
+                        if course
+                        else f"{n_big} scored items",
+                    ),
+                    (PALETTE.muted, "chance"),
+                )
+            ]
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        legend.next_to(about, DOWN, buff=0.7, aligned_edge=LEFT)
+        tag(legend, "data")
         self.narrate(
             "One curve, every threshold: the further it bows toward the top-left corner, "
             "the better the classifier. Next, we measure that with the area under it.",
             FadeOut(rider),
             FadeOut(board),
+            FadeIn(legend),
             hotdog.animate.set_opacity(1.0),
             hold=1.5,
         )

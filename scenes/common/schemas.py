@@ -393,4 +393,24 @@ SCHEMAS: Final[dict[str, type[Schema]]] = {
 }
 """Parametric scenes by class name."""
 
-__all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurveParams"]
+# Topic modules (they import the helpers above, so they are imported last).
+from scenes.common.schemas_classification import (  # noqa: E402
+    CLASSIFICATION_SCHEMAS,
+    BinaryClassificationParams,
+    ConfusionMatrixParams,
+    RocAreaParams,
+)
+from scenes.common.schemas_integrals import IntegralsManuallyParams  # noqa: E402
+
+SCHEMAS.update({s.scene: s for s in (*CLASSIFICATION_SCHEMAS, IntegralsManuallyParams)})
+
+__all__ = [
+    "SCHEMAS",
+    "BinaryClassificationParams",
+    "ConfusionMatrixParams",
+    "DeltaMethodParams",
+    "IntegralsManuallyParams",
+    "NumericIntegrationParams",
+    "RocAreaParams",
+    "RocCurveParams",
+]
