@@ -13,6 +13,8 @@ from pathlib import Path
 
 OUTLINE_FILE = Path(__file__).with_name("outline.toml")
 SCENES_DIR = Path(__file__).parent
+OPTIONAL_ITEM_FIELDS = ("subtitle", "short_title")
+"""Item fields the outline may leave out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,15 @@ class Item:
     title: str
     scene: str
     module: str
+    subtitle: str | None = None
+    """The line under the title on screen (optional; may name ``{fields}`` the scene fills in)."""
+    short_title: str | None = None
+    """The title as the scene shows it, where the syllabus title is too long for the frame."""
+
+    @property
+    def screen_title(self) -> str:
+        """The title the scene writes: ``short_title`` if given, else ``title``."""
+        return self.short_title or self.title
 
     @property
     def section(self) -> int:
@@ -99,7 +110,24 @@ def load(path: Path = OUTLINE_FILE) -> tuple[tuple[Section, ...], tuple[Item, ..
                 f"course outline {path} is malformed: section {n}: field 'number'"
                 f" must be a whole number, got {number!r}"
             ) from None
-    items = tuple(Item(*fields) for fields in raw_items)
+    optional: list[dict[str, str | None]] = []
+    for n, raw in enumerate(data["item"], 1):
+        extra: dict[str, str | None] = {}
+        for key in OPTIONAL_ITEM_FIELDS:
+            value = raw.get(key)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise OutlineError(
+                    f"course outline {path} is malformed: item {n}: field {key!r}"
+                    " must be a non-empty string"
+                )
+            extra[key] = value
+        optional.append(extra)
+    items = tuple(
+        Item(number, title, scene, module, extra["subtitle"], extra["short_title"])
+        for (number, title, scene, module), extra in zip(
+            raw_items, optional, strict=True
+        )
+    )
     seen: set[str] = set()
     for item in items:
         for key in (item.number, item.scene, item.module):

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
 
-from manim import Animation, Scene, ThreeDScene, config
+from manim import (
+    DOWN,
+    Animation,
+    FadeIn,
+    LaggedStart,
+    Mobject,
+    Scene,
+    ThreeDScene,
+    VGroup,
+    Write,
+    config,
+)
 
+from scenes import outline
 from scenes.common import voice as voices
+from scenes.common.mobjects import fit_to_stage, get_title
 from scenes.common.narration import (
     CAPTION_CPS,
     CAPTION_LINE,
@@ -48,6 +62,30 @@ class Spoken:
     start: float
     end: float
     clip: voices.Clip
+
+
+TITLE_SECONDS = 1.0
+"""How long :meth:`LectureMixin.opening` takes to write the title block."""
+MIN_FILL = 0.5
+"""The shortest run time (s) ``narrate(..., fill=True)`` gives its animations."""
+
+Opening: TypeAlias = Mobject | Animation | Sequence[Mobject | Animation] | None
+"""What :meth:`LectureMixin.opening` shows under the opening line."""
+
+
+def _as_animation(
+    first: Mobject | Animation | Sequence[Mobject | Animation],
+) -> Animation:
+    """One animation for ``first``: mobjects fade in (groups part by part), in order."""
+    if isinstance(first, Animation):
+        return first
+    if isinstance(first, Mobject):
+        lag = 0.15 if len(first.submobjects) > 1 else 0.0
+        return FadeIn(first, shift=0.15 * DOWN, lag_ratio=lag)
+    parts = [_as_animation(f) for f in first]
+    if not parts:
+        raise ValueError("opening: the first visual is an empty sequence")
+    return parts[0] if len(parts) == 1 else LaggedStart(*parts, lag_ratio=0.6)
 
 
 def _whole_frames(seconds: float) -> float:
@@ -115,18 +153,98 @@ class LectureMixin:
 
     # -- narration --------------------------------------------------------------
     def narrate(
-        self, text: str, *animations: Animation, hold: float = 0.5, **play_kwargs: Any
+        self,
+        text: str,
+        *animations: Animation,
+        fill: bool = False,
+        hold: float = 0.5,
+        **play_kwargs: Any,
     ) -> float:
         """Speak ``text``, play ``animations`` meanwhile, then hold until it ends.
 
-        ``hold`` is the least time (s) to wait after the animations; ``play_kwargs``
-        go to ``play`` (``run_time``, ``lag_ratio``, ...). Returns the line's length.
+        With ``fill`` the animations last as long as the line is spoken (its pad
+        excluded; at least ``MIN_FILL`` s), so the motion runs under the
+        narration; ``run_time`` may then not be given. ``hold`` is the least time
+        (s) to wait after the animations; ``play_kwargs`` go to ``play``
+        (``run_time``, ``lag_ratio``, ...). Returns the line's length.
         """
+        if fill and "run_time" in play_kwargs:
+            raise TypeError("narrate: give either fill=True or run_time, not both")
         length = self.caption(text)
         if animations:
+            if fill:
+                play_kwargs["run_time"] = self._fill_time()
             self.play(*animations, **play_kwargs)  # type: ignore[attr-defined]
         self.hold(hold)
         return length
+
+    def _fill_time(self) -> float:
+        """Seconds from now until the current line has been spoken (pad excluded)."""
+        end = self.spoken[-1].end if self.spoken else self.time  # type: ignore[attr-defined]
+        return max(MIN_FILL, end - self.time)  # type: ignore[attr-defined]
+
+    # -- opening and stage ----------------------------------------------------------
+    def opening(
+        self,
+        first: Opening = None,
+        line: str | None = None,
+        *,
+        fields: Mapping[str, object] | None = None,
+        **play_kwargs: Any,
+    ) -> VGroup:
+        """Write the title block from the outline, then show ``first`` under ``line``.
+
+        The title and subtitle come from the outline item whose ``scene`` is this
+        class's name (``subtitle`` may name ``{fields}``, filled from ``fields``).
+        ``line`` starts at once; the title is written in ``TITLE_SECONDS``, then
+        ``first`` (mobjects fade in, part by part; animations play) appears for the
+        rest of the line, so the frame is never the title alone while the
+        narration teaches. Without ``line``, ``first`` takes one second. Starts
+        the beat ``title`` unless the scene has started a beat. ``play_kwargs`` go
+        to the play of ``first``. Returns the title group, also ``self.title``.
+        """
+        name = type(self).__name__
+        item = outline.by_scene(name)
+        if item is None:
+            raise ValueError(f"opening: no outline item has scene = {name!r}")
+        subtitle = item.subtitle
+        if subtitle is not None:
+            try:
+                subtitle = subtitle.format_map(dict(fields or {}))
+            except (KeyError, ValueError, IndexError) as exc:
+                raise ValueError(
+                    f"opening: {name}'s outline subtitle {item.subtitle!r} needs"
+                    f" fields=: {exc}"
+                ) from None
+        title = get_title(item.screen_title, subtitle=subtitle)
+        self.title = title
+        if self.current_beat == "start":
+            self.beat("title")
+        if line is not None:
+            self.caption(line)
+        self.play(  # type: ignore[attr-defined]
+            Write(title[0]), FadeIn(title[1:]), run_time=TITLE_SECONDS
+        )
+        if first is not None:
+            if line is not None and "run_time" not in play_kwargs:
+                play_kwargs["run_time"] = self._fill_time()
+            self.play(_as_animation(first), **play_kwargs)  # type: ignore[attr-defined]
+        if line is not None:
+            self.hold(0.5)
+        return title
+
+    def stage(
+        self, mob: Mobject, *, top: Mobject | None = None, grow: bool = False
+    ) -> Mobject:
+        """Fit ``mob`` into the stage below ``top`` (default: the title); return it.
+
+        Scales down (up too with ``grow``) and centres ``mob`` in the area below
+        ``top`` (or ``self.title`` after :meth:`opening`, else the frame's top
+        margin), within the frame margins and above the subtitle zone
+        (:func:`scenes.common.mobjects.fit_to_stage`).
+        """
+        above = top if top is not None else getattr(self, "title", None)
+        return fit_to_stage(mob, above, grow=grow)
 
     def caption(self, text: str) -> float:
         """Declare a line of narration spoken from now (or when the last one ends).

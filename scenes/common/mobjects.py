@@ -23,6 +23,7 @@ from manim import (
     Dot,
     Line,
     MathTex,
+    Mobject,
     ParametricFunction,
     Rectangle,
     RoundedRectangle,
@@ -30,17 +31,22 @@ from manim import (
     Text,
     VGroup,
     VMobject,
+    config,
 )
 from manim.utils.color import ParsableManimColor
 
-from scenes.common.theme import EDGE_BUFF, FONT, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, FONT, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 Floats = Sequence[float] | npt.NDArray[np.floating[Any]]
 """Numbers from mathkit, as a sequence or a numpy array."""
 
 
 def get_title(text: str, *, subtitle: str | None = None) -> VGroup:
-    """Scene title at the top left with an underline; optional smaller subtitle."""
+    """Scene title at the top left, optional smaller subtitle, and an underline.
+
+    Parts: ``[0]`` the title, then the subtitle (if any), last the underline,
+    which spans the whole title block (the wider of title and subtitle).
+    """
     title = Text(
         text, font=FONT, font_size=SIZES.title, color=PALETTE.text, weight="BOLD"
     )
@@ -50,13 +56,55 @@ def get_title(text: str, *, subtitle: str | None = None) -> VGroup:
             Text(subtitle, font=FONT, font_size=SIZES.label, color=PALETTE.subtle)
         )
     group = VGroup(*parts).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-    group.to_corner(UL, buff=EDGE_BUFF + 0.1)
+    group.to_corner(UL, buff=EDGE_BUFF + SPACE.tight)
     rule = Line(LEFT, RIGHT, color=PALETTE.accent, stroke_width=3)
-    rule.scale_to_fit_width(title.width).next_to(
+    rule.scale_to_fit_width(group.width).next_to(
         group, DOWN, buff=0.12, aligned_edge=LEFT
     )
     group.add(rule)
     return group
+
+
+def stage_box(top: Mobject | float | None = None) -> tuple[float, float, float, float]:
+    """The stage as ``(left, right, bottom, top)`` in scene units.
+
+    The area below ``top`` (a mobject, e.g. the title, or a y value; by default
+    the frame's top margin), a ``SPACE.medium`` gap under it, within the frame
+    margins (``EDGE_BUFF``) and above the subtitle zone (``SUBTITLE_ZONE``).
+    """
+    half_w, half_h = config.frame_width / 2, config.frame_height / 2
+    if top is None:
+        upper = half_h - EDGE_BUFF
+    elif isinstance(top, Mobject):
+        upper = top.get_bottom()[1] - SPACE.medium
+    else:
+        upper = float(top)
+    lower = -half_h + SUBTITLE_ZONE
+    return (-half_w + EDGE_BUFF, half_w - EDGE_BUFF, lower, upper)
+
+
+def fit_to_stage(
+    mob: Mobject, top: Mobject | float | None = None, *, grow: bool = False
+) -> Mobject:
+    """Scale ``mob`` down (up too with ``grow``) and move it into the stage; return it.
+
+    The stage is :func:`stage_box`: below ``top`` (the title, or another
+    mobject), within the margins and above the subtitle zone. The group keeps
+    its aspect ratio and is centred in the stage.
+    """
+    left, right, bottom, upper = stage_box(top)
+    width, height = right - left, upper - bottom
+    if height <= 0:
+        raise ValueError(f"no room for the stage below y = {upper:.2f}")
+    if mob.width > 0 or mob.height > 0:
+        factor = min(
+            width / mob.width if mob.width > 0 else np.inf,
+            height / mob.height if mob.height > 0 else np.inf,
+        )
+        if factor < 1 or grow:
+            mob.scale(factor)
+    mob.move_to([(left + right) / 2, (upper + bottom) / 2, 0])
+    return mob
 
 
 def get_heading(text: str) -> Text:
@@ -433,6 +481,7 @@ __all__ = [
     "Polyline",
     "Readout",
     "Table",
+    "fit_to_stage",
     "follow_number",
     "get_axes",
     "get_bullets",
@@ -447,4 +496,5 @@ __all__ = [
     "get_tex",
     "get_text",
     "get_title",
+    "stage_box",
 ]

@@ -57,7 +57,26 @@ FONT: Final = "DejaVu Sans"
 MONO_FONT: Final = "DejaVu Sans Mono"
 
 EDGE_BUFF: Final = 0.35
-"""Safe margin (scene units) that text keeps from the frame edge."""
+"""Safe margin (scene units) that every visible mobject (text, cards, panels) keeps from the frame edge."""
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Named layout tokens (scene units) for every ``buff=`` and gap: no literal spacing in scenes."""
+
+    hair: float = 0.05  # a rule under a header, a glyph nudge
+    tight: float = 0.1  # parts of one formula or readout
+    small: float = 0.2  # label to its object, rows of a list
+    medium: float = 0.35  # between related groups; the gap under the title
+    large: float = 0.6  # between unrelated groups
+    section: float = 1.0  # between the halves of a frame
+
+
+SPACE: Final = Spacing()
+
+SUBTITLE_ZONE: Final = 0.8
+"""Height (scene units) at the bottom of the frame kept free for the player's subtitles
+(margin included): the stage ends above it."""
 
 TEX_TO_COLOR: Final[dict[str, str]] = {
     "u": PALETTE.accent,
