@@ -49,11 +49,11 @@ from scenes.common.classification_parts import (
     get_roc_polyline,
 )
 from scenes.common.graph_parts import get_code_panel, get_output_line
-from scenes.common.mobjects import get_tex, get_text, get_title
+from scenes.common.mobjects import get_tex, get_text
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
-from scenes.common.schemas import RocAreaParams
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.schemas_classification import RocAreaParams
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 CHANCE_ROC = ((0.0, 1.0), (0.0, 1.0))
 """(FPR, TPR) of a guessing classifier: the diagonal."""
@@ -113,18 +113,14 @@ class RocArea(LectureScene):
         auc = auc_trapezoid(fpr, tpr)
 
         # -- title ---------------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Area Under the ROC Curve", subtitle="AUC: one number for every threshold"
-        )
         axes = get_roc_axes(size=4.5)
-        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.6).to_edge(DOWN, buff=EDGE_BUFF + 0.25)
-        self.narrate(
+        axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.large).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
+        )
+        self.opening(
+            Create(axes),
             "A ROC curve shows every threshold. To compare classifiers we want one "
             "number: the area under the curve.",
-            Write(title[0]),
-            FadeIn(title[1:]),
-            Create(axes),
         )
 
         # -- curve ---------------------------------------------------------------------
@@ -171,10 +167,12 @@ class RocArea(LectureScene):
             area_labels.add(label)
             work.add(line)
             if k == 0:
-                work.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-                work.next_to(axes, RIGHT, buff=0.8).align_to(axes, UP).shift(DOWN * 0.3)
+                work.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+                work.next_to(axes, RIGHT, buff=SPACE.large).align_to(axes, UP).shift(
+                    DOWN * SPACE.medium
+                )
             else:
-                line.next_to(work[k - 1], DOWN, buff=0.3, aligned_edge=LEFT)
+                line.next_to(work[k - 1], DOWN, buff=SPACE.medium, aligned_edge=LEFT)
             where = (
                 f"the curve sits at TPR {y0}: a rectangle {w} wide and {y0} tall"
                 if piece.is_rectangle
@@ -196,7 +194,7 @@ class RocArea(LectureScene):
             color=PALETTE.tangent,
             size=size,
         )
-        total.next_to(work, DOWN, buff=0.45, aligned_edge=LEFT)
+        total.next_to(work, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(total, "data")
         self.narrate(
             f"The vertical jumps have no width, so they add nothing. Total: {plus}, "
@@ -214,13 +212,15 @@ class RocArea(LectureScene):
         ys = [_literal(int(v), curve.n_pos) for v in curve.tp]
         code = get_code_panel(_sklearn_code(xs, ys))
         out = get_output_line(_num(auc) if float(_num(auc)) != auc else f"{auc!r}")
-        panel = VGroup(rule, code, out).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        panel = VGroup(rule, code, out).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
+        )
         tag(panel, "data")
         self.play(
             FadeOut(work),
-            total.animate.next_to(axes, RIGHT, buff=0.8).align_to(axes, UP),
+            total.animate.next_to(axes, RIGHT, buff=SPACE.large).align_to(axes, UP),
         )
-        panel.next_to(total, DOWN, buff=0.4, aligned_edge=LEFT)
+        panel.next_to(total, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         self.narrate(
             "That is the trapezoid rule: each slice's width times its average height.",
             FadeIn(rule, shift=UP * 0.2),
@@ -257,8 +257,10 @@ class RocArea(LectureScene):
         count = VGroup(
             get_text("ranked right", size=SIZES.small, color=PALETTE.positive),
             get_tex(f"0 / {len(cells)}", size=SIZES.tex_small, color=PALETTE.positive),
-        ).arrange(RIGHT, buff=0.2)
-        count.next_to(total, DOWN, buff=0.5, aligned_edge=LEFT).shift(RIGHT * 0.9)
+        ).arrange(RIGHT, buff=SPACE.small)
+        count.next_to(total, DOWN, buff=SPACE.medium, aligned_edge=LEFT).shift(
+            RIGHT * SPACE.section
+        )
         tag(count, "data")
         self.play(FadeIn(count))
         done = 0.0
@@ -306,7 +308,7 @@ class RocArea(LectureScene):
             size=SIZES.tex_small,
             color=PALETTE.tangent,
         )
-        rank_line.next_to(count, DOWN, buff=0.4).align_to(total, LEFT)
+        rank_line.next_to(count, DOWN, buff=SPACE.medium).align_to(total, LEFT)
         tag(rank_line, "data")
         self.narrate(
             f"The filled cells are exactly the area under the curve: {fmt(wins, 1)} of"
@@ -347,19 +349,17 @@ class RocArea(LectureScene):
             VGroup(
                 get_tex(rf"\mathrm{{AUC}} = {chance_auc:g}", color=PALETTE.subtle),
                 get_text("chance: guessing", size=SIZES.label, color=PALETTE.subtle),
-            ).arrange(RIGHT, buff=0.3),
+            ).arrange(RIGHT, buff=SPACE.medium),
             VGroup(
                 get_tex(rf"\mathrm{{AUC}} = {perfect_auc:g}", color=PALETTE.positive),
                 get_text("perfect ranking", size=SIZES.label, color=PALETTE.subtle),
-            ).arrange(RIGHT, buff=0.3),
+            ).arrange(RIGHT, buff=SPACE.medium),
             VGroup(
                 get_tex(rf"\mathrm{{AUC}} < {chance_auc:g}", color=PALETTE.error),
-                get_text(
-                    "ranks backwards: flip it", size=SIZES.label, color=PALETTE.subtle
-                ),
-            ).arrange(RIGHT, buff=0.3),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        scale_rows.next_to(total, DOWN, buff=0.6, aligned_edge=LEFT)
+                get_text("backwards: flip it", size=SIZES.label, color=PALETTE.subtle),
+            ).arrange(RIGHT, buff=SPACE.medium),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        scale_rows.next_to(total, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         ours = shapes.copy()
         self.narrate(
             f"Is {_num(auc)} good? A classifier that guesses walks the diagonal, and the "
@@ -402,7 +402,7 @@ class RocArea(LectureScene):
             dots.animate.set_opacity(1.0),
             ReplacementTransform(chance_area, ours),
         )
-        box = SurroundingRectangle(total, color=PALETTE.tangent, buff=0.15)
+        box = SurroundingRectangle(total, color=PALETTE.tangent, buff=SPACE.small)
 
         # -- summary -----------------------------------------------------------------------------
         self.beat("summary")

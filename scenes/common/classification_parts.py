@@ -124,7 +124,7 @@ def get_score_line(*, length: float = 11.0, numbers: bool = True) -> NumberLine:
         color=PALETTE.muted,
         stroke_width=2,
         include_numbers=numbers,
-        font_size=SIZES.small,
+        font_size=SIZES.body,
         decimal_number_config={"num_decimal_places": 1, "color": PALETTE.subtle},
     )
 

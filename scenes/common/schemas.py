@@ -393,24 +393,9 @@ SCHEMAS: Final[dict[str, type[Schema]]] = {
 }
 """Parametric scenes by class name."""
 
-# Topic modules (they import the helpers above, so they are imported last).
-from scenes.common.schemas_classification import (  # noqa: E402
-    CLASSIFICATION_SCHEMAS,
-    BinaryClassificationParams,
-    ConfusionMatrixParams,
-    RocAreaParams,
-)
-from scenes.common.schemas_integrals import IntegralsManuallyParams  # noqa: E402
+# Topic modules register their schemas in SCHEMAS themselves, at their end (so
+# that either import order works); importing them here makes SCHEMAS complete.
+import scenes.common.schemas_classification  # noqa: E402
+import scenes.common.schemas_integrals  # noqa: E402, F401
 
-SCHEMAS.update({s.scene: s for s in (*CLASSIFICATION_SCHEMAS, IntegralsManuallyParams)})
-
-__all__ = [
-    "SCHEMAS",
-    "BinaryClassificationParams",
-    "ConfusionMatrixParams",
-    "DeltaMethodParams",
-    "IntegralsManuallyParams",
-    "NumericIntegrationParams",
-    "RocAreaParams",
-    "RocCurveParams",
-]
+__all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurveParams"]

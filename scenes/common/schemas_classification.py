@@ -10,7 +10,7 @@ with at most two decimals (they are printed as they are), and, on a score line,
 scores at least :data:`MIN_SCORE_GAP` apart so that the icons do not overlap.
 Defaults are the course's four hot-dog images (``mathkit.data``).
 
-Import these through :mod:`scenes.common.schemas` (which registers them).
+They register themselves in :data:`scenes.common.schemas.SCHEMAS`.
 """
 
 from __future__ import annotations
@@ -134,6 +134,13 @@ class _Thresholded(_DrawnScores):
     def check(self) -> None:
         """The data must be drawable and the threshold on the score line."""
         check_drawn_scores(self.data, min_gap=self.min_gap)
+        lo, hi = float(self.data.scores.min()), float(self.data.scores.max())
+        if not lo < self.threshold <= hi:
+            raise ParamError(
+                "threshold",
+                f"is {self.threshold:g}: put it above the lowest score and at most the highest"
+                f" ({lo:g} to {hi:g}), so that both classes are predicted",
+            )
         if round(self.threshold, SCORE_DECIMALS) != self.threshold:
             raise ParamError(
                 "threshold",
@@ -168,6 +175,10 @@ CLASSIFICATION_SCHEMAS: Final = (
     ConfusionMatrixParams,
     RocAreaParams,
 )
+
+from scenes.common.schemas import SCHEMAS  # noqa: E402 (after the classes)
+
+SCHEMAS.update({s.scene: s for s in CLASSIFICATION_SCHEMAS})
 
 __all__ = [
     "CLASSIFICATION_SCHEMAS",

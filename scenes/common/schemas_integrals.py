@@ -7,7 +7,7 @@ and not negative there: the scene reads the integral as the area under the curve
 and fills it. Axis ranges for a variant come from the integrand's values on the
 interval (:func:`mathkit.plotting.nice_range`).
 
-Import this through :mod:`scenes.common.schemas` (which registers it).
+It registers itself in :data:`scenes.common.schemas.SCHEMAS`.
 """
 
 from __future__ import annotations
@@ -60,16 +60,21 @@ def _check_area(
 
 
 def window(text: str, a: float, b: float) -> tuple[AxisRange, AxisRange]:
-    """Axes for the area under ``text`` on [a, b]: x from 0 (or a) past b, y from 0."""
-    lo = min(0.0, a)
-    span = b - lo
-    x_range = nice_range(lo, b + 0.25 * span, ticks=AXIS_TICKS)
-    xs = np.linspace(x_range[0], x_range[1], 201)
+    """Axes for the area under ``text`` on [a, b], from the integrand's values.
+
+    x runs from 0 (when a is between 0 and one interval width) or a little before
+    a, to a quarter of the span past b; y covers 0 and f on [a, b].
+    """
+    span = b - a
+    lo = 0.0 if 0.0 <= a <= span else a - 0.1 * span
+    x_range = nice_range(lo, b + 0.25 * (b - lo), ticks=AXIS_TICKS)
+    xs = np.linspace(a, b, 201)
     with np.errstate(all="ignore"):
         ys = integrand_function(text)(xs)
-    inside = ys[(xs >= a) & (xs <= b)]
-    top = float(np.nanmax(inside)) if inside.size else 1.0
-    y_range = nice_range(0.0, max(top * 1.15, 1e-6), ticks=AXIS_TICKS)
+    y_lo, y_hi = float(np.nanmin(ys)), float(np.nanmax(ys))
+    y_range = nice_range(
+        min(0.0, 1.15 * y_lo), max(0.0, 1.15 * y_hi, 1e-6), ticks=AXIS_TICKS
+    )
     return x_range, y_range
 
 
@@ -143,5 +148,9 @@ class IntegralsManuallyParams(Schema):
             raise ParamError("integrand", f"cannot be plotted: {exc}") from None
         return dataclasses.replace(self, x_range=x_range, y_range=y_range)
 
+
+from scenes.common.schemas import SCHEMAS  # noqa: E402 (after the classes)
+
+SCHEMAS.update({s.scene: s for s in (IntegralsManuallyParams,)})
 
 __all__ = ["IntegralsManuallyParams", "window"]
