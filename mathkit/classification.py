@@ -545,6 +545,49 @@ def pair_grid(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ScoreHistogram:
+    """Counts of each class's scores in shared bins (for drawing the two score piles)."""
+
+    edges: FloatArray  # bins + 1 edges, increasing
+    positives: IntArray  # positives per bin
+    negatives: IntArray  # negatives per bin
+
+    def share_above(self, threshold: float) -> tuple[float, float]:
+        """(TPR, FPR) of the bins whose lower edge is at or above ``threshold``.
+
+        Bin-level approximation of the ROC point at ``threshold``, exact at edges.
+        """
+        keep = self.edges[:-1] >= threshold
+        return (
+            float(self.positives[keep].sum() / self.positives.sum()),
+            float(self.negatives[keep].sum() / self.negatives.sum()),
+        )
+
+
+def score_histogram(
+    y_true: Sequence[int] | npt.ArrayLike,
+    y_score: Sequence[float] | npt.ArrayLike,
+    bins: int = 20,
+) -> ScoreHistogram:
+    """Histogram of the positives' and the negatives' scores on shared equal bins.
+
+    The bins span [min score, max score] (``numpy.histogram`` semantics: the last
+    bin is closed), so the two piles can be drawn on one score axis and a sweeping
+    threshold shows which parts of each pile it lets through (Fawcett 2006, fig. 1).
+    """
+    labels, scores = _as_pair(y_true, y_score)
+    if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
+        raise ValueError(f"bins must be a positive integer, got {bins!r}")
+    lo, hi = float(scores.min()), float(scores.max())
+    if hi <= lo:
+        hi = lo + 1.0
+    edges = np.linspace(lo, hi, bins + 1)
+    pos, _ = np.histogram(scores[labels == 1], bins=edges)
+    neg, _ = np.histogram(scores[labels == 0], bins=edges)
+    return ScoreHistogram(edges, pos.astype(np.int64), neg.astype(np.int64))
+
+
 # -- synthetic data -----------------------------------------------------------------------
 def synthetic_scores(
     n: int, seed: int, *, separation: float = SYNTHETIC_SEPARATION
@@ -606,6 +649,7 @@ __all__ = [
     "PairCell",
     "RankedPair",
     "RocCurve",
+    "ScoreHistogram",
     "area_pieces",
     "auc_rank",
     "auc_trapezoid",
@@ -619,5 +663,6 @@ __all__ = [
     "ranked_pairs",
     "roc_auc",
     "roc_curve",
+    "score_histogram",
     "synthetic_scores",
 ]

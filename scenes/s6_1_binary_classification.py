@@ -141,7 +141,7 @@ class BinaryClassification(LectureScene):
         # -- threshold ---------------------------------------------------------------
         self.beat("threshold")
         t = ValueTracker(t0)
-        top = items[0].label.get_top()[1] - line.get_center()[1] + SPACE.tight
+        top = items.get_top()[1] - line.get_center()[1] + SPACE.tight
         band = get_zone_label(get_positive_zone(line, 0.5)).height + SPACE.small
         top += band  # a band above the items for the zone's name
         zone = always_redraw(lambda: get_positive_zone(line, t.get_value(), height=top))
@@ -284,10 +284,12 @@ class BinaryClassification(LectureScene):
             size=SIZES.body,
             color=PALETTE.text,
         )
-        summary.next_to(counts, DOWN, buff=SPACE.medium)
+        summary.move_to(counts)
+        counts.clear_updaters()
         self.narrate(
             "Every threshold trades one kind of mistake for another. Next, we count "
             "those mistakes in a confusion matrix.",
+            FadeOut(counts, shift=UP * 0.2),
             FadeIn(summary, shift=UP * 0.2),
             hold=1.5,
         )

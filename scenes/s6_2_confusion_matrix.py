@@ -9,12 +9,14 @@ example (``mathkit.data``); counts and rates: ``mathkit.classification``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     AnimationGroup,
     ChangeDecimalToValue,
     Create,
@@ -128,9 +130,18 @@ class ConfusionMatrix(LectureScene):
                 for y, s in zip(ys, scores, strict=True)
             ]
         )
+        # neighbours' "y = ..." labels too close to share a row: stagger them
+        ordered = sorted(items, key=lambda it: it.dot.get_center()[0])
+        for prev, item in itertools.pairwise(ordered):
+            gap = item.label.get_left()[0] - prev.label.get_right()[0]
+            if (
+                gap < SPACE.tight
+                and abs(prev.label.get_y() - item.label.get_y()) < 1e-6
+            ):
+                item.label.shift(UP * (item.label.height + SPACE.tight))
         tag(items, "data")
         t = ValueTracker(t0)
-        top = items[0].label.get_top()[1] - line.get_center()[1] + SPACE.tight
+        top = items.get_top()[1] - line.get_center()[1] + SPACE.tight
         zone = always_redraw(lambda: get_positive_zone(line, t.get_value(), height=top))
         handle = always_redraw(
             lambda: get_threshold_handle(line, t.get_value(), up=top, down=SPACE.tight)

@@ -16,6 +16,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Create,
     DecimalNumber,
     Dot,
@@ -27,12 +28,11 @@ from manim import (
     Transform,
     ValueTracker,
     VGroup,
-    Write,
     always_redraw,
     linear,
 )
 
-from mathkit.classification import auc_trapezoid, roc_curve
+from mathkit.classification import auc_trapezoid, roc_curve, score_histogram
 from mathkit.data import HOTDOG_Y, HOTDOG_Y_HAT
 from mathkit.guard import thin_indices
 from scenes.common.base import LectureScene
@@ -45,16 +45,19 @@ from scenes.common.classification_parts import (
     get_roc_point_label,
     get_roc_polyline,
     get_score_line,
-    get_threshold_marker,
+    get_score_piles,
+    get_threshold_handle,
     get_unit_square,
 )
-from scenes.common.mobjects import get_polyline, get_tex, get_text, get_title
+from scenes.common.mobjects import get_polyline, get_tex, get_text
 from scenes.common.params import tag
 from scenes.common.schemas import RocCurveParams
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 T_ABOVE = 0.97
 """Where the marker is drawn for the threshold "above every score" (layout only)."""
+PILE_BINS = 20
+"""Bins of the two score piles (histograms) beside the smooth curve."""
 MAX_DRAWN_POINTS = 2000
 """Most corners of the drawn smooth curve (a 10^6-row variant is thinned to these)."""
 
@@ -72,7 +75,7 @@ def rates_tex(
             rf"\mathrm{{FPR}} = \frac{{{fp}}}{{{n_neg}}} = {fpr:g}",
             size=SIZES.tex_small,
         ),
-    ).arrange(RIGHT, buff=0.6)
+    ).arrange(RIGHT, buff=SPACE.large)
 
 
 def threshold_tex(t: float, top_score: float) -> VGroup:
@@ -117,21 +120,21 @@ class RocCurve(LectureScene):
         top_score = max(scores)
 
         # -- title -------------------------------------------------------------------
-        self.beat("title")
-        title = get_title("The ROC Curve", subtitle="Receiver operating characteristic")
-        self.narrate(
+        axes = get_roc_axes(size=4.5)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.large).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
+        )
+        square = get_unit_square(axes)
+        self.opening(
+            AnimationGroup(Create(axes), Create(square)),
             "The ROC curve shows a classifier at every threshold at once: "
             "true positive rate against false positive rate.",
-            Write(title[0]),
-            FadeIn(title[1:]),
         )
 
         # -- setup ---------------------------------------------------------------------
         self.beat("setup")
-        axes = get_roc_axes(size=4.5)
-        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.6).to_edge(DOWN, buff=EDGE_BUFF + 0.25)
         line = get_score_line(length=5.6)
-        line.to_edge(RIGHT, buff=EDGE_BUFF + 0.5).set_y(0.9)
+        line.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.large).set_y(0.7)
         items = VGroup(
             *[
                 get_item(line, y, s, icon_width=0.5, stem=0.45, show_label=False)
@@ -139,27 +142,29 @@ class RocCurve(LectureScene):
             ]
         )
         t = ValueTracker(T_ABOVE)
-        top = items.get_top()[1] - line.get_center()[1] + 0.1
+        top = items.get_top()[1] - line.get_center()[1] + SPACE.tight
         zone = always_redraw(lambda: get_positive_zone(line, t.get_value(), height=top))
         marker = always_redraw(
-            lambda: get_threshold_marker(line, t.get_value(), up=top, down=0.12)
+            lambda: get_threshold_handle(
+                line, t.get_value(), up=top, down=SPACE.tight, label=False
+            )
         )
         c0 = curve.confusion_at(0)
         t_tex = threshold_tex(curve.thresholds[0], top_score)
         counts = get_counts_row(c0)
         rates = rates_tex(c0.tp, c0.fp, curve.n_pos, curve.n_neg, c0.tpr, c0.fpr)
-        readout = VGroup(t_tex, counts, rates).arrange(DOWN, buff=0.45)
-        readout.next_to(line, DOWN, buff=0.75)
-        self.caption(
+        readout = VGroup(t_tex, counts, rates).arrange(DOWN, buff=SPACE.medium)
+        readout.next_to(line, DOWN, buff=SPACE.large)
+        self.narrate(
             "On the left, axes for the curve: false positive rate across, true positive "
-            "rate up. On the right, our four images and a threshold."
+            "rate up. On the right, our four images and a threshold.",
+            Create(line),
+            FadeIn(items, lag_ratio=0.2),
+            FadeIn(zone),
+            Create(marker),
+            FadeIn(readout),
+            fill=True,
         )
-        square = get_unit_square(axes)
-        self.play(
-            Create(axes), Create(square), Create(line), FadeIn(items, lag_ratio=0.2)
-        )
-        self.play(FadeIn(zone), Create(marker), FadeIn(readout))
-        self.hold()
 
         # -- sweep -----------------------------------------------------------------------
         self.beat("sweep")
@@ -233,7 +238,7 @@ class RocCurve(LectureScene):
         self.beat("chance")
         chance = get_chance_line(axes)
         chance_note = get_text("chance", size=SIZES.small, color=PALETTE.subtle)
-        chance_note.next_to(axes.c2p(0.75, 0.75), DOWN + RIGHT, buff=0.05)
+        chance_note.next_to(axes.c2p(0.75, 0.75), DOWN + RIGHT, buff=SPACE.hair)
         self.narrate(
             "A classifier that guesses catches hot dogs and pizzas at the same rate, "
             "so it walks up the diagonal. That dashed line is chance.",
@@ -245,7 +250,7 @@ class RocCurve(LectureScene):
         ).line
         perfect.set_stroke(opacity=0.6)
         perfect_note = get_text("perfect", size=SIZES.small, color=PALETTE.positive)
-        perfect_note.next_to(axes.c2p(0.22, 1), DOWN, buff=0.1)
+        perfect_note.next_to(axes.c2p(0.22, 1), DOWN, buff=SPACE.tight)
         self.caption(
             "Our curve stays on or above the diagonal: better than guessing, though "
             "not perfect. A perfect classifier would hug the top-left corner."
@@ -291,8 +296,8 @@ class RocCurve(LectureScene):
                 size=SIZES.small,
                 color=PALETTE.subtle,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        about.to_edge(RIGHT, buff=EDGE_BUFF + 0.6).set_y(1.4)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        about.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.large).set_y(1.7)
         tag(about, "data")
         self.caption(
             f"With more images the steps shrink. Here are {n_big} images "
@@ -323,7 +328,7 @@ class RocCurve(LectureScene):
             get_tex("t =", size=SIZES.tex_small, color=PALETTE.tangent),
             get_tex(r"\mathrm{TPR} =", size=SIZES.tex_small),
             get_tex(r"\mathrm{FPR} =", size=SIZES.tex_small),
-        ).arrange(DOWN, aligned_edge=RIGHT, buff=0.35)
+        ).arrange(DOWN, aligned_edge=RIGHT, buff=SPACE.medium)
         values = VGroup(
             *[
                 DecimalNumber(
@@ -336,8 +341,43 @@ class RocCurve(LectureScene):
             ]
         )
         for lab, val in zip(labels, values, strict=True):
-            val.next_to(lab, RIGHT, buff=0.2)
-        board = VGroup(labels, values).next_to(about, DOWN, buff=0.7, aligned_edge=LEFT)
+            val.next_to(lab, RIGHT, buff=SPACE.small)
+        board = VGroup(labels, values).next_to(
+            about, DOWN, buff=SPACE.medium, aligned_edge=LEFT
+        )
+        piles = get_score_piles(
+            score_histogram(p.data.labels, p.data.scores, bins=PILE_BINS),
+            width=4.6,
+            height=1.9,
+        )
+        piles.next_to(board, DOWN, buff=SPACE.large).align_to(about, LEFT)
+        pile_names = VGroup(
+            get_text(
+                "positives" if not course else "hot dogs",
+                size=SIZES.small,
+                color=PALETTE.point,
+            ),
+            get_text(
+                "negatives" if not course else "not",
+                size=SIZES.small,
+                color=PALETTE.accent,
+            ),
+        )
+        pile_names[0].next_to(piles.axis, UP, buff=SPACE.tight).align_to(
+            piles, RIGHT
+        ).shift(UP * SPACE.large)
+        pile_names[1].next_to(piles.axis, DOWN, buff=SPACE.tight).align_to(
+            piles, RIGHT
+        ).shift(DOWN * SPACE.large)
+        cut = always_redraw(
+            lambda: Line(
+                [piles.x_of(float(big.thresholds[index()])), piles.get_top()[1], 0],
+                [piles.x_of(float(big.thresholds[index()])), piles.get_bottom()[1], 0],
+                color=PALETTE.tangent,
+                stroke_width=4,
+            )
+        )
+        tag(VGroup(piles, pile_names), "data")
         tag(board, "data")
 
         def refresh(group: VGroup) -> None:
@@ -356,8 +396,18 @@ class RocCurve(LectureScene):
             else "Slide the threshold down from the top score: "
             + _climb(auc_trapezoid(big.fpr, big.tpr))
         )
-        self.play(FadeIn(rider), FadeIn(board))
-        self.play(k.animate.set_value(last), run_time=7.0, rate_func=linear)
+        self.caption(
+            "Below the numbers, the scores of each class: "
+            + ("hot dogs" if course else "positives")
+            + " pile up, the rest hang down, and the threshold lets through every"
+            " score to its right."
+        )
+        self.play(
+            FadeIn(rider), FadeIn(board), FadeIn(piles), FadeIn(pile_names), Create(cut)
+        )
+        self.play(
+            k.animate.set_value(last), run_time=self._fill_time(), rate_func=linear
+        )
         self.hold()
         values.clear_updaters()
 
@@ -368,7 +418,7 @@ class RocCurve(LectureScene):
                 VGroup(
                     Line(LEFT * 0.25, RIGHT * 0.25, color=color, stroke_width=6),
                     get_text(text, size=SIZES.small, color=color),
-                ).arrange(RIGHT, buff=0.2)
+                ).arrange(RIGHT, buff=SPACE.small)
                 for color, text in (
                     (PALETTE.curve, f"{len(ys)} hot-dog images"),
                     (
@@ -380,14 +430,15 @@ class RocCurve(LectureScene):
                     (PALETTE.muted, "chance"),
                 )
             ]
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        legend.next_to(about, DOWN, buff=0.7, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        legend.next_to(about, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         tag(legend, "data")
         self.narrate(
             "One curve, every threshold: the further it bows toward the top-left corner, "
             "the better the classifier. Next, we measure that with the area under it.",
             FadeOut(rider),
             FadeOut(board),
+            FadeOut(VGroup(piles, pile_names, cut)),
             FadeIn(legend),
             hotdog.animate.set_opacity(1.0),
             hold=1.5,

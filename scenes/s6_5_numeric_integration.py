@@ -17,6 +17,7 @@ from manim import (
     RIGHT,
     UL,
     UP,
+    AnimationGroup,
     Brace,
     ChangeDecimalToValue,
     Create,
@@ -24,6 +25,7 @@ from manim import (
     FadeOut,
     Indicate,
     ReplacementTransform,
+    Succession,
     Text,
     VGroup,
     Write,
@@ -107,7 +109,7 @@ def _output(value: float, abserr: float) -> VGroup:
             (")", PALETTE.text),
         )
     ]
-    group = VGroup(*parts).arrange(RIGHT, buff=0.06, aligned_edge=DOWN)
+    group = VGroup(*parts).arrange(RIGHT, buff=SPACE.hair, aligned_edge=DOWN)
     VGroup(*parts[1:]).shift(RIGHT * 0.2)  # a space after "Out:"
     VGroup(*parts[4:]).shift(RIGHT * 0.2)  # and after the comma
     group.value, group.error = parts[2], parts[4]
@@ -148,7 +150,7 @@ class NumericIntegration(LectureScene):
         p: NumericIntegrationParams = self.params
         # -- title -----------------------------------------------------------------------
         text, a, b = p.integrand, p.a, p.b
-        plot = _area_plot(text, a, b, width=5.4, height=3.6)
+        plot = _area_plot(text, a, b, width=4.6, height=3.2)
         plot.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.medium).to_edge(
             DOWN, buff=SUBTITLE_ZONE + SPACE.large
         )
@@ -177,14 +179,14 @@ class NumericIntegration(LectureScene):
             fill=True,
         )
         out = _output(first.value, first.abserr)
-        out.next_to(code, DOWN, buff=0.5, aligned_edge=LEFT)
+        out.next_to(code, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(out, "integrand", "a", "b")
         value_brace = Brace(out.value, DOWN, color=PALETTE.tangent)
         value_label = get_text("the integral", size=SIZES.small, color=PALETTE.tangent)
-        value_label.next_to(value_brace, DOWN, buff=0.12)
+        value_label.next_to(value_brace, DOWN, buff=SPACE.tight)
         err_brace = Brace(out.error, DOWN, color=PALETTE.error)
         err_label = get_text("error estimate", size=SIZES.small, color=PALETTE.error)
-        err_label.next_to(err_brace, DOWN, buff=0.12)
+        err_label.next_to(err_brace, DOWN, buff=SPACE.tight)
         self.caption(
             f"It returns a pair: the integral, {first.value:g}, the same value"
             " we found by hand..."
@@ -211,12 +213,12 @@ class NumericIntegration(LectureScene):
         out2 = _output(second.value, second.abserr)
         out2.move_to(out, aligned_edge=LEFT)
         if code2.height != code.height:  # a variant's cell may have an import line
-            out2.next_to(code2, DOWN, buff=0.5, aligned_edge=LEFT)
+            out2.next_to(code2, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(code2, "second_integrand", "second_a", "second_b")
         tag(out2, "second_integrand", "second_a", "second_b")
         second_tiny = second.abserr < 1e-10 * max(1.0, abs(second.value))
         self.caption(
-            f"The second example, {text2} from {pi_text(a2)} to {pi_text(b2)}, gives {second.value!r},"
+            f"The second example, {spoken(parse(text2))} from {pi_text(a2)} to {pi_text(b2)}, gives {second.value!r},"
             + (
                 " again with a tiny error estimate."
                 if second_tiny
@@ -228,7 +230,7 @@ class NumericIntegration(LectureScene):
             FadeOut(out),
             *[FadeOut(m) for m in (value_brace, value_label, err_brace, err_label)],
         )
-        plot2 = _area_plot(text2, a2, b2, width=5.4, height=3.6).move_to(plot)
+        plot2 = _area_plot(text2, a2, b2, width=4.6, height=3.2).move_to(plot)
         tag(plot2, "second_integrand", "second_a", "second_b")
         self.play(FadeIn(code2, shift=UP * 0.2), ReplacementTransform(plot, plot2))
         self.play(FadeIn(out2, shift=RIGHT * 0.2))
@@ -265,7 +267,7 @@ class NumericIntegration(LectureScene):
         )
         cards.scale_to_fit_width(min(cards.width, 6.6), about_edge=LEFT)
         test_plot = _area_plot(
-            table.integrand, table.a, table.b, width=5.4, height=3.6
+            table.integrand, table.a, table.b, width=4.6, height=3.2
         ).move_to(plot2)
         test_plot.area.set_fill(opacity=0.0)
         tag(test_plot, "test_integrand", "test_a", "test_b")
@@ -346,9 +348,11 @@ class NumericIntegration(LectureScene):
             size=SIZES.tex_small,
         )
         decades = decade_range(np.r_[table.trapezoid, table.simpson])
-        axes = get_log_error_axes(table.ns, decades, width=6.6, height=4.6)
+        axes = get_log_error_axes(table.ns, decades, width=6.4, height=4.2)
         tag(axes, "test_integrand", "test_a", "test_b")
-        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.8).to_edge(DOWN, buff=EDGE_BUFF + 0.3)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.large).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
+        )
         trap_line = get_error_line(
             axes, table.ns, table.trapezoid, color=PALETTE.secant
         )
@@ -379,11 +383,10 @@ class NumericIntegration(LectureScene):
                 size=SIZES.small,
                 color=PALETTE.subtle,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        legend[3].shift(DOWN * 0.3)
-        legend[4:].shift(DOWN * 0.3)
-        side = VGroup(test, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
-        side.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        legend[3:].shift(DOWN * SPACE.medium)
+        side = VGroup(test, legend).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.large)
+        side.next_to(axes, RIGHT, buff=SPACE.large).align_to(axes, UP)
         tag(side, "test_integrand", "test_a", "test_b")
         self.play(FadeOut(VGroup(cards, board, parabolas[-1], test_plot, exact_tex)))
         self.narrate(
@@ -395,24 +398,35 @@ class NumericIntegration(LectureScene):
             f" with n = {table.ns[0]} up to {table.ns[-1]}.",
             Create(axes),
             Write(test),
+            fill=True,
         )
         self.caption(
             "Both axes are logarithmic, so an error that falls like a power of n is a"
             f" straight line. The trapezoid error falls like 1 over n to the {round(p_trap)}."
         )
         self.play(
-            Create(trap_line.line), FadeIn(trap_line.dots, lag_ratio=0.1), run_time=2
+            Succession(
+                AnimationGroup(
+                    Create(trap_line.line), FadeIn(trap_line.dots, lag_ratio=0.1)
+                ),
+                FadeIn(legend[:3]),
+            ),
+            run_time=self._fill_time(),
         )
-        self.play(FadeIn(legend[:3]))
         self.hold()
         self.caption(
             f"Simpson's falls like 1 over n to the {round(p_simp)}: doubling n cuts its error about"
             f" {r_simp:.0f} times, against about {r_trap:.0f} for the trapezoid."
         )
         self.play(
-            Create(simp_line.line), FadeIn(simp_line.dots, lag_ratio=0.1), run_time=2
+            Succession(
+                AnimationGroup(
+                    Create(simp_line.line), FadeIn(simp_line.dots, lag_ratio=0.1)
+                ),
+                FadeIn(legend[3:]),
+            ),
+            run_time=self._fill_time(),
         )
-        self.play(FadeIn(legend[3:]))
         self.hold()
 
         # -- summary ------------------------------------------------------------------------

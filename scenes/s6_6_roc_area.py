@@ -138,7 +138,7 @@ class RocArea(LectureScene):
             + "There is no formula, only points.",
             Create(roc),
             FadeIn(dots, lag_ratio=0.3),
-            run_time=2.0,
+            fill=True,
         )
 
         # -- rectangles ------------------------------------------------------------------
@@ -183,7 +183,7 @@ class RocArea(LectureScene):
                 DrawBorderThenFill(shape),
                 FadeIn(label),
                 Write(line),
-                run_time=2.0,
+                fill=True,
             )
         tag(VGroup(shapes, work), "data")
         plus = " + ".join(_num(pc.area) for pc in pieces)
@@ -200,6 +200,7 @@ class RocArea(LectureScene):
             f"The vertical jumps have no width, so they add nothing. Total: {plus}, "
             f"which is {_num(auc)}.",
             Succession(Write(total), Indicate(total, color=PALETTE.tangent)),
+            fill=True,
         )
 
         # -- trapezoid rule ---------------------------------------------------------------
@@ -224,13 +225,14 @@ class RocArea(LectureScene):
         self.narrate(
             "That is the trapezoid rule: each slice's width times its average height.",
             FadeIn(rule, shift=UP * 0.2),
+            fill=True,
         )
         self.narrate(
             "The course notebook passes the same points to scikit-learn's auc function,"
             f" and gets {_num(auc)}.",
             FadeIn(code, shift=UP * 0.2),
             FadeIn(out, shift=RIGHT * 0.2),
-            lag_ratio=0.5,
+            fill=True,
         )
 
         # -- pairs ----------------------------------------------------------------------------
@@ -253,6 +255,7 @@ class RocArea(LectureScene):
             Create(grid.lines),
             FadeIn(grid.columns, lag_ratio=0.3),
             FadeIn(grid.rows, lag_ratio=0.3),
+            fill=True,
         )
         count = VGroup(
             get_text("ranked right", size=SIZES.small, color=PALETTE.positive),
@@ -282,7 +285,8 @@ class RocArea(LectureScene):
             if ties:
                 said.append(f"ties with {_and(ties)}, half a cell")
             line = " ".join(said)
-            self.caption(line[0].upper() + line[1:] + ".")
+            spoken_for = self.caption(line[0].upper() + line[1:] + ".")
+            per_cell = max(0.8, (spoken_for - 0.5) / len(column))
             for c in column:
                 done += c.credit
                 new_count = get_tex(
@@ -299,7 +303,7 @@ class RocArea(LectureScene):
                     ),
                     FadeIn(grid.fills[(c.col, c.row)]),
                     Transform(count[1], new_count),
-                    run_time=1.0,
+                    run_time=per_cell,
                 )
             self.hold()
         rank_line = get_tex(
@@ -317,6 +321,7 @@ class RocArea(LectureScene):
             Write(rank_line),
             roc.animate.set_stroke(width=8),
             Indicate(total, color=PALETTE.tangent),
+            fill=True,
         )
 
         # -- scale -------------------------------------------------------------------------------
@@ -367,6 +372,7 @@ class RocArea(LectureScene):
             Create(chance),
             ReplacementTransform(shapes, chance_area),
             FadeIn(scale_rows[0]),
+            fill=True,
         )
         self.narrate(
             f"A perfect classifier ranks every {pos_name} above every {neg_name}. Its curve"
@@ -376,11 +382,13 @@ class RocArea(LectureScene):
             Transform(chance_area, perfect_area),
             Create(perfect_curve),
             FadeIn(scale_rows[1]),
+            fill=True,
         )
         self.narrate(
             f"Below {chance_auc:g}, a classifier ranks backwards: flip its predictions"
             f" and its AUC becomes one minus the old one.",
             FadeIn(scale_rows[2]),
+            fill=True,
         )
         if auc > chance_auc:
             verdict = (
@@ -401,6 +409,7 @@ class RocArea(LectureScene):
             roc.animate.set_stroke(opacity=1.0),
             dots.animate.set_opacity(1.0),
             ReplacementTransform(chance_area, ours),
+            fill=True,
         )
         box = SurroundingRectangle(total, color=PALETTE.tangent, buff=SPACE.small)
 
@@ -412,6 +421,7 @@ class RocArea(LectureScene):
             Create(box),
             Indicate(scale_rows[:2], color=PALETTE.tangent, scale_factor=1.05),
             hold=1.5,
+            fill=True,
         )
         self.wait()
 

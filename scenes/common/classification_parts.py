@@ -29,7 +29,7 @@ from manim import (
     VMobject,
 )
 
-from mathkit.classification import AreaPiece, Confusion, PairCell
+from mathkit.classification import AreaPiece, Confusion, PairCell, ScoreHistogram
 from scenes.common.mobjects import (
     Floats,
     get_axes,
@@ -553,6 +553,60 @@ def get_roc_point_label(
     return group
 
 
+class ScorePiles(VGroup):
+    """Two score histograms on one axis; see :func:`get_score_piles`."""
+
+    def __init__(
+        self, axis: Line, ups: VGroup, downs: VGroup, lo: float, hi: float
+    ) -> None:
+        super().__init__(axis, ups, downs)
+        self.axis, self.ups, self.downs = axis, ups, downs
+        self._lo, self._hi = lo, hi
+
+    def x_of(self, score: float) -> float:
+        """Scene x of a score on the piles' axis (clamped to it)."""
+        frac = (min(max(score, self._lo), self._hi) - self._lo) / (self._hi - self._lo)
+        start, end = self.axis.get_start()[0], self.axis.get_end()[0]
+        return float(start + frac * (end - start))
+
+
+def get_score_piles(
+    hist: ScoreHistogram, *, width: float = 5.0, height: float = 2.4
+) -> ScorePiles:
+    """The positives' scores piled up and the negatives' hung down from one score axis.
+
+    Bar heights are counts (from :func:`mathkit.classification.score_histogram`),
+    scaled so that the taller pile fills half of ``height``. Named parts: ``axis``,
+    ``ups`` (positives, hot-dog colour), ``downs`` (negatives); ``x_of(score)``.
+    """
+    lo, hi = float(hist.edges[0]), float(hist.edges[-1])
+    axis = Line(
+        LEFT * width / 2, RIGHT * width / 2, color=PALETTE.muted, stroke_width=2
+    )
+    peak = max(int(hist.positives.max()), int(hist.negatives.max()), 1)
+    unit = (height / 2) / peak
+    bar_w = width / (hist.edges.size - 1)
+    ups, downs = VGroup(), VGroup()
+    for i, (p, n) in enumerate(zip(hist.positives, hist.negatives, strict=True)):
+        x = -width / 2 + (i + 0.5) * bar_w
+        for count, group, color, sign in (
+            (int(p), ups, HOTDOG_COLOR, 1),
+            (int(n), downs, OTHER_COLOR, -1),
+        ):
+            if count == 0:
+                continue
+            bar = Rectangle(
+                width=bar_w * 0.9,
+                height=count * unit,
+                stroke_width=0,
+                fill_color=color,
+                fill_opacity=0.75,
+            )
+            bar.move_to([x, sign * count * unit / 2, 0])
+            group.add(bar)
+    return ScorePiles(axis, ups, downs, lo, hi)
+
+
 def get_counts_row(conf: Confusion) -> VGroup:
     """One line "TP 2  FP 1  TN 1  FN 0" with each count in its cell colour."""
     parts = []
@@ -594,6 +648,7 @@ __all__ = [
     "get_roc_point_label",
     "get_roc_polyline",
     "get_score_line",
+    "get_score_piles",
     "get_threshold_handle",
     "get_threshold_marker",
     "get_unit_square",

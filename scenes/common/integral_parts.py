@@ -156,7 +156,7 @@ def get_simpson_pieces(
 
 def spoken(expr: object) -> str:
     """An expression for subtitles: ``plain`` with powers as superscripts (3x², not 3x^2)."""
-    text = plain(expr)  # type: ignore[arg-type]
+    text = plain(expr)
     return re.sub(r"\^\(?(-?\d+)\)?", lambda m: superscript(int(m.group(1))), text)
 
 
@@ -193,11 +193,11 @@ def get_log_error_axes(
     )
     axes.log_origin = (x0, lo)
     for k in range(x_lo, x_hi + 1):
-        label = MathTex(str(2**k), font_size=SIZES.small, color=PALETTE.subtle)
+        label = MathTex(str(2**k), font_size=SIZES.tex_small, color=PALETTE.subtle)
         label.next_to(axes.c2p(k - x0, 0), DOWN, buff=0.15)
         axes.add(label)
     for e in range(lo, hi + 1, 2):
-        label = MathTex(f"10^{{{e}}}", font_size=SIZES.small, color=PALETTE.subtle)
+        label = MathTex(f"10^{{{e}}}", font_size=SIZES.tex_small, color=PALETTE.subtle)
         label.next_to(axes.c2p(0, e - lo), LEFT, buff=0.12)
         axes.add(label)
     return axes

@@ -44,7 +44,7 @@ def course_scores() -> ScoreTable:
 
 
 def _data_param() -> ScoreTable:
-    return param(  # type: ignore[no-any-return]
+    return param(
         description=(
             "labels (0/1) and scores: a CSV with the header label,score, both classes,"
             f" 2 to {MAX_ITEMS} rows (every item is drawn), scores in (0, 1) with at"
@@ -110,7 +110,7 @@ class _DrawnScores(Schema):
 
 
 def _threshold_param() -> float:
-    return param(  # type: ignore[no-any-return]
+    return param(
         HOTDOG_THRESHOLD,
         "the threshold t: a score at or above t is classed 1",
         kind="number",

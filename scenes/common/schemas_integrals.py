@@ -32,7 +32,7 @@ AXIS_TICKS: Final = 5
 
 
 def _poly_integrand(default: str, description: str, *, required: bool = False) -> str:
-    return param(default, description, kind="expr", required=required)  # type: ignore[no-any-return]
+    return param(default, description, kind="expr", required=required)
 
 
 def _check_area(
@@ -140,8 +140,7 @@ class IntegralsManuallyParams(Schema):
         """A variant's first example gets axes sized from its integrand."""
         if not given & {"integrand", "a", "b"}:
             return self
-        if not self.a < self.b:
-            raise ParamError("b", f"must be greater than a ({self.b:g} <= {self.a:g})")
+        _check_area("integrand", self.integrand, self.a, self.b, "a", "b")
         try:
             x_range, y_range = window(self.integrand, self.a, self.b)
         except ValueError as exc:

@@ -27,6 +27,7 @@ from mathkit.classification import (
     ranked_pairs,
     roc_auc,
     roc_curve,
+    score_histogram,
     synthetic_scores,
 )
 from mathkit.data import (
@@ -386,3 +387,25 @@ def test_pair_grid_cells_tile_the_area_under_the_roc_curve(
             assert centre < height
         elif c.credit == 0:
             assert centre > height
+
+
+def test_score_histogram_counts_each_class_like_numpy() -> None:
+    """Oracle numpy.histogram on each class; the piles hold every item; at a bin edge
+    the share of each pile above it is the ROC point there (sklearn roc_curve)."""
+    labels, scores = synthetic_scores(400, 7)
+    h = score_histogram(labels, scores, bins=20)
+    edges = np.linspace(scores.min(), scores.max(), 21)
+    np.testing.assert_array_equal(h.edges, edges)
+    np.testing.assert_array_equal(
+        h.positives, np.histogram(scores[labels == 1], edges)[0]
+    )
+    np.testing.assert_array_equal(
+        h.negatives, np.histogram(scores[labels == 0], edges)[0]
+    )
+    assert h.positives.sum() + h.negatives.sum() == 400
+    t = float(h.edges[10])
+    tpr, fpr = h.share_above(t)
+    assert tpr == pytest.approx(np.mean(scores[labels == 1] >= t))
+    assert fpr == pytest.approx(np.mean(scores[labels == 0] >= t))
+    with pytest.raises(ValueError, match="bins"):
+        score_histogram(labels, scores, bins=0)

@@ -57,9 +57,9 @@ def test_the_shipped_examples_pass_the_gate_with_their_own_subtitles(
 ) -> None:
     v = load_variant(ROOT / "assets" / "variants" / SHIPPED[scene])
     assert v.scene == scene
-    report = quality.inspect_scene(
-        outline.by_scene(scene), params=v.params, media_dir=media_dir
-    )
+    item = outline.by_scene(scene)
+    assert item is not None
+    report = quality.inspect_scene(item, params=v.params, media_dir=media_dir)
     assert report.findings == [], [str(f) for f in report.findings]
     said = " ".join(c.text for c in report.captions).replace("\n", " ")
     for word in OWN_WORDS[scene]:
