@@ -224,7 +224,7 @@ KIND_COLORS = {"book": PALETTE.curve, "video": PALETTE.error, "course": PALETTE.
 
 
 def get_resource_row(
-    resource: Resource, *, width: float = 11.6, tag_width: float | None = None
+    resource: Resource, *, width: float = 12.6, tag_width: float | None = None
 ) -> VGroup:
     """One resource as a card: a kind tag, the title line and a 'by . where' line.
 
