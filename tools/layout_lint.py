@@ -1,19 +1,39 @@
 """The quality gate's engine: a dry run of one scene with the layout lint attached.
 
-It owns the checks and their findings (layout, subtitles, duration, structure);
-``tools.quality`` is its command line and ``tests/scenes/test_scene_quality.py``
-runs the same checks over every scene in the course outline.
+It owns the checks and their findings (layout, pacing, contrast, subtitles,
+duration, structure); ``tools.quality`` is its command line and
+``tests/scenes/test_scene_quality.py`` runs the same checks over every scene in
+the course outline.
 
 How the layout lint works: each scene's ``construct`` runs under Manim's
-``dry_run`` (no video is written) with ``play`` and ``wait`` wrapped, so that
-after every animation the mobjects on screen are inspected. Every text-like
-mobject (Text, MathTex, Tex, DecimalNumber, Code, ...) must
+``dry_run`` (no video is written, the camera draws nothing) with ``play`` and
+``wait`` wrapped, so that after every animation the mobjects on screen are
+inspected, geometry only. The checks (the ``check`` names of the findings):
 
-* lie inside the frame, at least ``MARGIN`` from each edge;
-* not overlap another text-like mobject by more than ``OVERLAP_FRACTION`` of the
-  smaller one's bounding box (unless the scene lists the pair in
+* ``layout-frame``: every text-like mobject (Text, MathTex, Tex, DecimalNumber,
+  Code, ...) lies inside the frame, at least ``MARGIN`` from each edge;
+* ``layout-margin``: every visible mobject (text, panels, cards, curves, axes,
+  dots) keeps the theme's ``EDGE_BUFF`` from each edge;
+* ``layout-overlap``: no text covers another by more than ``OVERLAP_FRACTION``
+  of the smaller one's box (unless the scene lists the pair in
   ``allowed_overlaps``);
-* have a font size of at least ``MIN_FONT_SIZE`` (what still reads at 480p).
+* ``layout-size``: font size at least ``MIN_FONT_SIZE`` and, as drawn (after
+  any scaling of the text or a group holding it), glyphs at least the theme's
+  ``MIN_TEXT_HEIGHT`` high (see :func:`drawn_height`);
+* ``layout-crossing``: no curve or line (graphs, tangents, axis lines, contours,
+  guides: stroked, unfilled mobjects) passes through a text's glyph boxes; a
+  tick label and its own number line are exempt, other intended pairs go in
+  ``allowed_overlaps`` as (text name, line name);
+* ``layout-contrast``: every text's colour, as drawn (its opacity and the
+  panels under it composited over the background), meets WCAG 2.1 AA: 4.5:1,
+  3:1 for large text (see :func:`is_large_text`);
+* ``pacing-still``: no still stretch (only frozen ``wait``s, no animation and no
+  updater running) longer than ``STILL_MAX`` seconds, other than the final hold;
+* ``pacing-share``: at most ``STILL_SHARE`` of the scene's time is still.
+
+3-D scenes are checked on their fixed-in-frame mobjects only (the rest would need
+the camera's projection). Timing is the dry run's: the voice ``VOICE`` names
+(``none``, reading speed, unless set); pacing findings say which.
 """
 
 from __future__ import annotations
@@ -27,8 +47,10 @@ from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
+from coloraide import Color
 
 from scenes import outline
+from scenes.common.theme import EDGE_BUFF, MIN_TEXT_HEIGHT, PALETTE
 from tools import subtitles
 from tools.paths import BUILD
 
@@ -40,6 +62,26 @@ OVERLAP_MIN: Final = 0.04
 """Overlaps thinner than this (scene units) in either direction are ignored."""
 MIN_FONT_SIZE: Final = 20.0
 """Smallest font size (Manim units, 48 = default) that reads at 480p."""
+PX_PER_UNIT: Final = 60.0
+"""Pixels per scene unit at 480p (the frame is 8 units high)."""
+STILL_MAX: Final = 4.0
+"""Longest still stretch (s) allowed before the final hold."""
+STILL_SHARE: Final = 0.30
+"""Largest share of a scene's time that may be still."""
+CONTRAST_NORMAL: Final = 4.5
+"""WCAG 2.1 AA contrast for normal text (success criterion 1.4.3)."""
+CONTRAST_LARGE: Final = 3.0
+"""WCAG 2.1 AA contrast for large text."""
+LARGE_TEXT_PX: Final = 24.0
+"""WCAG large text: 18 pt = 24 CSS px em, taking one 480p video pixel as one CSS px."""
+LARGE_BOLD_TEXT_PX: Final = 18.66
+"""WCAG large text, bold: 14 pt = 18.66 CSS px em."""
+TEXT_EM_PER_FONT_SIZE: Final = 1 / 72
+"""Em (scene units) of Manim's Text per font-size point: font_size 48 is 2/3 unit."""
+TEX_EM_PER_FONT_SIZE: Final = 1 / 96
+"""Em of MathTex/Tex/DecimalNumber per font-size point: font_size 48 is TeX's 1/2 unit."""
+CROSSING_INSET: Final = 0.15
+"""Share of a glyph box's width and height trimmed on each side before the crossing test."""
 MIN_DURATION: Final = 15.0
 MAX_DURATION: Final = 240.0
 DRY_RUN_CONFIG: Final[dict[str, Any]] = {
@@ -58,15 +100,33 @@ class Finding:
     """One problem the gate found, with where and by how much."""
 
     scene: str
-    check: str  # layout-frame | layout-overlap | layout-size | subtitles | duration | structure
+    check: (
+        str  # layout-* | pacing-* | subtitles | duration | structure (module docstring)
+    )
     beat: str
     time: float
     message: str
     params: tuple[str, ...] = ()
     """Scene parameters the offending mobjects were drawn from (see params.tag)."""
+    fix: str = ""
+    """What to change, where the check can tell."""
 
     def __str__(self) -> str:
-        return f"{self.scene} [{self.beat} @ {self.time:.1f}s] {self.check}: {self.message}"
+        where = f"{self.scene} [{self.beat} @ {self.time:.1f}s] {self.check}: {self.message}"
+        return f"{where}; fix: {self.fix}" if self.fix else where
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One ``play`` (or ``wait``) on the dry run's timeline."""
+
+    start: float
+    end: float
+    still: bool
+    """Only frozen waits: nothing moves (no animation, no updater)."""
+    beat: str
+    what: str
+    """The animations played (for a still: ``wait``)."""
 
 
 @dataclass
@@ -81,6 +141,8 @@ class SceneReport:
     beats: list[str] = field(default_factory=list)
     captions: list[subtitles.Cue] = field(default_factory=list)
     ended_with_wait: bool = False
+    timeline: list[Segment] = field(default_factory=list)
+    voice: str = "none"
     findings: list[Finding] = field(default_factory=list)
     wall: float = 0.0
 
@@ -111,7 +173,10 @@ def describe(mob: Any) -> str:
             content = " ".join(value.split())
             return f"{type(mob).__name__} {content[:40]!r}"
     if hasattr(mob, "number"):
-        return f"{type(mob).__name__} {mob.number!r}"
+        try:
+            return f"{type(mob).__name__} {float(mob.number):g}"
+        except (TypeError, ValueError):
+            return f"{type(mob).__name__} {mob.number!r}"
     return type(mob).__name__
 
 
@@ -162,6 +227,190 @@ def _font_size(mob: Any) -> float | None:
     return size if np.isfinite(size) else None
 
 
+# -- what is on screen -----------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A mobject on screen: its top-level mobject, number line and draw order."""
+
+    mob: Any
+    top: Any
+    axis: int | None
+    """``id`` of the NumberLine it belongs to (tick labels, ticks, the line itself)."""
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class FrameScan:
+    """The visible texts and the other visible mobjects with points, in draw order."""
+
+    texts: list[Placed]
+    shapes: list[Placed]
+
+
+def _opacities(mob: Any) -> tuple[float, float, float]:
+    """A mobject's own fill opacity, stroke opacity and stroke width.
+
+    Only vector mobjects and images are drawn; other mobjects with points
+    (a ValueTracker keeps its value in its points) count as invisible.
+    """
+    from manim import ImageMobject, VMobject
+
+    if isinstance(mob, VMobject):
+        return (
+            float(mob.get_fill_opacity()),
+            float(mob.get_stroke_opacity()),
+            float(mob.get_stroke_width()),
+        )
+    if isinstance(mob, ImageMobject):
+        return 1.0, 0.0, 0.0
+    return 0.0, 0.0, 0.0
+
+
+def _is_line(mob: Any) -> bool:
+    """A stroked, unfilled mobject: a curve, line, axis, contour or guide."""
+    fill, stroke, width = _opacities(mob)
+    return fill <= 0.05 and stroke > 0.05 and width > 0
+
+
+def scan_frame(mobjects: Iterable[Any]) -> FrameScan:
+    """Walk the scene's mobjects once: outermost visible texts, other visible parts."""
+    from manim import NumberLine
+
+    kinds = _text_types()
+    texts: list[Placed] = []
+    shapes: list[Placed] = []
+    seen: set[int] = set()
+
+    def walk(mob: Any, top: Any, axis: int | None) -> None:
+        if id(mob) in seen:
+            return
+        seen.add(id(mob))
+        if isinstance(mob, NumberLine):
+            axis = id(mob)
+        order = len(texts) + len(shapes)
+        if isinstance(mob, kinds):
+            if (
+                (mob.has_points() or mob.submobjects)
+                and _visible(mob)
+                and mob.width > 1e-3
+                and mob.height > 1e-3
+            ):
+                texts.append(Placed(mob, top, axis, order))
+            return
+        if mob.has_points():
+            fill, stroke, width = _opacities(mob)
+            if fill > 0.05 or (stroke > 0.05 and width > 0):
+                shapes.append(Placed(mob, top, axis, order))
+        for sub in mob.submobjects:
+            walk(sub, top, axis)
+
+    for mob in mobjects:
+        walk(mob, mob, None)
+    return FrameScan(texts, shapes)
+
+
+def _box(mob: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Lower-left and upper-right corners (x, y) of a mobject's own points."""
+    pts = np.asarray(mob.points)[:, :2]
+    return pts.min(axis=0), pts.max(axis=0)
+
+
+def name_of(mob: Any, top: Any | None = None) -> str:
+    """A human name for any mobject: texts by content, others by class and what they hold."""
+    if isinstance(mob, _text_types()):
+        return describe(mob)
+    name = type(mob).__name__
+    if top is not None and top is not mob:
+        outer = name_of(top)
+        name = f"part of {outer}" if type(top) is type(mob) else f"{name} in {outer}"
+    else:
+        inner = next(iter_texts([mob]), None)
+        if inner is not None:
+            name = f"{name} holding {describe(inner)}"
+    return name
+
+
+def glyphs(text: Any) -> list[Any]:
+    """The drawn parts of a text mobject (one per glyph; a Code block's lines only)."""
+    from manim import Code
+
+    parts: Any = text
+    if isinstance(text, Code):
+        parts = [p for p in (text.code_lines, getattr(text, "line_numbers", None)) if p]
+    else:
+        parts = [text]
+    out: list[Any] = []
+    for part in parts:
+        out += [m for m in part.family_members_with_points() if len(m.points) >= 2]
+    return out
+
+
+def _glyph_boxes(text: Any) -> np.ndarray:
+    """``(n, 4)`` array of glyph boxes: x0, y0, x1, y1."""
+    boxes = [np.concatenate(_box(g)) for g in glyphs(text)]
+    return np.array(boxes) if boxes else np.zeros((0, 4))
+
+
+def drawn_height(text: Any) -> float | None:
+    """How high the text's small glyphs are drawn (scene units), after any scaling.
+
+    The reference is the shortest glyph among the full-size ones: flat marks
+    (minus, rules, bars: height under 0.4 x width) are left out, so are raised
+    marks (primes, superscripts, accents: bottom more than half a glyph above
+    the baseline) and marks under half the median glyph height (dots, commas).
+    For lower-case text that is the x-height, for digits the digit height, for
+    capitals the cap height: what MIN_TEXT_HEIGHT bounds.
+    """
+    boxes = _glyph_boxes(text)
+    if not len(boxes):
+        return None
+    w = boxes[:, 2] - boxes[:, 0]
+    h = boxes[:, 3] - boxes[:, 1]
+    bottom = boxes[:, 1]
+    solid = h >= 0.4 * w
+    if not solid.any():
+        return None
+    h, bottom = h[solid], bottom[solid]
+    mid = float(np.median(h))
+    h = h[bottom <= float(np.median(bottom)) + 0.5 * mid]
+    core = h[h >= 0.5 * float(np.median(h))]
+    return float(core.min())
+
+
+def _em_px(text: Any) -> float | None:
+    """The text's em as drawn, in 480p pixels (from its font size, which tracks scaling)."""
+    from manim import DecimalNumber, SingleStringMathTex
+
+    size = _font_size(text)
+    if size is None:
+        return None
+    per = (
+        TEX_EM_PER_FONT_SIZE
+        if isinstance(text, SingleStringMathTex | DecimalNumber)
+        else TEXT_EM_PER_FONT_SIZE
+    )
+    return size * per * PX_PER_UNIT
+
+
+def is_large_text(text: Any) -> bool:
+    """WCAG 2.1 large text: an em of 24 px or more, or 18.66 px or more in bold.
+
+    WCAG's 18 pt / 14 pt bold are 24 / 18.66 CSS px. One CSS px is taken as one
+    pixel of the 480p video (854 x 480 shown at its own size); one scene unit is
+    60 px. Text's em is font_size / 72 units, TeX's font_size / 96.
+    """
+    em = _em_px(text)
+    if em is None:
+        return False
+    bold = str(getattr(text, "weight", "NORMAL")).upper() in {
+        "BOLD",
+        "ULTRABOLD",
+        "HEAVY",
+        "ULTRAHEAVY",
+    }
+    return em >= (LARGE_BOLD_TEXT_PX if bold else LARGE_TEXT_PX) - 1e-6
+
+
 # -- the checks ------------------------------------------------------------------------
 def layout_findings(
     texts: list[Any],
@@ -171,10 +420,16 @@ def layout_findings(
     scene: str = "",
     beat: str = "",
     time_s: float = 0.0,
+    groups: dict[int, str] | None = None,
 ) -> list[Finding]:
-    """Check texts against the frame, each other and the minimum size."""
+    """Check texts against the frame, each other and the minimum size.
+
+    ``groups`` names texts that are reported together when too small (``id`` of
+    the text to a group name, e.g. the tick labels of one number line).
+    """
     half_w, half_h = frame[0] / 2, frame[1] / 2
     out: list[Finding] = []
+    small: dict[str, list[tuple[float, str, Any]]] = {}
     boxes = []
     for mob in texts:
         lo, hi = (
@@ -203,16 +458,39 @@ def layout_findings(
                 )
             )
         size = _font_size(mob)
-        if size is not None and size < MIN_FONT_SIZE - 0.5:
-            out.append(
-                Finding(
-                    scene,
-                    "layout-size",
-                    beat,
-                    time_s,
-                    f"{name} has font size {size:.0f} (min {MIN_FONT_SIZE:.0f} to read at 480p)",
-                )
+        drawn = drawn_height(mob)
+        small_font = size is not None and size < MIN_FONT_SIZE - 0.5
+        small_glyphs = drawn is not None and drawn < MIN_TEXT_HEIGHT - 1e-3
+        if small_font or small_glyphs:
+            font = f"font size {size:.0f}" if size is not None else "no font size"
+            high = (
+                f"glyphs drawn {drawn:.3f} units high ({drawn * PX_PER_UNIT:.1f} px)"
+                if drawn is not None
+                else "glyphs not measured"
             )
+            key = (groups or {}).get(id(mob), f"#{id(mob)}")
+            small.setdefault(key, []).append(
+                (drawn if drawn is not None else 0.0, f"{name} has {font}, {high}", mob)
+            )
+    for key, items in small.items():
+        items.sort(key=lambda x: x[0])
+        _, worst, mob = items[0]
+        if len(items) > 1:
+            worst = f"{len(items)} {key}: the smallest, {worst}"
+        out.append(
+            Finding(
+                scene,
+                "layout-size",
+                beat,
+                time_s,
+                f"{worst} (min font size {MIN_FONT_SIZE:.0f}, glyphs"
+                f" {MIN_TEXT_HEIGHT} units = {MIN_TEXT_HEIGHT * PX_PER_UNIT:.1f} px"
+                " to read at 480p)",
+                getattr(mob, "variant_params", ()),
+                fix="draw it larger (a SIZES size), or scale its group down less:"
+                " the size that counts is the one after scaling",
+            )
+        )
     allowed_pairs = [(a, b) for a, b in allowed]
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
@@ -247,6 +525,397 @@ def layout_findings(
                     ),
                 )
             )
+    return out
+
+
+def _sides(
+    lo: np.ndarray, hi: np.ndarray, half_w: float, half_h: float, buff: float
+) -> dict[str, float]:
+    """How far (scene units) a box reaches into the ``buff`` margin on each side."""
+    return {
+        "left": (-half_w + buff) - float(lo[0]),
+        "right": float(hi[0]) - (half_w - buff),
+        "bottom": (-half_h + buff) - float(lo[1]),
+        "top": float(hi[1]) - (half_h - buff),
+    }
+
+
+def _placed_name(placed: Placed) -> str:
+    """``name_of`` with a tick label's axes named too."""
+    name = name_of(placed.mob, placed.top)
+    if placed.axis is not None and isinstance(placed.mob, _text_types()):
+        name = f"{name} (a tick label of {name_of(placed.top)})"
+    return name
+
+
+def margin_findings(
+    scan: FrameScan,
+    *,
+    frame: tuple[float, float],
+    scene: str = "",
+    beat: str = "",
+    time_s: float = 0.0,
+) -> list[Finding]:
+    """Every visible mobject keeps EDGE_BUFF from the frame edges (one finding per group)."""
+    half_w, half_h = frame[0] / 2, frame[1] / 2
+    worst: dict[int, tuple[float, str, Placed]] = {}
+    for is_text, placed in [(True, t) for t in scan.texts] + [
+        (False, p) for p in scan.shapes
+    ]:
+        mob = placed.mob
+        if is_text:
+            lo = mob.get_corner(np.array([-1, -1, 0]))[:2]
+            hi = mob.get_corner(np.array([1, 1, 0]))[:2]
+            if max(_sides(lo, hi, half_w, half_h, MARGIN).values()) > 1e-3:
+                continue  # reported as layout-frame
+        else:
+            lo, hi = _box(mob)
+            if hi[0] - lo[0] >= frame[0] - 1e-3 and hi[1] - lo[1] >= frame[1] - 1e-3:
+                continue  # a full-frame backdrop
+        side, over = max(
+            _sides(lo, hi, half_w, half_h, EDGE_BUFF).items(), key=lambda kv: kv[1]
+        )
+        # One finding per group; a text is its own unless it is a tick label.
+        key = id(mob) if is_text and placed.axis is None else id(placed.top)
+        if over > 1e-3 and over > worst.get(key, (0.0, "", placed))[0]:
+            worst[key] = (over, side, placed)
+    out: list[Finding] = []
+    for over, side, placed in worst.values():
+        gap = EDGE_BUFF - over
+        where = (
+            f"{gap:.2f} from the {side} edge"
+            if gap >= 0
+            else f"{-gap:.2f} past the {side} edge"
+        )
+        out.append(
+            Finding(
+                scene,
+                "layout-margin",
+                beat,
+                time_s,
+                f"{_placed_name(placed)} is {where}"
+                f" ({gap * PX_PER_UNIT:.0f} px; margin EDGE_BUFF = {EDGE_BUFF})",
+                getattr(placed.top, "variant_params", ()),
+                fix="fit the group with self.stage(...) / fit_to_stage(...), or place it"
+                " with buff=EDGE_BUFF",
+            )
+        )
+    return out
+
+
+def _samples(mob: Any, per_curve: int = 8) -> tuple[np.ndarray, np.ndarray]:
+    """A line mobject as straight segments (start, end): its cubic curves sampled."""
+    pts = np.asarray(mob.points)[:, :2]
+    n = len(pts) // 4
+    if n == 0:
+        return pts[:-1], pts[1:]
+    p = pts[: 4 * n].reshape(n, 4, 2)
+    t = np.linspace(0.0, 1.0, per_curve + 1)[None, :, None]
+    u = 1 - t
+    curve = (
+        u**3 * p[:, None, 0]
+        + 3 * u**2 * t * p[:, None, 1]
+        + 3 * u * t**2 * p[:, None, 2]
+        + t**3 * p[:, None, 3]
+    )
+    return curve[:, :-1].reshape(-1, 2), curve[:, 1:].reshape(-1, 2)
+
+
+def _crossed(a: np.ndarray, b: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Which boxes (x0, y0, x1, y1) any segment a->b passes through (Liang-Barsky)."""
+    d = b - a
+    t0 = np.zeros((len(a), len(boxes)))
+    t1 = np.ones((len(a), len(boxes)))
+    for axis in (0, 1):
+        lo, hi = boxes[None, :, axis], boxes[None, :, axis + 2]
+        p, dd = a[:, axis : axis + 1], d[:, axis : axis + 1]
+        flat = np.abs(dd) < 1e-12
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ta = (lo - p) / np.where(flat, 1.0, dd)
+            tb = (hi - p) / np.where(flat, 1.0, dd)
+        inside = (p >= lo) & (p <= hi)
+        tmin = np.where(flat, np.where(inside, -np.inf, np.inf), np.minimum(ta, tb))
+        tmax = np.where(flat, np.where(inside, np.inf, -np.inf), np.maximum(ta, tb))
+        t0 = np.maximum(t0, tmin)
+        t1 = np.minimum(t1, tmax)
+    return (t0 <= t1).any(axis=0)
+
+
+def _allowed(a: str, b: str, pairs: Iterable[tuple[str, str]]) -> bool:
+    return any((x in a and y in b) or (x in b and y in a) for x, y in pairs)
+
+
+def crossing_findings(
+    scan: FrameScan,
+    *,
+    allowed: Iterable[tuple[str, str]] = (),
+    scene: str = "",
+    beat: str = "",
+    time_s: float = 0.0,
+) -> list[Finding]:
+    """No curve or line runs through a text's glyph boxes (own number line exempt)."""
+    lines = [p for p in scan.shapes if _is_line(p.mob)]
+    if not lines or not scan.texts:
+        return []
+    pairs = list(allowed)
+    line_boxes = [_box(p.mob) for p in lines]
+    segments: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    crossings: dict[tuple[int, int], list[tuple[Placed, int, int]]] = {}
+    out: list[Finding] = []
+    for text in scan.texts:
+        boxes = _glyph_boxes(text.mob)
+        if not len(boxes):
+            continue
+        w, h = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
+        inset = np.stack([w, h, -w, -h], axis=1) * CROSSING_INSET
+        boxes = boxes + inset
+        tlo, thi = boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)
+        tname = describe(text.mob)
+        for i, line in enumerate(lines):
+            if line.axis is not None and line.axis == text.axis:
+                continue  # a tick label beside its own axis and ticks
+            llo, lhi = line_boxes[i]
+            if (llo > thi).any() or (lhi < tlo).any():
+                continue
+            if i not in segments:
+                segments[i] = _samples(line.mob)
+            a, b = segments[i]
+            near = ~(
+                (np.minimum(a, b) > thi).any(axis=1)
+                | (np.maximum(a, b) < tlo).any(axis=1)
+            )
+            if not near.any():
+                continue
+            hit = _crossed(a[near], b[near], boxes)
+            if not hit.any():
+                continue
+            lname = name_of(line.mob, line.top)
+            if _allowed(tname, lname, pairs):
+                continue
+            # Tick labels of one axes crossed by one line make one finding.
+            key = (i, id(text.top) if text.axis is not None else id(text.mob))
+            crossings.setdefault(key, []).append((text, int(hit.sum()), len(boxes)))
+    for (i, _), hits in crossings.items():
+        line = lines[i]
+        lname = name_of(line.mob, line.top)
+        text, crossed, total = max(hits, key=lambda h: h[1] / h[2])
+        tname = describe(text.mob)
+        if len(hits) > 1:
+            labels = ", ".join(describe(h[0].mob).split(" ", 1)[-1] for h in hits[:6])
+            what = f"{len(hits)} tick labels of {name_of(text.top)} ({labels})"
+        else:
+            what = f"{tname} ({crossed} of {total} glyphs)"
+        out.append(
+            Finding(
+                scene,
+                "layout-crossing",
+                beat,
+                time_s,
+                f"{lname} crosses {what}",
+                tuple(
+                    dict.fromkeys(
+                        getattr(text.top, "variant_params", ())
+                        + getattr(line.top, "variant_params", ())
+                    )
+                ),
+                fix="move the label off the line (next_to with a SPACE buff, clear of"
+                " the data), clip the line to the plot box (clip_to_axes), or if it"
+                f" is meant add ({tname!r}, {type(line.mob).__name__!r}) to"
+                " allowed_overlaps",
+            )
+        )
+    return out
+
+
+def _palette_name(hex_colour: str) -> str:
+    from dataclasses import fields
+
+    for f in fields(PALETTE):
+        if str(getattr(PALETTE, f.name)).upper() == hex_colour.upper():
+            return f"PALETTE.{f.name}"
+    return "not a palette colour"
+
+
+def _rgb(colour: Any) -> np.ndarray:
+    """sRGB (0..1) of a colour string or Manim colour."""
+    c = Color(str(colour).lower()) if not isinstance(colour, np.ndarray) else None
+    if c is None:
+        return np.asarray(colour, dtype=float)[:3]
+    return np.asarray(c.convert("srgb").coords(), dtype=float)
+
+
+def _hex(rgb: np.ndarray) -> str:
+    return (
+        Color("srgb", [float(v) for v in np.clip(rgb, 0, 1)])
+        .to_string(hex=True)
+        .upper()
+    )
+
+
+_CONTRAST_CACHE: dict[tuple[float, ...], float] = {}
+
+
+def contrast_ratio(fg: np.ndarray, bg: np.ndarray) -> float:
+    """WCAG 2.1 contrast ratio of two opaque sRGB colours (coloraide's ``wcag21``)."""
+    key = tuple(np.round(np.concatenate([fg, bg]), 4))
+    if key not in _CONTRAST_CACHE:
+        _CONTRAST_CACHE[key] = float(
+            Color("srgb", [float(v) for v in fg]).contrast(
+                Color("srgb", [float(v) for v in bg]), method="wcag21"
+            )
+        )
+    return _CONTRAST_CACHE[key]
+
+
+def _over(fg: np.ndarray, alpha: float, bg: np.ndarray) -> np.ndarray:
+    """``fg`` at ``alpha`` over ``bg``, blended in sRGB as the renderer does."""
+    return alpha * fg + (1 - alpha) * bg
+
+
+def contrast_findings(
+    scan: FrameScan,
+    *,
+    background: Any = PALETTE.background,
+    scene: str = "",
+    beat: str = "",
+    time_s: float = 0.0,
+) -> list[Finding]:
+    """Every text's colour as drawn meets WCAG AA against what is under it."""
+    from manim import Rectangle
+
+    base = _rgb(background)
+    panels = [
+        p
+        for p in scan.shapes
+        if isinstance(p.mob, Rectangle) and _opacities(p.mob)[0] > 0.05
+    ]
+    out: list[Finding] = []
+    for text in scan.texts:
+        centre = text.mob.get_center()[:2]
+        under, on = base, "the background"
+        for panel in panels:
+            lo, hi = _box(panel.mob)
+            if (
+                panel.order < text.order
+                and (lo <= centre).all()
+                and (centre <= hi).all()
+            ):
+                fill = panel.mob.get_fill_opacity()
+                under = _over(_rgb(panel.mob.get_fill_color()), fill, under)
+                on = f"a {type(panel.mob).__name__} panel ({_hex(under)})"
+        need = CONTRAST_LARGE if is_large_text(text.mob) else CONTRAST_NORMAL
+        worst: tuple[float, str, float] | None = None
+        for glyph in glyphs(text.mob):
+            rgbas = getattr(glyph, "fill_rgbas", None)
+            if rgbas is None or not len(rgbas):
+                continue
+            rgba = np.asarray(rgbas[0], dtype=float)
+            if rgba[3] <= 0.05:
+                continue
+            ratio = contrast_ratio(_over(rgba[:3], float(rgba[3]), under), under)
+            if worst is None or ratio < worst[0]:
+                worst = (ratio, _hex(rgba[:3]), float(rgba[3]))
+        if worst is None or worst[0] >= need - 1e-6:
+            continue
+        ratio, colour, alpha = worst
+        em = _em_px(text.mob)
+        size = f"{em:.0f} px em" if em is not None else "unknown size"
+        dimmed = f" at opacity {alpha:.2f}" if alpha < 0.999 else ""
+        out.append(
+            Finding(
+                scene,
+                "layout-contrast",
+                beat,
+                time_s,
+                f"{describe(text.mob)} in {colour} ({_palette_name(colour)}){dimmed} on {on}"
+                f" has contrast {ratio:.2f}:1, WCAG AA needs {need:g}:1"
+                f" ({'large' if need == CONTRAST_LARGE else 'normal'} text, {size})",
+                getattr(text.top, "variant_params", ()),
+                fix="use a text colour that passes (PALETTE.text, subtle, or a semantic"
+                " colour), do not dim text that must be read, or make it large",
+            )
+        )
+    return out
+
+
+def _caption_at(captions: list[subtitles.Cue], t: float) -> str:
+    for cue in captions:
+        if cue.start - 1e-6 <= t < cue.end:
+            return " ".join(cue.text.split())
+    return ""
+
+
+def pacing_findings(scene: str, report: SceneReport) -> list[Finding]:
+    """Still stretches over STILL_MAX s (not the final hold) and a still share over STILL_SHARE."""
+    stretches: list[list[Segment]] = []
+    for seg in report.timeline:
+        if seg.end - seg.start <= 1e-9:
+            continue
+        if (
+            seg.still
+            and stretches
+            and stretches[-1][-1].still
+            and abs(stretches[-1][-1].end - seg.start) < 1e-6
+        ):
+            stretches[-1].append(seg)
+        else:
+            stretches.append([seg])
+    timing = f"VOICE={report.voice}" + (
+        " reading-speed timing" if report.voice == "none" else " timing"
+    )
+    out: list[Finding] = []
+    duration = max(report.duration, 1e-9)
+    tol = 0.5 / DRY_RUN_CONFIG["frame_rate"]
+    still_runs = [run for run in stretches if run[0].still]
+    previous: dict[int, str] = {}
+    last_motion = "the start"
+    for run in stretches:
+        if run[0].still:
+            previous[id(run[0])] = last_motion
+        else:
+            last_motion = run[-1].what
+    for run in still_runs:
+        start, end = run[0].start, run[-1].end
+        if end >= report.duration - 1e-6 or end - start <= STILL_MAX + tol:
+            continue  # the final hold, or short enough
+        line = _caption_at(report.captions, start)
+        said = f"; subtitle then: {line[:60]!r}" if line else "; no subtitle"
+        out.append(
+            Finding(
+                scene,
+                "pacing-still",
+                run[0].beat,
+                start,
+                f"the frame is still for {end - start:.1f}s ({start:.1f}-{end:.1f}s, after"
+                f" {previous[id(run[0])]}){said} ({timing}; max {STILL_MAX:g}s)",
+                fix="put motion under the line (narrate(..., fill=True), a sweep, a trace,"
+                " a build-up) or split the line",
+            )
+        )
+    total = sum(run[-1].end - run[0].start for run in still_runs)
+    if total / duration > STILL_SHARE + 1e-9:
+        per_beat: dict[str, float] = {}
+        for run in still_runs:
+            for seg in run:
+                per_beat[seg.beat] = per_beat.get(seg.beat, 0.0) + seg.end - seg.start
+        beat = max(per_beat, key=lambda b: per_beat[b])
+        longest = max(still_runs, key=lambda r: r[-1].end - r[0].start)
+        out.append(
+            Finding(
+                scene,
+                "pacing-share",
+                beat,
+                longest[0].start,
+                f"{total / duration:.0%} of the scene is still ({total:.1f}s of"
+                f" {report.duration:.1f}s, max {STILL_SHARE:.0%}); most in beat {beat!r}"
+                f" ({per_beat[beat]:.1f}s), longest {longest[-1].end - longest[0].start:.1f}s"
+                f" from {longest[0].start:.1f}s"
+                f"{' (the final hold)' if longest[-1].end >= report.duration - 1e-6 else ''}"
+                f" ({timing})",
+                fix="animations should last as long as their line (narrate(..., fill=True));"
+                " add motion under long lines",
+            )
+        )
     return out
 
 
@@ -312,30 +981,81 @@ def inspect_scene(
         raw: list[Finding] = []
         last = {"call": ""}
 
-        def visible_texts() -> list[Any]:
+        def on_screen() -> list[Any]:
             if isinstance(scene, ThreeDScene):
                 fixed: set[Any] = getattr(
                     scene.camera, "fixed_in_frame_mobjects", set()
                 )
-                return list(iter_texts([m for m in scene.mobjects if m in fixed]))
-            return list(iter_texts(scene.mobjects))
+                return [m for m in scene.mobjects if m in fixed]
+            return list(scene.mobjects)
 
         def check() -> None:
+            scan = scan_frame(on_screen())
+            where = {
+                "scene": item.scene,
+                "beat": getattr(scene, "current_beat", "?"),
+                "time_s": float(scene.time),
+            }
+            texts = [t.mob for t in scan.texts]
+            groups = {
+                id(t.mob): f"tick labels of {name_of(t.top)}"
+                for t in scan.texts
+                if t.axis is not None
+            }
             raw.extend(
                 layout_findings(
-                    visible_texts(),
-                    frame=frame,
-                    allowed=allowed,
-                    scene=item.scene,
-                    beat=getattr(scene, "current_beat", "?"),
-                    time_s=float(scene.time),
+                    texts, frame=frame, allowed=allowed, groups=groups, **where
                 )
             )
+            raw.extend(margin_findings(scan, frame=frame, **where))
+            raw.extend(crossing_findings(scan, allowed=allowed, **where))
+            raw.extend(contrast_findings(scan, **where))
 
         original_play, original_wait = scene.play, scene.wait
 
+        def is_still(animations: tuple[Any, ...]) -> bool:
+            from manim import Wait
+
+            if not animations or not all(isinstance(a, Wait) for a in animations):
+                return False
+            for a in animations:
+                if a.is_static_wait is None:
+                    moving = (
+                        scene.always_update_mobjects
+                        or scene.updaters
+                        or a.stop_condition is not None
+                        or any(
+                            m.has_time_based_updater()
+                            for m in scene.get_mobject_family_members()
+                        )
+                    )
+                    if moving:
+                        return False
+                elif not a.is_static_wait:
+                    return False
+            return True
+
+        def what(animations: tuple[Any, ...]) -> str:
+            names = []
+            for a in animations[:2]:
+                mob = getattr(a, "mobject", None)
+                inner = f"({name_of(mob)})" if mob is not None else ""
+                names.append(f"{type(a).__name__.lstrip('_')}{inner}")
+            more = f" and {len(animations) - 2} more" if len(animations) > 2 else ""
+            return ", ".join(names) + more
+
         def play(*args: Any, **kwargs: Any) -> None:
+            start = float(scene.time)
             original_play(*args, **kwargs)
+            report.timeline.append(
+                Segment(
+                    start,
+                    float(scene.time),
+                    is_still(args),
+                    getattr(scene, "current_beat", "?"),
+                    what(args),
+                )
+            )
             last["call"] = "play"
             check()
 
@@ -364,8 +1084,11 @@ def inspect_scene(
             subtitles.Cue(c.start, c.end, c.text)
             for c in getattr(scene, "captions", [])
         ]
+        voice = getattr(scene, "voice", None)
+        report.voice = getattr(voice, "name", "none")
     report.wall = time.monotonic() - started
     report.findings = _dedupe(raw)
+    report.findings += pacing_findings(item.scene, report)
     report.findings += structure_findings(item, report)
     return report
 

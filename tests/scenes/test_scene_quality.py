@@ -2,8 +2,10 @@
 
 Each scene runs once under ``dry_run`` with the layout lint attached
 (tools.quality.inspect_scene). That one run checks: it constructs and plays;
-no text is off-frame, overlapping or too small after any animation; subtitles
-cover it readably; its length is within 15 s - 4 min; it has beats; its module
+after any animation no text is off-frame, overlapping, too small as drawn or
+under WCAG AA contrast, no mobject is inside the EDGE_BUFF margin, no line runs
+through a text; no still stretch over 4 s before the final hold and at most
+30 % of the time still; subtitles cover it readably; its length is within 15 s - 4 min; it has beats; its module
 docstring names its syllabus item; it ends with ``self.wait()``. Scenes added
 to the outline later are picked up automatically. One test per scene, so that
 pytest-xdist spreads the scenes over the workers.
