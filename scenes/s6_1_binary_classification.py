@@ -23,7 +23,6 @@ from manim import (
     VGroup,
     Write,
     always_redraw,
-    linear,
     smooth,
 )
 
@@ -209,30 +208,26 @@ class BinaryClassification(LectureScene):
 
         # -- sweep -------------------------------------------------------------------
         self.beat("sweep")
-        self.narrate(
-            "Raise the threshold and the classifier grows cautious: above every score, "
-            "nothing is called a hot dog.",
-            t.animate.set_value(t_high),
-            rate_func=smooth,
-            fill=True,
+        sweep = (
+            (
+                "Raise the threshold and the classifier grows cautious: above every score, "
+                "nothing is called a hot dog.",
+                t_high,
+            ),
+            (
+                "Lower it and it grows eager: below every score, everything is a hot dog.",
+                t_low,
+            ),
+            (
+                f"Settle on the usual choice, t = {t0:g}."
+                if p.is_course_data
+                else f"Settle on t = {t0:g}.",
+                t0,
+            ),
         )
-        t.set_value(t_high)
-        self.narrate(
-            "Lower it and it grows eager: below every score, everything is a hot dog.",
-            t.animate.set_value(t_low),
-            rate_func=linear,
-            fill=True,
-        )
-        t.set_value(t_low)
-        self.narrate(
-            f"Settle on the usual choice, t = {t0:g}."
-            if p.is_course_data
-            else f"Settle on t = {t0:g}.",
-            t.animate.set_value(t0),
-            rate_func=smooth,
-            fill=True,
-        )
-        t.set_value(t0)
+        for said, target in sweep:
+            self.narrate(said, t.animate.set_value(target), rate_func=smooth, fill=True)
+            t.set_value(target)
 
         # -- verdict -------------------------------------------------------------------
         self.beat("verdict")

@@ -215,28 +215,21 @@ class ConfusionMatrix(LectureScene):
 
         for name, count in grid.counts.items():
             count.add_updater(live(name))
-        self.narrate(
-            "Move the threshold and the counts move with it. Above every score, "
-            "nothing is called a hot dog: no false positives, but every hot dog missed.",
-            t.animate.set_value(t_high),
-            rate_func=smooth,
-            fill=True,
+        sweep = (
+            (
+                "Move the threshold and the counts move with it. Above every score, nothing"
+                " is called a hot dog: no false positives, but every hot dog missed.",
+                t_high,
+            ),
+            (
+                "Below every score, every hot dog is caught, but every pizza is a false alarm.",
+                t_low,
+            ),
+            (f"Back to t = {t0:g}.", t0),
         )
-        t.set_value(t_high)
-        self.narrate(
-            "Below every score, every hot dog is caught, but every pizza is a false alarm.",
-            t.animate.set_value(t_low),
-            rate_func=smooth,
-            fill=True,
-        )
-        t.set_value(t_low)
-        self.narrate(
-            f"Back to t = {t0:g}.",
-            t.animate.set_value(t0),
-            rate_func=smooth,
-            fill=True,
-        )
-        t.set_value(t0)
+        for said, target in sweep:
+            self.narrate(said, t.animate.set_value(target), rate_func=smooth, fill=True)
+            t.set_value(target)
         for count in grid.counts.values():
             count.clear_updaters()
 

@@ -204,6 +204,7 @@ class IntegralsManually(LectureScene):
         self.narrate(
             f"The gap shrinks as the rectangles thin out: both sums close in on {_num(exact.value)}.",
             Indicate(panel, color=PALETTE.tangent, scale_factor=1.04),
+            fill=True,
         )
 
         # -- midpoint -------------------------------------------------------------------

@@ -194,8 +194,14 @@ class NumericIntegration(LectureScene):
             else f"It returns a pair: first the integral of {spoken(parse(text))}"
             f" from {pi_text(a)} to {pi_text(b)}, {first.value:g}..."
         )
-        self.play(FadeIn(out, shift=RIGHT * 0.2))
-        self.play(FadeIn(value_brace), FadeIn(value_label))
+        self.play(
+            Succession(
+                FadeIn(out, shift=RIGHT * 0.2),
+                AnimationGroup(FadeIn(value_brace), FadeIn(value_label)),
+                Indicate(out.value, color=PALETTE.tangent),
+            ),
+            run_time=self._fill_time(),
+        )
         self.hold()
         exact_enough = first.abserr < 1e-10 * max(1.0, abs(first.value))
         self.narrate(
@@ -203,6 +209,8 @@ class NumericIntegration(LectureScene):
             + (" essentially exact." if exact_enough else " small, but not zero."),
             FadeIn(err_brace),
             FadeIn(err_label),
+            Indicate(out.error, color=PALETTE.error),
+            fill=True,
         )
 
         # -- second call -------------------------------------------------------------------
@@ -232,9 +240,16 @@ class NumericIntegration(LectureScene):
         )
         plot2 = _area_plot(text2, a2, b2, width=4.6, height=3.2).move_to(plot)
         tag(plot2, "second_integrand", "second_a", "second_b")
-        self.play(FadeIn(code2, shift=UP * 0.2), ReplacementTransform(plot, plot2))
-        self.play(FadeIn(out2, shift=RIGHT * 0.2))
-        self.play(Indicate(out2.value, color=PALETTE.tangent))
+        self.play(
+            Succession(
+                AnimationGroup(
+                    FadeIn(code2, shift=UP * 0.2), ReplacementTransform(plot, plot2)
+                ),
+                FadeIn(out2, shift=RIGHT * 0.2),
+                Indicate(out2.value, color=PALETTE.tangent),
+            ),
+            run_time=self._fill_time(),
+        )
         self.hold()
 
         # -- rules -------------------------------------------------------------------------
