@@ -71,12 +71,28 @@ def _decimals(x_range: AxisRange, y_range: AxisRange) -> int | None:
     return places if places > 1 else None
 
 
-def _fit_left(mob: VMobject, right_of: float) -> VMobject:
-    """Shrink ``mob`` (left-aligned) to end before x = ``right_of``."""
-    room = right_of - mob.get_left()[0]
-    if mob.width > room:
-        mob.scale_to_fit_width(room, about_edge=LEFT)
-    return mob
+def _flow(parts: list[str], room: float, *, size: int = SIZES.tex_small) -> VGroup:
+    """The working steps as formulas set left to right, wrapping into rows ``room`` wide.
+
+    Part i stays ``group[i]`` (for writing step by step); a continued row is indented.
+    Nothing is scaled, so the formulas keep their size.
+    """
+    group = VGroup(*[get_tex(part, size=size) for part in parts])
+    rows: list[list[VMobject]] = [[]]
+    width = 0.0
+    for mob in group:
+        extra = mob.width + (SPACE.small if rows[-1] else 0.0)
+        if rows[-1] and width + extra > room:
+            rows.append([])
+            width, extra = SPACE.large, mob.width
+        rows[-1].append(mob)
+        width += extra
+    lines = VGroup(
+        *[VGroup(*row).arrange(RIGHT, buff=SPACE.small) for row in rows]
+    ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+    for line in lines[1:]:
+        line.shift(RIGHT * SPACE.large)
+    return group
 
 
 def _is_linear(text: str) -> bool:
@@ -289,10 +305,10 @@ class IntegralsManually(LectureScene):
         )
         first_anti = antiderivative(text)
         anti = first_anti.steps()
-        lines = get_tex(*[s.latex for s in anti], size=SIZES.tex_small)
-        lines.next_to(rule_card, DOWN, buff=SPACE.medium).align_to(rule_card, LEFT)
         gap = axes.get_left()[0] - SPACE.large
-        _fit_left(lines, gap)
+        room = gap - rule_card.get_left()[0]
+        lines = _flow([s.latex for s in anti], room)
+        lines.next_to(rule_card, DOWN, buff=SPACE.medium).align_to(rule_card, LEFT)
         tag(lines, "integrand")
         coeffs = [t for t in first_anti.terms if abs(t.coeff) != 1]
         pulled = (
@@ -310,15 +326,11 @@ class IntegralsManually(LectureScene):
 
         # -- evaluate -------------------------------------------------------------------
         self.beat("evaluate")
-        working = get_tex(
-            steps["integral"],
-            steps["bracket"],
-            steps["difference"],
-            steps["value"],
-            size=SIZES.tex_small,
+        working = _flow(
+            [steps["integral"], steps["bracket"], steps["difference"], steps["value"]],
+            room,
         )
         working.next_to(lines, DOWN, buff=SPACE.large).align_to(rule_card, LEFT)
-        _fit_left(working, gap)
         tag(working, "integrand", "a", "b")
         self.narrate(
             "The area is that antiderivative at the top bound minus at the bottom bound.",
@@ -369,16 +381,14 @@ class IntegralsManually(LectureScene):
             FadeOut(VGroup(lines, working, rule_card, value)),
             ReplacementTransform(graph, graph2),
         )
-        anti2_lines = get_tex(*[s.latex for s in anti2], size=SIZES.tex_small)
+        anti2_lines = _flow([s.latex for s in anti2], room)
         anti2_lines.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.medium
         )
-        working2 = get_tex(*steps2, size=SIZES.tex_small)
-        _fit_left(anti2_lines, gap)
+        working2 = _flow(steps2, room)
         working2.next_to(anti2_lines, DOWN, buff=SPACE.large).align_to(
             anti2_lines, LEFT
         )
-        _fit_left(working2, gap)
         tag(VGroup(anti2_lines, working2), "second_integrand", "second_a", "second_b")
         self.narrate(
             ("The course's second example: " if course else "Your second example: ")

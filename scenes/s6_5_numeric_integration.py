@@ -150,8 +150,8 @@ class NumericIntegration(LectureScene):
         p: NumericIntegrationParams = self.params
         # -- title -----------------------------------------------------------------------
         text, a, b = p.integrand, p.a, p.b
-        plot = _area_plot(text, a, b, width=4.6, height=3.2)
-        plot.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.medium).to_edge(
+        plot = _area_plot(text, a, b, width=4.2, height=3.0)
+        plot.to_edge(RIGHT, buff=EDGE_BUFF).to_edge(
             DOWN, buff=SUBTITLE_ZONE + SPACE.large
         )
         tag(plot, "integrand", "a", "b")
@@ -238,7 +238,7 @@ class NumericIntegration(LectureScene):
             FadeOut(out),
             *[FadeOut(m) for m in (value_brace, value_label, err_brace, err_label)],
         )
-        plot2 = _area_plot(text2, a2, b2, width=4.6, height=3.2).move_to(plot)
+        plot2 = _area_plot(text2, a2, b2, width=4.2, height=3.0).move_to(plot)
         tag(plot2, "second_integrand", "second_a", "second_b")
         self.play(
             Succession(
@@ -282,7 +282,7 @@ class NumericIntegration(LectureScene):
         )
         cards.scale_to_fit_width(min(cards.width, 6.6), about_edge=LEFT)
         test_plot = _area_plot(
-            table.integrand, table.a, table.b, width=4.6, height=3.2
+            table.integrand, table.a, table.b, width=4.2, height=3.0
         ).move_to(plot2)
         test_plot.area.set_fill(opacity=0.0)
         tag(test_plot, "test_integrand", "test_a", "test_b")

@@ -14,6 +14,7 @@ from manim import (
     UP,
     AnimationGroup,
     Arrow,
+    Circumscribe,
     Create,
     FadeIn,
     FadeOut,
@@ -29,13 +30,14 @@ from mathkit.resources import load_resources
 from scenes import outline
 from scenes.common.base import LectureScene
 from scenes.common.integral_parts import (
+    KIND_COLORS,
     KIND_LABELS,
     get_chips,
     get_next_subject,
     get_resource_row,
     kind_tag_width,
 )
-from scenes.common.mobjects import get_card, get_text
+from scenes.common.mobjects import fit_to_stage, get_card, get_text, get_title
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 
@@ -56,7 +58,9 @@ class FurtherResources(LectureScene):
             buff=(SPACE.medium, SPACE.medium),
             col_alignments="ll",
         )
-        chips.shift(DOWN * SPACE.medium)
+        item = outline.by_scene(type(self).__name__)
+        assert item is not None
+        fit_to_stage(chips, get_title(item.screen_title, subtitle=item.subtitle))
         self.opening(
             FadeIn(chips, lag_ratio=0.2),
             "You have reached the end of the calculus course. Well done!",
@@ -92,7 +96,11 @@ class FurtherResources(LectureScene):
             lead = says[resource.kind]
             self.narrate(
                 f"{lead} {resource.citation}: {resource.where}.",
-                FadeIn(row, shift=RIGHT * 0.3),
+                Succession(
+                    FadeIn(row, shift=RIGHT * 0.3),
+                    Circumscribe(row.lines[0], color=KIND_COLORS[resource.kind]),
+                ),
+                fill=True,
             )
 
         # -- next subjects -----------------------------------------------------------------
