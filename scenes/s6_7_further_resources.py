@@ -52,12 +52,7 @@ class FurtherResources(LectureScene):
         chips = get_chips(
             [f"{sec.number}  {sec.title}" for sec in sections], color=PALETTE.accent
         )
-        chips.arrange_in_grid(
-            rows=(len(sections) + 1) // 2,
-            cols=2,
-            buff=(SPACE.medium, SPACE.medium),
-            col_alignments="ll",
-        )
+        chips.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         item = outline.by_scene(type(self).__name__)
         assert item is not None
         fit_to_stage(chips, get_title(item.screen_title, subtitle=item.subtitle))
