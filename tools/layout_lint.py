@@ -806,6 +806,9 @@ def contrast_findings(
         need = CONTRAST_LARGE if is_large_text(text.mob) else CONTRAST_NORMAL
         worst: tuple[float, str, float] | None = None
         for glyph in glyphs(text.mob):
+            lo, hi = _box(glyph)
+            if hi[1] - lo[1] < 0.4 * (hi[0] - lo[0]):
+                continue  # a rule or bar (e.g. TeX's \rule as a divider), not a letter
             rgbas = getattr(glyph, "fill_rgbas", None)
             if rgbas is None or not len(rgbas):
                 continue

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 from manim import (
+    DOWN,
     LEFT,
     RIGHT,
     UP,
@@ -25,6 +26,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    MathTex,
     Text,
     VGroup,
 )
@@ -125,8 +127,11 @@ class CleanScene(LectureScene):
         large = Text("large", font_size=SIZES.heading, color=PALETTE.text)
         VGroup(clear, large).arrange(RIGHT)
         large.set_opacity(FAINT)  # 3.9:1 passes for large text
-        self.play(FadeIn(clear), FadeIn(large))
-        self.play(FadeOut(clear), FadeOut(large))
+        # A divider drawn with TeX in a panel colour is a rule, not text to read.
+        divider = MathTex(r"\rule{3cm}{0.4pt}", color=PALETTE.overlay)
+        divider.next_to(clear, DOWN)
+        self.play(FadeIn(clear), FadeIn(large), FadeIn(divider))
+        self.play(FadeOut(clear), FadeOut(large), FadeOut(divider))
 
         self.beat("still")
         dot = Dot()
