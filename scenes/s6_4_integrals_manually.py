@@ -330,8 +330,10 @@ class IntegralsManually(LectureScene):
             [steps["integral"], steps["bracket"], steps["difference"], steps["value"]],
             room,
         )
-        working.next_to(lines, DOWN, buff=SPACE.large).align_to(rule_card, LEFT)
+        lifted = lines.copy().move_to(rule_card, aligned_edge=UP + LEFT)
+        working.next_to(lifted, DOWN, buff=SPACE.large).align_to(rule_card, LEFT)
         tag(working, "integrand", "a", "b")
+        self.play(FadeOut(rule_card), Transform(lines, lifted))
         self.narrate(
             "The area is that antiderivative at the top bound minus at the bottom bound.",
             Write(working[0]),
@@ -378,7 +380,7 @@ class IntegralsManually(LectureScene):
         graph2 = VGroup(axes2, curve2, area2)
         tag(graph2, "second_integrand", "second_a", "second_b")
         self.play(
-            FadeOut(VGroup(lines, working, rule_card, value)),
+            FadeOut(VGroup(lines, working, value)),
             ReplacementTransform(graph, graph2),
         )
         anti2_lines = _flow([s.latex for s in anti2], room)

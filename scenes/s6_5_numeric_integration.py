@@ -103,16 +103,15 @@ def _output(value: float, abserr: float) -> VGroup:
         for s, c in (
             ("Out:", PALETTE.muted),
             ("(", PALETTE.text),
-            (repr(value), PALETTE.tangent),
-            (",", PALETTE.text),
+            (repr(value) + ",", PALETTE.tangent),
             (repr(abserr), PALETTE.error),
             (")", PALETTE.text),
         )
     ]
     group = VGroup(*parts).arrange(RIGHT, buff=SPACE.hair, aligned_edge=DOWN)
     VGroup(*parts[1:]).shift(RIGHT * 0.2)  # a space after "Out:"
-    VGroup(*parts[4:]).shift(RIGHT * 0.2)  # and after the comma
-    group.value, group.error = parts[2], parts[4]
+    VGroup(*parts[3:]).shift(RIGHT * 0.2)  # and after the comma
+    group.value, group.error = parts[2], parts[3]
     return group
 
 
@@ -151,7 +150,7 @@ class NumericIntegration(LectureScene):
         # -- title -----------------------------------------------------------------------
         text, a, b = p.integrand, p.a, p.b
         plot = _area_plot(text, a, b, width=4.2, height=3.0)
-        plot.to_edge(RIGHT, buff=EDGE_BUFF).to_edge(
+        plot.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
             DOWN, buff=SUBTITLE_ZONE + SPACE.large
         )
         tag(plot, "integrand", "a", "b")
@@ -280,7 +279,6 @@ class NumericIntegration(LectureScene):
         cards.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.medium
         )
-        cards.scale_to_fit_width(min(cards.width, 6.6), about_edge=LEFT)
         test_plot = _area_plot(
             table.integrand, table.a, table.b, width=4.2, height=3.0
         ).move_to(plot2)
