@@ -21,6 +21,7 @@ from manim import (
     LaggedStart,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     always_redraw,
     smooth,
@@ -148,6 +149,13 @@ class BinaryClassification(LectureScene):
             lambda: get_threshold_handle(line, t.get_value(), up=top, down=SPACE.medium)
         )
         zone_label = get_zone_label(get_positive_zone(line, 0.0, height=top))
+        span = (zone_label.get_left()[0] - SPACE.small, zone_label.get_right()[0])
+
+        def hide_under_handle(label: VMobject) -> None:
+            """The zone's name steps aside (fades) while the threshold line is on it."""
+            x = line.n2p(t.get_value())[0]
+            label.set_opacity(0.0 if span[0] <= x <= span[1] else 1.0)
+
         badge_y = line.get_center()[1] - 1.2
 
         templates = (get_prediction_badge(0), get_prediction_badge(1))
@@ -185,12 +193,13 @@ class BinaryClassification(LectureScene):
             )
 
         counts = always_redraw(tally)
+        zone_label.add_updater(hide_under_handle)
+        self.add(zone_label)
         self.narrate(
             "To decide, choose a threshold t. A score at or above t is classed 1, "
             "hot dog; a score below t is classed 0.",
             FadeIn(zone),
             Create(handle),
-            FadeIn(zone_label),
             FadeIn(badge_row, lag_ratio=0.3),
             FadeIn(row_name),
             fill=True,
