@@ -275,16 +275,14 @@ class IntegralsManually(LectureScene):
         # -- power rule -----------------------------------------------------------------
         self.beat("power-rule")
         graph = VGroup(axes, curve, curve_label)
-        area = axes.get_area(curve, x_range=[a, b], color=PALETTE.area, opacity=0.45)
         self.play(
             FadeOut(VGroup(mid_bars, slivers, key, panel[0], n_readout, mid_readout)),
             FadeOut(question),
         )
+        self.play(graph.animate.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small))
+        area = axes.get_area(curve, x_range=[a, b], color=PALETTE.area, opacity=0.45)
         graph.add(area)
-        self.play(
-            graph.animate.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small),
-            FadeIn(area),
-        )
+        self.play(FadeIn(area))
         rule = get_tex(r"\int x^n\,dx = \frac{x^{n+1}}{n+1} + C", size=SIZES.tex)
         rule_note = get_tex(
             r"\text{power rule}\ (n \neq -1)",
