@@ -47,6 +47,7 @@ from scenes.common.integral_parts import (
     get_midpoint_slivers,
     get_readout,
     get_riemann_bars,
+    readable_axis_labels,
     spoken,
 )
 from scenes.common.mobjects import get_axes, get_card, get_graph, get_tex, get_text
@@ -127,6 +128,7 @@ class IntegralsManually(LectureScene):
             height=GRAPH_H,
             decimals=_decimals(p.x_range, p.y_range),
         )
+        readable_axis_labels(axes)
         axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium).to_edge(
             DOWN, buff=SUBTITLE_ZONE + SPACE.tight
         )
@@ -370,6 +372,7 @@ class IntegralsManually(LectureScene):
             height=GRAPH_H,
             decimals=_decimals(x2, y2),
         )
+        readable_axis_labels(axes2)
         axes2.move_to(axes.get_center())
         curve2 = get_graph(axes2, lambda v: float(f2(v)), x_range=x2[:2])
         area2 = axes2.get_area(

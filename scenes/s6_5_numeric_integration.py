@@ -21,6 +21,7 @@ from manim import (
     Brace,
     ChangeDecimalToValue,
     Create,
+    Dot,
     FadeIn,
     FadeOut,
     Indicate,
@@ -47,11 +48,11 @@ from scenes.common.integral_parts import (
     get_log_error_axes,
     get_simpson_pieces,
     get_trapezoids,
+    readable_axis_labels,
     spoken,
 )
 from scenes.common.mobjects import (
     get_axes,
-    get_bullets,
     get_card,
     get_graph,
     get_readout,
@@ -128,6 +129,7 @@ def _area_plot(text: str, a: float, b: float, *, width: float, height: float) ->
         height=height,
         decimals=max(decimals_for(x_range[2]), decimals_for(y_range[2])),
     )
+    readable_axis_labels(axes)
     f = integrand_function(text)
     curve = get_graph(axes, lambda v: float(f(v)), x_range=[a, b])
     area = axes.get_area(curve, x_range=[a, b], color=PALETTE.area, opacity=0.45)
@@ -445,17 +447,23 @@ class NumericIntegration(LectureScene):
         # -- summary ------------------------------------------------------------------------
         self.beat("summary")
         self.play(*[FadeOut(m) for m in (axes, trap_line, simp_line, side)])
-        bullets = get_bullets(
-            [
-                "quad(f, a, b) returns (integral, error estimate)",
-                f"trapezoid rule: error shrinks like 1/n{_sup(round(p_trap))}",
-                f"Simpson's rule: error shrinks like 1/n{_sup(round(p_simp))}",
-                "quad: adaptive Gauss–Kronrod rules (QUADPACK)",
-            ],
-            size=SIZES.body,
+        takeaways = (
+            "quad(f, a, b) returns (integral, error estimate)",
+            f"trapezoid rule: error shrinks like 1/n{_sup(round(p_trap))}",
+            f"Simpson's rule: error shrinks like 1/n{_sup(round(p_simp))}",
+            "quad: adaptive Gauss–Kronrod rules (QUADPACK)",
         )
+        bullets = VGroup(
+            *[
+                VGroup(
+                    Dot(radius=SPACE.hair * 1.4, color=PALETTE.subtle),
+                    get_text(line, size=SIZES.body),
+                ).arrange(RIGHT, buff=SPACE.small)
+                for line in takeaways
+            ]
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         bullets.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
-            LEFT, buff=EDGE_BUFF + 0.5
+            LEFT, buff=EDGE_BUFF + SPACE.medium
         )
         self.narrate(
             "In practice, call quad. It uses Gauss–Kronrod rules, which place their sample"

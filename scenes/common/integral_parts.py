@@ -65,6 +65,18 @@ def get_riemann_bars(
     return bars
 
 
+def readable_axis_labels(axes: Axes, *, size: int = SIZES.tex_small) -> Axes:
+    """Grow the axes' name labels (x, y, n, error) to ``size`` if drawn smaller.
+
+    A lower-case TeX glyph at the label size is under the gate's size floor; the
+    label keeps its place. Returns ``axes``.
+    """
+    for label in getattr(axes, "axis_labels", ()):
+        if label.font_size < size:
+            label.scale(size / label.font_size)
+    return axes
+
+
 def get_midpoint_slivers(
     axes: Axes,
     f: Callable[[float], float],
@@ -191,6 +203,7 @@ def get_log_error_axes(
         x_label="n",
         y_label=r"\text{error}",
     )
+    readable_axis_labels(axes)
     axes.log_origin = (x0, lo)
     for k in range(x_lo, x_hi + 1):
         label = MathTex(str(2**k), font_size=SIZES.tex_small, color=PALETTE.subtle)
