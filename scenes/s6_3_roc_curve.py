@@ -24,6 +24,7 @@ from manim import (
     FadeOut,
     Flash,
     Indicate,
+    LaggedStart,
     Line,
     Transform,
     ValueTracker,
@@ -193,7 +194,7 @@ class RocCurve(LectureScene):
                 what = "a pizza gets in, a false positive: FPR rises and the curve steps right"
             else:
                 what = "hot dogs and pizzas cross together: the curve moves diagonally"
-            self.caption(
+            said = self.caption(
                 f"Lower the threshold to {ti:g}. The image scoring {', '.join(who)} "
                 f"crosses; {what}."
             )
@@ -202,7 +203,8 @@ class RocCurve(LectureScene):
             new_rates = rates_tex(
                 ci.tp, ci.fp, curve.n_pos, curve.n_neg, ci.tpr, ci.fpr
             ).move_to(rates)
-            self.play(t.animate.set_value(ti), Transform(t_tex, new_t), run_time=1.5)
+            step = max(1.0, (said - 0.5) / 3)  # three moves share the line
+            self.play(t.animate.set_value(ti), Transform(t_tex, new_t), run_time=step)
             t.set_value(ti)
             segment = Line(
                 axes.c2p(*xy[i - 1]),
@@ -213,13 +215,17 @@ class RocCurve(LectureScene):
             path.add(segment)
             mark = get_roc_point_label(axes, *xy[i], new_t.tex_string)
             marks.add(mark)
-            self.play(Transform(counts, new_counts), Transform(rates, new_rates))
+            self.play(
+                Transform(counts, new_counts),
+                Transform(rates, new_rates),
+                run_time=step,
+            )
             self.play(
                 Create(segment),
                 dot.animate.move_to(axes.c2p(*xy[i])),
                 FadeIn(mark.label, shift=UP * 0.1),
                 FadeIn(mark.dot),
-                run_time=1.2,
+                run_time=step,
             )
             self.hold()
         listed = ", ".join(f"({x:g}, {y:g})" for x, y in xy)
@@ -230,7 +236,10 @@ class RocCurve(LectureScene):
         self.add(path, dot)
         self.play(
             Flash(dot, color=PALETTE.point),
-            *[Indicate(m.label, color=PALETTE.point) for m in marks],
+            LaggedStart(
+                *[Indicate(m.label, color=PALETTE.point) for m in marks], lag_ratio=0.6
+            ),
+            run_time=self._fill_time(),
         )
         self.hold()
 
@@ -244,6 +253,7 @@ class RocCurve(LectureScene):
             "so it walks up the diagonal. That dashed line is chance.",
             Create(chance),
             FadeIn(chance_note),
+            fill=True,
         )
         perfect = get_polyline(
             axes, [0, 0, 1], [0, 1, 1], color=PALETTE.positive, stroke_width=3
@@ -255,12 +265,13 @@ class RocCurve(LectureScene):
             "Our curve stays on or above the diagonal: better than guessing, though "
             "not perfect. A perfect classifier would hug the top-left corner."
         )
-        self.play(path.animate.set_stroke(width=7), run_time=0.6)
+        long = self._fill_time()
+        self.play(path.animate.set_stroke(width=7), run_time=long / 3)
         self.play(
             path.animate.set_stroke(width=5),
             Create(perfect),
             FadeIn(perfect_note),
-            run_time=1.2,
+            run_time=2 * long / 3,
         )
         self.hold()
 
@@ -308,7 +319,7 @@ class RocCurve(LectureScene):
             " one step per distinct score."
         )
         self.play(FadeIn(about))
-        self.play(Create(smooth_curve), run_time=4.0, rate_func=linear)
+        self.play(Create(smooth_curve), run_time=self._fill_time(), rate_func=linear)
         self.hold()
 
         k = ValueTracker(1)

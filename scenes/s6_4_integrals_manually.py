@@ -351,9 +351,15 @@ class IntegralsManually(LectureScene):
                 Write(working[2]),
                 Write(working[3]),
                 TransformFromCopy(working[3], value),
-                lag_ratio=1.0,
+                lag_ratio=0.6,
             ),
             area.animate.set_fill(opacity=0.7),
+            fill=True,
+        )
+        self.narrate(
+            f"The antiderivative found the shaded area exactly: {_num(exact.value)}.",
+            Indicate(value, color=PALETTE.tangent, scale_factor=1.3),
+            Indicate(working[3], color=PALETTE.tangent),
             fill=True,
         )
 
