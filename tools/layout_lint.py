@@ -359,14 +359,24 @@ def drawn_height(text: Any) -> float | None:
     marks (primes, superscripts, accents: bottom more than half a glyph above
     the baseline) and marks under half the median glyph height (dots, commas).
     For lower-case text that is the x-height, for digits the digit height, for
-    capitals the cap height: what MIN_TEXT_HEIGHT bounds.
+    capitals the cap height: what MIN_TEXT_HEIGHT bounds. In a Text only letters
+    and digits count; a text set vertically (rotated) is measured across.
     """
     boxes = _glyph_boxes(text)
+    chars = "".join(str(getattr(text, "original_text", "")).split())
+    if chars and len(chars) == len(boxes):
+        # A Text has one glyph per non-space character: measure letters and digits
+        # only (bullets, arrows and punctuation are marks); none, nothing to check.
+        boxes = boxes[[c.isalnum() for c in chars]]
     if not len(boxes):
         return None
     w = boxes[:, 2] - boxes[:, 0]
     h = boxes[:, 3] - boxes[:, 1]
     bottom = boxes[:, 1]
+    centres = (boxes[:, :2] + boxes[:, 2:]) / 2
+    if len(boxes) > 1 and np.ptp(centres[:, 1]) > np.ptp(centres[:, 0]):
+        # Set vertically (a rotated axis title): glyph height runs along x.
+        w, h, bottom = h, w, np.zeros(len(boxes))
     solid = h >= 0.4 * w
     if not solid.any():
         return None

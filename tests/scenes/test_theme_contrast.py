@@ -114,3 +114,20 @@ def test_drawn_height_ignores_primes_and_dots() -> None:
     assert drawn_height(Text("Hello", font=FONT)) == pytest.approx(
         drawn_height(Text("eo", font=FONT)), rel=0.02
     )
+
+
+def test_drawn_height_measures_letters_not_marks() -> None:
+    # A bullet or an arrow is a mark: a lone bullet has nothing to measure.
+    assert drawn_height(Text("•", font=FONT, font_size=SIZES.body)) is None
+    arrow = Text("auc → 0.75", font=FONT, font_size=SIZES.small)
+    assert drawn_height(arrow) == pytest.approx(
+        drawn_height(Text("auc 0.75", font=FONT, font_size=SIZES.small))
+    )
+
+
+def test_drawn_height_of_rotated_text_is_measured_across() -> None:
+    flat = Text("actual", font=FONT, font_size=SIZES.label)
+    upright = drawn_height(flat)
+    assert drawn_height(flat.copy().rotate(np.pi / 2)) == pytest.approx(upright)
+    small = Text("actual", font=FONT, font_size=SIZES.label).scale(0.5)
+    assert drawn_height(small.rotate(np.pi / 2)) < MIN_TEXT_HEIGHT
