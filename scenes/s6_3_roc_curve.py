@@ -181,6 +181,7 @@ class RocCurve(LectureScene):
             f" FP = {c0.fp}. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g}).",
             FadeIn(dot, scale=1.6),
             FadeIn(marks[0]),
+            fill=True,
         )
         path = VGroup()
         for i in range(1, len(curve)):
@@ -247,7 +248,7 @@ class RocCurve(LectureScene):
         self.beat("chance")
         chance = get_chance_line(axes)
         chance_note = get_text("chance", size=SIZES.small, color=PALETTE.subtle)
-        chance_note.next_to(axes.c2p(0.75, 0.75), DOWN + RIGHT, buff=SPACE.hair)
+        chance_note.next_to(axes.c2p(0.7, 0.7), DOWN + RIGHT, buff=SPACE.hair)
         self.narrate(
             "A classifier that guesses catches hot dogs and pizzas at the same rate, "
             "so it walks up the diagonal. That dashed line is chance.",

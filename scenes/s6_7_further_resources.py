@@ -53,7 +53,7 @@ class FurtherResources(LectureScene):
             [f"{sec.number}  {sec.title}" for sec in sections], color=PALETTE.accent
         )
         chips.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
-        item = outline.by_scene(type(self).__name__)
+        item = outline.by_scene(FurtherResources.__name__)
         assert item is not None
         fit_to_stage(chips, get_title(item.screen_title, subtitle=item.subtitle))
         self.opening(

@@ -548,6 +548,8 @@ def get_roc_point_label(
     elif x >= 1.0:
         direction = UP
     label.next_to(dot, direction, buff=0.06)
+    if y <= 0.0:  # lift the start's label clear of the chance diagonal (y = x)
+        label.shift(UP * label.width)
     group = VGroup(dot, label)
     group.dot, group.label = dot, label
     return group
