@@ -42,8 +42,8 @@ from mathkit.integrate import (
 )
 from mathkit.plotting import decade_range, decimals_for
 from scenes.common.base import LectureScene
-from scenes.common.graph_parts import get_code_panel
 from scenes.common.integral_parts import (
+    get_code_card,
     get_error_line,
     get_log_error_axes,
     get_simpson_pieces,
@@ -167,7 +167,7 @@ class NumericIntegration(LectureScene):
         text2, a2, b2 = p.second_integrand, p.second_a, p.second_b
         course = (text, a, b) == INTEGRAL_EXAMPLES[0]
         first = quad(text, a, b)
-        code = get_code_panel(_quad_code("g", text, a, b), size=SIZES.code + 4)
+        code = get_code_card(_quad_code("g", text, a, b))
         code.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.medium
         )
@@ -217,7 +217,7 @@ class NumericIntegration(LectureScene):
         # -- second call -------------------------------------------------------------------
         self.beat("second-call")
         second = quad(text2, a2, b2)
-        code2 = get_code_panel(_quad_code("h", text2, a2, b2), size=SIZES.code + 4)
+        code2 = get_code_card(_quad_code("h", text2, a2, b2))
         code2.move_to(code, aligned_edge=UL)
         out2 = _output(second.value, second.abserr)
         out2.move_to(out, aligned_edge=LEFT)

@@ -48,7 +48,8 @@ from scenes.common.classification_parts import (
     get_roc_dots,
     get_roc_polyline,
 )
-from scenes.common.graph_parts import get_code_panel, get_output_line
+from scenes.common.graph_parts import get_output_line
+from scenes.common.integral_parts import get_code_card
 from scenes.common.mobjects import get_tex, get_text
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
@@ -60,6 +61,8 @@ CHANCE_ROC = ((0.0, 1.0), (0.0, 1.0))
 PERFECT_ROC = ((0.0, 0.0, 1.0), (0.0, 1.0, 1.0))
 """(FPR, TPR) of a perfect classifier: straight up, then across."""
 PIECE_COLORS = (PALETTE.area, PALETTE.accent)
+CODE_SIZE = SIZES.code
+"""The sklearn cell's monospace size: the smallest that keeps its glyphs readable."""
 
 
 def _num(value: float) -> str:
@@ -83,11 +86,9 @@ def _literal(count: int, total: int) -> str:
 
 
 def _sklearn_code(xs: list[str], ys: list[str]) -> str:
+    """The notebook's call of sklearn.metrics.auc on the ROC points."""
     return (
-        "from sklearn.metrics import auc\n\n"
-        f"xs = [{', '.join(xs)}]\n"
-        f"ys = [{', '.join(ys)}]\n"
-        "auc(xs, ys)"
+        f"xs = [{', '.join(xs)}]\nys = [{', '.join(ys)}]\nsklearn.metrics.auc(xs, ys)"
     )
 
 
@@ -211,7 +212,7 @@ class RocArea(LectureScene):
         )
         xs = [_literal(int(v), curve.n_neg) for v in curve.fp]
         ys = [_literal(int(v), curve.n_pos) for v in curve.tp]
-        code = get_code_panel(_sklearn_code(xs, ys))
+        code = get_code_card(_sklearn_code(xs, ys), size=CODE_SIZE)
         out = get_output_line(_num(auc) if float(_num(auc)) != auc else f"{auc!r}")
         panel = VGroup(rule, code, out).arrange(
             DOWN, aligned_edge=LEFT, buff=SPACE.medium

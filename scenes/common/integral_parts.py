@@ -19,6 +19,7 @@ from manim import (
     Axes,
     MathTex,
     Polygon,
+    Text,
     VGroup,
 )
 
@@ -35,7 +36,7 @@ from scenes.common.mobjects import (
     get_text,
 )
 from scenes.common.numbers import superscript
-from scenes.common.theme import PALETTE, SIZES
+from scenes.common.theme import MONO_FONT, PALETTE, SIZES
 
 
 def get_riemann_bars(
@@ -63,6 +64,36 @@ def get_riemann_bars(
         ]
     )
     return bars
+
+
+def get_code_card(code: str, *, size: int = SIZES.small) -> VGroup:
+    """Python source as monospace text lines on a card (``card.code_lines[i]`` is line i).
+
+    Plain text, not manim's ``Code``: its glyphs are measured and sized like any
+    course text (the ``Code`` block's small glyphs fall under the size floor).
+    """
+    lines = VGroup(
+        *[
+            Text(
+                line if line.strip() else " ",
+                font=MONO_FONT,
+                font_size=size,
+                color=PALETTE.text,
+            )
+            for line in code.splitlines()
+        ]
+    ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+    for line, text in zip(lines, code.splitlines(), strict=True):
+        if not text.strip():
+            line.set_opacity(0)
+        indent = len(text) - len(text.lstrip())
+        if indent:
+            line.shift(
+                RIGHT * indent * lines[0].width / max(len(code.splitlines()[0]), 1)
+            )
+    card = get_card(lines, buff=0.3)
+    card.code_lines = lines
+    return card
 
 
 def readable_axis_labels(axes: Axes, *, size: int = SIZES.tex_small) -> Axes:
