@@ -486,6 +486,108 @@ def ranked_pairs(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PairCell:
+    """One (positive, negative) pair placed as a cell of the ROC unit square.
+
+    Column ``col`` is the negative's place among the negatives by score, highest
+    first (left); row ``row`` is the positive's place among the positives, highest
+    first (bottom). The cell spans FPR ``col/n_neg`` to ``(col+1)/n_neg`` and TPR
+    ``row/n_pos`` to ``(row+1)/n_pos``; it lies under the ROC curve exactly when the
+    positive outscores the negative (credit 1), and the curve cuts it on its
+    diagonal for a tie (credit 1/2), so the cells' credits sum to the area.
+    """
+
+    col: int
+    row: int
+    n_neg: int
+    n_pos: int
+    pair: RankedPair
+
+    @property
+    def credit(self) -> float:
+        """The pair's credit: 1, 1/2 (a tie) or 0."""
+        return self.pair.credit
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(x0, x1, y0, y1) of the cell on the unit square."""
+        return (
+            self.col / self.n_neg,
+            (self.col + 1) / self.n_neg,
+            self.row / self.n_pos,
+            (self.row + 1) / self.n_pos,
+        )
+
+
+def pair_grid(
+    y_true: Sequence[int] | npt.ArrayLike, y_score: Sequence[float] | npt.ArrayLike
+) -> tuple[PairCell, ...]:
+    """Every ranked pair as a cell of the ROC square, in column-then-row order.
+
+    The picture behind ``AUC = P(positive outscores negative)`` (Hanley & McNeil
+    1982; Fawcett 2006, section 7): with the negatives sorted by score down along
+    FPR and the positives down along TPR, the ROC staircase is the boundary of the
+    cells whose positive wins, so the area under it is the share of winning pairs.
+    Ties between scores keep the input order (stable sort). Same limits as
+    :func:`ranked_pairs`.
+    """
+    labels, scores = _as_pair(y_true, y_score)
+    pairs = {(p.pos, p.neg): p for p in ranked_pairs(labels, scores)}
+    pos = [int(i) for i in np.flatnonzero(labels == 1)]
+    neg = [int(i) for i in np.flatnonzero(labels == 0)]
+    pos.sort(key=lambda i: -scores[i])
+    neg.sort(key=lambda i: -scores[i])
+    return tuple(
+        PairCell(col, row, len(neg), len(pos), pairs[(p, q)])
+        for col, q in enumerate(neg)
+        for row, p in enumerate(pos)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreHistogram:
+    """Counts of each class's scores in shared bins (for drawing the two score piles)."""
+
+    edges: FloatArray  # bins + 1 edges, increasing
+    positives: IntArray  # positives per bin
+    negatives: IntArray  # negatives per bin
+
+    def share_above(self, threshold: float) -> tuple[float, float]:
+        """(TPR, FPR) of the bins whose lower edge is at or above ``threshold``.
+
+        Bin-level approximation of the ROC point at ``threshold``, exact at edges.
+        """
+        keep = self.edges[:-1] >= threshold
+        return (
+            float(self.positives[keep].sum() / self.positives.sum()),
+            float(self.negatives[keep].sum() / self.negatives.sum()),
+        )
+
+
+def score_histogram(
+    y_true: Sequence[int] | npt.ArrayLike,
+    y_score: Sequence[float] | npt.ArrayLike,
+    bins: int = 20,
+) -> ScoreHistogram:
+    """Histogram of the positives' and the negatives' scores on shared equal bins.
+
+    The bins span [min score, max score] (``numpy.histogram`` semantics: the last
+    bin is closed), so the two piles can be drawn on one score axis and a sweeping
+    threshold shows which parts of each pile it lets through (Fawcett 2006, fig. 1).
+    """
+    labels, scores = _as_pair(y_true, y_score)
+    if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
+        raise ValueError(f"bins must be a positive integer, got {bins!r}")
+    lo, hi = float(scores.min()), float(scores.max())
+    if hi <= lo:
+        hi = lo + 1.0
+    edges = np.linspace(lo, hi, bins + 1)
+    pos, _ = np.histogram(scores[labels == 1], bins=edges)
+    neg, _ = np.histogram(scores[labels == 0], bins=edges)
+    return ScoreHistogram(edges, pos.astype(np.int64), neg.astype(np.int64))
+
+
 # -- synthetic data -----------------------------------------------------------------------
 def synthetic_scores(
     n: int, seed: int, *, separation: float = SYNTHETIC_SEPARATION
@@ -544,8 +646,10 @@ def binormal_auc(separation: float) -> float:
 __all__ = [
     "AreaPiece",
     "Confusion",
+    "PairCell",
     "RankedPair",
     "RocCurve",
+    "ScoreHistogram",
     "area_pieces",
     "auc_rank",
     "auc_trapezoid",
@@ -555,8 +659,10 @@ __all__ = [
     "confusion",
     "confusion_from_predictions",
     "outcomes",
+    "pair_grid",
     "ranked_pairs",
     "roc_auc",
     "roc_curve",
+    "score_histogram",
     "synthetic_scores",
 ]

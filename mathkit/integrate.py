@@ -560,3 +560,52 @@ def reference_integral(integrand: str, a: float, b: float) -> float:
             f" enough for a reference (error estimate {abserr:.1e})"
         )
     return float(value)
+
+
+# -- the rules as pictures: nodes and fitted parabolas -------------------------------------
+@dataclass(frozen=True, slots=True)
+class RuleNodes:
+    """The n + 1 sample points x_0 .. x_n (h apart) and f there: the trapezoids' corners."""
+
+    xs: FloatArray
+    ys: FloatArray
+    h: float
+
+    def trapezoid_areas(self) -> FloatArray:
+        """Area of each panel's trapezoid, h (f_i + f_{i+1}) / 2; they sum to T_n."""
+        return self.h * (self.ys[:-1] + self.ys[1:]) / 2
+
+
+def rule_nodes(integrand: str, a: float, b: float, n: int) -> RuleNodes:
+    """The nodes of the composite trapezoid and Simpson rules with n panels.
+
+    Raises
+    ------
+    ValueError
+        As :func:`trapezoid`.
+    """
+    ys, h = _grid(integrand, a, b, n)
+    return RuleNodes(np.linspace(float(a), float(b), _check_n(n) + 1), ys, h)
+
+
+def simpson_parabolas(integrand: str, a: float, b: float, n: int) -> FloatArray:
+    """Coefficients (c2, c1, c0) of the parabola Simpson's rule fits to each panel pair.
+
+    Row k interpolates (x_2k, f_2k), (x_2k+1, f_2k+1), (x_2k+2, f_2k+2) exactly;
+    the integral of row k over [x_2k, x_2k+2] is (h/3)(f_2k + 4 f_2k+1 + f_2k+2),
+    so their sum is :func:`simpson` (Burden & Faires, section 4.3). Shape (n/2, 3).
+
+    Raises
+    ------
+    ValueError
+        As :func:`simpson` (n must be even).
+    """
+    n = _check_n(n)
+    if n % 2:
+        raise ValueError(f"Simpson's rule needs an even number of intervals n, got {n}")
+    nodes = rule_nodes(integrand, a, b, n)
+    rows = [
+        np.polyfit(nodes.xs[2 * k : 2 * k + 3], nodes.ys[2 * k : 2 * k + 3], 2)
+        for k in range(n // 2)
+    ]
+    return np.asarray(rows, dtype=np.float64)

@@ -3,8 +3,8 @@
 Learning goal: a binary classifier turns a score y-hat in [0, 1] into a class
 with a threshold t (y-hat >= t means class 1, "hot dog"); moving t changes which
 items are called hot dogs, and so which mistakes the classifier makes. The data
-are the course's four hot-dog images (``mathkit.data``); every prediction comes
-from ``mathkit.classification.classify``.
+are the course's four hot-dog images (``mathkit.data``) or a variant's CSV; every
+prediction and count comes from ``mathkit.classification``.
 """
 
 from __future__ import annotations
@@ -15,20 +15,19 @@ from manim import (
     RIGHT,
     UP,
     Create,
-    DecimalNumber,
     FadeIn,
     FadeOut,
     GrowFromPoint,
+    LaggedStart,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     always_redraw,
-    linear,
     smooth,
 )
 
-from mathkit.classification import classify, confusion
-from mathkit.data import HOTDOG_THRESHOLD, HOTDOG_Y, HOTDOG_Y_HAT
+from mathkit.classification import auc_rank, classify, confusion
 from scenes.common.base import LectureScene
 from scenes.common.classification_parts import (
     class_color,
@@ -37,86 +36,127 @@ from scenes.common.classification_parts import (
     get_positive_zone,
     get_prediction_badge,
     get_score_line,
-    get_threshold_marker,
+    get_threshold_handle,
     get_verdict_mark,
+    get_zone_label,
 )
-from scenes.common.mobjects import get_tex, get_text, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.mobjects import get_tex, get_text
+from scenes.common.params import tag
+from scenes.common.schemas_classification import BinaryClassificationParams
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
-T_HIGH = 0.95
-T_LOW = 0.1
-"""Where the threshold is swept to (layout: above every score, below every score)."""
+
+def _listing(values: list[float]) -> str:
+    """0.3, 0.5, 0.6 and 0.9."""
+    words = [f"{v:g}" for v in values]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """'1 image', '3 images'."""
+    return f"{n} {one if n == 1 else many}"
 
 
 class BinaryClassification(LectureScene):
-    """Beats: title, labels, scores, threshold, sweep, verdict, summary."""
+    """Beats: title, labels, scores, threshold, sweep, verdict, summary.
+
+    Parameters (``self.params``, :class:`scenes.common.schemas.BinaryClassificationParams`):
+    the labels and scores (a small CSV in a variant) and the threshold.
+    """
+
+    params_schema = BinaryClassificationParams
 
     def construct(self) -> None:
-        ys, scores, t0 = HOTDOG_Y, HOTDOG_Y_HAT, HOTDOG_THRESHOLD
+        p: BinaryClassificationParams = self.params
+        ys = [int(v) for v in p.data.labels]
+        scores = [float(v) for v in p.data.scores]
+        t0 = p.threshold
+        t_high, t_low = p.sweep_ends()
+        n = len(ys)
 
         # -- title ---------------------------------------------------------------
-        self.beat("title")
-        title = get_title("Binary Classification", subtitle="Hot dog or not hot dog?")
-        self.narrate(
-            "A binary classifier sorts each input into one of two classes. "
-            "The course's example: is this image a hot dog, or not?",
-            Write(title[0]),
-            FadeIn(title[1:]),
-        )
-
-        # -- labels ----------------------------------------------------------------
-        self.beat("labels")
         legend = VGroup(
             *[
                 VGroup(
                     get_item_icon(label, width=1.6),
                     get_tex(f"y = {label}", color=class_color(label)),
                     get_text(name, size=SIZES.body, color=PALETTE.subtle),
-                ).arrange(DOWN, buff=0.3)
+                ).arrange(DOWN, buff=SPACE.medium)
                 for label, name in ((1, "hot dog"), (0, "not hot dog"))
             ]
-        ).arrange(RIGHT, buff=2.5)
+        ).arrange(RIGHT, buff=SPACE.section * 2.5)
+        legend.shift(DOWN * SPACE.medium)
+        self.opening(
+            LaggedStart(*[FadeIn(g, shift=UP * 0.2) for g in legend], lag_ratio=0.5),
+            "A binary classifier sorts each input into one of two classes. "
+            "The course's example: is this image a hot dog, or not?",
+        )
+
+        # -- labels ----------------------------------------------------------------
+        self.beat("labels")
         self.narrate(
             "Every image has a true label y: 1 for a hot dog, 0 for anything else, "
             "like this slice of pizza.",
-            FadeIn(legend, lag_ratio=0.4),
+            *[g[1].animate.scale(1.25) for g in legend],
+            fill=True,
         )
         self.play(FadeOut(legend))
 
         # -- scores ----------------------------------------------------------------
         self.beat("scores")
-        line = get_score_line(length=11.0).shift(DOWN * 0.5)
+        line = get_score_line(length=11.0).shift(DOWN * SPACE.section)
         axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(
-            line, RIGHT, buff=0.3
+            line, RIGHT, buff=SPACE.medium
         )
         items = VGroup(*[get_item(line, y, s) for y, s in zip(ys, scores, strict=True)])
-        listed = ", ".join(f"{s:g}" for s in scores)
-        self.caption(
+        tag(items, "data")
+        self.narrate(
             "The model outputs a score y-hat between 0 and 1: how sure it is that the "
-            f"image is a hot dog. Our four images score {listed}."
+            f"image is a hot dog. Our {_count(n, 'image', 'images')} score"
+            f" {_listing(scores)}.",
+            Create(line),
+            Write(axis_name),
+            LaggedStart(
+                *[
+                    LaggedStart(
+                        GrowFromPoint(VGroup(it.stem, it.dot), it.dot.get_center()),
+                        FadeIn(VGroup(it.icon, it.label), shift=DOWN * 0.2),
+                        lag_ratio=0.5,
+                    )
+                    for it in items
+                ],
+                lag_ratio=0.6,
+            ),
+            fill=True,
         )
-        self.play(Create(line), Write(axis_name))
-        for item in items:
-            self.play(
-                GrowFromPoint(VGroup(item.stem, item.dot), item.dot.get_center()),
-                FadeIn(VGroup(item.icon, item.label), shift=DOWN * 0.2),
-                run_time=0.8,
-            )
-        self.hold()
-        self.caption(
-            "The scores are not perfectly sorted: a pizza outscores one of the hot dogs."
+        unsorted = auc_rank(ys, scores) < 1.0
+        self.narrate(
+            "The scores are not perfectly sorted: a pizza outscores a hot dog."
+            if unsorted
+            else "These scores are perfectly sorted: every hot dog outscores every pizza.",
+            *[it.icon.animate.scale(1.1) for it in items],
+            fill=True,
         )
-        self.hold()
 
         # -- threshold ---------------------------------------------------------------
         self.beat("threshold")
         t = ValueTracker(t0)
-        top = items[0].label.get_top()[1] - line.get_center()[1] + 0.1
+        top = items.get_top()[1] - line.get_center()[1] + SPACE.tight
+        band = get_zone_label(get_positive_zone(line, 0.5)).height + SPACE.small
+        top += band  # a band above the items for the zone's name
         zone = always_redraw(lambda: get_positive_zone(line, t.get_value(), height=top))
-        marker = always_redraw(
-            lambda: get_threshold_marker(line, t.get_value(), up=0.6, down=0.12)
+        handle = always_redraw(
+            lambda: get_threshold_handle(line, t.get_value(), up=top, down=SPACE.medium)
         )
-        badge_y = line.get_center()[1] - 1.55
+        zone_label = get_zone_label(get_positive_zone(line, 0.0, height=top))
+        span = (zone_label.get_left()[0] - SPACE.small, zone_label.get_right()[0])
+
+        def hide_under_handle(label: VMobject) -> None:
+            """The zone's name steps aside (fades) while the threshold line is on it."""
+            x = line.n2p(t.get_value())[0]
+            label.set_opacity(0.0 if span[0] <= x <= span[1] else 1.0)
+
+        badge_y = line.get_center()[1] - 1.2
 
         templates = (get_prediction_badge(0), get_prediction_badge(1))
 
@@ -124,63 +164,79 @@ class BinaryClassification(LectureScene):
             preds = classify(scores, t.get_value())
             return VGroup(
                 *[
-                    templates[int(p)].copy().move_to([line.n2p(s)[0], badge_y, 0])
-                    for p, s in zip(preds, scores, strict=True)
+                    templates[int(q)].copy().move_to([line.n2p(s)[0], badge_y, 0])
+                    for q, s in zip(preds, scores, strict=True)
                 ]
             )
 
         badge_row = always_redraw(badges)
         row_name = get_text("predicted", size=SIZES.small, color=PALETTE.subtle)
-        row_name.to_edge(LEFT, buff=EDGE_BUFF + 0.1).set_y(badge_y)
+        row_name.to_edge(LEFT, buff=EDGE_BUFF + SPACE.tight).set_y(badge_y)
 
-        threshold_label = VGroup(
-            get_tex("t =", size=SIZES.tex_small, color=PALETTE.tangent),
-            DecimalNumber(
-                t0,
-                num_decimal_places=2,
-                font_size=SIZES.tex_small,
-                color=PALETTE.tangent,
-            ),
-        ).arrange(RIGHT, buff=0.15)
+        def tally() -> VGroup:
+            c = confusion(ys, scores, t.get_value())
+            return (
+                VGroup(
+                    get_text(
+                        f"called hot dog: {c.tp + c.fp} of {c.n}",
+                        size=SIZES.small,
+                        color=PALETTE.point,
+                    ),
+                    get_text(
+                        f"right: {c.tp + c.tn} of {c.n}",
+                        size=SIZES.small,
+                        color=PALETTE.positive,
+                    ),
+                )
+                .arrange(RIGHT, buff=SPACE.large)
+                .next_to(line, DOWN, buff=1.75)
+            )
 
-        def follow(label: VGroup) -> None:
-            label[1].set_value(t.get_value())
-            label.next_to(line.n2p(t.get_value()), DOWN, buff=0.55)
-
-        threshold_label.add_updater(follow)
-        follow(threshold_label)
-        self.caption(
+        counts = always_redraw(tally)
+        zone_label.add_updater(hide_under_handle)
+        self.add(zone_label)
+        self.narrate(
             "To decide, choose a threshold t. A score at or above t is classed 1, "
-            "hot dog; a score below t is classed 0."
+            "hot dog; a score below t is classed 0.",
+            FadeIn(zone),
+            Create(handle),
+            FadeIn(badge_row, lag_ratio=0.3),
+            FadeIn(row_name),
+            fill=True,
         )
-        self.play(FadeIn(zone), Create(marker), FadeIn(threshold_label))
-        self.play(FadeIn(badge_row, lag_ratio=0.3), FadeIn(row_name))
-        self.hold()
-        self.caption(
+        exact = [s for s in scores if s == t0]
+        self.narrate(
             f"At t = {t0:g} the image scoring exactly {t0:g} counts as a hot dog: "
             "the rule is 'at or above'."
+            if exact
+            else f"At t = {t0:g}, {_count(sum(s >= t0 for s in scores), 'image is', 'images are')}"
+            " at or above the threshold: those are called hot dogs.",
+            FadeIn(counts),
+            fill=True,
         )
-        self.hold()
 
         # -- sweep -------------------------------------------------------------------
         self.beat("sweep")
-        self.caption(
-            "Raise the threshold and the classifier grows cautious: above every score, "
-            "nothing is called a hot dog."
+        sweep = (
+            (
+                "Raise the threshold and the classifier grows cautious: above every score, "
+                "nothing is called a hot dog.",
+                t_high,
+            ),
+            (
+                "Lower it and it grows eager: below every score, everything is a hot dog.",
+                t_low,
+            ),
+            (
+                f"Settle on the usual choice, t = {t0:g}."
+                if p.is_course_data
+                else f"Settle on t = {t0:g}.",
+                t0,
+            ),
         )
-        self.play(t.animate.set_value(T_HIGH), run_time=3.0, rate_func=smooth)
-        t.set_value(T_HIGH)
-        self.hold()
-        self.caption(
-            "Lower it and it grows eager: below every score, everything is a hot dog."
-        )
-        self.play(t.animate.set_value(T_LOW), run_time=4.0, rate_func=linear)
-        t.set_value(T_LOW)
-        self.hold()
-        self.caption(f"Settle on the usual choice, t = {t0:g}.")
-        self.play(t.animate.set_value(t0), run_time=2.5, rate_func=smooth)
-        t.set_value(t0)
-        self.hold()
+        for said, target in sweep:
+            self.narrate(said, t.animate.set_value(target), rate_func=smooth, fill=True)
+            t.set_value(target)
 
         # -- verdict -------------------------------------------------------------------
         self.beat("verdict")
@@ -192,19 +248,38 @@ class BinaryClassification(LectureScene):
         self.add(current)
         marks = VGroup(
             *[
-                get_verdict_mark(bool(p == y)).next_to(current[i], DOWN, buff=0.2)
-                for i, (p, y) in enumerate(zip(preds, ys, strict=True))
+                get_verdict_mark(bool(q == y)).next_to(
+                    current[i], RIGHT, buff=SPACE.tight
+                )
+                for i, (q, y) in enumerate(zip(preds, ys, strict=True))
             ]
         )
-        wrong = [i for i, (p, y) in enumerate(zip(preds, ys, strict=True)) if p != y]
-        right = conf.tp + conf.tn
-        self.caption(
-            f"Compare with the true labels: {right} of {conf.n} are right. The pizza "
-            f"scoring {scores[wrong[0]]:g} is called a hot dog: a false alarm."
+        alarms = [
+            s for s, q, y in zip(scores, preds, ys, strict=True) if q == 1 and y == 0
+        ]
+        misses = [
+            s for s, q, y in zip(scores, preds, ys, strict=True) if q == 0 and y == 1
+        ]
+        said = [
+            f"Compare with the true labels: {conf.tp + conf.tn} of {conf.n} are right."
+        ]
+        if alarms:
+            said.append(
+                f"The pizza scoring {_listing(alarms)} is called a hot dog: a false alarm."
+                if len(alarms) == 1
+                else f"The pizzas scoring {_listing(alarms)} are called hot dogs: false alarms."
+            )
+        if misses:
+            said.append(
+                f"The hot dog scoring {_listing(misses)} is missed."
+                if len(misses) == 1
+                else f"The hot dogs scoring {_listing(misses)} are missed."
+            )
+        self.narrate(
+            " ".join(said),
+            FadeIn(marks, lag_ratio=0.3, scale=1.4),
+            fill=True,
         )
-        self.play(FadeOut(threshold_label))
-        self.play(FadeIn(marks, lag_ratio=0.3, scale=1.4), run_time=1.5)
-        self.hold()
 
         # -- summary -------------------------------------------------------------------
         self.beat("summary")
@@ -213,11 +288,16 @@ class BinaryClassification(LectureScene):
             size=SIZES.body,
             color=PALETTE.text,
         )
-        summary.to_edge(DOWN, buff=EDGE_BUFF + 0.05)
-        self.play(FadeIn(summary, shift=UP * 0.2))
-        self.caption(
+        summary.move_to(counts)
+        counts.clear_updaters()
+        self.narrate(
             "Every threshold trades one kind of mistake for another. Next, we count "
-            "those mistakes in a confusion matrix."
+            "those mistakes in a confusion matrix.",
+            FadeOut(counts, shift=UP * 0.2),
+            FadeIn(summary, shift=UP * 0.2),
+            hold=1.5,
         )
-        self.hold(1.5)
         self.wait()
+
+
+__all__ = ["BinaryClassification"]

@@ -9,6 +9,7 @@ example (``mathkit.data``); counts and rates: ``mathkit.classification``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from manim import (
@@ -16,36 +17,37 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
+    ChangeDecimalToValue,
     Create,
-    DecimalNumber,
     FadeIn,
     FadeOut,
     Indicate,
     Integer,
+    LaggedStart,
+    Succession,
     ValueTracker,
     VGroup,
-    Write,
     always_redraw,
     smooth,
 )
 
 from mathkit.classification import Confusion, classify, confusion, outcomes
-from mathkit.data import HOTDOG_THRESHOLD, HOTDOG_Y, HOTDOG_Y_HAT
 from scenes.common.base import LectureScene
 from scenes.common.classification_parts import (
     CELL_COLORS,
+    CELL_TITLES,
     get_confusion_grid,
     get_item,
     get_positive_zone,
     get_score_line,
-    get_threshold_marker,
+    get_threshold_handle,
 )
-from scenes.common.mobjects import get_card, get_tex, get_text, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
-
-T_HIGH = 0.95
-T_LOW = 0.1
-"""Sweep targets (layout: above every score, below every score)."""
+from scenes.common.mobjects import get_card, get_tex, get_text
+from scenes.common.numbers import fmt
+from scenes.common.params import tag
+from scenes.common.schemas_classification import ConfusionMatrixParams
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 NAMES = {
     "tp": "true positive",
@@ -55,108 +57,124 @@ NAMES = {
 }
 
 
+CELL_TEX_COLORS = {CELL_TITLES[k]: v for k, v in CELL_COLORS.items()}
+"""TP, TN green and FP, FN pink in the formulas, as their cells."""
+
+
 def rate_lines(c: Confusion) -> list[tuple[str, str, str]]:
     """(name, formula, working) for the four rates of ``c``; values from mathkit."""
     return [
         (
             "TPR",
             r"\frac{TP}{TP + FN}",
-            rf"\frac{{{c.tp}}}{{{c.positives}}} = {c.tpr:.2g}",
+            rf"\frac{{{c.tp}}}{{{c.positives}}} {_eq(c.tpr)} {fmt(c.tpr, 2)}",
         ),
         (
             "FPR",
             r"\frac{FP}{FP + TN}",
-            rf"\frac{{{c.fp}}}{{{c.negatives}}} = {c.fpr:.2g}",
+            rf"\frac{{{c.fp}}}{{{c.negatives}}} {_eq(c.fpr)} {fmt(c.fpr, 2)}",
         ),
         (
             "precision",
             r"\frac{TP}{TP + FP}",
-            rf"\frac{{{c.tp}}}{{{c.tp + c.fp}}} \approx {c.precision:.2f}",
+            rf"\frac{{{c.tp}}}{{{c.tp + c.fp}}} {_eq(c.precision)} {fmt(c.precision, 2)}",
         ),
         (
             "accuracy",
             r"\frac{TP + TN}{n}",
-            rf"\frac{{{c.tp + c.tn}}}{{{c.n}}} = {c.accuracy:.2f}",
+            rf"\frac{{{c.tp + c.tn}}}{{{c.n}}} {_eq(c.accuracy)} {fmt(c.accuracy, 2)}",
         ),
     ]
+
+
+def _eq(value: float) -> str:
+    """'=' when two decimals show ``value`` exactly, else an approximately-equal sign."""
+    return "=" if float(fmt(value, 2)) == value else r"\approx"
 
 
 class ConfusionMatrix(LectureScene):
     """Beats: title, setup, grid, fill, sweep, rates, summary."""
 
+    params_schema = ConfusionMatrixParams
+
     def construct(self) -> None:
-        ys, scores, t0 = HOTDOG_Y, HOTDOG_Y_HAT, HOTDOG_THRESHOLD
+        p: ConfusionMatrixParams = self.params
+        ys = [int(v) for v in p.data.labels]
+        scores = [float(v) for v in p.data.scores]
+        t0 = p.threshold
+        t_high, t_low = p.sweep_ends()
         conf = confusion(ys, scores, t0)
 
         # -- title -----------------------------------------------------------------
-        self.beat("title")
-        title = get_title("The Confusion Matrix")
-        self.narrate(
+        empty = Confusion(0, 0, 0, 0)
+        grid = get_confusion_grid(empty, cell=1.3)
+        grid.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.medium).to_edge(
+            DOWN, buff=SUBTITLE_ZONE + SPACE.medium
+        )
+        self.opening(
+            FadeIn(grid.headers),
             "A confusion matrix counts where a classifier is right, and where it is "
             "confused.",
-            Write(title),
         )
 
         # -- setup -----------------------------------------------------------------
         self.beat("setup")
-        line = get_score_line(length=10.0).move_to(UP * 0.75 + LEFT * 0.4)
+        line = get_score_line(length=7.0)
+        line.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium).set_y(-0.9)
         axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(
-            line, RIGHT, buff=0.3
+            line, RIGHT, buff=SPACE.small
         )
         items = VGroup(
             *[
-                get_item(line, y, s, icon_width=0.7, stem=0.7)
+                get_item(line, y, s, icon_width=0.5, stem=0.6)
                 for y, s in zip(ys, scores, strict=True)
             ]
         )
+        # neighbours' "y = ..." labels too close to share a row: stagger them
+        ordered = sorted(items, key=lambda it: it.dot.get_center()[0])
+        for prev, item in itertools.pairwise(ordered):
+            gap = item.label.get_left()[0] - prev.label.get_right()[0]
+            if (
+                gap < SPACE.tight
+                and abs(prev.label.get_y() - item.label.get_y()) < 1e-6
+            ):
+                item.label.shift(UP * (item.label.height + SPACE.tight))
+        tag(items, "data")
         t = ValueTracker(t0)
-        top = items[0].label.get_top()[1] - line.get_center()[1] + 0.1
+        top = items.get_top()[1] - line.get_center()[1] + SPACE.tight
         zone = always_redraw(lambda: get_positive_zone(line, t.get_value(), height=top))
-        marker = always_redraw(
-            lambda: get_threshold_marker(line, t.get_value(), up=0.5, down=0.12)
+        handle = always_redraw(
+            lambda: get_threshold_handle(line, t.get_value(), up=top, down=SPACE.tight)
         )
-        t_label = VGroup(
-            get_tex("t =", color=PALETTE.tangent),
-            DecimalNumber(
-                t0, num_decimal_places=2, font_size=SIZES.tex, color=PALETTE.tangent
-            ),
-        ).arrange(RIGHT, buff=0.15)
-
-        def follow(label: VGroup) -> None:
-            label[1].set_value(t.get_value())
-
-        t_label.next_to(line, DOWN, buff=1.5).align_to(line, RIGHT)
-        t_label.add_updater(follow)
-        follow(t_label)
-        self.caption(
-            f"Back to the four images, classified with the threshold t = {t0:g}: "
-            "scores in the shaded zone are called hot dogs."
+        self.narrate(
+            f"Back to the images, classified with the threshold t = {t0:g}: "
+            "scores in the shaded zone are called hot dogs.",
+            Create(line),
+            FadeIn(axis_name),
+            FadeIn(items, lag_ratio=0.2),
+            FadeIn(zone),
+            Create(handle),
+            fill=True,
         )
-        self.play(Create(line), FadeIn(axis_name), FadeIn(items, lag_ratio=0.2))
-        self.play(FadeIn(zone), Create(marker), FadeIn(t_label))
-        self.hold()
 
         # -- grid ------------------------------------------------------------------
         self.beat("grid")
-        empty = Confusion(0, 0, 0, 0)
-        grid = get_confusion_grid(empty, cell=1.3)
-        grid.to_edge(DOWN, buff=EDGE_BUFF + 0.05).set_x(-1.5)
         self.narrate(
             "Make a two by two table. Rows are the actual class, columns the "
             "predicted class.",
-            FadeIn(grid.headers),
-            *[Create(c) for c in grid.cells.values()],
+            LaggedStart(*[Create(c) for c in grid.cells.values()], lag_ratio=0.3),
+            fill=True,
         )
-        self.caption(
+        self.narrate(
             "The diagonal holds the hits: true positives and true negatives. "
-            "Off the diagonal are the two kinds of mistake."
+            "Off the diagonal are the two kinds of mistake.",
+            Succession(
+                AnimationGroup(*[FadeIn(grid.titles[n]) for n in ("tp", "tn")]),
+                AnimationGroup(*[FadeIn(grid.titles[n]) for n in ("fp", "fn")]),
+                FadeIn(VGroup(*grid.counts.values())),
+            ),
+            fill=True,
         )
-        self.play(
-            *[FadeIn(grid.titles[n]) for n in ("tp", "tn")],
-        )
-        self.play(*[FadeIn(grid.titles[n]) for n in ("fp", "fn")])
-        self.play(FadeIn(VGroup(*grid.counts.values())))
-        self.hold()
 
         # -- fill ------------------------------------------------------------------
         self.beat("fill")
@@ -169,19 +187,21 @@ class ConfusionMatrix(LectureScene):
             tally[name] += 1
             kind = "a hot dog" if ys[i] == 1 else "not a hot dog"
             said = "hot dog" if preds[i] == 1 else "not hot dog"
-            self.caption(
-                f"The image scoring {scores[i]:g} is {kind}, and the model says "
-                f"{said}: a {NAMES[name]}."
-            )
             flyer = items[i].icon.copy()
-            self.play(flyer.animate.scale(0.6).move_to(grid.cells[name]), run_time=1.0)
-            grid.counts[name].set_value(tally[name])
-            self.play(
-                FadeOut(flyer),
-                Indicate(grid.counts[name], color=CELL_COLORS[name]),
-                run_time=0.8,
+            grid.counts[name].set_value(tally[name] - 1)
+            self.narrate(
+                f"The image scoring {scores[i]:g} is {kind}, and the model says "
+                f"{said}: a {NAMES[name]}.",
+                Succession(
+                    flyer.animate.scale(0.6).move_to(grid.cells[name]),
+                    AnimationGroup(
+                        FadeOut(flyer),
+                        ChangeDecimalToValue(grid.counts[name], tally[name]),
+                        Indicate(grid.counts[name], color=CELL_COLORS[name]),
+                    ),
+                ),
+                fill=True,
             )
-            self.hold()
         assert tally == {"tp": conf.tp, "fp": conf.fp, "tn": conf.tn, "fn": conf.fn}
 
         # -- sweep -----------------------------------------------------------------
@@ -195,23 +215,21 @@ class ConfusionMatrix(LectureScene):
 
         for name, count in grid.counts.items():
             count.add_updater(live(name))
-        self.caption(
-            "Move the threshold and the counts move with it. Above every score, "
-            "nothing is called a hot dog: no false positives, but every hot dog missed."
+        sweep = (
+            (
+                "Move the threshold and the counts move with it. Above every score, nothing"
+                " is called a hot dog: no false positives, but every hot dog missed.",
+                t_high,
+            ),
+            (
+                "Below every score, every hot dog is caught, but every pizza is a false alarm.",
+                t_low,
+            ),
+            (f"Back to t = {t0:g}.", t0),
         )
-        self.play(t.animate.set_value(T_HIGH), run_time=3.0, rate_func=smooth)
-        t.set_value(T_HIGH)
-        self.hold()
-        self.caption(
-            "Below every score, every hot dog is caught, but every pizza is a false alarm."
-        )
-        self.play(t.animate.set_value(T_LOW), run_time=4.0, rate_func=smooth)
-        t.set_value(T_LOW)
-        self.hold()
-        self.caption(f"Back to t = {t0:g}.")
-        self.play(t.animate.set_value(t0), run_time=2.5, rate_func=smooth)
-        t.set_value(t0)
-        self.hold()
+        for said, target in sweep:
+            self.narrate(said, t.animate.set_value(target), rate_func=smooth, fill=True)
+            t.set_value(target)
         for count in grid.counts.values():
             count.clear_updaters()
 
@@ -221,38 +239,46 @@ class ConfusionMatrix(LectureScene):
             *[
                 VGroup(
                     get_text(name, size=SIZES.small, color=PALETTE.subtle),
-                    get_tex(rf"= {formula} = {working}", size=SIZES.tex_small),
-                ).arrange(RIGHT, buff=0.2)
+                    get_tex(
+                        rf"= {formula} = {working}",
+                        size=SIZES.tex_small,
+                        colors=CELL_TEX_COLORS,
+                    ),
+                ).arrange(RIGHT, buff=SPACE.small)
                 for name, formula, working in rate_lines(conf)
             ]
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         card = get_card(rows, color=PALETTE.overlay)
-        strip = VGroup(line, axis_name, items, zone, marker, t_label)
+        strip = VGroup(line, axis_name, items, zone, handle)
         self.play(
-            FadeOut(strip), grid.animate.to_edge(LEFT, buff=EDGE_BUFF + 0.3).set_y(-0.5)
+            FadeOut(strip),
+            grid.animate.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium),
         )
-        card.next_to(grid, RIGHT, buff=0.7).align_to(grid.cells["fp"], DOWN)
+        card.next_to(grid, RIGHT, buff=SPACE.large).align_to(grid.cells["fp"], DOWN)
+        calls = conf.tp + conf.fp
         explained = (
             (
                 f"The true positive rate, or recall: of the {conf.positives} real hot dogs, "
-                f"the model catches {conf.tp}. TPR = {conf.tpr:g}."
+                f"the model catches {conf.tp}. TPR = {fmt(conf.tpr, 2)}."
             ),
             (
                 f"The false positive rate: of the {conf.negatives} other images, "
-                f"{conf.fp} is called a hot dog. FPR = {conf.fpr:g}."
+                f"{conf.fp} {'is' if conf.fp == 1 else 'are'} called a hot dog."
+                f" FPR = {fmt(conf.fpr, 2)}."
             ),
             (
-                f"Precision: of the {conf.tp + conf.fp} images called hot dogs, "
-                f"{conf.tp} really are, about {conf.precision:.2f}."
+                f"Precision: of the {calls} images called hot dogs, "
+                f"{conf.tp} really {'is one' if conf.tp == 1 else 'are'},"
+                f" {'about ' if _eq(conf.precision) != '=' else ''}{fmt(conf.precision, 2)}."
             ),
             (
                 f"Accuracy: {conf.tp + conf.tn} of the {conf.n} images are classed "
-                f"correctly, {conf.accuracy:g}."
+                f"correctly, {fmt(conf.accuracy, 2)}."
             ),
         )
         self.play(FadeIn(card[0]))
         for row, text in zip(rows, explained, strict=True):
-            self.narrate(text, FadeIn(row, shift=RIGHT * 0.2))
+            self.narrate(text, FadeIn(row, shift=RIGHT * 0.2), fill=True)
 
         # -- summary ---------------------------------------------------------------
         self.beat("summary")

@@ -15,22 +15,25 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
+    AnimationGroup,
     Create,
     DecimalNumber,
     Dot,
     FadeIn,
     FadeOut,
     Flash,
+    Indicate,
+    LaggedStart,
     Line,
     Transform,
     ValueTracker,
     VGroup,
-    Write,
     always_redraw,
     linear,
 )
 
-from mathkit.classification import auc_trapezoid, roc_curve
+from mathkit.classification import auc_trapezoid, roc_curve, score_histogram
 from mathkit.data import HOTDOG_Y, HOTDOG_Y_HAT
 from mathkit.guard import thin_indices
 from scenes.common.base import LectureScene
@@ -40,17 +43,22 @@ from scenes.common.classification_parts import (
     get_item,
     get_positive_zone,
     get_roc_axes,
+    get_roc_point_label,
     get_roc_polyline,
     get_score_line,
-    get_threshold_marker,
+    get_score_piles,
+    get_threshold_handle,
+    get_unit_square,
 )
-from scenes.common.mobjects import get_tex, get_text, get_title
+from scenes.common.mobjects import get_polyline, get_tex, get_text
 from scenes.common.params import tag
 from scenes.common.schemas import RocCurveParams
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 T_ABOVE = 0.97
 """Where the marker is drawn for the threshold "above every score" (layout only)."""
+PILE_BINS = 20
+"""Bins of the two score piles (histograms) beside the smooth curve."""
 MAX_DRAWN_POINTS = 2000
 """Most corners of the drawn smooth curve (a 10^6-row variant is thinned to these)."""
 
@@ -68,7 +76,7 @@ def rates_tex(
             rf"\mathrm{{FPR}} = \frac{{{fp}}}{{{n_neg}}} = {fpr:g}",
             size=SIZES.tex_small,
         ),
-    ).arrange(RIGHT, buff=0.6)
+    ).arrange(RIGHT, buff=SPACE.large)
 
 
 def threshold_tex(t: float, top_score: float) -> VGroup:
@@ -91,6 +99,12 @@ def _climb(auc: float) -> str:
     return "the point runs below the diagonal: these scores rank the classes backwards."
 
 
+def _count_word(n: int) -> str:
+    """'five' for 5 (the sweep's number of points), digits past ten."""
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight")
+    return words[n] if n < len(words) else str(n)
+
+
 class RocCurve(LectureScene):
     """Beats: title, setup, sweep, chance, smooth, summary.
 
@@ -107,21 +121,21 @@ class RocCurve(LectureScene):
         top_score = max(scores)
 
         # -- title -------------------------------------------------------------------
-        self.beat("title")
-        title = get_title("The ROC Curve", subtitle="Receiver operating characteristic")
-        self.narrate(
+        axes = get_roc_axes(size=4.5)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.large).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
+        )
+        square = get_unit_square(axes)
+        self.opening(
+            AnimationGroup(Create(axes), Create(square)),
             "The ROC curve shows a classifier at every threshold at once: "
             "true positive rate against false positive rate.",
-            Write(title[0]),
-            FadeIn(title[1:]),
         )
 
         # -- setup ---------------------------------------------------------------------
         self.beat("setup")
-        axes = get_roc_axes(size=4.5)
-        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.6).to_edge(DOWN, buff=EDGE_BUFF + 0.25)
         line = get_score_line(length=5.6)
-        line.to_edge(RIGHT, buff=EDGE_BUFF + 0.5).set_y(0.9)
+        line.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.large).set_y(0.7)
         items = VGroup(
             *[
                 get_item(line, y, s, icon_width=0.5, stem=0.45, show_label=False)
@@ -129,33 +143,45 @@ class RocCurve(LectureScene):
             ]
         )
         t = ValueTracker(T_ABOVE)
-        top = items.get_top()[1] - line.get_center()[1] + 0.1
+        top = items.get_top()[1] - line.get_center()[1] + SPACE.tight
         zone = always_redraw(lambda: get_positive_zone(line, t.get_value(), height=top))
         marker = always_redraw(
-            lambda: get_threshold_marker(line, t.get_value(), up=top, down=0.12)
+            lambda: get_threshold_handle(
+                line, t.get_value(), up=top, down=SPACE.tight, label=False
+            )
         )
         c0 = curve.confusion_at(0)
         t_tex = threshold_tex(curve.thresholds[0], top_score)
         counts = get_counts_row(c0)
         rates = rates_tex(c0.tp, c0.fp, curve.n_pos, curve.n_neg, c0.tpr, c0.fpr)
-        readout = VGroup(t_tex, counts, rates).arrange(DOWN, buff=0.45)
-        readout.next_to(line, DOWN, buff=0.75)
-        self.caption(
+        readout = VGroup(t_tex, counts, rates).arrange(DOWN, buff=SPACE.medium)
+        readout.next_to(line, DOWN, buff=SPACE.large)
+        self.narrate(
             "On the left, axes for the curve: false positive rate across, true positive "
-            "rate up. On the right, our four images and a threshold."
+            "rate up. On the right, our four images and a threshold.",
+            Create(line),
+            FadeIn(items, lag_ratio=0.2),
+            FadeIn(zone),
+            Create(marker),
+            FadeIn(readout),
+            fill=True,
         )
-        self.play(Create(axes), Create(line), FadeIn(items, lag_ratio=0.2))
-        self.play(FadeIn(zone), Create(marker), FadeIn(readout))
-        self.hold()
 
         # -- sweep -----------------------------------------------------------------------
         self.beat("sweep")
         xy = curve.points()
         dot = Dot(axes.c2p(*xy[0]), radius=0.09, color=PALETTE.point)
+        marks = VGroup(
+            get_roc_point_label(
+                axes, *xy[0], threshold_tex(curve.thresholds[0], top_score).tex_string
+            )
+        )
         self.narrate(
             f"Start above every score: nothing is called a hot dog, so TP = {c0.tp} and"
             f" FP = {c0.fp}. The curve starts at ({xy[0][0]:g}, {xy[0][1]:g}).",
             FadeIn(dot, scale=1.6),
+            FadeIn(marks[0]),
+            fill=True,
         )
         path = VGroup()
         for i in range(1, len(curve)):
@@ -169,7 +195,7 @@ class RocCurve(LectureScene):
                 what = "a pizza gets in, a false positive: FPR rises and the curve steps right"
             else:
                 what = "hot dogs and pizzas cross together: the curve moves diagonally"
-            self.caption(
+            said = self.caption(
                 f"Lower the threshold to {ti:g}. The image scoring {', '.join(who)} "
                 f"crosses; {what}."
             )
@@ -178,7 +204,8 @@ class RocCurve(LectureScene):
             new_rates = rates_tex(
                 ci.tp, ci.fp, curve.n_pos, curve.n_neg, ci.tpr, ci.fpr
             ).move_to(rates)
-            self.play(t.animate.set_value(ti), Transform(t_tex, new_t), run_time=1.5)
+            step = max(1.0, (said - 0.5) / 3)  # three moves share the line
+            self.play(t.animate.set_value(ti), Transform(t_tex, new_t), run_time=step)
             t.set_value(ti)
             segment = Line(
                 axes.c2p(*xy[i - 1]),
@@ -187,45 +214,79 @@ class RocCurve(LectureScene):
                 stroke_width=5,
             )
             path.add(segment)
-            self.play(Transform(counts, new_counts), Transform(rates, new_rates))
+            mark = get_roc_point_label(axes, *xy[i], new_t.tex_string)
+            marks.add(mark)
             self.play(
-                Create(segment), dot.animate.move_to(axes.c2p(*xy[i])), run_time=1.2
+                Transform(counts, new_counts),
+                Transform(rates, new_rates),
+                run_time=step,
+            )
+            self.play(
+                Create(segment),
+                dot.animate.move_to(axes.c2p(*xy[i])),
+                FadeIn(mark.label, shift=UP * 0.1),
+                FadeIn(mark.dot),
+                run_time=step,
             )
             self.hold()
         listed = ", ".join(f"({x:g}, {y:g})" for x, y in xy)
-        self.caption(f"Five thresholds, five points: {listed}.")
+        self.caption(
+            f"{_count_word(len(xy)).capitalize()} thresholds, {_count_word(len(xy))}"
+            f" points, each marked with its threshold: {listed}."
+        )
         self.add(path, dot)
-        self.play(Flash(dot, color=PALETTE.point))
+        self.play(
+            Flash(dot, color=PALETTE.point),
+            LaggedStart(
+                *[Indicate(m.label, color=PALETTE.point) for m in marks], lag_ratio=0.6
+            ),
+            run_time=self._fill_time(),
+        )
         self.hold()
 
         # -- chance ------------------------------------------------------------------------
         self.beat("chance")
         chance = get_chance_line(axes)
         chance_note = get_text("chance", size=SIZES.small, color=PALETTE.subtle)
-        chance_note.next_to(axes.c2p(0.75, 0.75), DOWN + RIGHT, buff=0.05)
+        chance_note.next_to(axes.c2p(0.7, 0.7), DOWN + RIGHT, buff=SPACE.hair)
         self.narrate(
             "A classifier that guesses catches hot dogs and pizzas at the same rate, "
             "so it walks up the diagonal. That dashed line is chance.",
             Create(chance),
             FadeIn(chance_note),
+            fill=True,
         )
+        perfect = get_polyline(
+            axes, [0, 0, 1], [0, 1, 1], color=PALETTE.positive, stroke_width=3
+        ).line
+        perfect.set_stroke(opacity=0.6)
+        perfect_note = get_text("perfect", size=SIZES.small, color=PALETTE.positive)
+        perfect_note.next_to(axes.c2p(0.22, 1), DOWN, buff=SPACE.tight)
         self.caption(
             "Our curve stays on or above the diagonal: better than guessing, though "
             "not perfect. A perfect classifier would hug the top-left corner."
         )
-        self.play(path.animate.set_stroke(width=7), run_time=0.6)
-        self.play(path.animate.set_stroke(width=5), run_time=0.6)
+        long = self._fill_time()
+        self.play(path.animate.set_stroke(width=7), run_time=long / 3)
+        self.play(
+            path.animate.set_stroke(width=5),
+            Create(perfect),
+            FadeIn(perfect_note),
+            run_time=2 * long / 3,
+        )
         self.hold()
 
         # -- smooth ----------------------------------------------------------------------------
         self.beat("smooth")
         big = roc_curve(p.data.labels, p.data.scores)
         n_big = big.n_pos + big.n_neg
-        hotdog = VGroup(path, dot)
+        hotdog = VGroup(path, dot, VGroup(*[m.dot for m in marks]))
         self.play(
             FadeOut(VGroup(line, items, readout)),
             FadeOut(zone),
             FadeOut(marker),
+            FadeOut(VGroup(perfect, perfect_note)),
+            FadeOut(VGroup(*[m.label for m in marks])),
             hotdog.animate.set_opacity(0.35),
         )
         self.remove(zone, marker)
@@ -247,8 +308,8 @@ class RocCurve(LectureScene):
                 size=SIZES.small,
                 color=PALETTE.subtle,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        about.to_edge(RIGHT, buff=EDGE_BUFF + 0.6).set_y(1.4)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        about.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.large).set_y(1.7)
         tag(about, "data")
         self.caption(
             f"With more images the steps shrink. Here are {n_big} images "
@@ -259,7 +320,7 @@ class RocCurve(LectureScene):
             " one step per distinct score."
         )
         self.play(FadeIn(about))
-        self.play(Create(smooth_curve), run_time=4.0, rate_func=linear)
+        self.play(Create(smooth_curve), run_time=self._fill_time(), rate_func=linear)
         self.hold()
 
         k = ValueTracker(1)
@@ -279,7 +340,7 @@ class RocCurve(LectureScene):
             get_tex("t =", size=SIZES.tex_small, color=PALETTE.tangent),
             get_tex(r"\mathrm{TPR} =", size=SIZES.tex_small),
             get_tex(r"\mathrm{FPR} =", size=SIZES.tex_small),
-        ).arrange(DOWN, aligned_edge=RIGHT, buff=0.35)
+        ).arrange(DOWN, aligned_edge=RIGHT, buff=SPACE.medium)
         values = VGroup(
             *[
                 DecimalNumber(
@@ -292,8 +353,43 @@ class RocCurve(LectureScene):
             ]
         )
         for lab, val in zip(labels, values, strict=True):
-            val.next_to(lab, RIGHT, buff=0.2)
-        board = VGroup(labels, values).next_to(about, DOWN, buff=0.7, aligned_edge=LEFT)
+            val.next_to(lab, RIGHT, buff=SPACE.small)
+        board = VGroup(labels, values).next_to(
+            about, DOWN, buff=SPACE.medium, aligned_edge=LEFT
+        )
+        piles = get_score_piles(
+            score_histogram(p.data.labels, p.data.scores, bins=PILE_BINS),
+            width=4.6,
+            height=1.9,
+        )
+        piles.next_to(board, DOWN, buff=SPACE.large).align_to(about, LEFT)
+        pile_names = VGroup(
+            get_text(
+                "positives" if not course else "hot dogs",
+                size=SIZES.small,
+                color=PALETTE.point,
+            ),
+            get_text(
+                "negatives" if not course else "not",
+                size=SIZES.small,
+                color=PALETTE.accent,
+            ),
+        )
+        pile_names[0].next_to(piles.axis, UP, buff=SPACE.tight).align_to(
+            piles, RIGHT
+        ).shift(UP * SPACE.large)
+        pile_names[1].next_to(piles.axis, DOWN, buff=SPACE.tight).align_to(
+            piles, RIGHT
+        ).shift(DOWN * SPACE.large)
+        cut = always_redraw(
+            lambda: Line(
+                [piles.x_of(float(big.thresholds[index()])), piles.get_top()[1], 0],
+                [piles.x_of(float(big.thresholds[index()])), piles.get_bottom()[1], 0],
+                color=PALETTE.tangent,
+                stroke_width=4,
+            )
+        )
+        tag(VGroup(piles, pile_names), "data")
         tag(board, "data")
 
         def refresh(group: VGroup) -> None:
@@ -312,18 +408,50 @@ class RocCurve(LectureScene):
             else "Slide the threshold down from the top score: "
             + _climb(auc_trapezoid(big.fpr, big.tpr))
         )
-        self.play(FadeIn(rider), FadeIn(board))
-        self.play(k.animate.set_value(last), run_time=7.0, rate_func=linear)
+        self.caption(
+            "Below the numbers, the scores of each class: "
+            + ("hot dogs" if course else "positives")
+            + " pile up, the rest hang down, and the threshold lets through every"
+            " score to its right."
+        )
+        self.play(
+            FadeIn(rider), FadeIn(board), FadeIn(piles), FadeIn(pile_names), Create(cut)
+        )
+        self.play(
+            k.animate.set_value(last), run_time=self._fill_time(), rate_func=linear
+        )
         self.hold()
         values.clear_updaters()
 
         # -- summary --------------------------------------------------------------------------
         self.beat("summary")
+        legend = VGroup(
+            *[
+                VGroup(
+                    Line(LEFT * 0.25, RIGHT * 0.25, color=color, stroke_width=6),
+                    get_text(text, size=SIZES.small, color=color),
+                ).arrange(RIGHT, buff=SPACE.small)
+                for color, text in (
+                    (PALETTE.curve, f"{len(ys)} hot-dog images"),
+                    (
+                        PALETTE.secant,
+                        f"{n_big} simulated images"
+                        if course
+                        else f"{n_big} scored items",
+                    ),
+                    (PALETTE.muted, "chance"),
+                )
+            ]
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        legend.next_to(about, DOWN, buff=SPACE.large, aligned_edge=LEFT)
+        tag(legend, "data")
         self.narrate(
             "One curve, every threshold: the further it bows toward the top-left corner, "
             "the better the classifier. Next, we measure that with the area under it.",
             FadeOut(rider),
             FadeOut(board),
+            FadeOut(VGroup(piles, pile_names, cut)),
+            FadeIn(legend),
             hotdog.animate.set_opacity(1.0),
             hold=1.5,
         )

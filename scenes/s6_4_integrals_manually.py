@@ -2,9 +2,11 @@
 
 Learning goal: read a definite integral as the area under a curve, watch left and
 right Riemann sums of x/2 on [1, 2] close in on that area as the rectangles get
-thinner, then get the exact area 3/4 from an antiderivative by the power rule, and
-do the course's second example, the integral of 2x from 3 to 4 = 7. Every number
-and every rectangle comes from ``mathkit.integrate``.
+thinner, see why the midpoint rule is exact on a line (the bit each rectangle
+misses equals the bit it adds), then get the exact area 3/4 from an
+antiderivative by the power rule and land it on the shaded area; and do the
+course's second example, the integral of 2x from 3 to 4 = 7, checked against the
+trapezoid it is. Every number and every rectangle comes from ``mathkit.integrate``.
 """
 
 from __future__ import annotations
@@ -19,33 +21,40 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
+    Line,
+    Polygon,
     ReplacementTransform,
-    SurroundingRectangle,
     Transform,
+    TransformFromCopy,
     VGroup,
+    VMobject,
     Write,
 )
 
-from mathkit.data import INTEGRAL_EXAMPLES, RIEMANN_NS
-from mathkit.expr import plain
+from mathkit.data import RIEMANN_NS
+from mathkit.expr import latex
 from mathkit.integrate import (
     antiderivative,
     definite_integral,
     integrand_function,
     riemann_sum,
+    trapezoid,
 )
+from mathkit.plotting import AxisRange, decimals_for
 from scenes.common.base import LectureScene
-from scenes.common.integral_parts import get_readout, get_riemann_bars
-from scenes.common.mobjects import (
-    get_axes,
-    get_card,
-    get_graph,
-    get_tex,
-    get_text,
-    get_title,
+from scenes.common.integral_parts import (
+    get_midpoint_slivers,
+    get_readout,
+    get_riemann_bars,
+    readable_axis_labels,
+    spoken,
 )
+from scenes.common.mobjects import get_axes, get_card, get_graph, get_tex, get_text
 from scenes.common.numbers import fmt
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.params import tag
+from scenes.common.schemas_integrals import IntegralsManuallyParams
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 
 def _num(value: float) -> str:
@@ -53,119 +62,187 @@ def _num(value: float) -> str:
     return fmt(round(value, 4), significant=6)
 
 
+GRAPH_W, GRAPH_H = 5.6, 3.8
+"""Size of the plot: it sits on the left, then beside the working on the right."""
+
+
+def _decimals(x_range: AxisRange, y_range: AxisRange) -> int | None:
+    """Tick decimals for both axes, if a step needs two or more (else per axis)."""
+    places = max(decimals_for(x_range[2]), decimals_for(y_range[2]))
+    return places if places > 1 else None
+
+
+def _flow(parts: list[str], room: float, *, size: int = SIZES.tex_small) -> VGroup:
+    """The working steps as formulas set left to right, wrapping into rows ``room`` wide.
+
+    Part i stays ``group[i]`` (for writing step by step); a continued row is indented.
+    Nothing is scaled, so the formulas keep their size.
+    """
+    group = VGroup(*[get_tex(part, size=size) for part in parts])
+    rows: list[list[VMobject]] = [[]]
+    width = 0.0
+    for mob in group:
+        extra = mob.width + (SPACE.small if rows[-1] else 0.0)
+        if rows[-1] and width + extra > room:
+            rows.append([])
+            width, extra = SPACE.large, mob.width
+        rows[-1].append(mob)
+        width += extra
+    lines = VGroup(
+        *[VGroup(*row).arrange(RIGHT, buff=SPACE.small) for row in rows]
+    ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+    for line in lines[1:]:
+        line.shift(RIGHT * SPACE.large)
+    return group
+
+
+def _is_linear(text: str) -> bool:
+    """Whether every power term has power 0 or 1 (the midpoint rule is then exact)."""
+    return all(t.power in (0, 1) for t in antiderivative(text).terms)
+
+
 class IntegralsManually(LectureScene):
-    """Beats: title, area, riemann, midpoint, power-rule, evaluate, second-example, summary."""
+    """Beats: title, area, riemann, midpoint, power-rule, evaluate, second-example, summary.
+
+    Parameters (``self.params``, :class:`scenes.common.schemas.IntegralsManuallyParams`):
+    the two examples' integrands and bounds.
+    """
+
+    params_schema = IntegralsManuallyParams
 
     def construct(self) -> None:
-        (text, a, b), (text2, a2, b2) = INTEGRAL_EXAMPLES
+        p: IntegralsManuallyParams = self.params
+        text, a, b = p.integrand, p.a, p.b
+        text2, a2, b2 = p.second_integrand, p.second_a, p.second_b
+        course = p.is_course
         f = integrand_function(text)
         exact = definite_integral(text, a, b)
         steps = {s.label: s.latex for s in exact.steps()}
+        fname = spoken(exact.integrand)
 
         # -- title ----------------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Calculating Integrals Manually", subtitle="Area under a curve, exactly"
+        axes = get_axes(
+            p.x_range,
+            p.y_range,
+            width=GRAPH_W,
+            height=GRAPH_H,
+            decimals=_decimals(p.x_range, p.y_range),
         )
-        self.narrate(
+        readable_axis_labels(axes)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium).to_edge(
+            DOWN, buff=SUBTITLE_ZONE + SPACE.tight
+        )
+        curve = get_graph(axes, lambda v: float(f(v)), x_range=p.x_range[:2])
+        curve_label = get_tex(
+            f"y = {latex(exact.integrand)}", size=SIZES.tex_small, color=PALETTE.curve
+        )
+        curve_label.next_to(
+            axes.c2p(p.x_range[1], float(f(p.x_range[1]))), LEFT, buff=SPACE.medium
+        ).shift(UP * SPACE.medium)
+        tag(VGroup(axes, curve, curve_label), "integrand", "a", "b")
+        self.opening(
+            VGroup(axes, curve, curve_label),
             "An integral adds up the area under a curve. Let's compute one by hand.",
-            Write(title[0]),
-            FadeIn(title[1:]),
         )
 
         # -- area -----------------------------------------------------------------------
         self.beat("area")
-        axes = get_axes(
-            [0, 2.5, 0.5], [0, 1.25, 0.25], width=6.4, height=4.4, decimals=2
-        )
-        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.3).to_edge(DOWN, buff=EDGE_BUFF + 0.2)
-        curve = get_graph(axes, lambda v: float(f(v)), x_range=[0, 2.5])
-        curve_label = get_tex(
-            r"y = \frac{x}{2}", size=SIZES.tex_small, color=PALETTE.curve
-        )
-        curve_label.next_to(axes.c2p(2.5, float(f(2.5))), LEFT, buff=0.3).shift(
-            UP * 0.35
-        )
         area = axes.get_area(curve, x_range=[a, b], color=PALETTE.area, opacity=0.45)
         question = get_tex(steps["integral"], "= ?", size=SIZES.tex)
-        question.next_to(axes, RIGHT, buff=0.7).align_to(axes, UP)
-        self.caption(
-            f"The course example: the area under y = {plain(exact.integrand)},"
-            f" between x = {a:g} and x = {b:g}."
+        question.next_to(axes, RIGHT, buff=SPACE.large).align_to(axes, UP)
+        tag(question, "integrand", "a", "b")
+        self.narrate(
+            ("The course example: the area" if course else "Your example: the area")
+            + f" under y = {fname}, between x = {a:g} and x = {b:g}.",
+            FadeIn(area),
+            Write(question),
+            fill=True,
         )
-        self.play(Create(axes), Create(curve), FadeIn(curve_label))
-        self.play(FadeIn(area), Write(question))
-        self.hold()
 
         # -- riemann --------------------------------------------------------------------
         self.beat("riemann")
         n0 = RIEMANN_NS[0]
         left = riemann_sum(text, a, b, n0, "left")
         right = riemann_sum(text, a, b, n0, "right")
-        right_bars = get_riemann_bars(axes, right, color=PALETTE.secant, opacity=0.35)
-        left_bars = get_riemann_bars(axes, left, color=PALETTE.area, opacity=0.75)
+        right_bars = get_riemann_bars(axes, right, color=PALETTE.secant, opacity=0.55)
+        left_bars = get_riemann_bars(axes, left, color=PALETTE.area, opacity=0.85)
         n_readout = get_readout("rectangles  n =", n0, decimals=0)
         left_readout = get_readout("left sum", left.value, color=PALETTE.area)
         right_readout = get_readout("right sum", right.value, color=PALETTE.secant)
         readouts = VGroup(n_readout, left_readout, right_readout).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.35
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
         )
         for row in readouts[1:]:
             row.number.align_to(n_readout.number, LEFT)
-        panel = get_card(readouts, buff=0.3)
-        panel.next_to(question, DOWN, buff=0.6).align_to(question, LEFT)
-        self.caption(
+        panel = get_card(readouts, buff=SPACE.medium)
+        panel.next_to(question, DOWN, buff=SPACE.large).align_to(question, LEFT)
+        lo_word, hi_word = (
+            ("under", "overshoot")
+            if left.value <= right.value
+            else ("over", "fall short")
+        )
+        self.narrate(
             f"Approximate it with {n0} rectangles. Left rectangles take their height at the"
-            " left edge and sit under the line."
+            f" left edge and sit {lo_word} the curve.",
+            FadeOut(area),
+            FadeIn(left_bars, lag_ratio=0.15),
+            FadeIn(panel[0]),
+            FadeIn(n_readout),
+            FadeIn(left_readout),
+            fill=True,
         )
-        self.play(FadeOut(area), FadeIn(left_bars, lag_ratio=0.15))
-        self.play(FadeIn(panel[0]), FadeIn(n_readout), FadeIn(left_readout))
-        self.hold()
-        self.caption(
-            f"Right rectangles overshoot. The true area lies between {_num(left.value)}"
-            f" and {_num(right.value)}."
+        lo, hi = sorted((left.value, right.value))
+        self.narrate(
+            f"Right rectangles {hi_word}. The true area lies between {_num(lo)}"
+            f" and {_num(hi)}.",
+            FadeIn(right_bars, lag_ratio=0.15),
+            FadeIn(right_readout),
+            fill=True,
         )
-        self.play(FadeIn(right_bars, lag_ratio=0.15), FadeIn(right_readout))
         self.bring_to_front(left_bars)
-        self.hold()
 
         for n in RIEMANN_NS[1:]:
             left = riemann_sum(text, a, b, n, "left")
             right = riemann_sum(text, a, b, n, "right")
-            new_left = get_riemann_bars(axes, left, color=PALETTE.area, opacity=0.75)
+            new_left = get_riemann_bars(axes, left, color=PALETTE.area, opacity=0.85)
             new_right = get_riemann_bars(
-                axes, right, color=PALETTE.secant, opacity=0.35
+                axes, right, color=PALETTE.secant, opacity=0.55
             )
-            self.caption(
-                f"With {n} thinner rectangles: left {_num(left.value)}, right {_num(right.value)}."
-            )
-            self.play(
+            self.narrate(
+                f"With {n} thinner rectangles: left {_num(left.value)}, right {_num(right.value)}.",
                 ReplacementTransform(left_bars, new_left),
                 ReplacementTransform(right_bars, new_right),
                 ChangeDecimalToValue(n_readout.number, n),
                 ChangeDecimalToValue(left_readout.number, left.value),
                 ChangeDecimalToValue(right_readout.number, right.value),
-                run_time=2,
+                fill=True,
             )
             self.bring_to_front(new_left)
             left_bars, right_bars = new_left, new_right
-            self.hold()
         self.narrate(
             f"The gap shrinks as the rectangles thin out: both sums close in on {_num(exact.value)}.",
             Indicate(panel, color=PALETTE.tangent, scale_factor=1.04),
+            fill=True,
         )
 
         # -- midpoint -------------------------------------------------------------------
         self.beat("midpoint")
         mid = riemann_sum(text, a, b, n0, "midpoint")
-        mid_bars = get_riemann_bars(axes, mid, color=PALETTE.tangent, opacity=0.6)
+        mid_bars = get_riemann_bars(axes, mid, color=PALETTE.tangent, opacity=0.35)
+        slivers = get_midpoint_slivers(axes, lambda v: float(f(v)), mid)
         mid_readout = get_readout("midpoint sum", mid.value, color=PALETTE.tangent)
         mid_readout.move_to(left_readout, aligned_edge=LEFT)
         mid_readout.number.align_to(n_readout.number, LEFT)
-        mid_panel = get_card(VGroup(n_readout.copy(), mid_readout.copy()), buff=0.3)
+        mid_panel = get_card(
+            VGroup(n_readout.copy(), mid_readout.copy()), buff=SPACE.medium
+        )
+        key = VGroup(
+            get_text("added", size=SIZES.small, color=PALETTE.secant),
+            get_text("missed", size=SIZES.small, color=PALETTE.error),
+        ).arrange(RIGHT, buff=SPACE.large)
+        key.next_to(mid_panel, DOWN, buff=SPACE.medium).align_to(mid_panel, LEFT)
         self.narrate(
-            f"Midpoint rectangles, even just {n0} of them, hit it exactly: on a straight line"
-            " the bit each one misses equals the bit it adds.",
+            f"Midpoint rectangles take their height at the middle of each slice. Here are {n0} of them.",
             FadeOut(left_bars),
             FadeOut(right_bars),
             FadeIn(mid_bars, lag_ratio=0.15),
@@ -174,120 +251,235 @@ class IntegralsManually(LectureScene):
             FadeOut(right_readout),
             Transform(panel[0], mid_panel[0]),
             FadeIn(mid_readout),
+            fill=True,
+        )
+        self.bring_to_front(curve)
+        if _is_linear(text):
+            said = (
+                "On a straight line each rectangle adds a small triangle above the line"
+                " and misses an equal one below it, so the midpoint sum is exact:"
+                f" {_num(mid.value)}."
+            )
+        else:
+            said = (
+                "Each rectangle adds a sliver above the curve and misses one below it;"
+                f" they nearly cancel, so the midpoint sum, {_num(mid.value)}, is close to"
+                f" {_num(exact.value)}."
+            )
+        self.narrate(
+            said,
+            FadeIn(slivers.added, lag_ratio=0.2),
+            FadeIn(slivers.missed, lag_ratio=0.2),
+            FadeIn(key),
+            fill=True,
         )
 
         # -- power rule -----------------------------------------------------------------
         self.beat("power-rule")
+        graph = VGroup(axes, curve, curve_label)
         self.play(
-            *[
-                FadeOut(m)
-                for m in (
-                    axes,
-                    curve,
-                    curve_label,
-                    mid_bars,
-                    panel[0],
-                    n_readout,
-                    mid_readout,
-                    question,
-                )
-            ]
+            FadeOut(VGroup(mid_bars, slivers, key, panel[0], n_readout, mid_readout)),
+            FadeOut(question),
         )
+        self.play(graph.animate.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small))
+        area = axes.get_area(curve, x_range=[a, b], color=PALETTE.area, opacity=0.45)
+        graph.add(area)
+        self.play(FadeIn(area))
         rule = get_tex(r"\int x^n\,dx = \frac{x^{n+1}}{n+1} + C", size=SIZES.tex)
-        rule_note = get_text(
-            "power rule  (n ≠ −1)", size=SIZES.small, color=PALETTE.subtle
+        rule_note = get_tex(
+            r"\text{power rule}\ (n \neq -1)",
+            size=SIZES.tex_small,
+            color=PALETTE.subtle,
         )
-        rule_group = VGroup(rule, rule_note).arrange(DOWN, buff=0.2)
+        rule_group = VGroup(rule, rule_note).arrange(DOWN, buff=SPACE.small)
         rule_card = get_card(rule_group, color=PALETTE.tangent)
-        rule_card.next_to(title, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        rule_card.next_to(self.title, DOWN, buff=SPACE.medium).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
         self.narrate(
-            "For the exact area, undo differentiation. The power rule for integrals raises"
-            " the power by one and divides by the new power.",
+            "For the exact area, undo differentiation: find a function whose derivative is"
+            " the curve. The power rule for integrals raises the power by one and divides"
+            " by the new power.",
             FadeIn(rule_card),
+            fill=True,
         )
         first_anti = antiderivative(text)
         anti = first_anti.steps()
-        lines = get_tex(*[s.latex for s in anti], size=SIZES.tex_small)
-        lines.next_to(rule_card, DOWN, buff=0.5).align_to(rule_card, LEFT)
-        self.caption(
-            f"Pull the constant {plain(first_anti.terms[0].coeff)} out front, apply the power"
-            f" rule to x, and simplify: the antiderivative is {plain(first_anti.result)}."
+        gap = axes.get_left()[0] - SPACE.large
+        room = gap - rule_card.get_left()[0]
+        lines = _flow([s.latex for s in anti], room)
+        lines.next_to(rule_card, DOWN, buff=SPACE.medium).align_to(rule_card, LEFT)
+        tag(lines, "integrand")
+        coeffs = [t for t in first_anti.terms if abs(t.coeff) != 1]
+        pulled = (
+            f"Pull the constant {spoken(coeffs[0].coeff)} out front, apply the power rule,"
+            if len(first_anti.terms) == 1 and coeffs
+            else "Split the sum, pull out the constants, apply the power rule,"
+            if len(first_anti.terms) > 1
+            else "Apply the power rule"
         )
-        for part in lines:
-            self.play(Write(part), run_time=1.0)
-        self.hold()
+        self.narrate(
+            f"{pulled} and simplify: the antiderivative is {spoken(first_anti.result)}.",
+            LaggedStart(*[Write(part) for part in lines], lag_ratio=1.0),
+            fill=True,
+        )
 
         # -- evaluate -------------------------------------------------------------------
         self.beat("evaluate")
-        working = get_tex(
-            steps["integral"],
-            steps["bracket"],
-            steps["difference"],
-            steps["value"],
-            size=SIZES.tex,
+        working = _flow(
+            [steps["integral"], steps["bracket"], steps["difference"], steps["value"]],
+            room,
         )
-        working.next_to(lines, DOWN, buff=0.6).align_to(rule_card, LEFT)
+        lifted = lines.copy().move_to(rule_card, aligned_edge=UP + LEFT)
+        working.next_to(lifted, DOWN, buff=SPACE.large).align_to(rule_card, LEFT)
+        tag(working, "integrand", "a", "b")
+        self.play(FadeOut(rule_card), Transform(lines, lifted))
         self.narrate(
-            "Now evaluate it at the bounds and subtract: the top bound minus the bottom bound.",
+            "The area is that antiderivative at the top bound minus at the bottom bound.",
             Write(working[0]),
             Write(working[1]),
+            fill=True,
         )
-        self.caption(
+        value = get_tex(latex(exact.exact), size=SIZES.tex, color=PALETTE.tangent)
+        value.move_to(area.get_center())
+        if value.width > 0.9 * area.width:
+            value.next_to(area, UP, buff=SPACE.small)
+        self.narrate(
             f"That is {_num(float(exact.upper))} minus {_num(float(exact.lower))},"
-            f" exactly {_num(exact.value)}: where the rectangles were heading."
+            f" exactly {_num(exact.value)}: the shaded area, where the rectangles were heading.",
+            LaggedStart(
+                Write(working[2]),
+                Write(working[3]),
+                TransformFromCopy(working[3], value),
+                lag_ratio=0.6,
+            ),
+            area.animate.set_fill(opacity=0.7),
+            fill=True,
         )
-        self.play(Write(working[2]))
-        self.play(Write(working[3]))
-        box = SurroundingRectangle(working[3][1:], color=PALETTE.tangent, buff=0.12)
-        self.play(Create(box))
-        self.hold()
+        self.narrate(
+            f"The antiderivative found the shaded area exactly: {_num(exact.value)}.",
+            Indicate(value, color=PALETTE.tangent, scale_factor=1.3),
+            Indicate(working[3], color=PALETTE.tangent),
+            fill=True,
+        )
 
         # -- second example --------------------------------------------------------------
         self.beat("second-example")
-        self.play(*[FadeOut(m) for m in (lines, working, box, rule_card)])
         second = definite_integral(text2, a2, b2)
         steps2 = [s.latex for s in second.steps()]
         second_anti = antiderivative(text2)
         anti2 = second_anti.steps()
-        anti2_lines = get_tex(*[s.latex for s in anti2], size=SIZES.tex_small)
-        anti2_lines.next_to(title, DOWN, buff=0.9).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        working2 = get_tex(*steps2, size=SIZES.tex)
-        working2.next_to(anti2_lines, DOWN, buff=0.8).align_to(anti2_lines, LEFT)
+        f2 = integrand_function(text2)
+        x2, y2 = p.second_window()
+        axes2 = get_axes(
+            x2,
+            y2,
+            width=GRAPH_W,
+            height=GRAPH_H,
+            decimals=_decimals(x2, y2),
+        )
+        readable_axis_labels(axes2)
+        axes2.move_to(axes.get_center())
+        curve2 = get_graph(axes2, lambda v: float(f2(v)), x_range=x2[:2])
+        area2 = axes2.get_area(
+            curve2, x_range=[a2, b2], color=PALETTE.area, opacity=0.45
+        )
+        graph2 = VGroup(axes2, curve2, area2)
+        tag(graph2, "second_integrand", "second_a", "second_b")
+        self.play(
+            FadeOut(VGroup(lines, working, value)),
+            ReplacementTransform(graph, graph2),
+        )
+        anti2_lines = _flow([s.latex for s in anti2], room)
+        anti2_lines.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
+        working2 = _flow(steps2, room)
+        working2.next_to(anti2_lines, DOWN, buff=SPACE.large).align_to(
+            anti2_lines, LEFT
+        )
+        tag(VGroup(anti2_lines, working2), "second_integrand", "second_a", "second_b")
         self.narrate(
-            f"The course's second example: {text2} from {a2:g} to {b2:g}."
-            f" By the power rule, the antiderivative of {text2} is {plain(second_anti.result)}.",
+            ("The course's second example: " if course else "Your second example: ")
+            + f"{spoken(second.integrand)} from {a2:g} to {b2:g}."
+            f" By the power rule, its antiderivative is {spoken(second_anti.result)}.",
             FadeIn(anti2_lines, lag_ratio=0.3),
+            fill=True,
         )
-        self.caption(
+        self.narrate(
             f"So the integral is {_num(float(second.upper))} minus"
-            f" {_num(float(second.lower))}, which is {_num(second.value)}."
+            f" {_num(float(second.lower))}, which is {_num(second.value)}.",
+            LaggedStart(*[Write(part) for part in working2], lag_ratio=1.0),
+            fill=True,
         )
-        for part in working2:
-            self.play(Write(part), run_time=0.9)
-        box2 = SurroundingRectangle(working2[-1][1:], color=PALETTE.tangent, buff=0.12)
-        self.play(Create(box2))
-        self.hold()
+        if _is_linear(text2):
+            ha, hb = float(f2(a2)), float(f2(b2))
+            check = trapezoid(text2, a2, b2, 1)
+            shape = Polygon(
+                axes2.c2p(a2, 0),
+                axes2.c2p(b2, 0),
+                axes2.c2p(b2, hb),
+                axes2.c2p(a2, ha),
+                stroke_color=PALETTE.tangent,
+                stroke_width=4,
+                fill_opacity=0,
+            )
+            h_labels = VGroup(
+                get_tex(_num(ha), size=SIZES.tex_small, color=PALETTE.tangent).next_to(
+                    Line(axes2.c2p(a2, 0), axes2.c2p(a2, ha)), LEFT, buff=SPACE.tight
+                ),
+                get_tex(_num(hb), size=SIZES.tex_small, color=PALETTE.tangent).next_to(
+                    Line(axes2.c2p(b2, 0), axes2.c2p(b2, hb)), RIGHT, buff=SPACE.tight
+                ),
+            )
+            self.narrate(
+                f"Check with the picture: the area is a trapezoid {_num(b2 - a2)} wide,"
+                f" with heights {_num(ha)} and {_num(hb)}. Width times the average height"
+                f" is {_num(check)}.",
+                Create(shape),
+                FadeIn(h_labels),
+                Indicate(working2[-1], color=PALETTE.tangent),
+                fill=True,
+            )
+            extra: VGroup = VGroup(shape, h_labels)
+        else:
+            extra = VGroup()
+            self.narrate(
+                f"That is the shaded area under the curve: {_num(second.value)}.",
+                area2.animate.set_fill(opacity=0.7),
+                Indicate(working2[-1], color=PALETTE.tangent),
+                fill=True,
+            )
 
         # -- summary ---------------------------------------------------------------------
         self.beat("summary")
-        self.play(FadeOut(anti2_lines), FadeOut(box2), FadeOut(working2))
         summary = VGroup(
             get_tex(steps["integral"], steps["value"], size=SIZES.tex),
             get_tex(steps2[0], steps2[-1], size=SIZES.tex),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
-        takeaway = get_text(
-            "Area = F(b) − F(a), for any antiderivative F",
-            size=SIZES.body,
-            color=PALETTE.tangent,
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        takeaway = get_tex(
+            r"\text{Area} = F(b) - F(a)", size=SIZES.tex, color=PALETTE.tangent
         )
-        block = VGroup(summary, takeaway).arrange(DOWN, buff=0.8)
-        block.next_to(title, DOWN, buff=0.9)
-        block.set_x(0)
-        self.caption(
+        takeaway_note = get_text(
+            "for any antiderivative F", size=SIZES.small, color=PALETTE.subtle
+        )
+        block = VGroup(
+            summary, VGroup(takeaway, takeaway_note).arrange(DOWN, buff=SPACE.small)
+        ).arrange(DOWN, buff=SPACE.large, aligned_edge=LEFT)
+        block.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
+        tag(block, "integrand", "a", "b", "second_integrand", "second_a", "second_b")
+        self.play(FadeOut(anti2_lines), FadeOut(working2), FadeOut(extra))
+        self.narrate(
             "Rectangles approximate the area; the antiderivative gives it exactly,"
-            " as F of b minus F of a."
+            " as F of b minus F of a.",
+            FadeIn(summary, lag_ratio=0.3),
+            FadeIn(block[1], shift=UP * 0.2),
+            fill=True,
+            hold=1.5,
         )
-        self.play(FadeIn(summary, lag_ratio=0.3))
-        self.play(FadeIn(takeaway, shift=UP * 0.2))
-        self.hold(1.5)
         self.wait()
+
+
+__all__ = ["IntegralsManually"]

@@ -3,12 +3,16 @@
 Learning goal: summarise a ROC curve by the area under it (AUC), found from
 points alone by the trapezoid rule (``sklearn.metrics.auc`` in the course
 notebook): for the hot-dog curve a 0.5 x 0.5 rectangle plus a 0.5 x 1 rectangle,
-0.25 + 0.5 = 0.75. Read the same number as the chance that a random hot dog
-outscores a random non-hot-dog (3 of 4 pairs), and place it between chance (0.5)
-and perfect (1.0). Every area and count comes from ``mathkit.classification``.
+0.25 + 0.5 = 0.75. Then prove the same number is the chance that a random hot dog
+outscores a random non-hot-dog: the unit square is a grid of (pizza, hot dog)
+pairs, and the cells under the curve are exactly the pairs ranked right (3 of 4).
+Place it between chance (0.5) and perfect (1.0), and below 0.5 a classifier ranks
+backwards. Every area, cell and count comes from ``mathkit.classification``.
 """
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 from manim import (
     DOWN,
@@ -21,6 +25,7 @@ from manim import (
     FadeOut,
     Indicate,
     ReplacementTransform,
+    Succession,
     SurroundingRectangle,
     Transform,
     VGroup,
@@ -31,106 +36,173 @@ from mathkit.classification import (
     area_pieces,
     auc_rank,
     auc_trapezoid,
-    ranked_pairs,
+    pair_grid,
+    roc_curve,
 )
-from mathkit.data import HOTDOG_ROC_FPR, HOTDOG_ROC_TPR, HOTDOG_Y, HOTDOG_Y_HAT
 from scenes.common.base import LectureScene
 from scenes.common.classification_parts import (
     get_area_piece,
     get_chance_line,
-    get_item_icon,
+    get_pair_grid,
     get_roc_axes,
     get_roc_dots,
     get_roc_polyline,
-    get_verdict_mark,
 )
-from scenes.common.mobjects import get_card, get_tex, get_text, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.graph_parts import get_output_line
+from scenes.common.integral_parts import get_code_card
+from scenes.common.mobjects import get_tex, get_text
+from scenes.common.numbers import fmt
+from scenes.common.params import tag
+from scenes.common.schemas_classification import RocAreaParams
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 CHANCE_ROC = ((0.0, 1.0), (0.0, 1.0))
 """(FPR, TPR) of a guessing classifier: the diagonal."""
 PERFECT_ROC = ((0.0, 0.0, 1.0), (0.0, 1.0, 1.0))
 """(FPR, TPR) of a perfect classifier: straight up, then across."""
 PIECE_COLORS = (PALETTE.area, PALETTE.accent)
+CODE_SIZE = SIZES.code
+"""The sklearn cell's monospace size: the smallest that keeps its glyphs readable."""
+
+
+def _num(value: float) -> str:
+    """A rate or area for screen and speech: at most 3 decimals (0.75, 0.333)."""
+    return fmt(value, 3)
+
+
+def _eq(value: float) -> str:
+    """'=' when :func:`_num` is exact, else an approximately-equal sign (TeX)."""
+    return "=" if float(_num(value)) == value else r"\approx"
+
+
+def _literal(count: int, total: int) -> str:
+    """A rate count/total as a Python literal for the sklearn cell: 0.5, or 1/3."""
+    value = count / total
+    short = f"{value:g}"
+    if len(short) <= 5 and float(short) == value:
+        return short
+    frac = Fraction(count, total)
+    return f"{frac.numerator}/{frac.denominator}"
+
+
+def _sklearn_code(xs: list[str], ys: list[str]) -> str:
+    """The notebook's call of sklearn.metrics.auc on the ROC points."""
+    return (
+        f"xs = [{', '.join(xs)}]\nys = [{', '.join(ys)}]\nsklearn.metrics.auc(xs, ys)"
+    )
 
 
 class RocArea(LectureScene):
-    """Beats: title, curve, rectangles, trapezoid-rule, pairs, scale, summary."""
+    """Beats: title, curve, rectangles, trapezoid-rule, pairs, scale, summary.
+
+    Parameters (``self.params``, :class:`scenes.common.schemas.RocAreaParams`):
+    the labels and scores (a small CSV in a variant).
+    """
+
+    params_schema = RocAreaParams
 
     def construct(self) -> None:
-        fpr, tpr = HOTDOG_ROC_FPR, HOTDOG_ROC_TPR
+        p: RocAreaParams = self.params
+        labels, scores = p.data.labels, p.data.scores
+        course = p.is_course_data
+        pos_name, neg_name = (
+            ("hot dog", "pizza") if course else ("positive", "negative")
+        )
+        curve = roc_curve(labels, scores)
+        fpr, tpr = curve.fpr, curve.tpr
         pieces = area_pieces(fpr, tpr)
         auc = auc_trapezoid(fpr, tpr)
 
         # -- title ---------------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Area Under the ROC Curve", subtitle="AUC: one number for every threshold"
+        axes = get_roc_axes(size=4.5)
+        axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.large).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
         )
-        self.narrate(
+        self.opening(
+            Create(axes),
             "A ROC curve shows every threshold. To compare classifiers we want one "
             "number: the area under the curve.",
-            Write(title[0]),
-            FadeIn(title[1:]),
         )
 
         # -- curve ---------------------------------------------------------------------
         self.beat("curve")
-        axes = get_roc_axes(size=4.5)
-        axes.to_edge(LEFT, buff=EDGE_BUFF + 0.6).to_edge(DOWN, buff=EDGE_BUFF + 0.25)
         roc = get_roc_polyline(axes, fpr, tpr)
         dots = get_roc_dots(axes, fpr, tpr)
-        listed = ", ".join(f"({x:g}, {y:g})" for x, y in zip(fpr, tpr, strict=True))
-        self.caption(
-            f"Here is the hot-dog ROC curve again, through {listed}. "
-            "There is no formula, only points."
+        tag(VGroup(roc, dots), "data")
+        listed = ", ".join(f"({_num(x)}, {_num(y)})" for x, y in curve.points())
+        self.narrate(
+            (
+                f"Here is the hot-dog ROC curve again, through {listed}. "
+                if course
+                else f"Here is the ROC curve of your {len(p.data)} scored items, through {listed}. "
+            )
+            + "There is no formula, only points.",
+            Create(roc),
+            FadeIn(dots, lag_ratio=0.3),
+            fill=True,
         )
-        self.play(Create(axes))
-        self.play(Create(roc), FadeIn(dots, lag_ratio=0.3), run_time=2.0)
-        self.hold()
 
         # -- rectangles ------------------------------------------------------------------
         self.beat("rectangles")
         shapes = VGroup()
         area_labels = VGroup()
         work = VGroup()
+        size = SIZES.tex if len(pieces) <= 3 else SIZES.tex_small
         for k, piece in enumerate(pieces):
             color = PIECE_COLORS[k % len(PIECE_COLORS)]
             shape = get_area_piece(axes, piece, color=color)
-            label = get_tex(f"{piece.area:g}", size=SIZES.tex_small).move_to(shape)
-            kind = "rectangle" if piece.is_rectangle else "trapezoid"
+            label = get_tex(_num(piece.area), size=SIZES.tex_small).move_to(shape)
+            if label.width > 0.9 * shape.width or label.height > 0.9 * shape.height:
+                label.set_opacity(0)  # too thin to label inside: the working says it
+            w, y0, y1, a = (
+                _num(v) for v in (piece.width, piece.y0, piece.y1, piece.area)
+            )
             line = get_tex(
-                rf"{piece.width:g} \times {piece.y0:g} = {piece.area:g}"
+                rf"{w} \times {y0} {_eq(piece.area)} {a}"
                 if piece.is_rectangle
-                else rf"{piece.width:g} \times \tfrac{{{piece.y0:g} + {piece.y1:g}}}{{2}}"
-                rf" = {piece.area:g}",
+                else rf"{w} \times \tfrac{{{y0} + {y1}}}{{2}} {_eq(piece.area)} {a}",
                 color=color,
+                size=size,
             )
             shapes.add(shape)
             area_labels.add(label)
             work.add(line)
-            self.caption(
-                f"Between FPR {piece.x0:g} and {piece.x1:g} the curve sits at TPR "
-                f"{piece.y0:g}: a {kind} {piece.width:g} wide and {piece.y0:g} tall, "
-                f"area {piece.area:g}."
-            )
             if k == 0:
-                work.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-                work.next_to(axes, RIGHT, buff=0.8).align_to(axes, UP).shift(DOWN * 0.3)
+                work.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+                work.next_to(axes, RIGHT, buff=SPACE.large).align_to(axes, UP).shift(
+                    DOWN * SPACE.medium
+                )
             else:
-                line.next_to(work[k - 1], DOWN, buff=0.35, aligned_edge=LEFT)
-            self.play(DrawBorderThenFill(shape), run_time=1.2)
-            self.play(FadeIn(label), Write(line))
-            self.hold()
-        plus = " + ".join(f"{p.area:g}" for p in pieces)
-        total = get_tex(rf"\mathrm{{AUC}} = {plus} = {auc:g}", color=PALETTE.tangent)
-        total.next_to(work, DOWN, buff=0.5, aligned_edge=LEFT)
-        self.caption(
-            f"The vertical jumps have no width, so they add nothing. Total: {plus} = {auc:g}."
+                line.next_to(work[k - 1], DOWN, buff=SPACE.medium, aligned_edge=LEFT)
+            where = (
+                f"the curve sits at TPR {y0}: a rectangle {w} wide and {y0} tall"
+                if piece.is_rectangle
+                else f"the curve rises from TPR {y0} to {y1}: a trapezoid {w} wide"
+            )
+            self.narrate(
+                f"Between FPR {_num(piece.x0)} and {_num(piece.x1)} {where}, area {a}.",
+                DrawBorderThenFill(shape),
+                FadeIn(label),
+                Write(line),
+                fill=True,
+            )
+        tag(VGroup(shapes, work), "data")
+        plus = " + ".join(_num(pc.area) for pc in pieces)
+        total = get_tex(
+            rf"\mathrm{{AUC}} = {plus} {_eq(auc)} {_num(auc)}"
+            if len(pieces) > 1
+            else rf"\mathrm{{AUC}} {_eq(auc)} {_num(auc)}",
+            color=PALETTE.tangent,
+            size=size,
         )
-        self.play(Write(total))
-        self.play(Indicate(total, color=PALETTE.tangent))
-        self.hold()
+        total.next_to(work, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
+        tag(total, "data")
+        self.narrate(
+            f"The vertical jumps have no width, so they add nothing. Total: {plus}, "
+            f"which is {_num(auc)}.",
+            Succession(Write(total), Indicate(total, color=PALETTE.tangent)),
+            fill=True,
+        )
 
         # -- trapezoid rule ---------------------------------------------------------------
         self.beat("trapezoid-rule")
@@ -138,138 +210,227 @@ class RocArea(LectureScene):
             r"\mathrm{AUC} = \sum_i (x_{i+1} - x_i)\,\frac{y_i + y_{i+1}}{2}",
             size=SIZES.tex_small,
         )
-        code = get_text(
-            f"sklearn.metrics.auc(xs, ys)  →  {auc:g}",
-            size=SIZES.small,
-            color=PALETTE.subtle,
+        xs = [_literal(int(v), curve.n_neg) for v in curve.fp]
+        ys = [_literal(int(v), curve.n_pos) for v in curve.tp]
+        code = get_code_card(_sklearn_code(xs, ys), size=CODE_SIZE)
+        out = get_output_line(_num(auc) if float(_num(auc)) != auc else f"{auc!r}")
+        panel = VGroup(rule, code, out).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
         )
-        panel = VGroup(rule, code).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        card = get_card(panel)
-        card.next_to(total, DOWN, buff=0.5, aligned_edge=LEFT)
+        tag(panel, "data")
+        self.play(
+            FadeOut(work),
+            total.animate.next_to(axes, RIGHT, buff=SPACE.large).align_to(axes, UP),
+        )
+        panel.next_to(total, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         self.narrate(
-            "That is the trapezoid rule: each slice's width times its average height. "
-            "The course notebook gets the same area from scikit-learn's auc function.",
-            FadeIn(card, shift=UP * 0.2),
+            "That is the trapezoid rule: each slice's width times its average height.",
+            FadeIn(rule, shift=UP * 0.2),
+            fill=True,
+        )
+        self.narrate(
+            "The course notebook passes the same points to scikit-learn's auc function,"
+            f" and gets {_num(auc)}.",
+            FadeIn(code, shift=UP * 0.2),
+            FadeIn(out, shift=RIGHT * 0.2),
+            fill=True,
         )
 
         # -- pairs ----------------------------------------------------------------------------
         self.beat("pairs")
+        cells = pair_grid(labels, scores)
+        grid = get_pair_grid(axes, cells, icon_width=0.5)
+        tag(grid, "data")
+        n_pos, n_neg = curve.n_pos, curve.n_neg
+        rank_auc = auc_rank(labels, scores)
+        wins = sum(c.credit for c in cells)
         self.play(
-            FadeOut(VGroup(work, card)),
-            total.animate.next_to(axes, RIGHT, buff=0.8)
-            .align_to(axes, UP)
-            .shift(DOWN * 0.3),
+            FadeOut(panel),
+            FadeOut(area_labels),
+            shapes.animate.set_fill(opacity=0.12).set_stroke(opacity=0.3),
         )
-        pairs = ranked_pairs(HOTDOG_Y, HOTDOG_Y_HAT)
-        rank_auc = auc_rank(HOTDOG_Y, HOTDOG_Y_HAT)
-        rows = VGroup()
-        for pair in pairs:
-            sign = ">" if pair.credit == 1 else "<" if pair.credit == 0 else "="
-            rows.add(
-                VGroup(
-                    get_item_icon(1, width=0.8),
-                    get_tex(f"{pair.pos_score:g}"),
-                    get_tex(sign, color=PALETTE.subtle),
-                    get_tex(f"{pair.neg_score:g}"),
-                    get_item_icon(0, width=0.8),
-                    get_verdict_mark(pair.credit == 1),
-                ).arrange(RIGHT, buff=0.25)
-            )
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        rows.next_to(total, DOWN, buff=0.5, aligned_edge=LEFT)
-        n_pos, n_neg = sum(HOTDOG_Y), len(HOTDOG_Y) - sum(HOTDOG_Y)
         self.narrate(
-            "The same number has a second meaning. Pair every hot dog with every "
-            f"pizza: {n_pos} times {n_neg} is {len(pairs)} pairs.",
-            FadeIn(
-                VGroup(*[VGroup(r[0], r[1], r[3], r[4]) for r in rows]), lag_ratio=0.2
-            ),
+            f"The same number has a second meaning. Cut the square into a grid: one"
+            f" column for each {neg_name}, highest score first, and one row for each"
+            f" {pos_name}. Every cell is a pair: {n_pos} times {n_neg} is {len(cells)}.",
+            Create(grid.lines),
+            FadeIn(grid.columns, lag_ratio=0.3),
+            FadeIn(grid.rows, lag_ratio=0.3),
+            fill=True,
         )
-        wins = sum(p.credit for p in pairs)
-        self.narrate(
-            f"In {wins:g} of the {len(pairs)} pairs the hot dog has the higher score. "
-            f"Only the pizza at {next(p.neg_score for p in pairs if p.credit == 0):g} "
-            "beats a hot dog.",
-            *[FadeIn(VGroup(r[2], r[5])) for r in rows],
-            run_time=1.2,
+        count = VGroup(
+            get_text("ranked right", size=SIZES.small, color=PALETTE.positive),
+            get_tex(f"0 / {len(cells)}", size=SIZES.tex_small, color=PALETTE.positive),
+        ).arrange(RIGHT, buff=SPACE.small)
+        count.next_to(total, DOWN, buff=SPACE.medium, aligned_edge=LEFT).shift(
+            RIGHT * SPACE.section
         )
+        tag(count, "data")
+        self.play(FadeIn(count))
+        done = 0.0
+        for col in range(n_neg):
+            column = [c for c in cells if c.col == col]
+            neg = column[0].pair.neg_score
+            beaten = [c.pair.pos_score for c in column if c.credit == 1]
+            beats = [c.pair.pos_score for c in column if c.credit == 0]
+            ties = [c.pair.pos_score for c in column if c.credit == 0.5]
+            said = [f"the {neg_name} at {neg:g}"]
+            if beaten:
+                said.append(
+                    f"is outscored by the {pos_name} at {_and(beaten)}"
+                    if len(beaten) == 1
+                    else f"is outscored by the {pos_name}s at {_and(beaten)}"
+                )
+            if beats:
+                said.append(f"{'but ' if beaten else ''}beats the one at {_and(beats)}")
+            if ties:
+                said.append(f"ties with {_and(ties)}, half a cell")
+            line = " ".join(said)
+            spoken_for = self.caption(line[0].upper() + line[1:] + ".")
+            per_cell = max(0.8, (spoken_for - 0.5) / len(column))
+            for c in column:
+                done += c.credit
+                new_count = get_tex(
+                    f"{fmt(done, 1)} / {len(cells)}",
+                    size=SIZES.tex_small,
+                    color=PALETTE.positive,
+                ).move_to(count[1], aligned_edge=LEFT)
+                self.play(
+                    Indicate(
+                        grid.columns[c.col], color=PALETTE.tangent, scale_factor=1.15
+                    ),
+                    Indicate(
+                        grid.rows[c.row], color=PALETTE.tangent, scale_factor=1.15
+                    ),
+                    FadeIn(grid.fills[(c.col, c.row)]),
+                    Transform(count[1], new_count),
+                    run_time=per_cell,
+                )
+            self.hold()
         rank_line = get_tex(
-            rf"P(\text{{hot dog}} > \text{{pizza}}) = \tfrac{{{wins:g}}}{{{len(pairs)}}}"
-            rf" = {rank_auc:g}",
+            rf"P(\text{{{pos_name}}} > \text{{{neg_name}}}) = \tfrac{{{fmt(wins, 1)}}}{{{len(cells)}}}"
+            rf" {_eq(rank_auc)} {_num(rank_auc)}",
             size=SIZES.tex_small,
             color=PALETTE.tangent,
         )
-        rank_line.next_to(rows, DOWN, buff=0.4, aligned_edge=LEFT)
-        self.caption(
-            f"So {wins:g} out of {len(pairs)}, {rank_auc:g}: exactly the area. The AUC is "
-            "the chance that a random positive outscores a random negative."
-        )
-        self.play(Write(rank_line))
-        self.play(
+        rank_line.next_to(count, DOWN, buff=SPACE.medium).align_to(total, LEFT)
+        tag(rank_line, "data")
+        self.narrate(
+            f"The filled cells are exactly the area under the curve: {fmt(wins, 1)} of"
+            f" {len(cells)} cells, {_num(rank_auc)}. The AUC is the chance that a random"
+            f" {pos_name} outscores a random {neg_name}.",
+            Write(rank_line),
+            roc.animate.set_stroke(width=8),
             Indicate(total, color=PALETTE.tangent),
-            Indicate(rank_line, color=PALETTE.tangent),
+            fill=True,
         )
-        self.hold()
 
         # -- scale -------------------------------------------------------------------------------
         self.beat("scale")
-        self.play(FadeOut(VGroup(rows, rank_line)), FadeOut(area_labels))
+        fills = VGroup(*grid.fills.values())
+        self.play(
+            FadeOut(VGroup(grid, fills, count, rank_line)),
+            roc.animate.set_stroke(width=5),
+            shapes.animate.set_fill(opacity=0.45).set_stroke(opacity=1.0),
+        )
         chance = get_chance_line(axes)
         chance_auc = auc_trapezoid(*CHANCE_ROC)
         perfect_auc = auc_trapezoid(*PERFECT_ROC)
         chance_area = VGroup(
             *[
-                get_area_piece(axes, p, color=PALETTE.muted)
-                for p in area_pieces(*CHANCE_ROC)
+                get_area_piece(axes, pc, color=PALETTE.subtle, opacity=0.4)
+                for pc in area_pieces(*CHANCE_ROC)
             ]
         )
         perfect_area = VGroup(
             *[
-                get_area_piece(axes, p, color=PALETTE.positive)
-                for p in area_pieces(*PERFECT_ROC)
+                get_area_piece(axes, pc, color=PALETTE.positive)
+                for pc in area_pieces(*PERFECT_ROC)
             ]
         )
-        scale = VGroup(
-            get_tex(rf"\mathrm{{AUC}} = {chance_auc:g}", color=PALETTE.subtle),
-            get_text("chance: guessing", size=SIZES.label, color=PALETTE.subtle),
-            get_tex(rf"\mathrm{{AUC}} = {perfect_auc:g}", color=PALETTE.positive),
-            get_text("perfect ranking", size=SIZES.label, color=PALETTE.subtle),
+        perfect_curve = get_roc_polyline(
+            axes, PERFECT_ROC[0], PERFECT_ROC[1], color=PALETTE.positive, stroke_width=7
         )
         scale_rows = VGroup(
-            VGroup(scale[0], scale[1]).arrange(RIGHT, buff=0.3),
-            VGroup(scale[2], scale[3]).arrange(RIGHT, buff=0.3),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
-        scale_rows.next_to(total, DOWN, buff=0.6, aligned_edge=LEFT)
+            VGroup(
+                get_tex(rf"\mathrm{{AUC}} = {chance_auc:g}", color=PALETTE.subtle),
+                get_text("chance: guessing", size=SIZES.label, color=PALETTE.subtle),
+            ).arrange(RIGHT, buff=SPACE.medium),
+            VGroup(
+                get_tex(rf"\mathrm{{AUC}} = {perfect_auc:g}", color=PALETTE.positive),
+                get_text("perfect ranking", size=SIZES.label, color=PALETTE.subtle),
+            ).arrange(RIGHT, buff=SPACE.medium),
+            VGroup(
+                get_tex(rf"\mathrm{{AUC}} < {chance_auc:g}", color=PALETTE.error),
+                get_text("backwards: flip it", size=SIZES.label, color=PALETTE.subtle),
+            ).arrange(RIGHT, buff=SPACE.medium),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        scale_rows.next_to(total, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         ours = shapes.copy()
-        self.caption(
-            f"Is {auc:g} good? A classifier that guesses walks the diagonal, and the "
-            f"triangle under it has area {chance_auc:g}: chance."
+        self.narrate(
+            f"Is {_num(auc)} good? A classifier that guesses walks the diagonal, and the "
+            f"triangle under it has area {chance_auc:g}: chance.",
+            Create(chance),
+            ReplacementTransform(shapes, chance_area),
+            FadeIn(scale_rows[0]),
+            fill=True,
         )
-        self.play(Create(chance), ReplacementTransform(shapes, chance_area))
-        self.play(FadeIn(scale_rows[0]))
-        self.hold()
-        self.caption(
-            "A perfect classifier ranks every hot dog above every pizza. Its curve goes "
-            f"straight up, then across, and fills the whole square: {perfect_auc:g}."
+        self.narrate(
+            f"A perfect classifier ranks every {pos_name} above every {neg_name}. Its curve"
+            f" goes straight up, then across, and fills the whole square: {perfect_auc:g}.",
+            roc.animate.set_stroke(opacity=0.0),
+            dots.animate.set_opacity(0.0),
+            Transform(chance_area, perfect_area),
+            Create(perfect_curve),
+            FadeIn(scale_rows[1]),
+            fill=True,
         )
-        self.play(Transform(chance_area, perfect_area))
-        self.play(FadeIn(scale_rows[1]))
-        self.hold()
-        self.caption(
-            f"Our hot-dog detector, at {auc:g}, sits between the two: better than "
-            "guessing, with room to improve."
+        self.narrate(
+            f"Below {chance_auc:g}, a classifier ranks backwards: flip its predictions"
+            f" and its AUC becomes one minus the old one.",
+            FadeIn(scale_rows[2]),
+            fill=True,
         )
-        self.play(ReplacementTransform(chance_area, ours))
-        box = SurroundingRectangle(total, color=PALETTE.tangent, buff=0.15)
-        self.play(Create(box))
-        self.hold()
+        if auc > chance_auc:
+            verdict = (
+                "sits between the two: better than guessing, with room to improve."
+            )
+        elif auc == chance_auc:
+            verdict = "is no better than guessing."
+        else:
+            verdict = f"is below chance: flipped, it would score {_num(1 - auc)}."
+        self.narrate(
+            (
+                f"Our hot-dog detector, at {_num(auc)}, "
+                if course
+                else f"Your classifier, at {_num(auc)}, "
+            )
+            + verdict,
+            FadeOut(perfect_curve),
+            roc.animate.set_stroke(opacity=1.0),
+            dots.animate.set_opacity(1.0),
+            ReplacementTransform(chance_area, ours),
+            fill=True,
+        )
+        box = SurroundingRectangle(total, color=PALETTE.tangent, buff=SPACE.small)
 
         # -- summary -----------------------------------------------------------------------------
         self.beat("summary")
         self.narrate(
             f"The AUC condenses every threshold into one number, from {chance_auc:g} for"
             f" guessing to {perfect_auc:g} for a perfect ranking.",
-            Indicate(scale_rows, color=PALETTE.tangent, scale_factor=1.05),
+            Create(box),
+            Indicate(scale_rows[:2], color=PALETTE.tangent, scale_factor=1.05),
             hold=1.5,
+            fill=True,
         )
         self.wait()
+
+
+def _and(values: list[float]) -> str:
+    """0.9, or 0.9 and 0.5, or 0.9, 0.7 and 0.5."""
+    words = [f"{v:g}" for v in values]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+__all__ = ["RocArea"]

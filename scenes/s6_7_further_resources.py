@@ -12,11 +12,16 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Arrow,
+    Circumscribe,
     Create,
     FadeIn,
     FadeOut,
     GrowArrow,
+    Indicate,
+    LaggedStart,
+    Succession,
     VGroup,
     Write,
 )
@@ -24,9 +29,16 @@ from manim import (
 from mathkit.resources import load_resources
 from scenes import outline
 from scenes.common.base import LectureScene
-from scenes.common.integral_parts import get_next_subject, get_resource_row
-from scenes.common.mobjects import get_card, get_text, get_title
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.integral_parts import (
+    KIND_COLORS,
+    KIND_LABELS,
+    get_chips,
+    get_next_subject,
+    get_resource_row,
+    kind_tag_width,
+)
+from scenes.common.mobjects import fit_to_stage, get_card, get_text, get_title
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 
 class FurtherResources(LectureScene):
@@ -36,56 +48,54 @@ class FurtherResources(LectureScene):
         data = load_resources()
 
         # -- title -----------------------------------------------------------------------
-        self.beat("title")
-        title = get_title(
-            "Resources for Further Study", subtitle="Where to go from here"
+        sections = outline.sections()
+        chips = get_chips(
+            [f"{sec.number}  {sec.title}" for sec in sections], color=PALETTE.accent
         )
-        self.narrate(
+        chips.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        item = outline.by_scene(FurtherResources.__name__)
+        assert item is not None
+        fit_to_stage(chips, get_title(item.screen_title, subtitle=item.subtitle))
+        self.opening(
+            FadeIn(chips, lag_ratio=0.2),
             "You have reached the end of the calculus course. Well done!",
-            Write(title[0]),
-            FadeIn(title[1:]),
         )
 
         # -- recap -----------------------------------------------------------------------
         self.beat("recap")
-        sections = outline.sections()
-        chips = VGroup(
-            *[
-                get_card(
-                    get_text(f"{s.number}  {s.title}", size=SIZES.small),
-                    buff=0.2,
-                    color=PALETTE.accent,
-                )
-                for s in sections
-            ]
-        )
-        chips.arrange_in_grid(
-            rows=(len(sections) + 1) // 2, cols=2, buff=(0.4, 0.3), col_alignments="ll"
-        )
-        chips.next_to(title, DOWN, buff=0.7).set_x(0)
         self.narrate(
             f"In {len(sections)} sections we went from limits and derivatives, through"
             " automatic differentiation and gradients, to integrals.",
-            FadeIn(chips, lag_ratio=0.2),
-            run_time=2.5,
+            LaggedStart(
+                *[Indicate(c[0], color=PALETTE.tangent) for c in chips], lag_ratio=0.3
+            ),
+            fill=True,
         )
 
         # -- resources ---------------------------------------------------------------------
         self.beat("resources")
-        rows = VGroup(*[get_resource_row(r) for r in data.resources])
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.32)
-        rows.next_to(title, DOWN, buff=0.55).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        order = {kind: i for i, kind in enumerate(KIND_LABELS)}
+        resources = sorted(data.resources, key=lambda r: order[r.kind])
+        column = kind_tag_width()
+        rows = VGroup(*[get_resource_row(r, tag_width=column) for r in resources])
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        self.stage(rows)
+        rows.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium)
         self.play(FadeOut(chips, shift=DOWN * 0.2))
         says = {
             "book": "To go deeper, read",
             "video": "To see it animated, watch",
             "course": "To practise, try",
         }
-        for resource, row in zip(data.resources, rows, strict=True):
+        for resource, row in zip(resources, rows, strict=True):
             lead = says[resource.kind]
             self.narrate(
                 f"{lead} {resource.citation}: {resource.where}.",
-                FadeIn(row, shift=RIGHT * 0.3),
+                Succession(
+                    FadeIn(row, shift=RIGHT * 0.3),
+                    Circumscribe(row.lines[0], color=KIND_COLORS[resource.kind]),
+                ),
+                fill=True,
             )
 
         # -- next subjects -----------------------------------------------------------------
@@ -93,20 +103,24 @@ class FurtherResources(LectureScene):
         self.play(FadeOut(rows, shift=UP * 0.2))
         here = get_card(
             get_text("Calculus", size=SIZES.heading, color=PALETTE.area),
-            buff=0.3,
+            buff=SPACE.medium,
             color=PALETTE.area,
         )
+        widest = max(get_next_subject(s).width for s in data.next_subjects)
         nexts = VGroup(
-            *[get_next_subject(s, color=PALETTE.accent) for s in data.next_subjects]
-        ).arrange(DOWN, buff=0.6, aligned_edge=LEFT)
-        chain = VGroup(here, nexts).arrange(RIGHT, buff=1.6)
-        chain.next_to(title, DOWN, buff=0.9).set_x(0)
+            *[
+                get_next_subject(s, color=PALETTE.accent, width=widest)
+                for s in data.next_subjects
+            ]
+        ).arrange(DOWN, buff=SPACE.large, aligned_edge=LEFT)
+        chain = VGroup(here, nexts).arrange(RIGHT, buff=SPACE.section * 1.5)
+        chain.next_to(self.title, DOWN, buff=SPACE.section).set_x(0)
         arrows = VGroup(
             *[
                 Arrow(
                     here.get_right(),
                     card.get_left(),
-                    buff=0.15,
+                    buff=SPACE.small,
                     color=PALETTE.muted,
                     stroke_width=4,
                 )
@@ -116,18 +130,26 @@ class FurtherResources(LectureScene):
         heading = get_text(
             "Next in the ML Foundations series", size=SIZES.label, color=PALETTE.subtle
         )
-        heading.next_to(nexts, UP, buff=0.35).align_to(nexts, LEFT)
+        heading.next_to(nexts, UP, buff=SPACE.medium).align_to(nexts, LEFT)
         names = " and ".join(s.title for s in data.next_subjects)
-        self.caption(f"The series continues with {names}.")
-        self.play(FadeIn(here))
-        self.play(*[GrowArrow(a) for a in arrows], FadeIn(heading))
-        self.play(FadeIn(nexts, lag_ratio=0.4, shift=LEFT * 0.2))
-        self.hold()
-        self.caption(
-            "The derivatives and gradients you learned here drive every optimiser you will meet"
-            " there."
+        self.narrate(
+            f"The series continues with {names}.",
+            Succession(
+                FadeIn(here),
+                AnimationGroup(*[GrowArrow(a) for a in arrows], FadeIn(heading)),
+                FadeIn(nexts, lag_ratio=0.4, shift=LEFT * 0.2),
+            ),
+            fill=True,
         )
-        self.hold()
+        self.narrate(
+            "The derivatives and gradients you learned here drive every optimiser you will"
+            " meet there.",
+            LaggedStart(
+                *[Indicate(card, color=PALETTE.tangent) for card in nexts],
+                lag_ratio=0.5,
+            ),
+            fill=True,
+        )
 
         # -- farewell ----------------------------------------------------------------------
         self.beat("farewell")
@@ -145,15 +167,22 @@ class FurtherResources(LectureScene):
                     "and how much they add up to.",
                 )
             ]
-        ).arrange(DOWN, buff=0.15)
-        block = VGroup(thanks, wish).arrange(DOWN, buff=0.5).move_to(DOWN * 0.3)
-        backdrop = get_card(block, buff=0.45, color=PALETTE.accent)[0]
-        self.caption(
-            "Thank you for learning calculus with us. Keep asking how things change,"
-            " and how much they add up to."
+        ).arrange(DOWN, buff=SPACE.small)
+        block = (
+            VGroup(thanks, wish)
+            .arrange(DOWN, buff=SPACE.large)
+            .move_to(DOWN * SPACE.medium)
         )
-        self.play(Create(backdrop), Write(thanks))
-        self.play(FadeIn(wish, shift=UP * 0.2))
-        self.hold(2.0)
-        self.play(FadeOut(VGroup(backdrop, thanks, wish, title)), run_time=1.5)
+        backdrop = get_card(block, buff=SPACE.medium, color=PALETTE.accent)[0]
+        self.narrate(
+            "Thank you for learning calculus with us. Keep asking how things change,"
+            " and how much they add up to.",
+            Succession(
+                AnimationGroup(Create(backdrop), Write(thanks)),
+                FadeIn(wish, shift=UP * 0.2),
+            ),
+            fill=True,
+            hold=2.0,
+        )
+        self.play(FadeOut(VGroup(backdrop, thanks, wish, self.title)), run_time=1.5)
         self.wait()

@@ -29,7 +29,7 @@ from manim import (
     VMobject,
 )
 
-from mathkit.classification import AreaPiece, Confusion
+from mathkit.classification import AreaPiece, Confusion, PairCell, ScoreHistogram
 from scenes.common.mobjects import (
     Floats,
     get_axes,
@@ -124,7 +124,7 @@ def get_score_line(*, length: float = 11.0, numbers: bool = True) -> NumberLine:
         color=PALETTE.muted,
         stroke_width=2,
         include_numbers=numbers,
-        font_size=SIZES.small,
+        font_size=SIZES.body,
         decimal_number_config={"num_decimal_places": 1, "color": PALETTE.subtle},
     )
 
@@ -148,7 +148,9 @@ def get_item(
     icon = get_item_icon(label, width=icon_width).next_to(top, UP, buff=0.08)
     parts = [stem_line, dot, icon]
     tag = get_tex(f"y={label}", size=SIZES.tex_small, color=class_color(label))
-    tag.next_to(icon, UP, buff=0.12)
+    # every item's label at one height, above the taller of the two icons
+    tallest = max(get_item_icon(k, width=icon_width).height for k in (0, 1))
+    tag.move_to(top + UP * (0.08 + tallest + 0.12), aligned_edge=DOWN)
     if show_label:
         parts.append(tag)
     group = VGroup(*parts)
@@ -188,6 +190,48 @@ def get_threshold_marker(
         stroke_width=3,
         dash_length=0.12,
     )
+
+
+def get_threshold_handle(
+    line: NumberLine,
+    t: float,
+    *,
+    up: float = 2.0,
+    down: float = 0.3,
+    decimals: int = 2,
+    label: bool = True,
+) -> VGroup:
+    """The threshold as a full-height line with a handle and "t = 0.50" on it.
+
+    A solid line from ``down`` below the score line to ``up`` above it, a
+    triangular handle at its foot and, if ``label``, the value above the top.
+    Named parts: ``line``, ``handle``, ``label`` (``None`` without one).
+    """
+    x = line.n2p(min(max(t, 0.0), 1.0))
+    bar = Line(x + DOWN * down, x + UP * up, color=PALETTE.tangent, stroke_width=4)
+    handle = Triangle(
+        stroke_width=0, fill_color=PALETTE.tangent, fill_opacity=1.0
+    ).scale(0.14)
+    handle.move_to(bar.get_start(), aligned_edge=UP)
+    parts: list[VMobject] = [bar, handle]
+    tag = None
+    if label:
+        tag = get_tex(
+            f"t = {t:.{decimals}f}", size=SIZES.tex_small, color=PALETTE.tangent
+        ).next_to(bar, UP, buff=0.1)
+        parts.append(tag)
+    group = VGroup(*parts)
+    group.line, group.handle, group.label = bar, handle, tag
+    return group
+
+
+def get_zone_label(zone: Rectangle, *, text: str = "predicted: hot dog") -> Text:
+    """The name of the shaded zone, inside its top right corner."""
+    label = get_text(text, size=SIZES.small, color=HOTDOG_COLOR)
+    label.move_to(zone.get_corner(UP + RIGHT), aligned_edge=UP + RIGHT).shift(
+        DOWN * 0.08 + LEFT * 0.1
+    )
+    return label
 
 
 def get_positive_zone(line: NumberLine, t: float, *, height: float = 2.4) -> Rectangle:
@@ -335,6 +379,19 @@ def get_roc_polyline(
     return get_polyline(axes, fpr, tpr, color=color, stroke_width=stroke_width).line
 
 
+def get_unit_square(axes: Axes, *, color: str | None = None) -> Polygon:
+    """The frame of the ROC unit square (so that the (1, 1) corner does not float)."""
+    return Polygon(
+        axes.c2p(0, 0),
+        axes.c2p(1, 0),
+        axes.c2p(1, 1),
+        axes.c2p(0, 1),
+        stroke_color=color or PALETTE.overlay,
+        stroke_width=2,
+        fill_opacity=0.0,
+    )
+
+
 def get_roc_dots(
     axes: Axes, fpr: Floats, tpr: Floats, *, radius: float = 0.08
 ) -> VGroup:
@@ -361,6 +418,195 @@ def get_area_piece(
         fill_color=color or PALETTE.area,
         fill_opacity=opacity,
     )
+
+
+class PairGrid(VGroup):
+    """The ranked pairs as cells of the ROC square; see :func:`get_pair_grid`."""
+
+    def __init__(
+        self,
+        lines: VGroup,
+        fills: dict[tuple[int, int], VMobject],
+        columns: VGroup,
+        rows: VGroup,
+    ) -> None:
+        super().__init__(lines, columns, rows)
+        self.lines, self.fills, self.columns, self.rows = lines, fills, columns, rows
+
+
+def get_pair_grid(
+    axes: Axes,
+    cells: tuple[PairCell, ...],
+    *,
+    icon_width: float = 0.42,
+) -> PairGrid:
+    """Grid lines of the pair cells on the ROC square, each column's negative above
+    the square and each row's positive right of it (icon and score), and one fill
+    per cell (not added): a full square for a win, the lower-right triangle for a
+    tie, an outlined square for a loss.
+
+    Named parts: ``lines``, ``fills[(col, row)]``, ``columns[col]``, ``rows[row]``.
+    """
+    n_neg, n_pos = cells[0].n_neg, cells[0].n_pos
+    lines = VGroup(
+        *[
+            DashedLine(
+                axes.c2p(i / n_neg, 0),
+                axes.c2p(i / n_neg, 1),
+                color=PALETTE.overlay,
+                stroke_width=2,
+                dash_length=0.08,
+            )
+            for i in range(1, n_neg)
+        ],
+        *[
+            DashedLine(
+                axes.c2p(0, j / n_pos),
+                axes.c2p(1, j / n_pos),
+                color=PALETTE.overlay,
+                stroke_width=2,
+                dash_length=0.08,
+            )
+            for j in range(1, n_pos)
+        ],
+    )
+    fills: dict[tuple[int, int], VMobject] = {}
+    neg_scores: dict[int, float] = {}
+    pos_scores: dict[int, float] = {}
+    for cell in cells:
+        x0, x1, y0, y1 = cell.bounds
+        neg_scores[cell.col], pos_scores[cell.row] = (
+            cell.pair.neg_score,
+            cell.pair.pos_score,
+        )
+        corners = [
+            axes.c2p(x0, y0),
+            axes.c2p(x1, y0),
+            axes.c2p(x1, y1),
+            axes.c2p(x0, y1),
+        ]
+        if cell.credit == 1:
+            shape: VMobject = Polygon(
+                *corners,
+                stroke_color=PALETTE.positive,
+                stroke_width=2,
+                fill_color=PALETTE.positive,
+                fill_opacity=0.55,
+            )
+        elif cell.credit == 0:
+            shape = Polygon(
+                *corners,
+                stroke_color=PALETTE.negative,
+                stroke_width=4,
+                fill_opacity=0.0,
+            )
+        else:
+            shape = Polygon(
+                corners[0],
+                corners[1],
+                corners[2],
+                stroke_color=PALETTE.positive,
+                stroke_width=2,
+                fill_color=PALETTE.positive,
+                fill_opacity=0.55,
+            )
+        fills[(cell.col, cell.row)] = shape
+    top = axes.c2p(0, 1)[1]
+    right = axes.c2p(1, 0)[0]
+    columns = VGroup()
+    for col in range(n_neg):
+        x = axes.c2p((col + 0.5) / n_neg, 0)[0]
+        head = VGroup(
+            get_item_icon(0, width=icon_width),
+            get_tex(f"{neg_scores[col]:g}", size=SIZES.tex_small, color=OTHER_COLOR),
+        ).arrange(RIGHT, buff=0.08)
+        head.move_to([x, top + 0.12 + head.height / 2, 0])
+        columns.add(head)
+    rows = VGroup()
+    for row in range(n_pos):
+        y = axes.c2p(0, (row + 0.5) / n_pos)[1]
+        head = VGroup(
+            get_item_icon(1, width=icon_width),
+            get_tex(f"{pos_scores[row]:g}", size=SIZES.tex_small, color=HOTDOG_COLOR),
+        ).arrange(RIGHT, buff=0.08)
+        head.move_to([right + 0.15 + head.width / 2, y, 0])
+        rows.add(head)
+    return PairGrid(lines, fills, columns, rows)
+
+
+def get_roc_point_label(
+    axes: Axes, x: float, y: float, text: str, *, color: str | None = None
+) -> VGroup:
+    """A ROC point's dot and its threshold label, set inside the square, clear of the curve."""
+    dot = Dot(axes.c2p(x, y), radius=0.08, color=color or PALETTE.point)
+    label = get_tex(text, size=SIZES.tex_small, color=color or PALETTE.point)
+    # inside the square, below and right of the point (a staircase climbs up and
+    # right from it); the start above it, the end above the corner
+    direction = DOWN + RIGHT
+    if y <= 0.0:
+        direction = UP + RIGHT
+    elif x >= 1.0:
+        direction = UP
+    label.next_to(dot, direction, buff=0.06)
+    if y <= 0.0:  # lift the start's label clear of the chance diagonal (y = x)
+        label.shift(UP * label.width)
+    group = VGroup(dot, label)
+    group.dot, group.label = dot, label
+    return group
+
+
+class ScorePiles(VGroup):
+    """Two score histograms on one axis; see :func:`get_score_piles`."""
+
+    def __init__(
+        self, axis: Line, ups: VGroup, downs: VGroup, lo: float, hi: float
+    ) -> None:
+        super().__init__(axis, ups, downs)
+        self.axis, self.ups, self.downs = axis, ups, downs
+        self._lo, self._hi = lo, hi
+
+    def x_of(self, score: float) -> float:
+        """Scene x of a score on the piles' axis (clamped to it)."""
+        frac = (min(max(score, self._lo), self._hi) - self._lo) / (self._hi - self._lo)
+        start, end = self.axis.get_start()[0], self.axis.get_end()[0]
+        return float(start + frac * (end - start))
+
+
+def get_score_piles(
+    hist: ScoreHistogram, *, width: float = 5.0, height: float = 2.4
+) -> ScorePiles:
+    """The positives' scores piled up and the negatives' hung down from one score axis.
+
+    Bar heights are counts (from :func:`mathkit.classification.score_histogram`),
+    scaled so that the taller pile fills half of ``height``. Named parts: ``axis``,
+    ``ups`` (positives, hot-dog colour), ``downs`` (negatives); ``x_of(score)``.
+    """
+    lo, hi = float(hist.edges[0]), float(hist.edges[-1])
+    axis = Line(
+        LEFT * width / 2, RIGHT * width / 2, color=PALETTE.muted, stroke_width=2
+    )
+    peak = max(int(hist.positives.max()), int(hist.negatives.max()), 1)
+    unit = (height / 2) / peak
+    bar_w = width / (hist.edges.size - 1)
+    ups, downs = VGroup(), VGroup()
+    for i, (p, n) in enumerate(zip(hist.positives, hist.negatives, strict=True)):
+        x = -width / 2 + (i + 0.5) * bar_w
+        for count, group, color, sign in (
+            (int(p), ups, HOTDOG_COLOR, 1),
+            (int(n), downs, OTHER_COLOR, -1),
+        ):
+            if count == 0:
+                continue
+            bar = Rectangle(
+                width=bar_w * 0.9,
+                height=count * unit,
+                stroke_width=0,
+                fill_color=color,
+                fill_opacity=0.75,
+            )
+            bar.move_to([x, sign * count * unit / 2, 0])
+            group.add(bar)
+    return ScorePiles(axis, ups, downs, lo, hi)
 
 
 def get_counts_row(conf: Confusion) -> VGroup:
@@ -396,12 +642,18 @@ __all__ = [
     "get_item",
     "get_item_icon",
     "get_other_icon",
+    "get_pair_grid",
     "get_positive_zone",
     "get_prediction_badge",
     "get_roc_axes",
     "get_roc_dots",
+    "get_roc_point_label",
     "get_roc_polyline",
     "get_score_line",
+    "get_score_piles",
+    "get_threshold_handle",
     "get_threshold_marker",
+    "get_unit_square",
     "get_verdict_mark",
+    "get_zone_label",
 ]

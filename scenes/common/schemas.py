@@ -398,6 +398,11 @@ _ALL: Final[tuple[type[Schema], ...]] = (
 SCHEMAS: Final[dict[str, type[Schema]]] = {s.scene: s for s in _ALL}
 """Parametric scenes by class name."""
 
+# Topic modules register their schemas in SCHEMAS themselves, at their end (so
+# that either import order works); importing them here makes SCHEMAS complete.
+import scenes.common.schemas_classification  # noqa: E402
+import scenes.common.schemas_integrals  # noqa: E402, F401
+
 __all__ = ["SCHEMAS", "DeltaMethodParams", "NumericIntegrationParams", "RocCurveParams"]
 
 # Schemas of other topics register themselves here (their modules import this one).

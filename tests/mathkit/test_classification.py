@@ -23,9 +23,11 @@ from mathkit.classification import (
     confusion,
     confusion_from_predictions,
     outcomes,
+    pair_grid,
     ranked_pairs,
     roc_auc,
     roc_curve,
+    score_histogram,
     synthetic_scores,
 )
 from mathkit.data import (
@@ -333,3 +335,77 @@ def test_confusion_single_class_is_allowed() -> None:
     # a confusion matrix (unlike ROC) is defined with one class present
     c = confusion([1, 1], [0.2, 0.7], 0.5)
     assert (c.tp, c.fn, c.fpr, c.precision) == (1, 1, 0.0, 1.0)
+
+
+# -- the pair grid: cells of the ROC square ----------------------------------------------
+def _height_under(curve_x: np.ndarray, curve_y: np.ndarray, x: float) -> float:
+    """Height of the ROC staircase at x (its upper envelope, for vertical steps)."""
+    return float(np.interp(x, curve_x, curve_y, left=0.0, right=1.0))
+
+
+def test_hotdog_pair_grid_is_three_of_four_cells() -> None:
+    """Spec 6f: 3 of the 4 (hot dog, pizza) pairs are ranked right; the losing pair is
+    the pizza at 0.6 (left column) against the hot dog at 0.5 (top row)."""
+    cells = pair_grid(HOTDOG_Y, HOTDOG_Y_HAT)
+    assert len(cells) == 4
+    assert sum(c.credit for c in cells) / len(cells) == 0.75
+    lost = [c for c in cells if c.credit == 0]
+    assert [(c.col, c.row, c.pair.neg_score, c.pair.pos_score) for c in lost] == [
+        (0, 1, 0.6, 0.5)
+    ]
+    assert lost[0].bounds == (0.0, 0.5, 0.5, 1.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.lists(
+        st.tuples(st.integers(0, 1), st.integers(0, 20)), min_size=2, max_size=14
+    ).filter(lambda d: 0 < sum(y for y, _ in d) < len(d))
+)
+def test_pair_grid_cells_tile_the_area_under_the_roc_curve(
+    data: list[tuple[int, int]],
+) -> None:
+    """Oracle sklearn: the credits average to roc_auc_score; each winning cell's centre
+    lies under the ROC staircase and each losing cell's above it (ties on it)."""
+    y = np.array([d[0] for d in data])
+    s = np.array([d[1] / 20 for d in data])
+    cells = pair_grid(y, s)
+    n_pos, n_neg = int(y.sum()), int(y.size - y.sum())
+    assert len(cells) == n_pos * n_neg
+    assert {(c.col, c.row) for c in cells} == {
+        (i, j) for i in range(n_neg) for j in range(n_pos)
+    }
+    assert math.isclose(
+        sum(c.credit for c in cells) / len(cells), metrics.roc_auc_score(y, s)
+    )
+    fpr, tpr, _ = metrics.roc_curve(y, s, drop_intermediate=False)
+    for c in cells:
+        x0, x1, y0, y1 = c.bounds
+        height = _height_under(fpr, tpr, (x0 + x1) / 2)
+        centre = (y0 + y1) / 2
+        if c.credit == 1:
+            assert centre < height
+        elif c.credit == 0:
+            assert centre > height
+
+
+def test_score_histogram_counts_each_class_like_numpy() -> None:
+    """Oracle numpy.histogram on each class; the piles hold every item; at a bin edge
+    the share of each pile above it is the ROC point there (sklearn roc_curve)."""
+    labels, scores = synthetic_scores(400, 7)
+    h = score_histogram(labels, scores, bins=20)
+    edges = np.linspace(scores.min(), scores.max(), 21)
+    np.testing.assert_array_equal(h.edges, edges)
+    np.testing.assert_array_equal(
+        h.positives, np.histogram(scores[labels == 1], edges)[0]
+    )
+    np.testing.assert_array_equal(
+        h.negatives, np.histogram(scores[labels == 0], edges)[0]
+    )
+    assert h.positives.sum() + h.negatives.sum() == 400
+    t = float(h.edges[10])
+    tpr, fpr = h.share_above(t)
+    assert tpr == pytest.approx(np.mean(scores[labels == 1] >= t))
+    assert fpr == pytest.approx(np.mean(scores[labels == 0] >= t))
+    with pytest.raises(ValueError, match="bins"):
+        score_histogram(labels, scores, bins=0)

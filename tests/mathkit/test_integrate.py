@@ -241,3 +241,33 @@ def test_quad_matches_notebook() -> None:
 def test_bad_input(call, match: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# -- the rules as pictures ------------------------------------------------------------------
+@pytest.mark.parametrize("n", [2, 4, 8])
+def test_the_drawn_trapezoids_and_parabolas_add_up_to_the_rules(n: int) -> None:
+    """The pictures are the rules: trapezoid areas sum to T_n, the fitted parabolas pass
+    through the nodes and integrate (scipy.integrate.simpson as oracle) to S_n."""
+    from scipy import integrate as si
+
+    from mathkit.integrate import rule_nodes, simpson, simpson_parabolas, trapezoid
+
+    nodes = rule_nodes("sin(x)", 0.0, math.pi, n)
+    assert nodes.xs.size == n + 1
+    np.testing.assert_allclose(nodes.ys, np.sin(nodes.xs), atol=1e-15)
+    assert math.isclose(
+        nodes.trapezoid_areas().sum(), trapezoid("sin(x)", 0, math.pi, n)
+    )
+    coeffs = simpson_parabolas("sin(x)", 0.0, math.pi, n)
+    total = 0.0
+    for k, row in enumerate(coeffs):
+        xs = nodes.xs[2 * k : 2 * k + 3]
+        np.testing.assert_allclose(
+            np.polyval(row, xs), nodes.ys[2 * k : 2 * k + 3], atol=1e-12
+        )
+        anti = np.polyint(row)
+        total += np.polyval(anti, xs[-1]) - np.polyval(anti, xs[0])
+    assert math.isclose(total, simpson("sin(x)", 0, math.pi, n), rel_tol=1e-12)
+    assert math.isclose(total, si.simpson(nodes.ys, x=nodes.xs), rel_tol=1e-12)
+    with pytest.raises(ValueError, match="even"):
+        simpson_parabolas("sin(x)", 0.0, math.pi, 3)
