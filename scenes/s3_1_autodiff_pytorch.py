@@ -247,7 +247,7 @@ class AutoDiffPyTorch(LectureScene):
                         get_tex(rf"2 \cdot {fmt(x.value)}", size=SIZES.tex_small),
                         get_tex(fmt(symbolic), color=PALETTE.accent),
                     ],
-                    "rules: exact, but they swell",
+                    "rules: exact, but swell",
                 ),
                 (
                     "automatic",
