@@ -296,7 +296,7 @@ class PlotAxes(Axes):
     def _label_mobject(label: float | str | Mobject) -> Mobject:
         if isinstance(label, Mobject):
             return label
-        return MathTex(str(label), font_size=SIZES.label, color=PALETTE.subtle)
+        return MathTex(str(label), font_size=SIZES.axis_label, color=PALETTE.subtle)
 
     def _draw_frame(
         self,
@@ -429,8 +429,8 @@ def get_axes(
         2,
     )
     labels = axes.get_axis_labels(
-        MathTex(x_label, font_size=SIZES.label, color=PALETTE.subtle),
-        MathTex(y_label, font_size=SIZES.label, color=PALETTE.subtle),
+        MathTex(x_label, font_size=SIZES.axis_label, color=PALETTE.subtle),
+        MathTex(y_label, font_size=SIZES.axis_label, color=PALETTE.subtle),
     )
     axes.add(labels)
     axes.axis_labels = labels

@@ -47,6 +47,7 @@ class Sizes:
     tex_small: int = 38  # secondary formulas, table cells
     code: int = 22  # Code blocks (monospace reads smaller but is denser)
     tick: int = 28  # axis numbers (TeX digits 0.2 units = 12 px tall at 480p)
+    axis_label: int = 38  # axis names in TeX: a lower-case x 0.18 units (at 28 it was 0.132, under the 0.16 floor)
 
 
 SIZES: Final = Sizes()
