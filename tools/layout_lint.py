@@ -351,6 +351,23 @@ def _glyph_boxes(text: Any) -> np.ndarray:
     return np.array(boxes) if boxes else np.zeros((0, 4))
 
 
+def _glyph_chars(text: Any) -> str:
+    """The characters of ``text``'s glyphs in :func:`glyphs` order ("" if unknown).
+
+    A Text has one glyph per non-space character. A Code block's glyphs are its
+    code's non-space characters, then its line numbers (digits).
+    """
+    from manim import Code
+
+    if isinstance(text, Code):
+        html = getattr(text, "_code_html", None)
+        code = "".join(html.get_text().split()) if html is not None else ""
+        numbers = getattr(text, "line_numbers", None)
+        count = len(numbers.family_members_with_points()) if numbers else 0
+        return code + "0" * count
+    return "".join(str(getattr(text, "original_text", "")).split())
+
+
 def drawn_height(text: Any) -> float | None:
     """How high the text's small glyphs are drawn (scene units), after any scaling.
 
@@ -363,10 +380,10 @@ def drawn_height(text: Any) -> float | None:
     and digits count; a text set vertically (rotated) is measured across.
     """
     boxes = _glyph_boxes(text)
-    chars = "".join(str(getattr(text, "original_text", "")).split())
+    chars = _glyph_chars(text)
     if chars and len(chars) == len(boxes):
-        # A Text has one glyph per non-space character: measure letters and digits
-        # only (bullets, arrows and punctuation are marks); none, nothing to check.
+        # One glyph per non-space character: measure letters and digits only
+        # (bullets, arrows and punctuation are marks); none, nothing to check.
         boxes = boxes[[c.isalnum() for c in chars]]
     if not len(boxes):
         return None

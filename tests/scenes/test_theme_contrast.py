@@ -13,10 +13,10 @@ from dataclasses import fields
 
 import numpy as np
 import pytest
-from manim import DecimalNumber, MathTex, Text, VGroup
+from manim import Code, DecimalNumber, MathTex, Text, VGroup
 
 from scenes.common.mobjects import get_card
-from scenes.common.theme import FONT, MIN_TEXT_HEIGHT, PALETTE, SIZES
+from scenes.common.theme import FONT, MIN_TEXT_HEIGHT, MONO_FONT, PALETTE, SIZES
 from tools.layout_lint import (
     CONTRAST_NORMAL,
     LARGE_BOLD_TEXT_PX,
@@ -114,6 +114,20 @@ def test_drawn_height_ignores_primes_and_dots() -> None:
     assert drawn_height(Text("Hello", font=FONT)) == pytest.approx(
         drawn_height(Text("eo", font=FONT)), rel=0.02
     )
+
+
+def test_drawn_height_of_code_measures_its_letters() -> None:
+    # A Code block's commas and "=" are marks, as in a Text: its letters are measured.
+    source = "x = torch.tensor(5.0, requires_grad=True)\ny = x**2"
+    code = Code(
+        code_string=source,
+        language="python",
+        add_line_numbers=True,
+        paragraph_config={"font": MONO_FONT, "font_size": SIZES.code},
+    )
+    letters = Text("x torch", font=MONO_FONT, font_size=SIZES.code)
+    assert drawn_height(code) == pytest.approx(drawn_height(letters), rel=0.02)
+    assert drawn_height(code) >= MIN_TEXT_HEIGHT
 
 
 def test_drawn_height_measures_letters_not_marks() -> None:
