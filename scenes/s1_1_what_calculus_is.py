@@ -64,7 +64,7 @@ class WhatCalculusIs(LectureScene):
                 [0, t_end, 1],
                 nice_range(0.0, d_end, ticks=3),
                 width=6.6,
-                height=1.9,
+                height=2.4,
                 x_label="t",
                 y_label="d",
                 # the time numbers are on the v plot below (the same t straight down):
@@ -77,7 +77,7 @@ class WhatCalculusIs(LectureScene):
                 [0, t_end, 1],
                 nice_range(0.0, v_top, ticks=3),
                 width=6.6,
-                height=1.5,
+                height=2.0,
                 x_label="t",
                 y_label="v",
             )
@@ -323,10 +323,10 @@ class WhatCalculusIs(LectureScene):
         plots = VGroup(
             d_axes, v_axes, pieces, v_graph, area_mob, units, v_units, legend, area_card
         )
+        self.play(FadeOut(plots), run_time=0.8)
         self.narrate(
             "So calculus has two branches. Differential calculus, about slopes,"
             " is the engine of machine learning.",
-            FadeOut(plots),
             FadeIn(cards[0], shift=UP * 0.2),
             fill=True,
         )

@@ -335,9 +335,7 @@ class MethodOfExhaustion(LectureScene):
             ),
             get_text("Both are limits: the subject of this section.", size=SIZES.body),
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
-        summary.next_to(title, DOWN, buff=SPACE.section).to_edge(
-            LEFT, buff=EDGE_BUFF + SPACE.large
-        )
+        self.stage(summary)
         self.narrate(
             "Infinitely many sides give areas; infinitely close zooms give slopes. "
             "Both are limits, the subject of this section.",

@@ -37,8 +37,7 @@ from manim import (
     linear,
 )
 
-from mathkit.data import RUNNING_FUNCTION
-from mathkit.expr import latex, parse, plain
+from mathkit.expr import latex, parse
 from mathkit.limits import EXERCISES as EXERCISE_LIST
 from mathkit.limits import (
     RECIPROCAL,
@@ -59,7 +58,7 @@ from mathkit.limits import (
 )
 from scenes.common import mobjects
 from scenes.common.base import LectureScene
-from scenes.common.delta_parts import readable_axis_labels
+from scenes.common.delta_parts import readable_axis_labels, spoken_expr
 from scenes.common.limits_parts import (
     get_factored_fraction,
     get_guides,
@@ -166,11 +165,7 @@ class CalculatingLimits(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         steps[0][2].set_opacity(0)
         self._right_of(steps, axes)
-        course_words = (
-            "x squared plus 2x plus 2"
-            if expr == RUNNING_FUNCTION
-            else plain(parse(expr))
-        )
+        course_words = spoken_expr(parse(expr))
         self.narrate(
             f"Start with the running function, {course_words}, as x approaches {x0:g}."
             " The curve has no gaps or jumps there: it is continuous.",
@@ -235,9 +230,7 @@ class CalculatingLimits(LectureScene):
         )
         self._right_of(right, axes)
         tag(right, "f", "a")
-        f_words = (
-            "x squared minus 1, over x minus 1" if p.is_course else plain(parse(h_expr))
-        )
+        f_words = spoken_expr(parse(h_expr))
         self.narrate(
             f"Now a harder one: {f_words}, as x approaches {a:g}.",
             Create(axes),
@@ -344,7 +337,7 @@ class CalculatingLimits(LectureScene):
             )
             self._right_of(work, axes)
             tag(work, "f", "a")
-            common_words = plain(canc.common)
+            common_words = spoken_expr(canc.common)
             strikes = fraction.get_strikes()
             self.narrate(
                 "Algebra gets there faster: factor the top and the bottom."
@@ -361,7 +354,7 @@ class CalculatingLimits(LectureScene):
                 fill=True,
             )
             self.narrate(
-                f"What is left, {plain(canc.cancelled)}, is the graph with its hole filled."
+                f"What is left, {spoken_expr(canc.cancelled)}, is the graph with its hole filled."
                 f" Substitute to get {h_lim.value_text()}.",
                 FadeIn(final, shift=DOWN * 0.2),
                 Indicate(graph, color=PALETTE.tangent),

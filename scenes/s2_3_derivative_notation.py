@@ -319,9 +319,10 @@ class DerivativeNotation(LectureScene):
             FadeOut(cells),
             FadeIn(function),
             Write(first_line),
-            Indicate(first_line[2], color=FIRST),
             fill=True,
         )
+        # after the Write: an Indicate in the same play would undo the Write of its part
+        self.play(Indicate(first_line[2], color=FIRST))
         self.narrate(
             f"And every second-order form is {spoken_expr(forms.second)}: the slope grows by"
             f" {spoken_expr(forms.second)} for each step in x.",
