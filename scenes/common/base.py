@@ -207,6 +207,10 @@ class LectureMixin:
         """
         name = type(self).__name__
         item = outline.by_scene(name)
+        for cls in type(self).__mro__[1:]:  # the pixel tests run a subclass
+            if item is not None:
+                break
+            item = outline.by_scene(cls.__name__)
         if item is None:
             raise ValueError(f"opening: no outline item has scene = {name!r}")
         subtitle = item.subtitle
