@@ -607,16 +607,17 @@ class RuleScene(LectureScene):
         )
 
     def show_summary(self, result: Differentiation, title: Mobject) -> None:
-        """The rule and the example's answer, side by side on cards."""
-        card = get_rule_card(self.rule)
+        """The rule above the example's answer, at the size of a beat's main formula."""
+        card = get_rule_card(self.rule, size=SIZES.tex_large)
         answer = get_tex(
-            rf"\frac{{d}}{{dx}} {_wrap(result.expr_latex)}", "=", result.result_latex
+            rf"\frac{{d}}{{dx}} {_wrap(result.expr_latex)}",
+            "=",
+            result.result_latex,
+            size=SIZES.tex_large,
         )
         answer[2].set_color(PALETTE.tangent)
-        group = VGroup(card, get_card(answer)).arrange(RIGHT, buff=0.6)
-        group.next_to(title, DOWN, buff=0.8).set_x(0)
-        if group.width > config.frame_width - 2 * EDGE_BUFF:
-            group.arrange(DOWN, buff=0.6).next_to(title, DOWN, buff=0.6).set_x(0)
+        group = VGroup(card, get_card(answer)).arrange(DOWN, buff=0.6)
+        self.stage(group)
         tag(group, *self.example_params())
         self.say(self.fill(self.summary_caption), FadeIn(group, lag_ratio=0.3))
 
