@@ -334,6 +334,8 @@ class BackpropGraph(LectureScene):
             "The same procedure runs on a neural network. Here one input, two sigmoid "
             "neurons and a linear output neuron, on the same data point.",
             FadeIn(diagram, lag_ratio=0.1),
+            # the network's tags fill the bottom left: the key moves up
+            legend.animate.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight),
             fill=True,
         )
         keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]
