@@ -40,7 +40,7 @@ from scenes.common.surface_parts import get_link, get_node, get_title_block
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 HAT = r"\hat y"
-DIAGRAM_SCALE = 1.25
+DIAGRAM_SCALE = 1.1
 """[LAYOUT] The one-point chain drawn larger than its cards' natural size."""
 
 
@@ -117,7 +117,7 @@ class PartialChainRule(LectureScene):
         params = get_text("parameters", size=SIZES.small, color=PALETTE.accent)
         params.next_to(inputs, LEFT, buff=SPACE.small)
         if params.get_left()[0] < -7.1 + EDGE_BUFF:
-            params.next_to(inputs, UP, buff=SPACE.small)
+            params.next_to(inputs, UP, buff=SPACE.small).align_to(inputs, LEFT)
         self.narrate(
             "The parameters m and b are what training adjusts; x and y are fixed data. "
             "So C depends on m and b only through y hat. The chain rule works for "
