@@ -40,8 +40,6 @@ from scenes.common.surface_parts import get_link, get_node, get_title_block
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 HAT = r"\hat y"
-DIAGRAM_SCALE = 1.1
-"""[LAYOUT] The one-point chain drawn larger than its cards' natural size."""
 
 
 fmt = partial(numbers.fmt, places=4)
@@ -82,7 +80,6 @@ class PartialChainRule(LectureScene):
         y_node.next_to(u_node, DOWN, buff=SPACE.large)
         diagram.add(y_node)
         block = get_title_block(type(self))
-        diagram.scale(DIAGRAM_SCALE)  # the chain is the picture: large
         diagram.next_to(block, DOWN, buff=SPACE.large).set_x(0)
         links = {
             "m": get_link(m_node, yhat_node),
