@@ -457,9 +457,9 @@ def mixed_difference(
         raise ValueError(f"mixed_difference needs two variables, got {variables}")
     x, y = _check_point(point, 2)
     f = p.value
-    return (f((x + step, y + step)) - f((x + step, y)) - f((x, y + step)) + f((x, y))) / (
-        step * step
-    )
+    return (
+        f((x + step, y + step)) - f((x + step, y)) - f((x, y + step)) + f((x, y))
+    ) / (step * step)
 
 
 # -- second-derivative test ------------------------------------------------------------

@@ -40,8 +40,6 @@ from scenes.common.surface_parts import get_link, get_node, get_title_block
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 HAT = r"\hat y"
-DIAGRAM_SCALE = 1.25
-"""[LAYOUT] The one-point chain drawn larger than its cards' natural size."""
 
 
 fmt = partial(numbers.fmt, places=4)
@@ -82,7 +80,6 @@ class PartialChainRule(LectureScene):
         y_node.next_to(u_node, DOWN, buff=SPACE.large)
         diagram.add(y_node)
         block = get_title_block(type(self))
-        diagram.scale(DIAGRAM_SCALE)  # the chain is the picture: large
         diagram.next_to(block, DOWN, buff=SPACE.large).set_x(0)
         links = {
             "m": get_link(m_node, yhat_node),
@@ -117,7 +114,7 @@ class PartialChainRule(LectureScene):
         params = get_text("parameters", size=SIZES.small, color=PALETTE.accent)
         params.next_to(inputs, LEFT, buff=SPACE.small)
         if params.get_left()[0] < -7.1 + EDGE_BUFF:
-            params.next_to(inputs, UP, buff=SPACE.small)
+            params.next_to(inputs, UP, buff=SPACE.small).align_to(inputs, LEFT)
         self.narrate(
             "The parameters m and b are what training adjusts; x and y are fixed data. "
             "So C depends on m and b only through y hat. The chain rule works for "

@@ -79,6 +79,8 @@ PARTIAL = {
 # label side of each weight arrow (layer, from, to): away from the arrow's slope
 WEIGHT_SIDES = {(0, 0, 0): UL, (0, 0, 1): DL, (1, 0, 0): UR, (1, 1, 0): DR}
 LOCAL_TEX = {("u", "C"): "2u", ("m", "mx"): "x"}
+STAGGERED = ("y_hat",)
+"""Bottom-row nodes whose gradient tag sits a row lower (the tags are wider than the gaps)."""
 NET_NAMES = {"C": "C", "y_hat": r"\hat y", "h1": "h_1", "h2": "h_2", "x": "x"}
 """TeX names of the network's nodes, for the gradient tags."""
 
@@ -214,6 +216,8 @@ class BackpropGraph(LectureScene):
                 grads[k] = get_grad_tag(
                     node_info.grad, anchor, direction=direction, wrt=NAMES[k]
                 )
+                if k in STAGGERED:  # a row lower than its neighbours' tags
+                    grads[k].shift(DOWN * (grads[k].height + SPACE.tight))
             # the card and the caption change together
             self.narrate(
                 self._say(k, e.upstream, e.local, node_info.grad),
@@ -334,6 +338,8 @@ class BackpropGraph(LectureScene):
             "The same procedure runs on a neural network. Here one input, two sigmoid "
             "neurons and a linear output neuron, on the same data point.",
             FadeIn(diagram, lag_ratio=0.1),
+            # the network's tags fill the bottom left: the key moves up
+            legend.animate.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight),
             fill=True,
         )
         keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]

@@ -246,6 +246,8 @@ MAX_EPOCHS: Final = 5000
 """Most epochs (the whole trace is kept and replayed)."""
 MAX_ABS_START: Final = 100.0
 """Largest |b|, |m| of the start."""
+MAX_START_COST: Final = 1e4
+"""Largest cost at the start (beyond it the readouts and the cost plot do not fit)."""
 
 
 def _course_points() -> PointTable:
@@ -328,6 +330,14 @@ class GradientDescentParams(Schema):
                 "data", f"has {n} points (at most {MAX_POINTS}: each is drawn)"
             )
         x, y = self.data.x, self.data.y
+        start_cost = regression_cost(self.start[0], self.start[1], x, y)
+        if start_cost > MAX_START_COST:
+            raise ParamError(
+                "start",
+                f"{list(self.start)} has cost C = {start_cost:.3g} on this data (at most"
+                f" {MAX_START_COST:g}: the readouts and the cost plot cannot show it):"
+                " start nearer the data's line",
+            )
         limit = regression_lr_limit(x, y)
         if self.lr >= limit:
             raise ParamError(
