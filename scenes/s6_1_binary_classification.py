@@ -64,6 +64,9 @@ class BinaryClassification(LectureScene):
     the labels and scores (a small CSV in a variant) and the threshold.
     """
 
+    #: The threshold sits on an item's score by design ("at or above"): its line
+    #: runs through that item's label.
+    allowed_overlaps = (("MathTex 'y=1'", "Line"), ("MathTex 'y=0'", "Line"))
     params_schema = BinaryClassificationParams
 
     def construct(self) -> None:
@@ -105,9 +108,9 @@ class BinaryClassification(LectureScene):
         # -- scores ----------------------------------------------------------------
         self.beat("scores")
         line = get_score_line(length=11.0).shift(DOWN * SPACE.section)
-        axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(
-            line, RIGHT, buff=SPACE.medium
-        )
+        axis_name = get_tex(
+            r"\hat{y}", size=SIZES.tex_large, color=PALETTE.subtle
+        ).next_to(line, RIGHT, buff=SPACE.medium)
         items = VGroup(*[get_item(line, y, s) for y, s in zip(ys, scores, strict=True)])
         tag(items, "data")
         self.narrate(

@@ -95,6 +95,9 @@ def _eq(value: float) -> str:
 class ConfusionMatrix(LectureScene):
     """Beats: title, setup, grid, fill, sweep, rates, summary."""
 
+    #: The threshold sits on an item's score by design ("at or above"): its line
+    #: runs through that item's label.
+    allowed_overlaps = (("MathTex 'y=1'", "Line"), ("MathTex 'y=0'", "Line"))
     params_schema = ConfusionMatrixParams
 
     def construct(self) -> None:
@@ -121,9 +124,9 @@ class ConfusionMatrix(LectureScene):
         self.beat("setup")
         line = get_score_line(length=7.0)
         line.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium).set_y(-0.9)
-        axis_name = get_tex(r"\hat y", color=PALETTE.subtle).next_to(
-            line, RIGHT, buff=SPACE.small
-        )
+        axis_name = get_tex(
+            r"\hat{y}", size=SIZES.tex_large, color=PALETTE.subtle
+        ).next_to(line, RIGHT, buff=SPACE.small)
         items = VGroup(
             *[
                 get_item(line, y, s, icon_width=0.5, stem=0.6)

@@ -50,7 +50,13 @@ from scenes.common.integral_parts import (
     readable_axis_labels,
     spoken,
 )
-from scenes.common.mobjects import get_axes, get_card, get_graph, get_tex, get_text
+from scenes.common.mobjects import (
+    get_axes,
+    get_card,
+    get_clipped_graph,
+    get_tex,
+    get_text,
+)
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
 from scenes.common.schemas_integrals import IntegralsManuallyParams
@@ -132,13 +138,18 @@ class IntegralsManually(LectureScene):
         axes.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium).to_edge(
             DOWN, buff=SUBTITLE_ZONE + SPACE.tight
         )
-        curve = get_graph(axes, lambda v: float(f(v)), x_range=p.x_range[:2])
+        curve = get_clipped_graph(axes, lambda v: float(f(v)))
         curve_label = get_tex(
             f"y = {latex(exact.integrand)}", size=SIZES.tex_small, color=PALETTE.curve
         )
+        rising = float(f(p.x_range[0])) <= float(f(p.x_range[1]))
+        corner = (
+            (p.x_range[0], p.y_range[1]) if rising else (p.x_range[1], p.y_range[1])
+        )
+        # in the empty top corner of the plot: top left under a rising curve
         curve_label.next_to(
-            axes.c2p(p.x_range[1], float(f(p.x_range[1]))), LEFT, buff=SPACE.medium
-        ).shift(UP * SPACE.medium)
+            axes.c2p(*corner), (RIGHT if rising else LEFT) + DOWN, buff=SPACE.small
+        )
         tag(VGroup(axes, curve, curve_label), "integrand", "a", "b")
         self.opening(
             VGroup(axes, curve, curve_label),
@@ -380,7 +391,7 @@ class IntegralsManually(LectureScene):
         )
         readable_axis_labels(axes2)
         axes2.move_to(axes.get_center())
-        curve2 = get_graph(axes2, lambda v: float(f2(v)), x_range=x2[:2])
+        curve2 = get_clipped_graph(axes2, lambda v: float(f2(v)))
         area2 = axes2.get_area(
             curve2, x_range=[a2, b2], color=PALETTE.area, opacity=0.45
         )

@@ -184,5 +184,4 @@ class FurtherResources(LectureScene):
             fill=True,
             hold=2.0,
         )
-        self.play(FadeOut(VGroup(backdrop, thanks, wish, self.title)), run_time=1.5)
         self.wait()

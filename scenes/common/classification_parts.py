@@ -337,7 +337,9 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> ConfusionGrid:
     )
     act_head[1].align_to(act_head[0], RIGHT)
     act_title = get_text("actual", size=SIZES.small, color=PALETTE.subtle)
-    act_title.rotate(PI / 2).next_to(act_head, LEFT, buff=0.2)
+    # set level (a rotated word reads poorly at 480p), above the row headers
+    act_title.next_to(act_head, UP, buff=0.12).align_to(act_head, RIGHT)
+    act_title.set_y(pred_title.get_y())
     headers = VGroup(pred_head, pred_title, act_head, act_title)
     return ConfusionGrid(grid, cells, titles, counts, headers)
 

@@ -71,26 +71,20 @@ def get_code_card(code: str, *, size: int = SIZES.small) -> VGroup:
 
     Plain text, not manim's ``Code``: its glyphs are measured and sized like any
     course text (the ``Code`` block's small glyphs fall under the size floor).
+    Lines sit on a fixed pitch, indents in character widths; blank lines keep
+    their place.
     """
-    lines = VGroup(
-        *[
-            Text(
-                line if line.strip() else " ",
-                font=MONO_FONT,
-                font_size=size,
-                color=PALETTE.text,
-            )
-            for line in code.splitlines()
-        ]
-    ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-    for line, text in zip(lines, code.splitlines(), strict=True):
+    probe = Text("Mg", font=MONO_FONT, font_size=size)
+    pitch = probe.height * 1.45
+    char = Text("M" * 10, font=MONO_FONT, font_size=size).width / 10
+    lines = VGroup()
+    for row, text in enumerate(code.splitlines()):
         if not text.strip():
-            line.set_opacity(0)
+            continue
+        line = Text(text.strip(), font=MONO_FONT, font_size=size, color=PALETTE.text)
         indent = len(text) - len(text.lstrip())
-        if indent:
-            line.shift(
-                RIGHT * indent * lines[0].width / max(len(code.splitlines()[0]), 1)
-            )
+        line.move_to([indent * char, -row * pitch, 0], aligned_edge=LEFT)
+        lines.add(line)
     card = get_card(lines, buff=0.3)
     card.code_lines = lines
     return card
