@@ -19,6 +19,7 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UL,
     UP,
     UR,
     Arrow,
@@ -434,7 +435,11 @@ class GradientDescent(LectureScene):
             get_readout("m", trace.m[-1], color=PALETTE.curve),
             get_readout("b", trace.b[-1], color=PALETTE.curve),
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
-        final.move_to(data.c2p(p.x_range[1], p.y_range[1]), aligned_edge=UR)
+        # in the top corner the fitted line leaves free: right if it falls, left if it rises
+        if trace.m[-1] <= 0:
+            final.move_to(data.c2p(p.x_range[1], p.y_range[1]), aligned_edge=UR)
+        else:
+            final.move_to(data.c2p(p.x_range[0], p.y_range[1]), aligned_edge=UL)
         self.narrate(
             f"Then descent creeps along the valley towards the star. The course runs "
             f"{epochs} epochs after the first step: {trace.steps} steps in all, and "
