@@ -152,7 +152,10 @@ class RocArea(LectureScene):
             color = PIECE_COLORS[k % len(PIECE_COLORS)]
             shape = get_area_piece(axes, piece, color=color)
             label = get_tex(_num(piece.area), size=SIZES.tex_small).move_to(shape)
-            if label.width > 0.9 * shape.width or label.height > 0.9 * shape.height:
+            too_small = (
+                label.width > 0.9 * shape.width or label.height > 0.9 * shape.height
+            )
+            if too_small or not piece.is_rectangle:  # a sloped top would cross it
                 label.set_opacity(0)  # too thin to label inside: the working says it
             w, y0, y1, a = (
                 _num(v) for v in (piece.width, piece.y0, piece.y1, piece.area)
