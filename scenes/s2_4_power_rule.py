@@ -156,7 +156,7 @@ class PowerRule(RuleScene):
         """Why x^n -> n x^(n-1): expand (x + dx)^n; only n x^(n-1) dx survives."""
         n = self.params.exponent
         whole = n.is_Integer and 0 <= n < SHOWN_TERMS
-        terms = power_expansion(n, SHOWN_TERMS if whole else 3)
+        terms = power_expansion(n, SHOWN_TERMS if whole else 2)
         lead, rest = terms[:2], terms[2:]
         tail = "" if whole else r" + \cdots"
         top = get_tex(
