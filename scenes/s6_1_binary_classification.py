@@ -263,23 +263,23 @@ class BinaryClassification(LectureScene):
         misses = [
             s for s, q, y in zip(scores, preds, ys, strict=True) if q == 0 and y == 1
         ]
-        said = [
+        verdict = [
             f"Compare with the true labels: {conf.tp + conf.tn} of {conf.n} are right."
         ]
         if alarms:
-            said.append(
+            verdict.append(
                 f"The pizza scoring {_listing(alarms)} is called a hot dog: a false alarm."
                 if len(alarms) == 1
                 else f"The pizzas scoring {_listing(alarms)} are called hot dogs: false alarms."
             )
         if misses:
-            said.append(
+            verdict.append(
                 f"The hot dog scoring {_listing(misses)} is missed."
                 if len(misses) == 1
                 else f"The hot dogs scoring {_listing(misses)} are missed."
             )
         self.narrate(
-            " ".join(said),
+            " ".join(verdict),
             FadeIn(marks, lag_ratio=0.3, scale=1.4),
             fill=True,
         )

@@ -152,7 +152,7 @@ class SceneReport:
 
 
 # -- text discovery -------------------------------------------------------------------
-def _text_types() -> tuple[type, ...]:
+def _text_types() -> tuple[type[Any], ...]:
     from manim import (
         Code,
         DecimalNumber,
@@ -665,7 +665,7 @@ def _crossed(a: np.ndarray, b: np.ndarray, boxes: np.ndarray) -> np.ndarray:
         tmax = np.where(flat, np.where(inside, np.inf, -np.inf), np.maximum(ta, tb))
         t0 = np.maximum(t0, tmin)
         t1 = np.minimum(t1, tmax)
-    return (t0 <= t1).any(axis=0)
+    return np.asarray((t0 <= t1).any(axis=0))
 
 
 def _allowed(a: str, b: str, pairs: Iterable[tuple[str, str]]) -> bool:
@@ -1021,7 +1021,7 @@ def inspect_scene(
 
         def check() -> None:
             scan = scan_frame(on_screen())
-            where = {
+            where: dict[str, Any] = {
                 "scene": item.scene,
                 "beat": getattr(scene, "current_beat", "?"),
                 "time_s": float(scene.time),
