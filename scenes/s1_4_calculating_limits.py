@@ -315,7 +315,10 @@ class CalculatingLimits(LectureScene):
         )
 
         # -- factoring ----------------------------------------------------------------------------
-        canc = factor_and_cancel(h_expr) if h_expr.count("/") else None
+        try:  # a variant's f may have no denominator left once parsed (x^2/x is x)
+            canc = factor_and_cancel(h_expr)
+        except ValueError:
+            canc = None
         if canc is not None and canc.cancels:
             self.beat("factoring")
             num_rest, den_rest = canc.rest()

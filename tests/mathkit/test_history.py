@@ -186,4 +186,5 @@ def test_spoken_lines_are_speakable_and_agree_with_the_data() -> None:
     assert "1684" in t.event("leibniz").say
     # the 1712 dispute sits on a page whose name covers it
     era = next(e for e in t.eras if e.id == t.event("priority-dispute").era)
-    assert str(era.start) in era.name and str(era.end) in era.name
+    assert str(era.start) in era.name
+    assert str(era.end) in era.name
