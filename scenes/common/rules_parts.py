@@ -602,6 +602,8 @@ class RuleScene(LectureScene):
             self.say(self.stop_caption(result, x_stop), t.animate.set_value(x_stop))
         for r in rows:
             r.number.clear_updaters()
+        for redrawn in (dot, segment, ddot, link):  # frozen while they fade: a redraw
+            redrawn.clear_updaters()  # may change the family FadeOut interpolates
         self.play(
             *[FadeOut(m) for m in (pair, plots, dot, segment, ddot, link, readouts)]
         )
