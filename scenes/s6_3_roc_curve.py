@@ -248,7 +248,11 @@ class RocCurve(LectureScene):
         self.beat("chance")
         chance = get_chance_line(axes)
         chance_note = get_text("chance", size=SIZES.small, color=PALETTE.subtle)
-        chance_note.next_to(axes.c2p(0.7, 0.7), DOWN + RIGHT, buff=SPACE.hair)
+        # under the diagonal at 0.7, or further down it if the label would reach the
+        # unit square's right edge (smaller axes for a variant's side panels)
+        unit = axes.c2p(1, 0)[0] - axes.c2p(0, 0)[0]
+        spot = min(0.7, 1 - (chance_note.width + 2 * SPACE.small) / unit)
+        chance_note.next_to(axes.c2p(spot, spot), DOWN + RIGHT, buff=SPACE.hair)
         self.narrate(
             "A classifier that guesses catches hot dogs and pizzas at the same rate, "
             "so it walks up the diagonal. That dashed line is chance.",
