@@ -193,7 +193,7 @@ class MLViaDifferentiation(LectureScene):
         self.beat("training")
         costs = trace.cost[1:]  # costs[e]: the cost at the start of epoch e
         history_axes = get_cost_history_axes(EPOCHS, costs, width=4.9, height=1.2)
-        history_axes.next_to(code, DOWN, buff=SPACE.medium).align_to(code, RIGHT)
+        history_axes.next_to(code, DOWN, buff=SPACE.small).align_to(code, RIGHT)
         history_axes.shift(LEFT * SPACE.tight)
         epoch_read = get_readout(r"\text{epoch}", 0, decimals=0, color=PALETTE.text)
         history = get_cost_history(history_axes, costs[:1])

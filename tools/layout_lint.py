@@ -351,6 +351,12 @@ def _glyph_boxes(text: Any) -> np.ndarray:
     return np.array(boxes) if boxes else np.zeros((0, 4))
 
 
+def _tex_types() -> tuple[type[Any], ...]:
+    from manim import DecimalNumber, SingleStringMathTex
+
+    return (SingleStringMathTex, DecimalNumber)
+
+
 def _glyph_chars(text: Any) -> str:
     """The characters of ``text``'s glyphs in :func:`glyphs` order ("" if unknown).
 
@@ -391,7 +397,14 @@ def drawn_height(text: Any) -> float | None:
     h = boxes[:, 3] - boxes[:, 1]
     bottom = boxes[:, 1]
     centres = (boxes[:, :2] + boxes[:, 2:]) / 2
-    if len(boxes) > 1 and np.ptp(centres[:, 1]) > np.ptp(centres[:, 0]):
+    stacked_tex = isinstance(
+        text, _tex_types()
+    )  # an accent over a letter, not rotation
+    if (
+        not stacked_tex
+        and len(boxes) > 1
+        and np.ptp(centres[:, 1]) > np.ptp(centres[:, 0])
+    ):
         # Set vertically (a rotated axis title): glyph height runs along x.
         w, h, bottom = h, w, np.zeros(len(boxes))
     solid = h >= 0.4 * w

@@ -116,6 +116,14 @@ def test_drawn_height_ignores_primes_and_dots() -> None:
     )
 
 
+def test_drawn_height_of_an_accented_letter_is_the_letter() -> None:
+    # \hat y: the hat sits above the y; that is an accent, not text set vertically.
+    hat = MathTex(r"\hat y", font_size=SIZES.tex_small)
+    assert drawn_height(hat) == pytest.approx(
+        drawn_height(MathTex("y", font_size=SIZES.tex_small)), rel=0.02
+    )
+
+
 def test_drawn_height_of_code_measures_its_letters() -> None:
     # A Code block's commas and "=" are marks, as in a Text: its letters are measured.
     source = "x = torch.tensor(5.0, requires_grad=True)\ny = x**2"
