@@ -40,7 +40,7 @@ from scenes.common.mobjects import get_tex, get_text
 from scenes.common.params import tag
 from scenes.common.rules_parts import RuleScene, get_part_fields, number_text
 from scenes.common.schemas_rules import ProductRuleParams, rectangle_x
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 WIDTH, HEIGHT = 4.0, 2.4
 """On-screen sides of the rectangle w by z (the sides are labelled with their values)."""
@@ -165,7 +165,11 @@ class ProductRule(RuleScene):
         )
         algebra = VGroup(growth, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
         right_edge = config.frame_width / 2 - EDGE_BUFF - 0.2
-        room = right_edge - (base.get_right()[0] + 1.4)
+        # the side strip at its widest, then its label, keep clear of the algebra
+        side = (
+            WIDTH * rate_w * widest + SPACE.tight + strip_labels[1].width + SPACE.medium
+        )
+        room = right_edge - (base.get_right()[0] + max(1.4, side))
         if algebra.width > room:
             algebra.scale_to_fit_width(room)
         algebra.align_to(base, UP).shift(RIGHT * (right_edge - algebra.get_right()[0]))
