@@ -30,6 +30,7 @@ from manim import (
     ValueTracker,
     VGroup,
     always_redraw,
+    config,
     linear,
 )
 
@@ -367,6 +368,9 @@ class RocCurve(LectureScene):
             height=1.9,
         )
         piles.next_to(board, DOWN, buff=SPACE.large).align_to(about, LEFT)
+        overflow = piles.get_right()[0] - (config.frame_width / 2 - EDGE_BUFF)
+        if overflow > 0:  # a variant's shorter text block starts further right
+            piles.shift(LEFT * overflow)
         pile_names = VGroup(
             get_text(
                 "positives" if not course else "hot dogs",
