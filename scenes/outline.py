@@ -157,3 +157,13 @@ def present() -> tuple[Item, ...]:
 def by_scene(name: str) -> Item | None:
     """The item whose scene class is ``name``, or None."""
     return next((i for i in items() if i.scene == name), None)
+
+
+def item_for(scene: str | type) -> Item:
+    """The item of scene ``scene``: a class name, or a class whose bases are tried too
+    (the pixel tests run a subclass of the scene); ValueError if there is none."""
+    names = [scene] if isinstance(scene, str) else [c.__name__ for c in scene.__mro__]
+    item = next((i for i in map(by_scene, names) if i is not None), None)
+    if item is None:
+        raise ValueError(f"no outline item has scene = {names[0]!r}")
+    return item

@@ -419,14 +419,12 @@ def drawn_height(text: Any) -> float | None:
 
 def _em_px(text: Any) -> float | None:
     """The text's em as drawn, in 480p pixels (from its font size, which tracks scaling)."""
-    from manim import DecimalNumber, SingleStringMathTex
-
     size = _font_size(text)
     if size is None:
         return None
     per = (
         TEX_EM_PER_FONT_SIZE
-        if isinstance(text, SingleStringMathTex | DecimalNumber)
+        if isinstance(text, _tex_types())
         else TEXT_EM_PER_FONT_SIZE
     )
     return size * per * PX_PER_UNIT

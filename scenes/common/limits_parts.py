@@ -59,10 +59,7 @@ def title_bottom(scene: str | type) -> float:
     finds its outline item through its bases). For laying out the first visual
     before the opening writes the title.
     """
-    names = [scene] if isinstance(scene, str) else [c.__name__ for c in scene.__mro__]
-    item = next((i for i in map(outline.by_scene, names) if i is not None), None)
-    if item is None:
-        raise ValueError(f"no outline item has scene = {names[0]!r}")
+    item = outline.item_for(scene)
     return float(
         mobjects.get_title(item.screen_title, subtitle=item.subtitle).get_bottom()[1]
     )

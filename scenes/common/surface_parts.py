@@ -177,10 +177,7 @@ def get_title_block(scene: str | type) -> VGroup:
     subclass) or its name. For laying out the first visual below the title
     before the opening plays it; the scene still writes it with ``self.opening``.
     """
-    names = [c.__name__ for c in scene.__mro__] if isinstance(scene, type) else [scene]
-    item = next((i for i in map(outline.by_scene, names) if i is not None), None)
-    if item is None:
-        raise ValueError(f"no outline item has scene = {names[0]!r}")
+    item = outline.item_for(scene)
     return get_title(item.screen_title, subtitle=item.subtitle)
 
 
