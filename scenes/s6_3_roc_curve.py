@@ -51,6 +51,7 @@ from scenes.common.classification_parts import (
     get_threshold_handle,
     get_unit_square,
 )
+from scenes.common.delta_parts import overlap_share
 from scenes.common.mobjects import get_polyline, get_tex, get_text
 from scenes.common.params import tag
 from scenes.common.schemas import RocCurveParams
@@ -389,6 +390,14 @@ class RocCurve(LectureScene):
         pile_names[1].next_to(piles.axis, DOWN, buff=SPACE.tight).align_to(
             piles, RIGHT
         ).shift(DOWN * SPACE.large)
+        for name, bars, side in (
+            (pile_names[0], piles.ups, UP),
+            (pile_names[1], piles.downs, DOWN),
+        ):
+            if any(
+                overlap_share(name, bar) > 0 for bar in bars
+            ):  # tall bars at the right end
+                name.next_to(piles, side, buff=SPACE.tight).align_to(piles, RIGHT)
         cut = always_redraw(
             lambda: Line(
                 [piles.x_of(float(big.thresholds[index()])), piles.get_top()[1], 0],

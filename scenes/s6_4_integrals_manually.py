@@ -11,6 +11,10 @@ trapezoid it is. Every number and every rectangle comes from ``mathkit.integrate
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -56,6 +60,7 @@ from scenes.common.mobjects import (
     get_clipped_graph,
     get_tex,
     get_text,
+    stage_box,
 )
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
@@ -102,6 +107,42 @@ def _flow(parts: list[str], room: float, *, size: int = SIZES.tex_small) -> VGro
     return group
 
 
+def _place_clear_of_curve(
+    label: VMobject,
+    axes: Any,
+    f: Callable[[float], float],
+    x_range: Sequence[float],
+    y_range: Sequence[float],
+) -> None:
+    """Put ``label`` in a top corner of the plot (or top centre) the curve keeps out of.
+
+    Top left under a rising curve, top right under a falling one, top centre over a
+    valley such as a wide parabola: the first place no sampled point of the curve
+    (within the plot) comes near; above the plot if there is none.
+    """
+    x0, x1 = float(x_range[0]), float(x_range[1])
+    top = float(y_range[1])
+    xs = np.linspace(x0, x1, 200)
+    ys = np.array([float(f(v)) for v in xs])
+    inside = (ys >= float(y_range[0])) & (ys <= top)
+    points = np.array(
+        [axes.c2p(x, y) for x, y in zip(xs[inside], ys[inside], strict=True)]
+    )
+    rising = float(f(x0)) <= float(f(x1))
+    corners = [(x0, RIGHT + DOWN), (x1, LEFT + DOWN)]
+    spots = [*(corners if rising else corners[::-1]), ((x0 + x1) / 2, DOWN)]
+    for x, direction in spots:
+        label.next_to(axes.c2p(x, top), direction, buff=SPACE.small)
+        lo = label.get_corner(DOWN + LEFT)[:2] - SPACE.tight
+        hi = label.get_corner(UP + RIGHT)[:2] + SPACE.tight
+        if points.size == 0 or not np.any(
+            np.all((points[:, :2] >= lo) & (points[:, :2] <= hi), axis=1)
+        ):
+            return
+    # No room inside (a wide label over a wide curve): above the plot, at its right.
+    label.next_to(axes, UP, buff=SPACE.small).align_to(axes, RIGHT)
+
+
 def _is_linear(text: str) -> bool:
     """Whether every power term has power 0 or 1 (the midpoint rule is then exact)."""
     return all(t.power in (0, 1) for t in antiderivative(text).terms)
@@ -142,14 +183,7 @@ class IntegralsManually(LectureScene):
         curve_label = get_tex(
             f"y = {latex(exact.integrand)}", size=SIZES.tex_small, color=PALETTE.curve
         )
-        rising = float(f(p.x_range[0])) <= float(f(p.x_range[1]))
-        corner = (
-            (p.x_range[0], p.y_range[1]) if rising else (p.x_range[1], p.y_range[1])
-        )
-        # in the empty top corner of the plot: top left under a rising curve
-        curve_label.next_to(
-            axes.c2p(*corner), (RIGHT if rising else LEFT) + DOWN, buff=SPACE.small
-        )
+        _place_clear_of_curve(curve_label, axes, f, p.x_range, p.y_range)
         tag(VGroup(axes, curve, curve_label), "integrand", "a", "b")
         self.opening(
             VGroup(axes, curve, curve_label),
@@ -320,6 +354,16 @@ class IntegralsManually(LectureScene):
         room = gap - rule_card.get_left()[0]
         lines = _flow([s.latex for s in anti], room)
         lines.next_to(rule_card, DOWN, buff=SPACE.medium).align_to(rule_card, LEFT)
+        floor = stage_box()[2]
+        # A long antiderivative (a variant's sum of terms) does not fit under the
+        # card: it takes the card's place, the rule having been read.
+        card_gives_way = lines.get_bottom()[1] < floor
+        if card_gives_way:
+            lines.move_to(rule_card, aligned_edge=UP + LEFT)
+            shown = [s.latex for s in anti]
+            while lines.get_bottom()[1] < floor and len(shown) > 2:
+                del shown[1]  # the earliest intermediate step goes; the narration says it
+                lines = _flow(shown, room).move_to(rule_card, aligned_edge=UP + LEFT)
         tag(lines, "integrand")
         coeffs = [t for t in first_anti.terms if abs(t.coeff) != 1]
         pulled = (
@@ -331,6 +375,7 @@ class IntegralsManually(LectureScene):
         )
         self.narrate(
             f"{pulled} and simplify: the antiderivative is {spoken(first_anti.result)}.",
+            *([FadeOut(rule_card)] if card_gives_way else []),
             LaggedStart(*[Write(part) for part in lines], lag_ratio=1.0),
             fill=True,
         )
@@ -344,7 +389,14 @@ class IntegralsManually(LectureScene):
         lifted = lines.copy().move_to(rule_card, aligned_edge=UP + LEFT)
         working.next_to(lifted, DOWN, buff=SPACE.large).align_to(rule_card, LEFT)
         tag(working, "integrand", "a", "b")
-        self.play(FadeOut(rule_card), Transform(lines, lifted))
+        if working.get_bottom()[1] < floor:
+            # No room under the antiderivative: the bracket line repeats it, so the
+            # evaluation takes its place.
+            working.move_to(rule_card, aligned_edge=UP + LEFT)
+            self.play(*([] if card_gives_way else [FadeOut(rule_card)]), FadeOut(lines))
+            lines = VGroup()
+        else:
+            self.play(FadeOut(rule_card), Transform(lines, lifted))
         self.narrate(
             "The area is that antiderivative at the top bound minus at the bottom bound.",
             Write(working[0]),

@@ -30,6 +30,7 @@ from manim import (
     Transform,
     VGroup,
     Write,
+    config,
 )
 
 from mathkit.classification import (
@@ -90,6 +91,37 @@ def _sklearn_code(xs: list[str], ys: list[str]) -> str:
     return (
         f"xs = [{', '.join(xs)}]\nys = [{', '.join(ys)}]\nsklearn.metrics.auc(xs, ys)"
     )
+
+
+def _fitted_total(terms: list[str], result: str, room: float, size: float) -> VGroup:
+    """AUC = t1 + t2 + ... = result, on as many left-aligned lines as ``room`` needs.
+
+    The course's two pieces fit on one line; a variant with more pieces breaks the
+    sum after the '=' and then halves it, so the line never runs off the frame.
+    """
+    plus = " + ".join(terms)
+    layouts = (
+        [
+            rf"\mathrm{{AUC}} = {plus} {result}"
+            if len(terms) > 1
+            else rf"\mathrm{{AUC}} {result}"
+        ],
+        [rf"\mathrm{{AUC}} = {plus}", rf"{result}"],
+    )
+    half = (len(terms) + 1) // 2
+    last = [
+        rf"\mathrm{{AUC}} = {' + '.join(terms[:half])}",
+        rf"+ {' + '.join(terms[half:])}",
+        rf"{result}",
+    ]
+    for lines in (*layouts, last):
+        if len(terms) < len(lines):
+            continue
+        group = VGroup(*(get_tex(t, color=PALETTE.tangent, size=size) for t in lines))
+        group.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        if group.width <= room or lines is last:
+            return group
+    raise AssertionError("unreachable")
 
 
 class RocArea(LectureScene):
@@ -191,11 +223,10 @@ class RocArea(LectureScene):
             )
         tag(VGroup(shapes, work), "data")
         plus = " + ".join(_num(pc.area) for pc in pieces)
-        total = get_tex(
-            rf"\mathrm{{AUC}} = {plus} {_eq(auc)} {_num(auc)}"
-            if len(pieces) > 1
-            else rf"\mathrm{{AUC}} {_eq(auc)} {_num(auc)}",
-            color=PALETTE.tangent,
+        total = _fitted_total(
+            [_num(pc.area) for pc in pieces],
+            rf"{_eq(auc)} {_num(auc)}",
+            room=config.frame_x_radius - EDGE_BUFF - work.get_left()[0],
             size=size,
         )
         total.next_to(work, DOWN, buff=SPACE.medium, aligned_edge=LEFT)

@@ -56,8 +56,11 @@ if ((${#missing[@]})); then
     exit 1
   fi
   say "installing system packages: ${missing[*]}"
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Another apt run (a second checkout's first make) holds the dpkg lock: wait for it
+  # rather than fail.
+  lock=(-o DPkg::Lock::Timeout=900)
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" update -qq
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 if [[ ! -x "$VENV/bin/python" ]]; then

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from mathkit.data import REGRESSION_X, REGRESSION_Y, SADDLE
@@ -222,6 +222,8 @@ def test_random_quadratic_surfaces_are_accepted_and_sized(
 
 @settings(
     max_examples=2,  # each example is a full dry run
+    # No shrinking: each shrink step is another dry run; a failure prints its example.
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from mathkit.expr import parse
@@ -95,6 +95,8 @@ def test_hostile_rule_variants_are_refused_naming_the_parameter(
 
 @settings(
     max_examples=2,
+    # No shrinking: each shrink step is another dry run; a failure prints its example.
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from mathkit.expr import parse
@@ -78,6 +78,8 @@ def test_hostile_limits_are_refused_naming_the_parameter(
 
 @settings(
     max_examples=2,  # each example is a full dry run
+    # No shrinking: each shrink step is another dry run; a failure prints its example.
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION
@@ -134,8 +134,8 @@ def test_a_wide_formula_is_shrunk_to_fit(
 def test_a_variant_that_breaks_the_layout_is_refused_naming_the_parameter(
     write_variant: Callable[..., Path], media_dir: Path
 ) -> None:
-    """DeltaMethod with 16 tick labels to two decimals (x_range = [-3, 1, 0.25]) is
-    refused the same way, naming x_range, through ``make render`` in
+    """A DeltaMethod variant whose far secant's Delta x label lands on the curve is
+    refused the same way, naming dx, through ``make render`` in
     tests/variants/test_variant_cli.py (its "layout" case): one dry run, not two."""
     with pytest.raises(VariantError) as info:
         _gate(
@@ -152,6 +152,8 @@ def test_a_variant_that_breaks_the_layout_is_refused_naming_the_parameter(
 
 @settings(
     max_examples=2,  # each example is a full dry run (about 10 s on a loaded machine)
+    # No shrinking: each shrink step is another dry run; a failure prints its example.
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
