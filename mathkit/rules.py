@@ -27,6 +27,7 @@ from typing import Final
 import sympy as sp
 
 from mathkit.chain_rule import chain_rule, decompose
+from mathkit.data import DELTA_POINT_X, VERTEX_X
 from mathkit.expr import latex, parse, symbol
 from mathkit.numeric import Tangent, compile_expr
 
@@ -63,6 +64,49 @@ SUM_EXAMPLE: Final = "x^2 + 2x + 2"
 PRODUCT_FACTORS: Final[tuple[str, str]] = ("x^2 + 2x + 2", "x - 1")
 QUOTIENT_PARTS: Final[tuple[str, str]] = ("x", "x^2 + 1")
 QUOTIENT_LIMIT_PARTS: Final[tuple[str, str]] = ("x^2 - 1", "x - 1")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleWindow:
+    """Where a rule scene plots its course example: the x axis, the f and f' axes
+    (start, end, step), and the x values its f/f' check stops at."""
+
+    x_range: tuple[float, float, float]
+    f_range: tuple[float, float, float]
+    df_range: tuple[float, float, float]
+    stops: tuple[float, ...]
+
+
+COURSE_WINDOWS: Final[dict[str, RuleWindow]] = {
+    "PowerRule": RuleWindow(
+        (-1.5, 1.5, 0.5), (0.0, 5.0, 1.0), (-12.0, 12.0, 6.0), (-1.0, 1.0)
+    ),
+    "ConstantMultipleRule": RuleWindow(
+        (-1.5, 1.5, 0.5), (0.0, 10.0, 2.0), (-24.0, 24.0, 12.0), (-1.0, 1.0)
+    ),
+    "SumRule": RuleWindow(
+        (-3.0, 2.0, 1.0), (0.0, 12.0, 3.0), (-4.0, 6.0, 2.0), (DELTA_POINT_X, VERTEX_X)
+    ),
+    "ProductRule": RuleWindow(
+        (-2.0, 1.5, 0.5), (-6.0, 4.0, 2.0), (-2.0, 10.0, 2.0), (-1.5, 1.0)
+    ),
+    "QuotientRule": RuleWindow(
+        (-4.0, 4.0, 1.0), (-0.6, 0.6, 0.3), (-0.4, 1.2, 0.4), (-1.0, 1.0)
+    ),
+}
+"""The rule scenes' plot windows for the course examples, chosen to hold each curve
+(tests/mathkit/test_rules.py checks every f and f' stays inside its window). The
+sum rule stops at the delta method's point and the parabola's vertex."""
+
+CHAIN_CHECK_WINDOW: Final[
+    tuple[tuple[float, float, float], tuple[float, float, float]]
+] = (
+    (-1.2, 0.9, 0.5),
+    (0.0, 12.0, 2.0),
+)
+"""(x axis, y axis) of the ChainRule scene's tangent check on (3x + 1)^2 around x = 0.2."""
+
+
 EXTRA_EXERCISES: Final[tuple[str, ...]] = (
     "2x^3 - 4x + 7",
     "x^-2",

@@ -362,7 +362,9 @@ class IntegralsManually(LectureScene):
             lines.move_to(rule_card, aligned_edge=UP + LEFT)
             shown = [s.latex for s in anti]
             while lines.get_bottom()[1] < floor and len(shown) > 2:
-                del shown[1]  # the earliest intermediate step goes; the narration says it
+                del shown[
+                    1
+                ]  # the earliest intermediate step goes; the narration says it
                 lines = _flow(shown, room).move_to(rule_card, aligned_edge=UP + LEFT)
         tag(lines, "integrand")
         coeffs = [t for t in first_anti.terms if abs(t.coeff) != 1]

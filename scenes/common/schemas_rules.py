@@ -22,7 +22,7 @@ import numpy as np
 import sympy as sp
 
 from mathkit.chain_rule import COURSE_EXAMPLES, TANGENT_DEMO, chain_rule, decompose
-from mathkit.data import DELTA_POINT_X, RUNNING_FUNCTION, VERTEX_X
+from mathkit.data import RUNNING_FUNCTION
 from mathkit.expr import parse
 from mathkit.plotting import (
     AxisRange,
@@ -33,8 +33,10 @@ from mathkit.plotting import (
     value_at,
 )
 from mathkit.rules import (
+    CHAIN_CHECK_WINDOW,
     CONSTANT_EXAMPLE,
     CONSTANT_MULTIPLE_EXAMPLE,
+    COURSE_WINDOWS,
     POWER_EXAMPLE,
     PRODUCT_FACTORS,
     QUOTIENT_PARTS,
@@ -219,10 +221,14 @@ class PowerRuleParams(_RuleParams):
         lo=-1e4,
         hi=1e4,
     )
-    x_range: tuple[float, float, float] = _x_range((-1.5, 1.5, 0.5))
-    f_range: tuple[float, float, float] = _derived_range((0.0, 5.0, 1.0), "f")
-    df_range: tuple[float, float, float] = _derived_range((-12.0, 12.0, 6.0), "f'")
-    stops: tuple[float, ...] = _stops((-1.0, 1.0))
+    x_range: tuple[float, float, float] = _x_range(COURSE_WINDOWS["PowerRule"].x_range)
+    f_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["PowerRule"].f_range, "f"
+    )
+    df_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["PowerRule"].df_range, "f'"
+    )
+    stops: tuple[float, ...] = _stops(COURSE_WINDOWS["PowerRule"].stops)
 
     @property
     def exponent(self) -> sp.Expr:
@@ -256,10 +262,16 @@ class ConstantMultipleRuleParams(_RuleParams):
         kind="expr",
         required=True,
     )
-    x_range: tuple[float, float, float] = _x_range((-1.5, 1.5, 0.5))
-    f_range: tuple[float, float, float] = _derived_range((0.0, 10.0, 2.0), "f")
-    df_range: tuple[float, float, float] = _derived_range((-24.0, 24.0, 12.0), "f'")
-    stops: tuple[float, ...] = _stops((-1.0, 1.0))
+    x_range: tuple[float, float, float] = _x_range(
+        COURSE_WINDOWS["ConstantMultipleRule"].x_range
+    )
+    f_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["ConstantMultipleRule"].f_range, "f"
+    )
+    df_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["ConstantMultipleRule"].df_range, "f'"
+    )
+    stops: tuple[float, ...] = _stops(COURSE_WINDOWS["ConstantMultipleRule"].stops)
 
     def parts(self) -> tuple[sp.Expr, sp.Expr]:
         """(c, the function c multiplies)."""
@@ -289,10 +301,14 @@ class SumRuleParams(_RuleParams):
         kind="expr",
         required=True,
     )
-    x_range: tuple[float, float, float] = _x_range((-3.0, 2.0, 1.0))
-    f_range: tuple[float, float, float] = _derived_range((0.0, 12.0, 3.0), "f")
-    df_range: tuple[float, float, float] = _derived_range((-4.0, 6.0, 2.0), "f'")
-    stops: tuple[float, ...] = _stops((float(DELTA_POINT_X), float(VERTEX_X)))
+    x_range: tuple[float, float, float] = _x_range(COURSE_WINDOWS["SumRule"].x_range)
+    f_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["SumRule"].f_range, "f"
+    )
+    df_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["SumRule"].df_range, "f'"
+    )
+    stops: tuple[float, ...] = _stops(COURSE_WINDOWS["SumRule"].stops)
 
     def fit(self) -> None:
         """f must be a sum of 2 to 4 terms."""
@@ -334,10 +350,16 @@ class ProductRuleParams(_RuleParams):
         kind="expr",
         required=True,
     )
-    x_range: tuple[float, float, float] = _x_range((-2.0, 1.5, 0.5))
-    f_range: tuple[float, float, float] = _derived_range((-6.0, 4.0, 2.0), "f")
-    df_range: tuple[float, float, float] = _derived_range((-2.0, 10.0, 2.0), "f'")
-    stops: tuple[float, ...] = _stops((-1.5, 1.0))
+    x_range: tuple[float, float, float] = _x_range(
+        COURSE_WINDOWS["ProductRule"].x_range
+    )
+    f_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["ProductRule"].f_range, "f"
+    )
+    df_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["ProductRule"].df_range, "f'"
+    )
+    stops: tuple[float, ...] = _stops(COURSE_WINDOWS["ProductRule"].stops)
 
     def fit(self) -> None:
         """Both factors depend on x, and the rectangle has a point to grow from."""
@@ -390,10 +412,16 @@ class QuotientRuleParams(_RuleParams):
         kind="expr",
         required=True,
     )
-    x_range: tuple[float, float, float] = _x_range((-4.0, 4.0, 1.0))
-    f_range: tuple[float, float, float] = _derived_range((-0.6, 0.6, 0.3), "f")
-    df_range: tuple[float, float, float] = _derived_range((-0.4, 1.2, 0.4), "f'")
-    stops: tuple[float, ...] = _stops((-1.0, 1.0))
+    x_range: tuple[float, float, float] = _x_range(
+        COURSE_WINDOWS["QuotientRule"].x_range
+    )
+    f_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["QuotientRule"].f_range, "f"
+    )
+    df_range: tuple[float, float, float] = _derived_range(
+        COURSE_WINDOWS["QuotientRule"].df_range, "f'"
+    )
+    stops: tuple[float, ...] = _stops(COURSE_WINDOWS["QuotientRule"].stops)
 
     def fit(self) -> None:
         """Both parts depend on x."""
@@ -438,13 +466,13 @@ class ChainRuleParams(Schema):
         derived=True,
     )
     x_range: tuple[float, float, float] = param(
-        (-1.2, 0.9, 0.5),
+        CHAIN_CHECK_WINDOW[0],
         "x axis of the tangent check, around x0",
         kind="range",
         derived=True,
     )
     y_range: tuple[float, float, float] = param(
-        (0.0, 12.0, 2.0),
+        CHAIN_CHECK_WINDOW[1],
         "y axis of the tangent check, sized from the composite",
         kind="range",
         derived=True,

@@ -231,3 +231,45 @@ def test_random_products_and_quotients_match_sympy(a: list[int], b: list[int]) -
     quot = quotient_rule(w, z)
     assert quot.rule == "quotient"
     assert sp.cancel(quot.simplified - sp.diff(w_expr / z_expr, x)) == 0
+
+
+X_SYM = sp.Symbol("x")
+COURSE_CURVES = {
+    # sympy, not mathkit.expr: an independent reading of each course example
+    "PowerRule": X_SYM**4,
+    "ConstantMultipleRule": 2 * X_SYM**4,
+    "SumRule": X_SYM**2 + 2 * X_SYM + 2,
+    "ProductRule": (X_SYM**2 + 2 * X_SYM + 2) * (X_SYM - 1),
+    "QuotientRule": X_SYM / (X_SYM**2 + 1),
+}
+
+
+@pytest.mark.parametrize("scene", sorted(COURSE_CURVES))
+def test_each_rule_window_shows_its_check_points_and_ticks_that_divide_it(
+    scene: str,
+) -> None:
+    """The f/f' check stops inside the x axis, and f and f' there inside their axes."""
+    from mathkit.rules import COURSE_WINDOWS
+
+    w = COURSE_WINDOWS[scene]
+    f = COURSE_CURVES[scene]
+    df = sp.diff(f, X_SYM)
+    for lo, hi, step in (w.x_range, w.f_range, w.df_range):
+        assert lo < hi
+        assert step > 0
+        assert math.isclose((hi - lo) / step, round((hi - lo) / step), abs_tol=1e-9)
+    for x in w.stops:
+        assert w.x_range[0] <= x <= w.x_range[1]
+        for expr, (lo, hi, _) in ((f, w.f_range), (df, w.df_range)):
+            value = float(expr.subs(X_SYM, x))
+            assert lo <= value <= hi, (scene, str(expr), x, value)
+
+
+def test_the_chain_check_window_holds_the_tangent_point() -> None:
+    from mathkit.chain_rule import TANGENT_DEMO
+    from mathkit.rules import CHAIN_CHECK_WINDOW
+
+    (xlo, xhi, _), (ylo, yhi, _) = CHAIN_CHECK_WINDOW
+    x0 = TANGENT_DEMO[1]
+    assert xlo < x0 < xhi
+    assert ylo <= float(((3 * X_SYM + 1) ** 2).subs(X_SYM, x0)) <= yhi
