@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UL,
@@ -62,6 +63,8 @@ from scenes.common.mobjects import (
     get_polyline,
     get_tex,
     get_text,
+    place_clear_of_points,
+    polyline_points,
 )
 from scenes.common.numbers import fmt
 from scenes.common.regression_parts import (
@@ -294,8 +297,34 @@ class GradientDescent(LectureScene):
         rnd = get_readout(r"\text{round}\ ", 1, decimals=0)
         cost = get_readout("C", trace.cost[1], color=PALETTE.error)
         readouts = VGroup(rnd, cost).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
-        # the cost falls from the top left: its plot's upper right stays empty
-        readouts.move_to(cost_axes.c2p(TABLE_ROUNDS, trace.cost[0]), aligned_edge=UR)
+        # The long run redraws the cost on longer axes in the same place; the
+        # readouts stay up for both plots, so they keep clear of both lines.
+        long_axes = _cost_axes(trace.steps, trace.cost[0], width=4.6, height=1.5)
+        long_axes.move_to(cost_axes)
+        lines_drawn = np.vstack(
+            [
+                polyline_points([ax.c2p(k, trace.cost[k]) for k in range(last + 1)])
+                for ax, last in ((cost_axes, TABLE_ROUNDS), (long_axes, trace.steps))
+            ]
+        )
+        place_clear_of_points(
+            readouts,
+            [
+                # a fast fall from the top left leaves the upper right empty
+                lambda m: m.move_to(
+                    cost_axes.c2p(TABLE_ROUNDS, trace.cost[0]), aligned_edge=UR
+                ),
+                # a slow one (a small learning rate) leaves the lower right
+                lambda m: m.move_to(
+                    cost_axes.c2p(TABLE_ROUNDS, 0.0), aligned_edge=DR
+                ).shift(UP * SPACE.small),
+                # neither: beside the plot, to its left
+                lambda m: m.next_to(cost_axes, LEFT, buff=SPACE.medium).align_to(
+                    cost_axes, UP
+                ),
+            ],
+            lines_drawn,
+        )
         self.play(
             ReplacementTransform(arrow, path.segments[0]),
             Create(cost_axes),
@@ -407,8 +436,6 @@ class GradientDescent(LectureScene):
         end = Dot(
             plane.c2p(trace.b[-1], trace.m[-1]), color=PALETTE.tangent, radius=0.08
         )
-        long_axes = _cost_axes(trace.steps, trace.cost[0], width=4.6, height=1.5)
-        long_axes.move_to(cost_axes)
         short_cost = get_polyline(
             long_axes,
             range(TABLE_ROUNDS + 1),

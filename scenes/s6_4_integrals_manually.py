@@ -11,10 +11,9 @@ trapezoid it is. Every number and every rectangle comes from ``mathkit.integrate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -60,6 +59,7 @@ from scenes.common.mobjects import (
     get_clipped_graph,
     get_tex,
     get_text,
+    place_clear_of_points,
     stage_box,
 )
 from scenes.common.numbers import fmt
@@ -108,39 +108,29 @@ def _flow(parts: list[str], room: float, *, size: int = SIZES.tex_small) -> VGro
 
 
 def _place_clear_of_curve(
-    label: VMobject,
-    axes: Any,
-    f: Callable[[float], float],
-    x_range: Sequence[float],
-    y_range: Sequence[float],
+    label: VMobject, axes: Any, curve: VMobject, x_range: Sequence[float], top: float
 ) -> None:
     """Put ``label`` in a top corner of the plot (or top centre) the curve keeps out of.
 
     Top left under a rising curve, top right under a falling one, top centre over a
-    valley such as a wide parabola: the first place no sampled point of the curve
-    (within the plot) comes near; above the plot if there is none.
+    valley such as a wide parabola; above the plot, at its right, if none is clear.
     """
     x0, x1 = float(x_range[0]), float(x_range[1])
-    top = float(y_range[1])
-    xs = np.linspace(x0, x1, 200)
-    ys = np.array([float(f(v)) for v in xs])
-    inside = (ys >= float(y_range[0])) & (ys <= top)
-    points = np.array(
-        [axes.c2p(x, y) for x, y in zip(xs[inside], ys[inside], strict=True)]
+    points = curve.get_all_points()
+    rising = len(points) == 0 or points[0][1] <= points[-1][1]
+    corners = [
+        lambda m: m.next_to(axes.c2p(x0, top), RIGHT + DOWN, buff=SPACE.small),
+        lambda m: m.next_to(axes.c2p(x1, top), LEFT + DOWN, buff=SPACE.small),
+    ]
+    place_clear_of_points(
+        label,
+        [
+            *(corners if rising else corners[::-1]),
+            lambda m: m.next_to(axes.c2p((x0 + x1) / 2, top), DOWN, buff=SPACE.small),
+            lambda m: m.next_to(axes, UP, buff=SPACE.small).align_to(axes, RIGHT),
+        ],
+        points,
     )
-    rising = float(f(x0)) <= float(f(x1))
-    corners = [(x0, RIGHT + DOWN), (x1, LEFT + DOWN)]
-    spots = [*(corners if rising else corners[::-1]), ((x0 + x1) / 2, DOWN)]
-    for x, direction in spots:
-        label.next_to(axes.c2p(x, top), direction, buff=SPACE.small)
-        lo = label.get_corner(DOWN + LEFT)[:2] - SPACE.tight
-        hi = label.get_corner(UP + RIGHT)[:2] + SPACE.tight
-        if points.size == 0 or not np.any(
-            np.all((points[:, :2] >= lo) & (points[:, :2] <= hi), axis=1)
-        ):
-            return
-    # No room inside (a wide label over a wide curve): above the plot, at its right.
-    label.next_to(axes, UP, buff=SPACE.small).align_to(axes, RIGHT)
 
 
 def _is_linear(text: str) -> bool:
@@ -183,7 +173,7 @@ class IntegralsManually(LectureScene):
         curve_label = get_tex(
             f"y = {latex(exact.integrand)}", size=SIZES.tex_small, color=PALETTE.curve
         )
-        _place_clear_of_curve(curve_label, axes, f, p.x_range, p.y_range)
+        _place_clear_of_curve(curve_label, axes, curve, p.x_range, p.y_range[1])
         tag(VGroup(axes, curve, curve_label), "integrand", "a", "b")
         self.opening(
             VGroup(axes, curve, curve_label),

@@ -977,6 +977,26 @@ def tex_dir() -> Path:
     return BUILD / "tex" / worker
 
 
+def _rendered_clock(scene: Any, start: float) -> float:
+    """The clock after the play just made, as a render would have moved it.
+
+    Skipping, Manim adds the exact run time. Rendering, it adds ``1/fps`` per step
+    of ``arange(0, run_time, 1/fps)``, or ``int(run_time * fps)`` frames at once
+    for a static wait (``CairoRenderer.freeze_current_frame``); the same float
+    additions here give the same clock to the last bit.
+    """
+    from manim import config
+
+    dt = 1 / config.frame_rate
+    t = start
+    if scene.is_current_animation_frozen_frame():
+        t += int(scene.duration / dt) * dt
+    else:
+        for _ in range(len(np.arange(0, scene.duration, dt))):
+            t += 1 * dt
+    return t
+
+
 def _draw_nothing(*_args: Any, **_kwargs: Any) -> None:
     """Stands in for ``Camera.capture_mobjects`` in the gate's dry runs."""
 
@@ -1012,7 +1032,10 @@ def inspect_scene(
     }
     started = time.monotonic()
     with tempconfig(settings):
-        scene = cls()
+        # Without pixels, nothing needs the frames in between: each play jumps to
+        # its end state (Manim's own skipping), and play() below keeps the clock
+        # on whole frames, as a render at the dry run's frame rate counts it.
+        scene = cls(skip_animations=not rasterise)
         if params is not None:
             scene.params = params
         if not rasterise:
@@ -1088,6 +1111,8 @@ def inspect_scene(
         def play(*args: Any, **kwargs: Any) -> None:
             start = float(scene.time)
             original_play(*args, **kwargs)
+            if scene.renderer.skip_animations:
+                scene.renderer.time = _rendered_clock(scene, start)
             report.timeline.append(
                 Segment(
                     start,

@@ -166,6 +166,49 @@ def keep_in_frame(mob: Mobject, *, margin: float = EDGE_BUFF) -> Mobject:
     return mob
 
 
+def polyline_points(
+    vertices: Sequence[Sequence[float]], per_segment: int = 16
+) -> np.ndarray:
+    """Points along the straight segments joining ``vertices`` (scene coordinates)."""
+    v = np.asarray(vertices, dtype=np.float64)
+    if len(v) < 2:
+        return v.reshape(-1, 3)
+    t = np.linspace(0.0, 1.0, per_segment, endpoint=False)[:, None]
+    inner = [a + t * (b - a) for a, b in pairwise(v)]
+    return np.vstack([*inner, v[-1:]])
+
+
+def clear_of_points(
+    mob: Mobject, points: np.ndarray, *, pad: float = SPACE.tight
+) -> bool:
+    """Whether no point of ``points`` (N x 3) falls in ``mob``'s box grown by ``pad``."""
+    if len(points) == 0:
+        return True
+    lo = mob.get_corner(DOWN + LEFT)[:2] - pad
+    hi = mob.get_corner(UP + RIGHT)[:2] + pad
+    inside = np.all((points[:, :2] >= lo) & (points[:, :2] <= hi), axis=1)
+    return not bool(np.any(inside))
+
+
+def place_clear_of_points(
+    mob: Mobject,
+    placements: Sequence[Callable[[Mobject], object]],
+    points: np.ndarray,
+    *,
+    pad: float = SPACE.tight,
+) -> bool:
+    """Apply the first of ``placements`` that leaves ``mob`` clear of ``points``.
+
+    Each placement moves ``mob`` (e.g. ``lambda m: m.next_to(...)``). If none is
+    clear, the last one stays (make it the safe fallback) and this returns False.
+    """
+    for place in placements:
+        place(mob)
+        if clear_of_points(mob, points, pad=pad):
+            return True
+    return False
+
+
 def get_card(
     mobject: VMobject, *, buff: float = 0.25, color: str | None = None
 ) -> VGroup:
@@ -871,6 +914,7 @@ __all__ = [
     "Polyline",
     "Readout",
     "Table",
+    "clear_of_points",
     "fit_to_stage",
     "follow_number",
     "get_axes",
@@ -887,6 +931,8 @@ __all__ = [
     "get_text",
     "get_title",
     "keep_in_frame",
+    "place_clear_of_points",
+    "polyline_points",
     "stage_box",
     "tick_values",
 ]
