@@ -162,7 +162,7 @@ class DeltaMethod(LectureScene):
 
         p_dot = get_point(axes, x_p, y_p)
         ticks = axis_numbers(axes)
-        p_label = get_point_label(p_dot, "P", avoid=ticks)
+        p_label = get_point_label(p_dot, "P", avoid=ticks, lines=[curve])
         p_coords = get_tex(
             rf"P = ({x_p:g},\ {y_p:g})", size=SIZES.tex_small, color=PALETTE.point
         )
@@ -181,9 +181,17 @@ class DeltaMethod(LectureScene):
         self.beat("far-secant")
         far = secant_line(fn, x_p, x_p + p.dx[0])
         far_group = get_secant_group(axes, far, span=span)
-        legs = tag(get_leg_labels(far_group, avoid=[*ticks, p_label]), "dx")
+        legs = tag(
+            get_leg_labels(far_group, avoid=[*ticks, p_label], lines=[curve]), "dx"
+        )
         q_label = tag(
-            get_point_label(far_group.q_dot, "Q", avoid=[*ticks, *legs, p_label]), "dx"
+            get_point_label(
+                far_group.q_dot,
+                "Q",
+                avoid=[*ticks, *legs, p_label],
+                lines=[curve, far_group.line],
+            ),
+            "dx",
         )
         self.narrate(
             f"Pick a second point Q on the curve, at x = {_num(far.x2)}, where f ="
@@ -383,7 +391,7 @@ class DeltaMethod(LectureScene):
         v_dot = get_point(v_axes, x_v, y_v)
         curvature = float(derivative(p.f, 2).subs(X, x_v)) if not course else 1.0
         v_label = tag(
-            get_point_label(v_dot, "P", direction=UP, avoid=v_ticks),
+            get_point_label(v_dot, "P", direction=UP, avoid=v_ticks, lines=[v_curve]),
             "x_exercise",
         )
         v_coords = get_tex(
@@ -463,6 +471,15 @@ class DeltaMethod(LectureScene):
         flat_tex = get_tex(
             rf"m = {_num(flat.slope)}, \quad {flat_text}", color=PALETTE.tangent
         ).next_to(ladder, DOWN, buff=SPACE.large, aligned_edge=LEFT)
+        if flat_tex.get_right()[0] > limit:  # a variant's longer line: two rows
+            flat_tex = (
+                VGroup(
+                    get_tex(rf"m = {_num(flat.slope)},", color=PALETTE.tangent),
+                    get_tex(flat_text, color=PALETTE.tangent),
+                )
+                .arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+                .next_to(ladder, DOWN, buff=SPACE.large, aligned_edge=LEFT)
+            )
         _fit_left_of(flat_tex, limit)
         tag(flat_tex, "x_exercise", "f")
         self.narrate(

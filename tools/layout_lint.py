@@ -380,7 +380,8 @@ def drawn_height(text: Any) -> float | None:
     The reference is the shortest glyph among the full-size ones: flat marks
     (minus, rules, bars: height under 0.4 x width) are left out, so are raised
     marks (primes, superscripts, accents: bottom more than half a glyph above
-    the baseline) and marks under half the median glyph height (dots, commas).
+    the baseline), low marks (commas: top less than a third of a glyph above
+    it) and marks under half the median glyph height (dots).
     For lower-case text that is the x-height, for digits the digit height, for
     capitals the cap height: what MIN_TEXT_HEIGHT bounds. In a Text only letters
     and digits count; a text set vertically (rotated) is measured across.
@@ -412,7 +413,13 @@ def drawn_height(text: Any) -> float | None:
         return None
     h, bottom = h[solid], bottom[solid]
     mid = float(np.median(h))
-    h = h[bottom <= float(np.median(bottom)) + 0.5 * mid]
+    base = float(np.median(bottom))
+    top = bottom + h
+    # raised marks (bottom well above the baseline) and low ones (a comma: its top
+    # barely above the baseline) are not the glyph height
+    h = h[(bottom <= base + 0.5 * mid) & (top > base + 0.3 * mid)]
+    if not len(h):
+        return None
     core = h[h >= 0.5 * float(np.median(h))]
     return float(core.min())
 

@@ -31,7 +31,11 @@ if TYPE_CHECKING:
 
 
 def spoken_lines(item: outline.Item) -> list[Spoken]:
-    """The scene's narration as scheduled (``scenes.common.base.Spoken``), by a dry run."""
+    """The scene's narration as scheduled (``scenes.common.base.Spoken``), by a dry run.
+
+    Only the lines and their durations count here, so the run draws nothing and
+    skips the frames between plays, as the layout gate's does.
+    """
     from manim import tempconfig
 
     settings = {
@@ -40,7 +44,7 @@ def spoken_lines(item: outline.Item) -> list[Spoken]:
         "tex_dir": str(layout_lint.tex_dir()),
     }
     with tempconfig(settings):
-        scene = item.load()()
+        scene = item.load()(skip_animations=True)
         scene.render()
         return list(scene.spoken)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import sympy as sp
 from manim import (
     DOWN,
@@ -37,6 +38,7 @@ from mathkit.expr import plain
 from mathkit.numeric import Tangent
 from mathkit.plotting import decimals_for
 from scenes.common.mobjects import (
+    clear_of_points,
     get_axes,
     get_clipped_graph,
     get_line_through,
@@ -139,14 +141,24 @@ def place_clear(
     avoid: Sequence[Mobject],
     *,
     buff: float = 0.12,
+    lines: Sequence[Mobject] = (),
 ) -> Mobject:
     """Put ``label`` next to ``anchor`` in the first direction where it overlaps none
-    of ``avoid`` by more than the layout gate allows (the first direction if none is)."""
+    of ``avoid`` by more than the layout gate allows and no curve or line of
+    ``lines`` runs through it; failing that, the first direction clear of ``avoid``
+    (the first direction if none is)."""
+    found = [m.get_all_points() for m in lines]
+    points = np.vstack([a for a in found if len(a)] or [np.zeros((0, 3))])
+    boxed_only = None
     for direction in directions:
         label.next_to(anchor, direction, buff=buff)
         if all(overlap_share(label, m) <= OVERLAP_LIMIT for m in avoid):
-            return label
-    return label.next_to(anchor, directions[0], buff=buff)
+            if clear_of_points(label, points, pad=0.0):
+                return label
+            boxed_only = boxed_only if boxed_only is not None else direction
+    return label.next_to(
+        anchor, directions[0] if boxed_only is None else boxed_only, buff=buff
+    )
 
 
 def get_point_label(
@@ -155,11 +167,13 @@ def get_point_label(
     *,
     direction: Vector3D = UP + LEFT,
     avoid: Sequence[Mobject] = (),
+    lines: Sequence[Mobject] = (),
 ) -> MathTex:
-    """A short label such as ``P`` beside ``dot``, clear of the mobjects in ``avoid``."""
+    """A short label such as ``P`` beside ``dot``, clear of the mobjects in ``avoid``
+    and off the curves and lines in ``lines``."""
     label = get_tex(tex, size=SIZES.tex_small, color=PALETTE.point)
     directions = [direction, *(d for d in FALLBACK_DIRECTIONS if d is not direction)]
-    place_clear(label, dot, directions, avoid)
+    place_clear(label, dot, directions, avoid, lines=lines)
     return label
 
 
@@ -244,15 +258,22 @@ def get_secant_group(
 
 
 def get_leg_labels(
-    secant_group: SecantGroup, *, avoid: Sequence[Mobject] = ()
+    secant_group: SecantGroup,
+    *,
+    avoid: Sequence[Mobject] = (),
+    lines: Sequence[Mobject] = (),
 ) -> VGroup:
     """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group
-    (over the run, left of the rise, when that keeps them clear of ``avoid``)."""
+    (over the run, left of the rise, when that keeps them clear of ``avoid`` and
+    of the curves in ``lines``; the secant itself is always avoided)."""
     run, rise = secant_group.legs
     dx = get_tex(r"\Delta x", size=SIZES.tex_small, color=PALETTE.subtle)
     dy = get_tex(r"\Delta y", size=SIZES.tex_small, color=PALETTE.subtle)
-    place_clear(dx, run, (DOWN, UP), avoid, buff=0.15)
-    place_clear(dy, rise, (RIGHT, LEFT), [*avoid, dx], buff=0.15)
+    crossing = [*lines, secant_group.line]
+    place_clear(
+        dx, run, (DOWN, UP, DOWN + RIGHT, UP + LEFT), avoid, buff=0.15, lines=crossing
+    )
+    place_clear(dy, rise, (RIGHT, LEFT), [*avoid, dx], buff=0.15, lines=crossing)
     return VGroup(dx, dy)
 
 

@@ -153,3 +153,12 @@ def test_drawn_height_of_rotated_text_is_measured_across() -> None:
     assert drawn_height(flat.copy().rotate(np.pi / 2)) == pytest.approx(upright)
     small = Text("actual", font=FONT, font_size=SIZES.label).scale(0.5)
     assert drawn_height(small.rotate(np.pi / 2)) < MIN_TEXT_HEIGHT
+
+
+def test_drawn_height_ignores_a_comma() -> None:
+    # A comma hangs below the baseline and is about as tall as an x: a mark, not text
+    # (DeltaMethod's "m = -1, y = -x - 2" was measured by its comma).
+    with_comma = MathTex(r"m = -1, \quad y = -x - 2")
+    assert drawn_height(with_comma) == pytest.approx(
+        drawn_height(MathTex("m = -1")), rel=0.02
+    )
