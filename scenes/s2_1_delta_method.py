@@ -25,6 +25,7 @@ from manim import (
     VGroup,
     Write,
     always_redraw,
+    config,
     linear,
 )
 
@@ -143,13 +144,13 @@ class DeltaMethod(LectureScene):
             " using only the slopes of straight lines.",
         )
         self.beat("curve")
+        limit = (
+            axes.get_left()[0] - SPACE.medium
+        )  # the left column ends before the axes
         formula = get_tex(rf"f(x) = {f_tex}", color=PALETTE.curve)
         formula.move_to([0, top - SPACE.medium, 0], aligned_edge=UP).to_edge(
             LEFT, buff=EDGE_BUFF + SPACE.small
         )
-        limit = (
-            axes.get_left()[0] - SPACE.medium
-        )  # the left column ends before the axes
         _fit_left_of(formula, limit)
         tag(formula, "f")
         self.narrate(
@@ -189,7 +190,7 @@ class DeltaMethod(LectureScene):
                 far_group.q_dot,
                 "Q",
                 avoid=[*ticks, *legs, p_label],
-                lines=[curve, far_group.line],
+                lines=[curve, far_group.line, *far_group.legs],
             ),
             "dx",
         )
@@ -211,7 +212,8 @@ class DeltaMethod(LectureScene):
             get_tex(rf"b = y - m x = {_num(far.intercept)}", size=SIZES.tex_small),
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         work.next_to(p_coords, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
-        _fit_left_of(work, limit)
+        for row in work:  # each row only as much as it needs
+            _fit_left_of(row, limit)
         tag(work, "dx", "f")
         steep = (
             "far too steep"
@@ -286,7 +288,14 @@ class DeltaMethod(LectureScene):
         readout_card.align_to(formula, LEFT)
         small = p.dx[2]
         # a close-up of P that zooms with delta x: Q stays in view however near
-        box = tag(get_window_box(width=3.4, height=2.1), "dx")
+        # as tall as the column leaves above the bottom margin (a variant's taller
+        # formula pushes the card down), at most the course's 2.1
+        room = (
+            readout_card.get_bottom()[1]
+            - SPACE.medium
+            - (-config.frame_height / 2 + EDGE_BUFF)
+        )
+        box = tag(get_window_box(width=3.4, height=min(2.1, max(room, 1.2))), "dx")
         box.next_to(readout_card, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         box_note = get_text("close-up of P", size=SIZES.small, color=PALETTE.subtle)
         box_note.next_to(box, RIGHT, buff=SPACE.small).align_to(box, UP)

@@ -116,6 +116,14 @@ def _output(value: float, abserr: float) -> VGroup:
     return group
 
 
+def _wrap_output(out: VGroup) -> VGroup:
+    """Put the error estimate of an :func:`_output` on a second row, under the value
+    (for a variant's long numbers beside a plot)."""
+    tail = VGroup(*out[3:])
+    tail.next_to(out.value, DOWN, buff=SPACE.tight, aligned_edge=LEFT)
+    return out
+
+
 def _area_plot(text: str, a: float, b: float, *, width: float, height: float) -> VGroup:
     """Axes sized from the integrand on [a, b], its curve and the shaded area.
 
@@ -241,6 +249,8 @@ class NumericIntegration(LectureScene):
         )
         plot2 = _area_plot(text2, a2, b2, width=4.2, height=3.0).move_to(plot)
         tag(plot2, "second_integrand", "second_a", "second_b")
+        if out2.get_right()[0] > plot2.get_left()[0] - SPACE.medium:
+            _wrap_output(out2)
         self.play(
             Succession(
                 AnimationGroup(

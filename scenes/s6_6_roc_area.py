@@ -93,7 +93,7 @@ def _sklearn_code(xs: list[str], ys: list[str]) -> str:
     )
 
 
-def _fitted_total(terms: list[str], result: str, room: float, size: float) -> VGroup:
+def _fitted_total(terms: list[str], result: str, room: float, size: int) -> VGroup:
     """AUC = t1 + t2 + ... = result, on as many left-aligned lines as ``room`` needs.
 
     The course's two pieces fit on one line; a variant with more pieces breaks the

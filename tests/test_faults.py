@@ -145,7 +145,13 @@ def survivors(renders: Path) -> list[int]:
 
 
 def interrupt(
-    cmd: list[str], renders: Path, sig: signal.Signals, *, group: bool, **extra: str
+    cmd: list[str],
+    renders: Path,
+    sig: signal.Signals,
+    *,
+    group: bool,
+    wait_for: Callable[[], bool] | None = None,
+    **extra: str,
 ) -> subprocess.CompletedProcess[str]:
     """Start ``cmd``, wait until it says it is rendering, then send ``sig``.
 
@@ -170,7 +176,12 @@ def interrupt(
     else:
         proc.wait()
         pytest.fail("never started rendering: " + "".join(seen))
-    time.sleep(2.0)  # Manim is now starting up or drawing frames
+    if wait_for is None:
+        time.sleep(2.0)  # Manim is now starting up or drawing frames
+    else:  # until the render has got as far as the test needs (slow when loaded)
+        deadline = time.monotonic() + 300
+        while not wait_for() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
     if group:
         os.killpg(proc.pid, sig)
     else:
@@ -235,16 +246,24 @@ def test_course_interrupted_then_resumed_reuses_finished_scenes(earlier: Path) -
     assert current(earlier)
 
 
+def _partials_since(t0: float) -> int:
+    """Partial movies of SCENE written since ``t0`` (one finished, the next begun: 2)."""
+    found = job().media_dir.rglob("partial_movie_files/*/*.mp4")
+    return sum(1 for p in found if p.stat().st_mtime >= t0)
+
+
 def test_render_after_an_interrupted_one_drops_its_partial_movies(
     earlier: Path,
 ) -> None:
     """Manim reuses a partial movie by its hash name without reading it: a render stopped
     while Manim wrote one leaves a truncated file. The next render must not stitch it in."""
+    started = time.time()
     stopped = interrupt(
         [PY, "-m", "tools.render", "--scene", SCENE],
         earlier,
         signal.SIGTERM,
         group=False,
+        wait_for=lambda: _partials_since(started) > 1,
         FORCE="1",
     )
     assert stopped.returncode == 143, stopped.stderr[-2000:]

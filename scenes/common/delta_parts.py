@@ -44,6 +44,7 @@ from scenes.common.mobjects import (
     get_line_through,
     get_readout,
     get_tex,
+    polyline_points,
 )
 from scenes.common.numbers import fmt, format_delta
 from scenes.common.theme import PALETTE, SIZES, SPACE
@@ -147,7 +148,8 @@ def place_clear(
     of ``avoid`` by more than the layout gate allows and no curve or line of
     ``lines`` runs through it; failing that, the first direction clear of ``avoid``
     (the first direction if none is)."""
-    found = [m.get_all_points() for m in lines]
+    # along each path, not only at its anchors and handles: a Line has four points
+    found = [polyline_points(m.get_all_points(), 8) for m in lines]
     points = np.vstack([a for a in found if len(a)] or [np.zeros((0, 3))])
     boxed_only = None
     for direction in directions:
@@ -273,7 +275,14 @@ def get_leg_labels(
     place_clear(
         dx, run, (DOWN, UP, DOWN + RIGHT, UP + LEFT), avoid, buff=0.15, lines=crossing
     )
-    place_clear(dy, rise, (RIGHT, LEFT), [*avoid, dx], buff=0.15, lines=crossing)
+    place_clear(
+        dy,
+        rise,
+        (RIGHT, LEFT, RIGHT + DOWN, LEFT + DOWN, RIGHT + UP, LEFT + UP),
+        [*avoid, dx],
+        buff=0.15,
+        lines=crossing,
+    )
     return VGroup(dx, dy)
 
 
