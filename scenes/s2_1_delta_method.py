@@ -183,7 +183,13 @@ class DeltaMethod(LectureScene):
         far = secant_line(fn, x_p, x_p + p.dx[0])
         far_group = get_secant_group(axes, far, span=span)
         legs = tag(
-            get_leg_labels(far_group, avoid=[*ticks, p_label], lines=[curve]), "dx"
+            get_leg_labels(
+                far_group,
+                avoid=[*ticks, p_label],
+                lines=[curve],
+                apart=[p_label],
+            ),
+            "dx",
         )
         q_label = tag(
             get_point_label(
@@ -191,6 +197,7 @@ class DeltaMethod(LectureScene):
                 "Q",
                 avoid=[*ticks, *legs, p_label],
                 lines=[curve, far_group.line, *far_group.legs],
+                apart=[*legs, p_label],
             ),
             "dx",
         )

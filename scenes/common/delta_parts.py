@@ -135,6 +135,16 @@ def overlap_share(a: Mobject, b: Mobject) -> float:
     return w * h / max(smaller, 1e-9)
 
 
+def _gap(a: Mobject, b: Mobject) -> float:
+    """The clear distance between the boxes of ``a`` and ``b`` (0 when they touch)."""
+    (alo, ahi), (blo, bhi) = (
+        (m.get_corner(DOWN + LEFT), m.get_corner(UP + RIGHT)) for m in (a, b)
+    )
+    dx = max(blo[0] - ahi[0], alo[0] - bhi[0], 0.0)
+    dy = max(blo[1] - ahi[1], alo[1] - bhi[1], 0.0)
+    return float(np.hypot(dx, dy))
+
+
 def place_clear(
     label: Mobject,
     anchor: Mobject,
@@ -143,24 +153,30 @@ def place_clear(
     *,
     buff: float = 0.12,
     lines: Sequence[Mobject] = (),
+    apart: Sequence[Mobject] = (),
 ) -> Mobject:
     """Put ``label`` next to ``anchor`` in the first direction where it overlaps none
-    of ``avoid`` by more than the layout gate allows and no curve or line of
-    ``lines`` runs through it; failing that, the first direction clear of ``avoid``
-    (the first direction if none is)."""
+    of ``avoid`` by more than the layout gate allows, no curve or line of ``lines``
+    runs through it and it keeps a ``SPACE.small`` gap from each of ``apart``
+    (other short labels it must not read into); failing that, the direction that
+    meets the most of these, in that order (the first of equals)."""
     # along each path, not only at its anchors and handles: a Line has four points
     found = [polyline_points(m.get_all_points(), 8) for m in lines]
     points = np.vstack([a for a in found if len(a)] or [np.zeros((0, 3))])
-    boxed_only = None
+    best: tuple[tuple[bool, bool, bool], Vector3D] | None = None
     for direction in directions:
         label.next_to(anchor, direction, buff=buff)
-        if all(overlap_share(label, m) <= OVERLAP_LIMIT for m in avoid):
-            if clear_of_points(label, points, pad=0.0):
-                return label
-            boxed_only = boxed_only if boxed_only is not None else direction
-    return label.next_to(
-        anchor, directions[0] if boxed_only is None else boxed_only, buff=buff
-    )
+        score = (
+            all(overlap_share(label, m) <= OVERLAP_LIMIT for m in avoid),
+            clear_of_points(label, points, pad=0.0),
+            all(_gap(label, m) >= SPACE.small for m in apart),
+        )
+        if all(score):
+            return label
+        if best is None or score > best[0]:  # the gate's checks first, then the gap
+            best = (score, direction)
+    assert best is not None
+    return label.next_to(anchor, best[1], buff=buff)
 
 
 def get_point_label(
@@ -170,12 +186,13 @@ def get_point_label(
     direction: Vector3D = UP + LEFT,
     avoid: Sequence[Mobject] = (),
     lines: Sequence[Mobject] = (),
+    apart: Sequence[Mobject] = (),
 ) -> MathTex:
-    """A short label such as ``P`` beside ``dot``, clear of the mobjects in ``avoid``
-    and off the curves and lines in ``lines``."""
+    """A short label such as ``P`` beside ``dot``, clear of the mobjects in ``avoid``,
+    off the curves and lines in ``lines`` and a gap away from the labels in ``apart``."""
     label = get_tex(tex, size=SIZES.tex_small, color=PALETTE.point)
     directions = [direction, *(d for d in FALLBACK_DIRECTIONS if d is not direction)]
-    place_clear(label, dot, directions, avoid, lines=lines)
+    place_clear(label, dot, directions, avoid, lines=lines, apart=apart)
     return label
 
 
@@ -264,16 +281,24 @@ def get_leg_labels(
     *,
     avoid: Sequence[Mobject] = (),
     lines: Sequence[Mobject] = (),
+    apart: Sequence[Mobject] = (),
 ) -> VGroup:
     """``Delta x`` under the run and ``Delta y`` beside the rise of a secant group
-    (over the run, left of the rise, when that keeps them clear of ``avoid`` and
-    of the curves in ``lines``; the secant itself is always avoided)."""
+    (over the run, left of the rise, when that keeps them clear of ``avoid``, of
+    the curves in ``lines`` and a gap away from the labels in ``apart``; the
+    secant itself is always avoided)."""
     run, rise = secant_group.legs
     dx = get_tex(r"\Delta x", size=SIZES.tex_small, color=PALETTE.subtle)
     dy = get_tex(r"\Delta y", size=SIZES.tex_small, color=PALETTE.subtle)
     crossing = [*lines, secant_group.line]
     place_clear(
-        dx, run, (DOWN, UP, DOWN + RIGHT, UP + LEFT), avoid, buff=0.15, lines=crossing
+        dx,
+        run,
+        (DOWN, UP, DOWN + RIGHT, UP + LEFT),
+        avoid,
+        buff=0.15,
+        lines=crossing,
+        apart=apart,
     )
     place_clear(
         dy,
@@ -282,6 +307,7 @@ def get_leg_labels(
         [*avoid, dx],
         buff=0.15,
         lines=crossing,
+        apart=[*apart, dx],
     )
     return VGroup(dx, dy)
 
