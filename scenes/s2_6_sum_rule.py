@@ -38,7 +38,7 @@ from scenes.common.rules_parts import (
     term_rules_text,
 )
 from scenes.common.schemas_rules import SumRuleParams
-from scenes.common.theme import PALETTE, SIZES
+from scenes.common.theme import PALETTE, SIZES, SPACE
 
 
 class SumRule(RuleScene):
@@ -112,7 +112,7 @@ class SumRule(RuleScene):
                 rf"\text{{slope }} {number_text(tangent.slope)}",
                 color=PALETTE.tangent,
                 size=SIZES.tex_small,
-            ).next_to(axes, DOWN, buff=0.35)
+            ).next_to(axes, DOWN, buff=SPACE.medium)
             panels.append(VGroup(name, axes, curve, seg, dot, slope))
         row = VGroup(*panels).arrange(RIGHT, buff=0.4, aligned_edge=UP)
         row.next_to(VGroup(self.title, self.rule_card), DOWN, buff=0.3).set_x(0)

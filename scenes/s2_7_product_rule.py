@@ -115,9 +115,9 @@ class ProductRule(RuleScene):
             return WIDTH * rate_w * d, HEIGHT * rate_z * d
 
         base = _rect(WIDTH, HEIGHT, PALETTE.curve, 0.35)
-        base.next_to(VGroup(self.title, self.rule_card), DOWN, buff=1.0).to_edge(
-            LEFT, buff=EDGE_BUFF + 1.4
-        )
+        base.next_to(
+            VGroup(self.title, self.rule_card), DOWN, buff=SPACE.section
+        ).to_edge(LEFT, buff=EDGE_BUFF + 1.4)
         corner = base.get_corner(DL)
 
         def strip_right() -> Rectangle:  # z dw
@@ -144,9 +144,9 @@ class ProductRule(RuleScene):
             always_redraw(corner_piece),
         )
         w_label = get_tex(f"w = {number_text(w1)}", size=SIZES.tex_small)
-        w_label.next_to(base, DOWN, buff=0.2)
+        w_label.next_to(base, DOWN, buff=SPACE.small)
         z_label = get_tex(f"z = {number_text(z1)}", size=SIZES.tex_small)
-        z_label.next_to(base, LEFT, buff=0.2)
+        z_label.next_to(base, LEFT, buff=SPACE.small)
         area = get_tex(r"w\,z", size=SIZES.tex_small).move_to(base)
         at = get_text(
             f"at x = {number_text(x1)}", size=SIZES.small, color=PALETTE.subtle
@@ -187,8 +187,8 @@ class ProductRule(RuleScene):
             " a strip along the top, a strip down the side, and a tiny corner.",
             nudge.animate.set_value(widest),
         )
-        strip_labels[0].next_to(top, UP, buff=0.1)
-        strip_labels[1].next_to(right, RIGHT, buff=0.1)
+        strip_labels[0].next_to(top, UP, buff=SPACE.tight)
+        strip_labels[1].next_to(right, RIGHT, buff=SPACE.tight)
         self.say(
             "The area grows by w times dz along the top, z times dw down the side,"
             " and the corner dw times dz.",
@@ -229,7 +229,7 @@ class ProductRule(RuleScene):
                 rf"\frac{{d}}{{dx}}\left({check.expr_latex}\right) = {check.result_latex}",
                 color=PALETTE.tangent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         self.play(FadeOut(working))
         lines.next_to(VGroup(title, self.rule_card), DOWN, buff=0.5).to_edge(
             LEFT, buff=EDGE_BUFF + 0.4

@@ -47,7 +47,7 @@ from scenes.common.rules_parts import (
     number_text,
 )
 from scenes.common.schemas_rules import QuotientRuleParams
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 
 class QuotientRule(RuleScene):
@@ -144,7 +144,7 @@ class QuotientRule(RuleScene):
         )
         group = VGroup(lines[-1])
         axes = get_rule_axes([-2, 3, 1], [-1, 4, 1], width=5.0, height=3.6)
-        axes.next_to(title, DOWN, buff=0.6).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
+        axes.next_to(title, DOWN, buff=SPACE.large).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
         graph = get_graph(axes, other.f, x_range=[-1.9, hole - 0.02])
         graph2 = get_graph(axes, other.f, x_range=[hole + 0.02, 2.9])
         ring = Circle(radius=0.08, color=PALETTE.curve, stroke_width=3)

@@ -55,7 +55,7 @@ from scenes.common.numbers import fmt
 from scenes.common.params import tag
 from scenes.common.rules_parts import get_rule_axes
 from scenes.common.schemas_rules import ChainRuleParams
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 U_COLORS = {"u": PALETTE.accent}
 NUDGE_SHARE = 0.3
@@ -86,18 +86,18 @@ class ChainRule(LectureScene):
         )
         self.beat("decompose")
         self.play(
-            composite.animate.next_to(title, DOWN, buff=0.6).to_edge(
+            composite.animate.next_to(title, DOWN, buff=SPACE.large).to_edge(
                 LEFT, buff=EDGE_BUFF + 0.4
             )
         )
         outer = get_tex(steps["outer"], colors=U_COLORS)
         inner = get_tex(steps["inner"], colors=U_COLORS)
         split = VGroup(outer, inner).arrange(RIGHT, buff=1.2)
-        split.next_to(composite, DOWN, buff=0.6, aligned_edge=LEFT)
+        split.next_to(composite, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         outer_note = get_text("outer  f(u)", size=SIZES.small, color=PALETTE.subtle)
         inner_note = get_text("inner  u(x)", size=SIZES.small, color=PALETTE.subtle)
-        outer_note.next_to(outer, DOWN, buff=0.2)
-        inner_note.next_to(inner, DOWN, buff=0.2)
+        outer_note.next_to(outer, DOWN, buff=SPACE.small)
+        inner_note.next_to(inner, DOWN, buff=SPACE.small)
         self.narrate(
             f"Name the inside u. The outer function is y = {expr_text(result.outer)};"
             f" the inner function is u = {expr_text(result.inner)}.",
@@ -155,7 +155,9 @@ class ChainRule(LectureScene):
         stack.next_to(derivs, DOWN, buff=0.4).align_to(derivs, LEFT)
         if stack.get_bottom()[1] < EDGE_BUFF + 0.6 - config.frame_height / 2:
             # too tall: the simplification steps go side by side
-            stack[3:].arrange(RIGHT, buff=0.6).next_to(stack[2], RIGHT, buff=0.6)
+            stack[3:].arrange(RIGHT, buff=SPACE.large).next_to(
+                stack[2], RIGHT, buff=SPACE.large
+            )
         self.narrate(
             "Multiply them: dy by du times du by dx.", Write(stack[0]), fill=True
         )
@@ -213,7 +215,7 @@ class ChainRule(LectureScene):
                 color=PALETTE.tangent,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        lines.next_to(formula, DOWN, buff=0.35, aligned_edge=LEFT)
+        lines.next_to(formula, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(VGroup(formula, lines, axes), "composite", "x0")
         dot = Dot(axes.c2p(point.x, point.y), color=PALETTE.point, radius=0.08)
         self.narrate(
@@ -353,7 +355,9 @@ class ChainRule(LectureScene):
             label = get_tex(name, colors=U_COLORS, size=SIZES.tex)
             rows.add(VGroup(label, line).arrange(RIGHT, buff=0.4))
         rows.arrange(DOWN, buff=0.7, aligned_edge=RIGHT)
-        rows.next_to(self.title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        rows.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + 0.4
+        )
         tag(rows, "composite", "x0")
         lines = [row[1] for row in rows]
         t = ValueTracker(0.0)
@@ -375,8 +379,8 @@ class ChainRule(LectureScene):
                 colors=U_COLORS,
                 size=SIZES.tex_small,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
-        rates.arrange(RIGHT, buff=1.0).next_to(rows, DOWN, buff=0.5).set_x(0)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.large)
+        rates.arrange(RIGHT, buff=SPACE.section).next_to(rows, DOWN, buff=0.5).set_x(0)
         tag(rates, "composite", "x0")
         self.narrate(
             "Why do the rates multiply? Put x, u and y on three number lines, at"

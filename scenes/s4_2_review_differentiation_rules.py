@@ -44,7 +44,7 @@ from scenes.common.rules_parts import (
     get_working,
     term_rules_text,
 )
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 U_COLORS = {"u": PALETTE.accent}
 
@@ -72,7 +72,7 @@ class ReviewDifferentiationRules(LectureScene):
         )
         working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         terms = get_term_rules(running.steps)
-        terms.next_to(working, DOWN, buff=0.6).set_x(0)
+        terms.next_to(working, DOWN, buff=SPACE.large).set_x(0)
         self.narrate(
             f"Each term has its own rule: {term_rules_text(running)}.",
             FadeIn(terms, lag_ratio=0.3),
@@ -99,16 +99,16 @@ class ReviewDifferentiationRules(LectureScene):
         split = VGroup(
             get_tex(steps["outer"], colors=U_COLORS),
             get_tex(steps["inner"], colors=U_COLORS),
-        ).arrange(RIGHT, buff=1.0)
+        ).arrange(RIGHT, buff=SPACE.section)
         derivs = VGroup(
             get_tex(steps["d_outer"], colors=U_COLORS),
             get_tex(steps["d_inner"], colors=U_COLORS),
-        ).arrange(RIGHT, buff=1.0)
+        ).arrange(RIGHT, buff=SPACE.section)
         product = get_tex(steps["substituted"], "=", latex(chain.expanded))
         answer = product[2].set_color(PALETTE.tangent)
         lines = VGroup(composite, split, derivs, product)
-        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        lines.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        lines.next_to(title, DOWN, buff=SPACE.large).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
         chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         chain_card.next_to(title, DOWN, buff=0.4).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
         self.narrate(
@@ -169,7 +169,9 @@ class ReviewDifferentiationRules(LectureScene):
             name = get_text(RULE_TITLES[rule], size=SIZES.small, color=PALETTE.tangent)
             formula = get_tex(lhs, "=", rhs, size=SIZES.tex_small)
             formula[2].set_color(PALETTE.tangent)
-            cards.append(get_card(VGroup(name, formula).arrange(DOWN, buff=0.2)))
+            cards.append(
+                get_card(VGroup(name, formula).arrange(DOWN, buff=SPACE.small))
+            )
         results = VGroup(*cards).arrange_in_grid(rows=2, cols=2, buff=(0.4, 0.4))
         results.next_to(title, DOWN, buff=0.5).set_x(0)
         if results.width > config.frame_width - 2 * EDGE_BUFF:

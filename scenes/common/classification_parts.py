@@ -38,7 +38,7 @@ from scenes.common.mobjects import (
     get_tex,
     get_text,
 )
-from scenes.common.theme import PALETTE, SIZES
+from scenes.common.theme import PALETTE, SIZES, SPACE
 
 HOTDOG_COLOR = PALETTE.point
 """Class 1 (hot dog)."""
@@ -218,7 +218,7 @@ def get_threshold_handle(
     if label:
         tag = get_tex(
             f"t = {t:.{decimals}f}", size=SIZES.tex_small, color=PALETTE.tangent
-        ).next_to(bar, UP, buff=0.1)
+        ).next_to(bar, UP, buff=SPACE.tight)
         parts.append(tag)
     group = VGroup(*parts)
     group.line, group.handle, group.label = bar, handle, tag
@@ -329,10 +329,10 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> ConfusionGrid:
     pred_title.next_to(pred_head, UP, buff=0.12)
     act_head = VGroup(
         get_text("hot dog", size=SIZES.small, color=HOTDOG_COLOR).next_to(
-            cells["tp"], LEFT, buff=0.2
+            cells["tp"], LEFT, buff=SPACE.small
         ),
         get_text("not", size=SIZES.small, color=OTHER_COLOR).next_to(
-            cells["fp"], LEFT, buff=0.2
+            cells["fp"], LEFT, buff=SPACE.small
         ),
     )
     act_head[1].align_to(act_head[0], RIGHT)

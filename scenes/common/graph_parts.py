@@ -34,7 +34,7 @@ from manim import (
 from mathkit.autodiff import Edge, Graph, NodeInfo
 from scenes.common import numbers
 from scenes.common.mobjects import get_card, get_tex, get_text
-from scenes.common.theme import MONO_FONT, PALETTE, SIZES
+from scenes.common.theme import MONO_FONT, PALETTE, SIZES, SPACE
 
 OP_TEX: dict[str, str] = {
     "mul": r"\times",
@@ -182,7 +182,7 @@ def get_legend(*, symbol: bool = True) -> VGroup:
         if symbol
         else VGroup(words)
     )
-    return VGroup(value, grad).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+    return VGroup(value, grad).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
 
 
 def get_edge_label(
@@ -543,7 +543,7 @@ def get_tape(records: Sequence[str], *, cell_width: float = 2.6) -> Tape:
             fill_opacity=1.0,
         )
         cells.add(VGroup(box, label.move_to(box)))
-    cells.arrange(RIGHT, buff=0.2)
+    cells.arrange(RIGHT, buff=SPACE.small)
     body = RoundedRectangle(
         corner_radius=0.12,
         width=cells.width + 0.5,

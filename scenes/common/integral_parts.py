@@ -36,7 +36,7 @@ from scenes.common.mobjects import (
     get_text,
 )
 from scenes.common.numbers import superscript
-from scenes.common.theme import MONO_FONT, PALETTE, SIZES
+from scenes.common.theme import MONO_FONT, PALETTE, SIZES, SPACE
 
 
 def get_riemann_bars(
@@ -280,7 +280,7 @@ def get_resource_row(
         color=PALETTE.subtle,
     )
     lines = VGroup(title, detail).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-    body = VGroup(tag, lines).arrange(RIGHT, buff=0.35)
+    body = VGroup(tag, lines).arrange(RIGHT, buff=SPACE.medium)
     tag.align_to(title, DOWN)
     if tag_width is not None:  # a fixed tag column: titles start at one x
         lines.shift(

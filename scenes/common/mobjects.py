@@ -900,7 +900,7 @@ def get_bullets(lines: Sequence[str], *, size: int | None = None) -> VGroup:
         VGroup(
             Text("•", font=FONT, font_size=size or SIZES.body, color=PALETTE.accent),
             Text(line, font=FONT, font_size=size or SIZES.body, color=PALETTE.text),
-        ).arrange(RIGHT, buff=0.2)
+        ).arrange(RIGHT, buff=SPACE.small)
         for line in lines
     ]
     return VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)

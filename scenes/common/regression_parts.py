@@ -39,7 +39,7 @@ from scenes.common.mobjects import (
     get_tex,
     get_text,
 )
-from scenes.common.theme import PALETTE, SIZES
+from scenes.common.theme import PALETTE, SIZES, SPACE
 
 DATA_X_RANGE = REGRESSION_X_RANGE
 DATA_Y_RANGE = REGRESSION_Y_RANGE
@@ -201,7 +201,7 @@ def get_params_readout(m: float, b: float, *, decimals: int = 4) -> VGroup:
     return VGroup(
         get_readout("m", m, decimals=decimals, color=PALETTE.curve),
         get_readout("b", b, decimals=decimals, color=PALETTE.curve),
-    ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+    ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
 
 
 def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
@@ -306,10 +306,10 @@ def get_legend(entries: Sequence[tuple[str, str]]) -> VGroup:
             VGroup(
                 Line(LEFT * 0.25, RIGHT * 0.25, color=c, stroke_width=5),
                 get_text(t, size=SIZES.small, color=PALETTE.text),
-            ).arrange(RIGHT, buff=0.2)
+            ).arrange(RIGHT, buff=SPACE.small)
             for t, c in entries
         ]
-    ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+    ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
     return rows
 
 

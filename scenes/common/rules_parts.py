@@ -63,7 +63,7 @@ from scenes.common.mobjects import (
 )
 from scenes.common.numbers import fmt
 from scenes.common.params import tag
-from scenes.common.theme import EDGE_BUFF, MIN_TEXT_HEIGHT, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, MIN_TEXT_HEIGHT, PALETTE, SIZES, SPACE
 
 LABEL_HEIGHT = MIN_TEXT_HEIGHT + 0.02
 """Least height of an axis label (a hair above the theme's minimum)."""
@@ -131,13 +131,13 @@ def get_working(
     if stacked:
         first = get_tex(lhs, size=size)
         lines = [first] + [get_tex("=", r, size=size) for r in rhs]
-        group = Working(lines).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        group = Working(lines).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         for line in lines[1:]:
             line.shift(RIGHT * 0.6)
     else:
         first = get_tex(lhs, "=", rhs[0], size=size)
         lines = [first] + [get_tex("=", r, size=size) for r in rhs[1:]]
-        group = Working(lines).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        group = Working(lines).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         for line in lines[1:]:
             line.align_to(first[1], LEFT)
     return group
@@ -177,8 +177,12 @@ def get_term_rules(steps: Sequence[RuleStep]) -> VGroup:
             size=SIZES.tex,
         )
         label = get_text(RULE_TITLES[s.rule], size=SIZES.small, color=PALETTE.accent)
-        cards.append(get_card(VGroup(formula, label).arrange(DOWN, buff=0.2), buff=0.2))
-    return VGroup(*cards).arrange(RIGHT, buff=0.35, aligned_edge=UP)
+        cards.append(
+            get_card(
+                VGroup(formula, label).arrange(DOWN, buff=SPACE.small), buff=SPACE.small
+            )
+        )
+    return VGroup(*cards).arrange(RIGHT, buff=SPACE.medium, aligned_edge=UP)
 
 
 def get_rule_axes(*args: Any, **kwargs: Any) -> Axes:
@@ -468,7 +472,7 @@ class RuleScene(LectureScene):
 
         self.beat("rule")
         card = get_rule_card(self.rule, size=SIZES.tex_large)
-        card.next_to(example, DOWN, buff=0.6).set_x(0)
+        card.next_to(example, DOWN, buff=SPACE.large).set_x(0)
         if card.get_bottom()[1] < EDGE_BUFF + 0.3 - config.frame_height / 2:
             card = get_rule_card(self.rule, size=SIZES.tex)
             card.next_to(example, DOWN, buff=0.5).set_x(0)
@@ -543,7 +547,7 @@ class RuleScene(LectureScene):
         plots.to_edge(RIGHT, buff=EDGE_BUFF).to_edge(DOWN, buff=EDGE_BUFF)
         tag(plots, "x_range", *self.example_params())
         pair = get_function_pair(result)
-        pair.next_to(title, DOWN, buff=0.6).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+        pair.next_to(title, DOWN, buff=SPACE.large).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
         if pair.width > plots.get_left()[0] - pair.get_left()[0] - 0.3:
             pair.scale_to_fit_width(plots.get_left()[0] - pair.get_left()[0] - 0.3)
         tag(pair, *self.example_params())
@@ -618,7 +622,7 @@ class RuleScene(LectureScene):
             size=SIZES.tex_large,
         )
         answer[2].set_color(PALETTE.tangent)
-        group = VGroup(card, get_card(answer)).arrange(DOWN, buff=0.6)
+        group = VGroup(card, get_card(answer)).arrange(DOWN, buff=SPACE.large)
         self.stage(group)
         tag(group, *self.example_params())
         self.say(self.fill(self.summary_caption), FadeIn(group, lag_ratio=0.3))
