@@ -318,9 +318,12 @@ class GradientDescent(LectureScene):
                 lambda m: m.move_to(
                     cost_axes.c2p(TABLE_ROUNDS, 0.0), aligned_edge=DR
                 ).shift(UP * SPACE.small),
-                # neither: beside the plot, to its left
-                lambda m: m.next_to(cost_axes, LEFT, buff=SPACE.medium).align_to(
-                    cost_axes, UP
+                # neither (a slow fall through the middle): above the plot, at its
+                # right, under the data plot
+                lambda m: (
+                    m.arrange(RIGHT, buff=SPACE.large)
+                    .next_to(cost_axes, UP, buff=SPACE.tight)
+                    .align_to(cost_axes, RIGHT)
                 ),
             ],
             lines_drawn,

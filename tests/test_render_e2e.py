@@ -433,3 +433,54 @@ def test_course_renders_several_scenes_per_worker(tmp_path: Path) -> None:
         assert worst, summary
         differ = sum(a != b for a, b in zip(ours, theirs, strict=True))
         assert float(worst.group(1)) >= 30.0, f"{differ} frames differ: {summary}"
+
+
+def test_section_still_without_a_video_renders_only_that_frame(
+    rendered: Path, chain_beats: list[str], tmp_path: Path
+) -> None:
+    """`make still SECTION=...` with no current video stops the render at the end of
+    the beat: no video is made, and the PNG is the video's frame at that moment
+    (the poster of the beat's clip, up to the video's lossy encoding)."""
+    import numpy as np
+    from PIL import Image
+
+    beat = chain_beats[2]
+    renders = tmp_path / "renders"
+    proc = make("still", renders, SCENE="ChainRule", SECTION=beat, VOICE="espeak")
+    png = renders / "480p15" / f"ChainRule.{beat}.png"
+    assert png.is_file(), proc.stdout[-2000:]
+    assert "from the current video" not in proc.stdout
+    assert not list((renders / "480p15").glob("*.mp4"))  # only the frame was drawn
+    (poster,) = (rendered / "sections" / "ChainRule").glob(f"*_{beat}.png")
+    ours = np.asarray(Image.open(png).convert("RGB"), dtype=np.float64)
+    theirs = np.asarray(Image.open(poster).convert("RGB"), dtype=np.float64)
+    assert ours.shape == theirs.shape
+    mse = float(np.mean((ours - theirs) ** 2))
+    psnr = 10 * np.log10(255**2 / max(mse, 1e-9))
+    assert psnr > 30, psnr  # another beat's frame gives under 20 dB
+
+
+def test_section_still_of_an_unknown_beat_names_the_beats_and_writes_nothing(
+    chain_beats: list[str], tmp_path: Path
+) -> None:
+    renders = tmp_path / "renders"
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "still"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "RENDERS_DIR": str(renders),
+            "QUALITY": "low",
+            "SCENE": "ChainRule",
+            "SECTION": "no-such-beat",
+        },
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert proc.returncode == 2, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "has no section 'no-such-beat'" in proc.stderr
+    assert all(b in proc.stderr for b in chain_beats), proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not renders.exists() or not any(p.is_file() for p in renders.rglob("*"))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import outline
-from scenes.common.params import Variant, VariantError
+from scenes.common.params import BEATS_FILE_ENV, STOP_AFTER_ENV, Variant, VariantError
 from tools import audio, datafiles, files, media, provenance, subtitles, variants
 from tools.cli import StepError, UsageError, command, run_child
 from tools.inputs import (
@@ -75,6 +75,8 @@ class Job:
     transparent: bool = False
     last_frame: bool = False
     variant: Variant | None = None
+    section: str | None = None
+    """With a PNG: the frame at the end of this beat (the render stops there)."""
 
     @property
     def stem(self) -> str:
@@ -95,7 +97,8 @@ class Job:
     def destination(self) -> Path:
         """The finished file in ``renders/``."""
         alpha = "-alpha" if self.transparent else ""
-        return self.out_dir / f"{self.stem}{alpha}.{self.fmt}"
+        beat = f".{self.section}" if self.section else ""
+        return self.out_dir / f"{self.stem}{alpha}{beat}.{self.fmt}"
 
     @property
     def out_dir(self) -> Path:
@@ -109,8 +112,24 @@ class Job:
             self.item,
             quality=self.quality.name,
             fmt=self.tag,
-            extra=variants.digest(self.variant),
+            extra=variants.digest(self.variant)
+            + (f"|section={self.section}" if self.section else ""),
         )
+
+    @property
+    def beats_file(self) -> Path:
+        """Where the render lists the beats it began (a section still checks it)."""
+        return self.media_dir / "beats.json"
+
+    def environment(self) -> dict[str, str]:
+        """The render subprocess's environment: the variant, and where to stop."""
+        env = variants.env(self.variant)
+        for key in (STOP_AFTER_ENV, BEATS_FILE_ENV):
+            env.pop(key, None)
+        if self.section:
+            env[STOP_AFTER_ENV] = self.section
+            env[BEATS_FILE_ENV] = str(self.beats_file)
+        return env
 
     def command(self) -> list[str]:
         """The manim command line (a list: never passed through a shell).
@@ -158,7 +177,7 @@ Manim = Callable[[Job], int]
 
 def manim_subprocess(job: Job) -> int:
     """Run Manim for ``job`` in a child process (``python -m tools.texcache render ...``)."""
-    return run_child(job.command(), cwd=ROOT, env=variants.env(job.variant))
+    return run_child(job.command(), cwd=ROOT, env=job.environment())
 
 
 def run(job: Job, *, force: bool = True, manim: Manim = manim_subprocess) -> list[Path]:
@@ -203,6 +222,7 @@ def _render(job: Job, manim: Manim) -> list[Path]:
     unfinished.touch()
     srt = produced.with_suffix(".srt")
     srt.unlink(missing_ok=True)
+    job.beats_file.unlink(missing_ok=True)
     digest = job.digest
     if job.variant is not None:
         variants.gate(job.item, job.variant)  # before any frame is drawn
@@ -222,6 +242,14 @@ def _render(job: Job, manim: Manim) -> list[Path]:
     if not produced.is_file():
         raise RenderError(f"manim reported success but wrote no {produced}", 1)
     unfinished.unlink()
+    if job.section:
+        beats = json.loads(job.beats_file.read_text(encoding="utf-8"))
+        if job.section not in beats:
+            produced.unlink()
+            raise UsageError(
+                f"scene {job.item.scene} has no section {job.section!r}."
+                f" Sections: {', '.join(beats)}"
+            )
     dest = job.destination
     # Narration: loudness, section clips' audio, transcript (all still under .build/).
     sound_files = audio.finish(job, produced)
@@ -274,17 +302,28 @@ def section_still(
 ) -> Path:
     """The last frame of beat ``section`` as ``renders/<res>/<Scene>.<section>.png``.
 
-    Renders the scene first unless its MP4 at this quality is current.
+    If the scene's MP4 at this quality is current, its section clip's poster frame
+    is taken (the very frame of the video). Otherwise only that frame is rendered:
+    Manim skips to the end of the beat and stops there, seconds instead of the
+    whole video.
     """
-    job = Job(item, quality, variant=variant)
-    digest = job.digest
-    run(job, force=False)
+    video = Job(item, quality, variant=variant)
+    if provenance.is_current(video.destination, video.digest):
+        return _poster_still(video, section)
+    job = Job(item, quality, "png", last_frame=True, variant=variant, section=section)
+    out = run(job, force=False)
+    print(f"wrote {show(job.destination)}")
+    return out[0]
+
+
+def _poster_still(job: Job, section: str) -> Path:
+    """The poster of ``section``'s clip of the current video ``job``, copied out."""
     folder = job.out_dir / "sections" / job.stem
     entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
     names = [e["name"] for e in entries]
     if section not in names:
         raise UsageError(
-            f"scene {item.scene} has no section {section!r}. Sections: {', '.join(names)}"
+            f"scene {job.item.scene} has no section {section!r}. Sections: {', '.join(names)}"
         )
     entry = entries[names.index(section)]
     poster = folder / Path(entry["video"]).with_suffix(".png").name
@@ -292,14 +331,14 @@ def section_still(
     files.copy(poster, dest)
     provenance.write_manifest(
         dest,
-        item,
-        quality=quality.name,
+        job.item,
+        quality=job.quality.name,
         fmt=f"png:{section}",
-        digest=digest,
+        digest=job.digest,
         files=[dest],
     )
-    variants.annotate_manifest(dest, variant)
-    print(f"wrote {show(dest)}")
+    variants.annotate_manifest(dest, job.variant)
+    print(f"wrote {show(dest)} (from the current video's section clip)")
     return dest
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from manim import (
     Write,
     config,
 )
+from manim.utils.exceptions import EndSceneEarlyException
 
 from scenes import outline
 from scenes.common import voice as voices
@@ -36,7 +38,7 @@ from scenes.common.narration import (
     split_caption,
     spoken_durations,
 )
-from scenes.common.params import Schema, current
+from scenes.common.params import BEATS_FILE_ENV, STOP_AFTER_ENV, Schema, current
 from scenes.common.theme import PALETTE
 from tools.subtitles import Cue as Caption
 
@@ -94,6 +96,19 @@ def _whole_frames(seconds: float) -> float:
     return (frames + 1e-3) / config.frame_rate
 
 
+def _stop_after(ending: str, starting: str) -> None:
+    """Record the beat ``starting``; end the scene early if ``ending`` was the one asked
+    for (``$LECTURE_STOP_AFTER``): Manim then saves the frame as it is now."""
+    path = os.environ.get(BEATS_FILE_ENV)
+    if path:
+        seen = json.loads(Path(path).read_text()) if Path(path).is_file() else []
+        if not seen and ending != "start":
+            seen = [ending]
+        Path(path).write_text(json.dumps([*seen, starting]))
+    if ending != "start" and os.environ.get(STOP_AFTER_ENV) == ending:
+        raise EndSceneEarlyException()
+
+
 class LectureMixin:
     """Theme, narration and beats shared by 2-D and 3-D lecture scenes.
 
@@ -148,6 +163,7 @@ class LectureMixin:
         remaining = self._caption_until - self.time  # type: ignore[attr-defined]
         if remaining >= 1 / config.frame_rate:
             self.wait(_whole_frames(remaining))  # type: ignore[attr-defined]
+        _stop_after(self.current_beat, name)
         self.current_beat = name
         self.next_section(name, **kwargs)  # type: ignore[attr-defined]
 

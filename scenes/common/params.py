@@ -40,6 +40,10 @@ from typing import Any, ClassVar, Final, Self
 
 ENV_VAR: Final = "LECTURE_VARIANT"
 """Environment variable naming the variant file a render subprocess uses."""
+STOP_AFTER_ENV: Final = "LECTURE_STOP_AFTER"
+"""A beat name: the render ends when that beat does (a section still, tools.render)."""
+BEATS_FILE_ENV: Final = "LECTURE_BEATS_FILE"
+"""Where a render writes the beats it has begun (JSON list), for the caller to check."""
 MAX_FILE_BYTES: Final = 64 * 1024
 """Largest variant TOML file."""
 NAME_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
