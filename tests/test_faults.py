@@ -3,7 +3,7 @@
 Real processes throughout: ``make render``/``python -m tools.render`` interrupted
 with real signals, renders run at once, a real full disk (a 1 MB-class tmpfs),
 a PATH without ffmpeg/latex/dvisvgm, malformed copies of the data files. One
-low-quality render of a short scene (DerivativeNotation) is made once and
+low-quality render of the shortest scene (ReviewDeltaMethod, 56 s of video) is made once and
 copied for every test that needs an earlier output; interrupted renders are
 stopped seconds after they start.
 """
@@ -31,7 +31,7 @@ from tools.paths import LOCKS
 from tools.render import Job
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENE = "DerivativeNotation"
+SCENE = "ReviewDeltaMethod"
 OTHER = "SumRule"
 PY = sys.executable
 pytestmark = pytest.mark.render
@@ -258,6 +258,11 @@ def test_render_after_an_interrupted_one_drops_its_partial_movies(
     """Manim reuses a partial movie by its hash name without reading it: a render stopped
     while Manim wrote one leaves a truncated file. The next render must not stitch it in."""
     started = time.time()
+    j = job()
+    with files.locked(LOCKS / f"{j.tag}-{j.stem}.lock"):
+        # Manim would reuse the earlier render's partial movies and finish at once
+        for cached in j.media_dir.rglob("partial_movie_files"):
+            shutil.rmtree(cached, ignore_errors=True)
     stopped = interrupt(
         [PY, "-m", "tools.render", "--scene", SCENE],
         earlier,
@@ -304,7 +309,7 @@ def test_renders_at_once_take_turns_or_run_side_by_side(
     for p, log in zip((first, same, other), logs, strict=True):
         assert p.wait(timeout=900) == 0, log.read_text()[-3000:]
     outputs = [log.read_text() for log in logs]
-    assert "waiting: another render of DerivativeNotation" in outputs[1]
+    assert f"waiting: another render of {SCENE}" in outputs[1]
     assert "up to date" in outputs[1]  # it reused what the first one made
     assert current(renders)
     assert current(renders, OTHER)

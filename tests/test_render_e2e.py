@@ -380,8 +380,8 @@ def test_course_renders_several_scenes_per_worker(tmp_path: Path) -> None:
     renders = tmp_path / "renders"
     # Scenes no other test renders: Manim reuses cached partial movies, and a video
     # assembled from cached partials need not match a fresh one bit for bit.
-    scenes = ("PowerRule", "ConstantMultipleRule")
-    _forget_partial_movies("PowerRule")
+    scenes = ("ConstantMultipleRule", "QuotientRule")  # two short ones (67 s, 79 s)
+    _forget_partial_movies("ConstantMultipleRule")
     make("course", renders, SCENES=",".join(scenes), JOBS="1")
     logs = [(ROOT / ".build" / "logs" / f"{s}-480p15.log").read_text() for s in scenes]
     workers = [re.search(r"render worker (\d+): scene (\d+)", log) for log in logs]
@@ -389,8 +389,8 @@ def test_course_renders_several_scenes_per_worker(tmp_path: Path) -> None:
     assert workers[0].group(1) == workers[1].group(1)  # type: ignore[union-attr]
     assert sorted(w.group(2) for w in workers) == ["1", "2"]  # type: ignore[union-attr]
     reference = tmp_path / "reference"
-    _forget_partial_movies("PowerRule")
-    make("render", reference, SCENE="PowerRule", FORCE="1")
+    _forget_partial_movies("ConstantMultipleRule")
+    make("render", reference, SCENE="ConstantMultipleRule", FORCE="1")
 
     def frames(video: Path) -> list[str]:
         out = subprocess.run(
@@ -403,8 +403,8 @@ def test_course_renders_several_scenes_per_worker(tmp_path: Path) -> None:
             line.split()[-1] for line in out.splitlines() if not line.startswith("#")
         ]
 
-    ours = frames(renders / "480p15" / "PowerRule.mp4")
-    theirs = frames(reference / "480p15" / "PowerRule.mp4")
+    ours = frames(renders / "480p15" / "ConstantMultipleRule.mp4")
+    theirs = frames(reference / "480p15" / "ConstantMultipleRule.mp4")
     assert len(ours) > 100
     assert len(ours) == len(theirs)
     if ours != theirs:
@@ -416,9 +416,9 @@ def test_course_renders_several_scenes_per_worker(tmp_path: Path) -> None:
             [
                 "ffmpeg",
                 "-i",
-                str(renders / "480p15" / "PowerRule.mp4"),
+                str(renders / "480p15" / "ConstantMultipleRule.mp4"),
                 "-i",
-                str(reference / "480p15" / "PowerRule.mp4"),
+                str(reference / "480p15" / "ConstantMultipleRule.mp4"),
                 "-lavfi",
                 "psnr",
                 "-f",
