@@ -120,7 +120,7 @@ def _cost_axes(steps: int, top: float, *, width: float, height: float) -> VGroup
         height=height,
         x_label="round",
         y_label="C",
-        decimals=decimals_for(y_range[2]),
+        decimals=None,  # whole rounds; the cost with the decimals its ticks need
     )
 
 

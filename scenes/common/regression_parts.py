@@ -90,13 +90,14 @@ def get_edge_axes(
     height: float,
     x_label: str,
     y_label: str,
-    decimals: int = 1,
+    decimals: int | None = 1,
 ) -> Axes:
     """Axes whose numbers sit along the bottom and left edges of the plot.
 
     For planes where curves (contours, paths) cross the middle: the plot frame of
     :func:`scenes.common.mobjects.get_axes` (axis lines and numbers on the box's
-    outer edges), with ``decimals`` places on both axes.
+    outer edges), with ``decimals`` places on both axes (None: per axis, the
+    fewest that write its ticks exactly).
     """
     return readable_labels(
         get_axes(
