@@ -51,8 +51,7 @@ from scenes.common.classification_parts import (
     get_threshold_handle,
     get_unit_square,
 )
-from scenes.common.delta_parts import overlap_share
-from scenes.common.mobjects import get_polyline, get_tex, get_text
+from scenes.common.mobjects import get_polyline, get_tex, get_text, overlap_share
 from scenes.common.params import tag
 from scenes.common.schemas import RocCurveParams
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
@@ -394,9 +393,8 @@ class RocCurve(LectureScene):
             (pile_names[0], piles.ups, UP),
             (pile_names[1], piles.downs, DOWN),
         ):
-            if any(
-                overlap_share(name, bar) > 0 for bar in bars
-            ):  # tall bars at the right end
+            # tall bars at the right end: the name goes above (below) its pile
+            if any(overlap_share(name, bar) > 0 for bar in bars):
                 name.next_to(piles, side, buff=SPACE.tight).align_to(piles, RIGHT)
         cut = always_redraw(
             lambda: Line(

@@ -59,6 +59,7 @@ from scenes.common.mobjects import (
     get_clipped_graph,
     get_tex,
     get_text,
+    path_points,
     place_clear_of_points,
     stage_box,
 )
@@ -116,7 +117,7 @@ def _place_clear_of_curve(
     valley such as a wide parabola; above the plot, at its right, if none is clear.
     """
     x0, x1 = float(x_range[0]), float(x_range[1])
-    points = curve.get_all_points()
+    points = path_points([curve])
     rising = len(points) == 0 or points[0][1] <= points[-1][1]
     corners = [
         lambda m: m.next_to(axes.c2p(x0, top), RIGHT + DOWN, buff=SPACE.small),
@@ -352,9 +353,8 @@ class IntegralsManually(LectureScene):
             lines.move_to(rule_card, aligned_edge=UP + LEFT)
             shown = [s.latex for s in anti]
             while lines.get_bottom()[1] < floor and len(shown) > 2:
-                del shown[
-                    1
-                ]  # the earliest intermediate step goes; the narration says it
+                # the earliest intermediate step goes; the narration says it
+                del shown[1]
                 lines = _flow(shown, room).move_to(rule_card, aligned_edge=UP + LEFT)
         tag(lines, "integrand")
         coeffs = [t for t in first_anti.terms if abs(t.coeff) != 1]

@@ -97,31 +97,32 @@ def _fitted_total(terms: list[str], result: str, room: float, size: int) -> VGro
     """AUC = t1 + t2 + ... = result, on as many left-aligned lines as ``room`` needs.
 
     The course's two pieces fit on one line; a variant with more pieces breaks the
-    sum after the '=' and then halves it, so the line never runs off the frame.
+    sum after the '=' and then halves it, so the line never runs off the frame (the
+    last layout stands if even that is too wide).
     """
     plus = " + ".join(terms)
-    layouts = (
-        [
-            rf"\mathrm{{AUC}} = {plus} {result}"
-            if len(terms) > 1
-            else rf"\mathrm{{AUC}} {result}"
-        ],
-        [rf"\mathrm{{AUC}} = {plus}", rf"{result}"],
-    )
-    half = (len(terms) + 1) // 2
-    last = [
-        rf"\mathrm{{AUC}} = {' + '.join(terms[:half])}",
-        rf"+ {' + '.join(terms[half:])}",
-        rf"{result}",
-    ]
-    for lines in (*layouts, last):
-        if len(terms) < len(lines):
-            continue
+    if len(terms) == 1:
+        layouts = [[rf"\mathrm{{AUC}} {result}"]]
+    else:
+        layouts = [
+            [rf"\mathrm{{AUC}} = {plus} {result}"],
+            [rf"\mathrm{{AUC}} = {plus}", result],
+        ]
+    if len(terms) > 2:
+        half = (len(terms) + 1) // 2
+        layouts.append(
+            [
+                rf"\mathrm{{AUC}} = {' + '.join(terms[:half])}",
+                rf"+ {' + '.join(terms[half:])}",
+                result,
+            ]
+        )
+    for lines in layouts:
         group = VGroup(*(get_tex(t, color=PALETTE.tangent, size=size) for t in lines))
         group.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
-        if group.width <= room or lines is last:
-            return group
-    raise AssertionError("unreachable")
+        if group.width <= room:
+            break
+    return group
 
 
 class RocArea(LectureScene):

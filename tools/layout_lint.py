@@ -1000,7 +1000,7 @@ def _rendered_clock(scene: Any, start: float) -> float:
         t += int(scene.duration / dt) * dt
     else:
         for _ in range(len(np.arange(0, scene.duration, dt))):
-            t += 1 * dt
+            t += dt
     return t
 
 

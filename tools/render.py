@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -246,10 +247,7 @@ def _render(job: Job, manim: Manim) -> list[Path]:
         beats = json.loads(job.beats_file.read_text(encoding="utf-8"))
         if job.section not in beats:
             produced.unlink()
-            raise UsageError(
-                f"scene {job.item.scene} has no section {job.section!r}."
-                f" Sections: {', '.join(beats)}"
-            )
+            raise _no_section(job, job.section, beats)
     dest = job.destination
     # Narration: loudness, section clips' audio, transcript (all still under .build/).
     sound_files = audio.finish(job, produced)
@@ -316,18 +314,23 @@ def section_still(
     return out[0]
 
 
+def _no_section(job: Job, section: str, beats: list[str]) -> UsageError:
+    """The refusal of a section still for a beat the scene does not have."""
+    return UsageError(
+        f"scene {job.item.scene} has no section {section!r}. Sections: {', '.join(beats)}"
+    )
+
+
 def _poster_still(job: Job, section: str) -> Path:
     """The poster of ``section``'s clip of the current video ``job``, copied out."""
     folder = job.out_dir / "sections" / job.stem
     entries = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
     names = [e["name"] for e in entries]
     if section not in names:
-        raise UsageError(
-            f"scene {job.item.scene} has no section {section!r}. Sections: {', '.join(names)}"
-        )
+        raise _no_section(job, section, names)
     entry = entries[names.index(section)]
     poster = folder / Path(entry["video"]).with_suffix(".png").name
-    dest = job.out_dir / f"{job.stem}.{section}.png"
+    dest = dataclasses.replace(job, fmt="png", section=section).destination
     files.copy(poster, dest)
     provenance.write_manifest(
         dest,

@@ -96,19 +96,6 @@ def _whole_frames(seconds: float) -> float:
     return (frames + 1e-3) / config.frame_rate
 
 
-def _stop_after(ending: str, starting: str) -> None:
-    """Record the beat ``starting``; end the scene early if ``ending`` was the one asked
-    for (``$LECTURE_STOP_AFTER``): Manim then saves the frame as it is now."""
-    path = os.environ.get(BEATS_FILE_ENV)
-    if path:
-        seen = json.loads(Path(path).read_text()) if Path(path).is_file() else []
-        if not seen and ending != "start":
-            seen = [ending]
-        Path(path).write_text(json.dumps([*seen, starting]))
-    if ending != "start" and os.environ.get(STOP_AFTER_ENV) == ending:
-        raise EndSceneEarlyException()
-
-
 class LectureMixin:
     """Theme, narration and beats shared by 2-D and 3-D lecture scenes.
 
@@ -148,6 +135,7 @@ class LectureMixin:
         self.captions: list[Caption] = []
         self.spoken: list[Spoken] = []
         self.current_beat = "start"
+        self._begun: list[str] = []  # the beats begun, in order
         self._caption_until = 0.0
         self._beat_lines: dict[str, int] = {}
         self.voice = voices.from_env()
@@ -163,7 +151,9 @@ class LectureMixin:
         remaining = self._caption_until - self.time  # type: ignore[attr-defined]
         if remaining >= 1 / config.frame_rate:
             self.wait(_whole_frames(remaining))  # type: ignore[attr-defined]
-        _stop_after(self.current_beat, name)
+        if self._begun and os.environ.get(STOP_AFTER_ENV) == self.current_beat:
+            raise EndSceneEarlyException()  # a section still: Manim saves this frame
+        self._begun.append(name)
         self.current_beat = name
         self.next_section(name, **kwargs)  # type: ignore[attr-defined]
 
@@ -329,8 +319,12 @@ class LectureMixin:
         return not config.dry_run and bool(getattr(spec, "is_video", False))
 
     def tear_down(self) -> None:
-        """Write the narration timeline (and its audio mix) beside the movie file."""
+        """Write the narration timeline (and its audio mix) beside the movie file, and
+        the beats begun where ``$LECTURE_BEATS_FILE`` asks (also after an early end)."""
         super().tear_down()  # type: ignore[misc]
+        beats_file = os.environ.get(BEATS_FILE_ENV)
+        if beats_file:
+            Path(beats_file).write_text(json.dumps(self._begun), encoding="utf-8")
         if not self._writes_video():
             return
         writer = self.renderer.file_writer  # type: ignore[attr-defined]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-import numpy as np
 import sympy as sp
 from manim import (
     DOWN,
@@ -38,13 +37,15 @@ from mathkit.expr import plain
 from mathkit.numeric import Tangent
 from mathkit.plotting import decimals_for
 from scenes.common.mobjects import (
+    box_gap,
     clear_of_points,
     get_axes,
     get_clipped_graph,
     get_line_through,
     get_readout,
     get_tex,
-    polyline_points,
+    overlap_share,
+    path_points,
 )
 from scenes.common.numbers import fmt, format_delta
 from scenes.common.theme import PALETTE, SIZES, SPACE
@@ -122,29 +123,6 @@ OVERLAP_LIMIT = 0.12
 FALLBACK_DIRECTIONS = (UP + LEFT, UP + RIGHT, DOWN + RIGHT, DOWN + LEFT, UP, DOWN)
 
 
-def overlap_share(a: Mobject, b: Mobject) -> float:
-    """How much of the smaller bounding box of ``a`` and ``b`` they share (0 to 1)."""
-    (alo, ahi), (blo, bhi) = (
-        (m.get_corner(DOWN + LEFT), m.get_corner(UP + RIGHT)) for m in (a, b)
-    )
-    w = min(ahi[0], bhi[0]) - max(alo[0], blo[0])
-    h = min(ahi[1], bhi[1]) - max(alo[1], blo[1])
-    if w <= 0 or h <= 0:
-        return 0.0
-    smaller = min(a.width * a.height, b.width * b.height)
-    return w * h / max(smaller, 1e-9)
-
-
-def _gap(a: Mobject, b: Mobject) -> float:
-    """The clear distance between the boxes of ``a`` and ``b`` (0 when they touch)."""
-    (alo, ahi), (blo, bhi) = (
-        (m.get_corner(DOWN + LEFT), m.get_corner(UP + RIGHT)) for m in (a, b)
-    )
-    dx = max(blo[0] - ahi[0], alo[0] - bhi[0], 0.0)
-    dy = max(blo[1] - ahi[1], alo[1] - bhi[1], 0.0)
-    return float(np.hypot(dx, dy))
-
-
 def place_clear(
     label: Mobject,
     anchor: Mobject,
@@ -160,16 +138,14 @@ def place_clear(
     runs through it and it keeps a ``SPACE.small`` gap from each of ``apart``
     (other short labels it must not read into); failing that, the direction that
     meets the most of these, in that order (the first of equals)."""
-    # along each path, not only at its anchors and handles: a Line has four points
-    found = [polyline_points(m.get_all_points(), 8) for m in lines]
-    points = np.vstack([a for a in found if len(a)] or [np.zeros((0, 3))])
+    points = path_points(lines)
     best: tuple[tuple[bool, bool, bool], Vector3D] | None = None
     for direction in directions:
         label.next_to(anchor, direction, buff=buff)
         score = (
             all(overlap_share(label, m) <= OVERLAP_LIMIT for m in avoid),
             clear_of_points(label, points, pad=0.0),
-            all(_gap(label, m) >= SPACE.small for m in apart),
+            all(box_gap(label, m) >= SPACE.small for m in apart),
         )
         if all(score):
             return label

@@ -178,6 +178,36 @@ def polyline_points(
     return np.vstack([*inner, v[-1:]])
 
 
+def overlap_share(a: Mobject, b: Mobject) -> float:
+    """How much of the smaller bounding box of ``a`` and ``b`` they share (0 to 1)."""
+    (alo, ahi), (blo, bhi) = (
+        (m.get_corner(DOWN + LEFT), m.get_corner(UP + RIGHT)) for m in (a, b)
+    )
+    w = min(ahi[0], bhi[0]) - max(alo[0], blo[0])
+    h = min(ahi[1], bhi[1]) - max(alo[1], blo[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    smaller = min(a.width * a.height, b.width * b.height)
+    return w * h / max(smaller, 1e-9)
+
+
+def box_gap(a: Mobject, b: Mobject) -> float:
+    """The clear distance between the boxes of ``a`` and ``b`` (0 when they touch)."""
+    (alo, ahi), (blo, bhi) = (
+        (m.get_corner(DOWN + LEFT), m.get_corner(UP + RIGHT)) for m in (a, b)
+    )
+    dx = max(blo[0] - ahi[0], alo[0] - bhi[0], 0.0)
+    dy = max(blo[1] - ahi[1], alo[1] - bhi[1], 0.0)
+    return float(np.hypot(dx, dy))
+
+
+def path_points(mobs: Sequence[Mobject], per_segment: int = 8) -> np.ndarray:
+    """Points along the drawn paths of ``mobs`` (N x 3), not only at their anchors and
+    handles: a Line has four points, and a label between them would be missed."""
+    found = [polyline_points(m.get_all_points(), per_segment) for m in mobs]
+    return np.vstack([a for a in found if len(a)] or [np.zeros((0, 3))])
+
+
 def clear_of_points(
     mob: Mobject, points: np.ndarray, *, pad: float = SPACE.tight
 ) -> bool:
@@ -914,6 +944,7 @@ __all__ = [
     "Polyline",
     "Readout",
     "Table",
+    "box_gap",
     "clear_of_points",
     "fit_to_stage",
     "follow_number",
@@ -931,6 +962,8 @@ __all__ = [
     "get_text",
     "get_title",
     "keep_in_frame",
+    "overlap_share",
+    "path_points",
     "place_clear_of_points",
     "polyline_points",
     "stage_box",
