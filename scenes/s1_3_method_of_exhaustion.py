@@ -125,7 +125,7 @@ class MethodOfExhaustion(LectureScene):
             pad = 0.6 * (hi - lo)
             r = nice_range(lo - pad, hi + pad, ticks=3)
             nl = get_bounds_line(r, length=5.6, decimals=decimals_for(r[2]))
-            nl.next_to(table, DOWN, buff=SPACE.large + 0.15)
+            nl.next_to(table, DOWN, buff=SPACE.large + SPACE.snug)
             nl.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.medium)
             dot = Dot(nl.n2p(math.pi), color=PALETTE.tangent, radius=0.07)
             label = get_tex(r"\pi", size=SIZES.tex_small, color=PALETTE.tangent)

@@ -44,7 +44,7 @@ from scenes.common.rules_parts import (
     number_text,
 )
 from scenes.common.schemas_rules import PowerRuleParams
-from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES
+from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 SHOWN_TERMS = 5
 """Most terms of (x + dx)^n written out (x^4 has five, all shown)."""
@@ -120,13 +120,15 @@ class PowerRule(RuleScene):
         constant = differentiate(number_text(c))
         rule_card = get_rule_card("constant", size=SIZES.tex)
         example = get_working(constant.steps[0], size=SIZES.tex)[0]
-        left = VGroup(rule_card, example).arrange(DOWN, buff=0.5, aligned_edge=LEFT)
-        left.next_to(VGroup(title, card), DOWN, buff=0.5).to_edge(
-            LEFT, buff=EDGE_BUFF + 0.3
+        left = VGroup(rule_card, example).arrange(
+            DOWN, buff=SPACE.large, aligned_edge=LEFT
+        )
+        left.next_to(VGroup(title, card), DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
         )
         y_range = nice_range(min(0.0, c), max(0.0, c), ticks=4)
         axes = get_rule_axes([-2, 2, 1], y_range, width=5.2, height=3.2, y_label="y")
-        axes.next_to(left, RIGHT, buff=0.9).align_to(left, UP)
+        axes.next_to(left, RIGHT, buff=SPACE.section).align_to(left, UP)
         line = get_line_through(axes, 0.0, c, [-2, 2], color=PALETTE.curve)
         t = ValueTracker(-1.5)
         dot = always_redraw(
@@ -180,11 +182,13 @@ class PowerRule(RuleScene):
             _tex(sp.simplify(lead[1] / DX)),
             color=PALETTE.tangent,
         )
-        lines = VGroup(top, middle, limit).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
-        limit.align_to(middle[2], LEFT).shift(LEFT * (limit[1].get_x() - limit.get_x()))
-        lines.next_to(VGroup(self.title, self.rule_card), DOWN, buff=0.5).to_edge(
-            LEFT, buff=EDGE_BUFF + 0.3
+        lines = VGroup(top, middle, limit).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
         )
+        limit.align_to(middle[2], LEFT).shift(LEFT * (limit[1].get_x() - limit.get_x()))
+        lines.next_to(
+            VGroup(self.title, self.rule_card), DOWN, buff=SPACE.large
+        ).to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium)
         if lines.width > config.frame_width - 2 * EDGE_BUFF:
             lines.scale_to_fit_width(config.frame_width - 2 * EDGE_BUFF)
         tag(lines, "f")
@@ -208,8 +212,8 @@ class PowerRule(RuleScene):
                 decimals=3,
                 color=PALETTE.tangent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        rows.next_to(lines, DOWN, buff=0.5, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
+        rows.next_to(lines, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         rows[0].number.add_updater(lambda m: m.set_value(h.get_value()))
         rows[1].number.add_updater(
             lambda m: m.set_value(forward_difference(result.f, x_d, h.get_value()))

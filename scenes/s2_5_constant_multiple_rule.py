@@ -36,7 +36,7 @@ from scenes.common.rules_parts import (
     number_text,
 )
 from scenes.common.schemas_rules import ConstantMultipleRuleParams
-from scenes.common.theme import EDGE_BUFF, PALETTE
+from scenes.common.theme import EDGE_BUFF, PALETTE, SPACE
 
 
 class ConstantMultipleRule(RuleScene):
@@ -90,7 +90,9 @@ class ConstantMultipleRule(RuleScene):
         above = VGroup(self.title, self.rule_card)
         room = above.get_bottom()[1] + config.frame_height / 2 - EDGE_BUFF - 1.4
         axes = get_rule_axes(p.x_range, y_range, width=6.4, height=min(4.4, room))
-        axes.next_to(above, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
+        axes.next_to(above, DOWN, buff=SPACE.medium).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.large
+        )
         g = get_clipped_graph(axes, rest.f, color=PALETTE.curve)
         cg = get_clipped_graph(axes, result.f, color=PALETTE.accent)
         ghost = g.copy().set_stroke(opacity=0.45)
@@ -117,9 +119,9 @@ class ConstantMultipleRule(RuleScene):
                 decimals=2,
                 color=PALETTE.tangent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         rows[2].shift(DOWN * 0.25)
-        rows.next_to(axes, buff=0.8).align_to(axes, UP)
+        rows.next_to(axes, buff=SPACE.large).align_to(axes, UP)
         tag(VGroup(axes, rows), "f", "x_range")
         self.say(
             f"Draw {expr_text(rest_expr)} first, with its tangent at x = {number_text(x0)}:"

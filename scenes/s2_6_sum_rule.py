@@ -107,15 +107,17 @@ class SumRule(RuleScene):
             seg = get_tangent_segment(axes, tangent, length=1.2)
             dot = Dot(axes.c2p(x0, tangent.y), color=PALETTE.point, radius=0.07)
             name = get_tex(part.expr_latex, color=PALETTE.curve, size=SIZES.tex_small)
-            name.next_to(axes, UP, buff=0.15)
+            name.next_to(axes, UP, buff=SPACE.snug)
             slope = get_tex(
                 rf"\text{{slope }} {number_text(tangent.slope)}",
                 color=PALETTE.tangent,
                 size=SIZES.tex_small,
             ).next_to(axes, DOWN, buff=SPACE.medium)
             panels.append(VGroup(name, axes, curve, seg, dot, slope))
-        row = VGroup(*panels).arrange(RIGHT, buff=0.4, aligned_edge=UP)
-        row.next_to(VGroup(self.title, self.rule_card), DOWN, buff=0.3).set_x(0)
+        row = VGroup(*panels).arrange(RIGHT, buff=SPACE.medium, aligned_edge=UP)
+        row.next_to(VGroup(self.title, self.rule_card), DOWN, buff=SPACE.medium).set_x(
+            0
+        )
         slopes = [part.tangent(x0).slope for part in parts]
         total = result.tangent(x0).slope
         addition = get_tex(
@@ -129,8 +131,8 @@ class SumRule(RuleScene):
             size=SIZES.small,
             color=PALETTE.subtle,
         )
-        bottom = VGroup(addition, note).arrange(RIGHT, buff=0.4)
-        bottom.next_to(row, DOWN, buff=0.25)
+        bottom = VGroup(addition, note).arrange(RIGHT, buff=SPACE.medium)
+        bottom.next_to(row, DOWN, buff=SPACE.small)
         tag(VGroup(row, bottom), "f", "x_range")
         self.say(
             f"Each term needs a rule we already know: {term_rules_text(result)}.",

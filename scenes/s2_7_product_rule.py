@@ -117,7 +117,7 @@ class ProductRule(RuleScene):
         base = _rect(WIDTH, HEIGHT, PALETTE.curve, 0.35)
         base.next_to(
             VGroup(self.title, self.rule_card), DOWN, buff=SPACE.section
-        ).to_edge(LEFT, buff=EDGE_BUFF + 1.4)
+        ).to_edge(LEFT, buff=EDGE_BUFF + SPACE.section * 1.5)
         corner = base.get_corner(DL)
 
         def strip_right() -> Rectangle:  # z dw
@@ -151,7 +151,7 @@ class ProductRule(RuleScene):
         at = get_text(
             f"at x = {number_text(x1)}", size=SIZES.small, color=PALETTE.subtle
         )
-        at.next_to(w_label, DOWN, buff=0.15)
+        at.next_to(w_label, DOWN, buff=SPACE.snug)
         strip_labels = VGroup(
             get_tex(r"w\,dz", color=PALETTE.accent, size=SIZES.tex_small),
             get_tex(r"z\,dw", color=PALETTE.tangent, size=SIZES.tex_small),
@@ -163,7 +163,9 @@ class ProductRule(RuleScene):
             r"z\,\frac{dw}{dx}",
             r"dw\,\frac{dz}{dx}",
         )
-        algebra = VGroup(growth, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
+        algebra = VGroup(growth, rule).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
+        )
         right_edge = config.frame_width / 2 - EDGE_BUFF - 0.2
         # the side strip at its widest, then its label, keep clear of the algebra
         side = (
@@ -231,8 +233,8 @@ class ProductRule(RuleScene):
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         self.play(FadeOut(working))
-        lines.next_to(VGroup(title, self.rule_card), DOWN, buff=0.5).to_edge(
-            LEFT, buff=EDGE_BUFF + 0.4
+        lines.next_to(VGroup(title, self.rule_card), DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
         )
         if lines.width > 13.0:
             lines.scale_to_fit_width(13.0)

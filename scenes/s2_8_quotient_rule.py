@@ -120,9 +120,13 @@ class QuotientRule(RuleScene):
             "The limit example, differentiated", size=SIZES.label, color=PALETTE.subtle
         )
         lines = get_fitted_working(step, 13.0, 3.6)
-        group = VGroup(heading, lines).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
+        group = VGroup(heading, lines).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
+        )
         self.play(FadeOut(working), FadeOut(self.rule_card))
-        group.next_to(title, DOWN, buff=0.5).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+        group.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
         self.say(
             f"Remember the limit example, {expr_text(other.expr)}? "
             "The quotient rule works there too.",
@@ -139,12 +143,14 @@ class QuotientRule(RuleScene):
         self.play(
             FadeOut(VGroup(heading, lines[:-1])),
             lines[-1]
-            .animate.next_to(title, DOWN, buff=0.8)
-            .to_edge(LEFT, buff=EDGE_BUFF + 0.3),
+            .animate.next_to(title, DOWN, buff=SPACE.large)
+            .to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium),
         )
         group = VGroup(lines[-1])
         axes = get_rule_axes([-2, 3, 1], [-1, 4, 1], width=5.0, height=3.6)
-        axes.next_to(title, DOWN, buff=SPACE.large).to_edge(RIGHT, buff=EDGE_BUFF + 0.3)
+        axes.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.medium
+        )
         graph = get_graph(axes, other.f, x_range=[-1.9, hole - 0.02])
         graph2 = get_graph(axes, other.f, x_range=[hole + 0.02, 2.9])
         ring = Circle(radius=0.08, color=PALETTE.curve, stroke_width=3)

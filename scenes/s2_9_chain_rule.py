@@ -78,7 +78,7 @@ class ChainRule(LectureScene):
 
         # -- title -------------------------------------------------------------
         composite = get_tex(steps["composite"], size=SIZES.tex_large)
-        composite.move_to(UP * 1.2).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        composite.move_to(UP * 1.2).to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium)
         title = self.opening(
             composite,
             "The chain rule differentiates a function nested inside another, such as"
@@ -87,12 +87,12 @@ class ChainRule(LectureScene):
         self.beat("decompose")
         self.play(
             composite.animate.next_to(title, DOWN, buff=SPACE.large).to_edge(
-                LEFT, buff=EDGE_BUFF + 0.4
+                LEFT, buff=EDGE_BUFF + SPACE.medium
             )
         )
         outer = get_tex(steps["outer"], colors=U_COLORS)
         inner = get_tex(steps["inner"], colors=U_COLORS)
-        split = VGroup(outer, inner).arrange(RIGHT, buff=1.2)
+        split = VGroup(outer, inner).arrange(RIGHT, buff=SPACE.section)
         split.next_to(composite, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         outer_note = get_text("outer  f(u)", size=SIZES.small, color=PALETTE.subtle)
         inner_note = get_text("inner  u(x)", size=SIZES.small, color=PALETTE.subtle)
@@ -119,7 +119,7 @@ class ChainRule(LectureScene):
             size=SIZES.tex_large,
         )
         rule_card = get_card(rule, color=PALETTE.tangent)
-        rule_card.to_edge(RIGHT, buff=EDGE_BUFF + 0.4).align_to(composite, UP)
+        rule_card.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.medium).align_to(composite, UP)
         self.narrate(
             "The chain rule: the derivative of y with respect to x is dy by du times du by dx.",
             FadeIn(rule_card[0]),
@@ -131,7 +131,7 @@ class ChainRule(LectureScene):
         self.beat("work")
         d_outer = get_tex(steps["d_outer"], colors=U_COLORS)
         d_inner = get_tex(steps["d_inner"], colors=U_COLORS)
-        derivs = VGroup(d_outer, d_inner).arrange(RIGHT, buff=1.2)
+        derivs = VGroup(d_outer, d_inner).arrange(RIGHT, buff=SPACE.section)
         derivs.move_to(split, aligned_edge=LEFT)
         self.narrate(
             f"Differentiate each piece: the outer gives {expr_text(result.d_outer)},"
@@ -147,12 +147,12 @@ class ChainRule(LectureScene):
             get_tex(steps["product"], colors=U_COLORS, size=SIZES.tex_small),
             get_tex(steps["substituted"], size=SIZES.tex_small),
             *[get_tex(line, size=SIZES.tex_small) for line in result_lines(result)],
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         self.play(
             FadeOut(composite),
             derivs.animate.align_to(composite, UP),
         )
-        stack.next_to(derivs, DOWN, buff=0.4).align_to(derivs, LEFT)
+        stack.next_to(derivs, DOWN, buff=SPACE.medium).align_to(derivs, LEFT)
         if stack.get_bottom()[1] < EDGE_BUFF + 0.6 - config.frame_height / 2:
             # too tall: the simplification steps go side by side
             stack[3:].arrange(RIGHT, buff=SPACE.large).next_to(
@@ -171,7 +171,7 @@ class ChainRule(LectureScene):
             fill=True,
         )
         working = stack[-1]
-        box = SurroundingRectangle(working, color=PALETTE.tangent, buff=0.12)
+        box = SurroundingRectangle(working, color=PALETTE.tangent, buff=SPACE.tight)
         self.play(Create(box))
         derivs = VGroup(derivs, stack)
 
@@ -185,10 +185,14 @@ class ChainRule(LectureScene):
         demo_steps = {s.label: s.latex for s in demo.steps()}
 
         axes = get_rule_axes(p.x_range, p.y_range, width=6.2, height=4.4)
-        axes.to_edge(RIGHT, buff=EDGE_BUFF + 0.2).to_edge(DOWN, buff=EDGE_BUFF + 0.2)
+        axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small).to_edge(
+            DOWN, buff=EDGE_BUFF + SPACE.small
+        )
         curve = get_clipped_graph(axes, demo.f)
         formula = get_tex(demo_steps["composite"])
-        formula.next_to(title, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        formula.next_to(title, DOWN, buff=SPACE.medium).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
         self.caption(
             f"Now check it on a graph with the course's other example, {expr_text(demo.composite)}."
             if p.is_course
@@ -214,7 +218,7 @@ class ChainRule(LectureScene):
                 rf" = {n3(point.slope)}",
                 color=PALETTE.tangent,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         lines.next_to(formula, DOWN, buff=SPACE.medium, aligned_edge=LEFT)
         tag(VGroup(formula, lines, axes), "composite", "x0")
         dot = Dot(axes.c2p(point.x, point.y), color=PALETTE.point, radius=0.08)
@@ -238,7 +242,7 @@ class ChainRule(LectureScene):
         slope_label = get_readout(
             r"\text{slope}", point.slope, decimals=2, color=PALETTE.tangent
         )
-        slope_label.next_to(axes, UP, buff=0.15).align_to(axes, RIGHT)
+        slope_label.next_to(axes, UP, buff=SPACE.snug).align_to(axes, RIGHT)
         self.narrate(
             "The tangent drawn with that slope touches the curve exactly at the point.",
             Create(tangent),
@@ -261,13 +265,15 @@ class ChainRule(LectureScene):
         self.beat("backprop")
         names = [r"m", r"\hat y = mx + b", r"u = \hat y - y", r"C = u^2"]
         boxes = VGroup(*[get_card(get_tex(n, size=SIZES.tex_small)) for n in names])
-        boxes.arrange(RIGHT, buff=0.7).scale_to_fit_width(12.2).move_to(UP * 0.6)
+        boxes.arrange(RIGHT, buff=SPACE.large).scale_to_fit_width(12.2).move_to(
+            UP * 0.6
+        )
         arrows = VGroup(
             *[
                 Arrow(
                     boxes[i].get_right(),
                     boxes[i + 1].get_left(),
-                    buff=0.08,
+                    buff=SPACE.tight,
                     color=PALETTE.muted,
                     stroke_width=3,
                 )
@@ -290,12 +296,12 @@ class ChainRule(LectureScene):
             r"\frac{\partial \hat y}{\partial m}",
             size=SIZES.tex_large,
         )
-        backprop.next_to(boxes, DOWN, buff=0.9)
+        backprop.next_to(boxes, DOWN, buff=SPACE.section)
         back_note = get_text(
             "Backpropagation applies the chain rule link by link, from C back to m.",
             size=SIZES.small,
             color=PALETTE.subtle,
-        ).next_to(backprop, DOWN, buff=0.5)
+        ).next_to(backprop, DOWN, buff=SPACE.large)
         self.narrate(
             "Backpropagation multiplies the local derivatives link by link, from the"
             " cost back to each parameter. The curly d marks a partial derivative,"
@@ -315,8 +321,10 @@ class ChainRule(LectureScene):
                 get_tex(rf"\frac{{d}}{{dx}}{latex(r.composite)} = {latex(r.preferred)}")
                 for r in map(chain_rule, examples)
             ]
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
-        answers.next_to(title, DOWN, buff=0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.6)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        answers.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.large
+        )
         tag(answers, "composite")
         self.narrate(
             "The three chain-rule examples of the course, each an outer derivative"
@@ -353,10 +361,10 @@ class ChainRule(LectureScene):
                 font_size=SIZES.small,
             )
             label = get_tex(name, colors=U_COLORS, size=SIZES.tex)
-            rows.add(VGroup(label, line).arrange(RIGHT, buff=0.4))
-        rows.arrange(DOWN, buff=0.7, aligned_edge=RIGHT)
+            rows.add(VGroup(label, line).arrange(RIGHT, buff=SPACE.medium))
+        rows.arrange(DOWN, buff=SPACE.large, aligned_edge=RIGHT)
         rows.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
-            LEFT, buff=EDGE_BUFF + 0.4
+            LEFT, buff=EDGE_BUFF + SPACE.medium
         )
         tag(rows, "composite", "x0")
         lines = [row[1] for row in rows]
@@ -380,7 +388,9 @@ class ChainRule(LectureScene):
                 size=SIZES.tex_small,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.large)
-        rates.arrange(RIGHT, buff=SPACE.section).next_to(rows, DOWN, buff=0.5).set_x(0)
+        rates.arrange(RIGHT, buff=SPACE.section).next_to(
+            rows, DOWN, buff=SPACE.large
+        ).set_x(0)
         tag(rates, "composite", "x0")
         self.narrate(
             "Why do the rates multiply? Put x, u and y on three number lines, at"

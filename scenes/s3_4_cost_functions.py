@@ -133,7 +133,7 @@ class CostFunctions(LectureScene):
         for row in body:
             cells += [get_tex(c, size=SIZES.tex_small) for c in row]
         table = VGroup(*cells).arrange_in_grid(
-            rows=1 + len(body), cols=4, buff=(0.6, 0.3)
+            rows=1 + len(body), cols=4, buff=(SPACE.large, SPACE.medium)
         )
         for k in range(len(body)):
             table[4 * (k + 1) + 3].set_color(PALETTE.error)

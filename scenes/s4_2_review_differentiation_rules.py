@@ -55,7 +55,7 @@ class ReviewDifferentiationRules(LectureScene):
     def construct(self) -> None:
         running = differentiate(RUNNING_FUNCTION)
         working = get_working(running.steps[0])
-        working.move_to(UP * 0.8).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        working.move_to(UP * 0.8).to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium)
         title = self.opening(
             working[0],
             "A quick review of the differentiation rules, on examples from the course."
@@ -67,10 +67,12 @@ class ReviewDifferentiationRules(LectureScene):
         self.beat("sum-by-rules")
         self.play(
             working[0]
-            .animate.next_to(title, DOWN, buff=0.7)
-            .to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+            .animate.next_to(title, DOWN, buff=SPACE.large)
+            .to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium)
         )
-        working.next_to(title, DOWN, buff=0.7).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        working.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
         terms = get_term_rules(running.steps)
         terms.next_to(working, DOWN, buff=SPACE.large).set_x(0)
         self.narrate(
@@ -78,7 +80,9 @@ class ReviewDifferentiationRules(LectureScene):
             FadeIn(terms, lag_ratio=0.3),
             fill=True,
         )
-        box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
+        box = SurroundingRectangle(
+            working.result[1:], color=PALETTE.tangent, buff=SPACE.tight
+        )
         slope = running.tangent(DELTA_POINT_X)
         self.narrate(
             f"Add the pieces: the derivative is {expr_text(running.simplified)}. At"
@@ -108,9 +112,13 @@ class ReviewDifferentiationRules(LectureScene):
         answer = product[2].set_color(PALETTE.tangent)
         lines = VGroup(composite, split, derivs, product)
         lines.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
-        lines.next_to(title, DOWN, buff=SPACE.large).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
-        chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
-        chain_card.next_to(title, DOWN, buff=0.4).to_edge(RIGHT, buff=EDGE_BUFF + 0.1)
+        lines.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
+        chain_card = get_rule_card("chain").to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight)
+        chain_card.next_to(title, DOWN, buff=SPACE.medium).to_edge(
+            RIGHT, buff=EDGE_BUFF + SPACE.tight
+        )
         self.narrate(
             f"Second, a function chain: {expr_text(chain.composite)}. Call the inside u.",
             Write(composite),
@@ -127,7 +135,9 @@ class ReviewDifferentiationRules(LectureScene):
             fill=True,
             lag_ratio=0.5,
         )
-        answer_box = SurroundingRectangle(answer, color=PALETTE.tangent, buff=0.15)
+        answer_box = SurroundingRectangle(
+            answer, color=PALETTE.tangent, buff=SPACE.snug
+        )
         self.narrate(
             f"Multiply out: {expr_text(chain.expanded)}. This is the power rule on a"
             " function chain: bring the power down, then multiply by the inner derivative.",
@@ -172,8 +182,10 @@ class ReviewDifferentiationRules(LectureScene):
             cards.append(
                 get_card(VGroup(name, formula).arrange(DOWN, buff=SPACE.small))
             )
-        results = VGroup(*cards).arrange_in_grid(rows=2, cols=2, buff=(0.4, 0.4))
-        results.next_to(title, DOWN, buff=0.5).set_x(0)
+        results = VGroup(*cards).arrange_in_grid(
+            rows=2, cols=2, buff=(SPACE.medium, SPACE.medium)
+        )
+        results.next_to(title, DOWN, buff=SPACE.large).set_x(0)
         if results.width > config.frame_width - 2 * EDGE_BUFF:
             results.scale_to_fit_width(config.frame_width - 2 * EDGE_BUFF)
         self.narrate(

@@ -352,7 +352,7 @@ class PartialDerivatives(LectureScene3D):
             size=SIZES.tex,
             highlight_last=False,
             col_pad=1.0,
-            row_buff=0.3,
+            row_buff=SPACE.medium,
         )
         table.next_to(title, DOWN, buff=SPACE.large).set_x(0)
         recipe = get_tex(

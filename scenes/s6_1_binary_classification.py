@@ -192,7 +192,9 @@ class BinaryClassification(LectureScene):
                     ),
                 )
                 .arrange(RIGHT, buff=SPACE.large)
-                .next_to(line, DOWN, buff=1.75)
+                .next_to(line, DOWN)
+                # under the badge row
+                .set_y(badge_y - templates[0].height / 2 - SPACE.medium, direction=UP)
             )
 
         counts = always_redraw(tally)

@@ -202,7 +202,9 @@ def gate_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
     tools.provenance), so a test that changes ``VOICE`` or ``NARRATION_DIR`` gets
     a dry run of its own. For shipped scenes as they are; a test that patches a
     scene, a check or mathkit calls ``inspect_scene`` itself. Checks added to
-    tools.layout_lint run in this one dry run like the rest.
+    tools.layout_lint run in this one dry run like the rest. The run also draws
+    its last frame (``report.final_frame``), which the pixel tests compare: one
+    run of each scene for the gate and the pixels.
     """
     from tools import provenance, quality
 
@@ -212,7 +214,9 @@ def gate_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
         digest = provenance.input_hash(item, quality="gate")[:16]
         name = f"gate-{item.scene}-{digest}{'-drawn' if rasterise else ''}"
         report = _run_once(
-            root, name, lambda: quality.inspect_scene(item, rasterise=rasterise)
+            root,
+            name,
+            lambda: quality.inspect_scene(item, rasterise=rasterise, final_frame=True),
         )
         assert isinstance(report, quality.SceneReport)
         return report

@@ -63,3 +63,26 @@ def test_mathtex_through_the_cache_leaves_no_parse_copy(
     own = tmp_path / "by-process" / str(os.getpid())
     assert [p.name for p in own.iterdir() if p.name.endswith("_.svg")] == []
     assert not list(tmp_path.glob("*_.svg"))
+
+
+def test_a_dry_run_compiles_through_the_shared_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The gate's and ``make script``'s dry runs (also the one before ``make render
+    VARIANT=...``, in a process that is not Manim's) compile into the shared, locked
+    cache that the render then reuses, not into a folder of their own."""
+    from manim.mobject.text import tex_mobject
+    from manim.utils import tex_file_writing
+
+    from tools import layout_lint
+    from tools.paths import TEX_CACHE
+
+    def manims_own(*_args: object, **_kwargs: object) -> Path:
+        raise AssertionError("compiled outside the shared cache")
+
+    # as in a process that never installed the cache (conftest installs it here)
+    monkeypatch.setattr(tex_mobject, "tex_to_svg_file", manims_own)
+    monkeypatch.setattr(tex_file_writing, "tex_to_svg_file", manims_own)
+    assert layout_lint.tex_dir() == TEX_CACHE
+    assert tex_mobject.tex_to_svg_file is texcache.tex_to_svg_file
+    assert tex_file_writing.tex_to_svg_file is texcache.tex_to_svg_file

@@ -52,7 +52,7 @@ from coloraide import Color
 from scenes import outline
 from scenes.common.theme import EDGE_BUFF, MIN_TEXT_HEIGHT, PALETTE
 from tools import subtitles
-from tools.paths import BUILD
+from tools.paths import BUILD, TEX_CACHE
 
 MARGIN: Final = 0.15
 """Least distance (scene units) between text and the frame edge (about 9 px at 480p)."""
@@ -93,6 +93,8 @@ DRY_RUN_CONFIG: Final[dict[str, Any]] = {
     "pixel_height": 240,
     "pixel_width": 427,
 }
+FINAL_FRAME_SIZE: Final = (480, 854)
+"""(height, width) of the final frame a dry run draws for the pixel tests (480p)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,9 @@ class SceneReport:
     voice: str = "none"
     findings: list[Finding] = field(default_factory=list)
     wall: float = 0.0
+    final_frame: Any = None
+    """With ``inspect_scene(final_frame=True)``: the last frame drawn at the pixel
+    tests' size (FINAL_FRAME_SIZE), an RGBA uint8 array."""
 
     def by_check(self, prefix: str) -> list[Finding]:
         """Findings whose check name starts with ``prefix``."""
@@ -975,13 +980,18 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def tex_dir() -> Path:
-    """A TeX cache per process group: parallel test workers must not share one.
+    """The TeX folder of a dry run: the shared, locked cache of :mod:`tools.texcache`.
 
-    Two processes compiling the same formula into the same file race (dvisvgm
-    then reads a half-written DVI), so each pytest-xdist worker gets its own.
+    :func:`tools.texcache.install` is called here, so every process that dry-runs a
+    scene (the gate before ``make render VARIANT=...``, ``make script``, a test
+    worker) compiles each formula once for the course, under the cache's lock, and
+    the render that follows reuses it. (A folder per test worker, compiled without
+    the lock, made the same formulas twice or three times in one test run.)
     """
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    return BUILD / "tex" / worker
+    from tools import texcache
+
+    texcache.install()
+    return TEX_CACHE
 
 
 def _rendered_clock(scene: Any, start: float) -> float:
@@ -1014,6 +1024,7 @@ def inspect_scene(
     media_dir: Path | None = None,
     rasterise: bool = False,
     params: Any = None,
+    final_frame: bool = False,
 ) -> SceneReport:
     """Dry-run one scene with the layout lint attached; check subtitles, duration, shape.
 
@@ -1022,6 +1033,10 @@ def inspect_scene(
     timings, beats and findings (tests/scenes/test_scene_quality.py checks that
     on one scene). The pixel tests in tests/graphical still draw every final frame.
     ``params`` runs a parametric scene with a variant's parameters (tools/variants.py).
+    ``final_frame`` draws the last frame, at FINAL_FRAME_SIZE, into
+    ``report.final_frame`` once the scene has run: the pixel tests compare that frame,
+    so one run of each scene serves both (tests/graphical/test_final_frames.py).
+    Geometry is in scene units, so the frame size changes no finding.
     """
     from manim import ThreeDScene, config, tempconfig
 
@@ -1037,6 +1052,8 @@ def inspect_scene(
         "media_dir": str(media),
         "tex_dir": str(tex_dir()),
     }
+    if final_frame:
+        settings["pixel_height"], settings["pixel_width"] = FINAL_FRAME_SIZE
     started = time.monotonic()
     with tempconfig(settings):
         # Without pixels, nothing needs the frames in between: each play jumps to
@@ -1149,6 +1166,11 @@ def inspect_scene(
         scene.next_section = next_section
         scene.render()
         check()
+        if final_frame:
+            camera = scene.renderer.camera
+            camera.__dict__.pop("capture_mobjects", None)  # drawing again
+            scene.renderer.update_frame(scene, ignore_skipping=True)
+            report.final_frame = np.array(scene.renderer.get_frame(), dtype=np.uint8)
         report.duration = float(scene.time)
         report.plays = int(scene.renderer.num_plays)
         report.beats = beats

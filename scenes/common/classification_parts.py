@@ -145,7 +145,7 @@ def get_item(
     dot = Dot(line.n2p(score), radius=0.07, color=class_color(label))
     top = dot.get_center() + UP * stem
     stem_line = Line(dot.get_center(), top, color=PALETTE.overlay, stroke_width=2)
-    icon = get_item_icon(label, width=icon_width).next_to(top, UP, buff=0.08)
+    icon = get_item_icon(label, width=icon_width).next_to(top, UP, buff=SPACE.tight)
     parts = [stem_line, dot, icon]
     tag = get_tex(f"y={label}", size=SIZES.tex_small, color=class_color(label))
     # every item's label at one height, above the taller of the two icons
@@ -308,8 +308,8 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> ConfusionGrid:
             )
             squares.append(sq)
             cells[name] = sq
-        rows.append(VGroup(*squares).arrange(RIGHT, buff=0.15))
-    grid = VGroup(*rows).arrange(DOWN, buff=0.15)
+        rows.append(VGroup(*squares).arrange(RIGHT, buff=SPACE.snug))
+    grid = VGroup(*rows).arrange(DOWN, buff=SPACE.snug)
     for name, sq in cells.items():
         title = get_text(CELL_TITLES[name], size=SIZES.label, color=CELL_COLORS[name])
         title.move_to(sq).shift(UP * cell * 0.24)
@@ -319,14 +319,14 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> ConfusionGrid:
         titles[name], counts[name] = title, count
     pred_head = VGroup(
         get_text("hot dog", size=SIZES.small, color=HOTDOG_COLOR).next_to(
-            cells["tp"], UP, buff=0.15
+            cells["tp"], UP, buff=SPACE.snug
         ),
         get_text("not", size=SIZES.small, color=OTHER_COLOR).next_to(
-            cells["fn"], UP, buff=0.15
+            cells["fn"], UP, buff=SPACE.snug
         ),
     )
     pred_title = get_text("predicted", size=SIZES.small, color=PALETTE.subtle)
-    pred_title.next_to(pred_head, UP, buff=0.12)
+    pred_title.next_to(pred_head, UP, buff=SPACE.tight)
     act_head = VGroup(
         get_text("hot dog", size=SIZES.small, color=HOTDOG_COLOR).next_to(
             cells["tp"], LEFT, buff=SPACE.small
@@ -338,7 +338,7 @@ def get_confusion_grid(conf: Confusion, *, cell: float = 1.7) -> ConfusionGrid:
     act_head[1].align_to(act_head[0], RIGHT)
     act_title = get_text("actual", size=SIZES.small, color=PALETTE.subtle)
     # set level (a rotated word reads poorly at 480p), above the row headers
-    act_title.next_to(act_head, UP, buff=0.12).align_to(act_head, RIGHT)
+    act_title.next_to(act_head, UP, buff=SPACE.tight).align_to(act_head, RIGHT)
     act_title.set_y(pred_title.get_y())
     headers = VGroup(pred_head, pred_title, act_head, act_title)
     return ConfusionGrid(grid, cells, titles, counts, headers)
@@ -521,7 +521,7 @@ def get_pair_grid(
         head = VGroup(
             get_item_icon(0, width=icon_width),
             get_tex(f"{neg_scores[col]:g}", size=SIZES.tex_small, color=OTHER_COLOR),
-        ).arrange(RIGHT, buff=0.08)
+        ).arrange(RIGHT, buff=SPACE.tight)
         head.move_to([x, top + 0.12 + head.height / 2, 0])
         columns.add(head)
     rows = VGroup()
@@ -530,7 +530,7 @@ def get_pair_grid(
         head = VGroup(
             get_item_icon(1, width=icon_width),
             get_tex(f"{pos_scores[row]:g}", size=SIZES.tex_small, color=HOTDOG_COLOR),
-        ).arrange(RIGHT, buff=0.08)
+        ).arrange(RIGHT, buff=SPACE.tight)
         head.move_to([right + 0.15 + head.width / 2, y, 0])
         rows.add(head)
     return PairGrid(lines, fills, columns, rows)
@@ -549,7 +549,7 @@ def get_roc_point_label(
         direction = UP + RIGHT
     elif x >= 1.0:
         direction = UP
-    label.next_to(dot, direction, buff=0.06)
+    label.next_to(dot, direction, buff=SPACE.hair)
     if y <= 0.0:  # lift the start's label clear of the chance diagonal (y = x)
         label.shift(UP * label.width)
     group = VGroup(dot, label)
@@ -621,15 +621,15 @@ def get_counts_row(conf: Confusion) -> VGroup:
                 Integer(
                     getattr(conf, name), font_size=SIZES.tex_small, color=PALETTE.text
                 ),
-            ).arrange(RIGHT, buff=0.15)
+            ).arrange(RIGHT, buff=SPACE.snug)
         )
-    return VGroup(*parts).arrange(RIGHT, buff=0.45)
+    return VGroup(*parts).arrange(RIGHT, buff=SPACE.medium)
 
 
 def get_formula_card(*lines: str, color: str | None = None) -> VGroup:
     """Formulas stacked left-aligned on a card."""
     tex = VGroup(*[get_tex(line, size=SIZES.tex_small) for line in lines])
-    tex.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    tex.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
     return get_card(tex, color=color)
 
 

@@ -272,7 +272,7 @@ def get_leg_labels(
         run,
         (DOWN, UP, DOWN + RIGHT, UP + LEFT),
         avoid,
-        buff=0.15,
+        buff=SPACE.snug,
         lines=crossing,
         apart=apart,
     )
@@ -281,7 +281,7 @@ def get_leg_labels(
         rise,
         (RIGHT, LEFT, RIGHT + DOWN, LEFT + DOWN, RIGHT + UP, LEFT + UP),
         [*avoid, dx],
-        buff=0.15,
+        buff=SPACE.snug,
         lines=crossing,
         apart=[*apart, dx],
     )
@@ -330,12 +330,16 @@ def get_tracked_readouts(
         return secant_line(f, x_p, x_p + 10 ** log_dx.get_value())
 
     dx_row = get_readout(
-        r"\Delta x", current().dx, decimals=decimals, color=PALETTE.subtle, buff=0.18
+        r"\Delta x",
+        current().dx,
+        decimals=decimals,
+        color=PALETTE.subtle,
+        buff=SPACE.small,
     )
     m_row = get_readout(
-        r"m", current().slope, decimals=decimals, color=PALETTE.secant, buff=0.18
+        r"m", current().slope, decimals=decimals, color=PALETTE.secant, buff=SPACE.small
     )
-    rows = VGroup(dx_row, m_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    rows = VGroup(dx_row, m_row).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
     updaters: list[tuple[DecimalNumber, Callable[[SecantLine], float]]] = [
         (dx_row.number, lambda s: s.dx),
         (m_row.number, lambda s: s.slope),
@@ -362,7 +366,10 @@ def get_slope_ladder(
             get_tex(rf"m = {value}", size=SIZES.tex_small, color=PALETTE.secant),
         )
     cells.arrange_in_grid(
-        rows=len(slopes), cols=3, buff=(0.3, 0.3), col_alignments="lcl"
+        rows=len(slopes),
+        cols=3,
+        buff=(SPACE.medium, SPACE.medium),
+        col_alignments="lcl",
     )
     rows = VGroup(*[VGroup(*cells[3 * i : 3 * i + 3]) for i in range(len(slopes))])
     return rows

@@ -120,7 +120,7 @@ def get_edge(start: Mobject, end: Mobject, *, bend: float = 0.0) -> Arrow | Curv
     return Arrow(
         start.get_center(),
         end.get_center(),
-        buff=NODE_RADIUS + 0.04,
+        buff=NODE_RADIUS + SPACE.hair,
         color=PALETTE.muted,
         stroke_width=3,
         max_tip_length_to_length_ratio=0.2,
@@ -139,7 +139,7 @@ def get_value_tag(
     """A forward value next to ``node`` (curve colour)."""
     text = value if isinstance(value, str) else fmt(value, places)
     return get_tex(text, size=SIZES.tex_small, color=PALETTE.curve).next_to(
-        node, direction, buff=0.15
+        node, direction, buff=SPACE.snug
     )
 
 
@@ -165,7 +165,7 @@ def get_grad_tag(
     else:
         text = rf"\nabla\,{fmt(value, places)}"
     tag = get_tex(text, size=SIZES.tex_small, color=PALETTE.tangent)
-    return tag.next_to(node, direction, buff=0.15)
+    return tag.next_to(node, direction, buff=SPACE.snug)
 
 
 def get_legend(*, symbol: bool = True) -> VGroup:
@@ -178,7 +178,7 @@ def get_legend(*, symbol: bool = True) -> VGroup:
     grad = (
         VGroup(
             get_tex(r"\nabla", size=SIZES.tex_small, color=PALETTE.tangent), words
-        ).arrange(RIGHT, buff=0.15)
+        ).arrange(RIGHT, buff=SPACE.snug)
         if symbol
         else VGroup(words)
     )
@@ -190,7 +190,7 @@ def get_edge_label(
 ) -> Mobject:
     """A small label (a local derivative) beside ``edge``, ``at`` of the way along it."""
     label = get_tex(text, size=SIZES.tex_small, color=PALETTE.secant)
-    return label.next_to(edge.point_from_proportion(at), side, buff=0.12)
+    return label.next_to(edge.point_from_proportion(at), side, buff=SPACE.tight)
 
 
 class CompGraph(VGroup):
@@ -252,7 +252,7 @@ class CompGraph(VGroup):
                 tag = get_tex(
                     names[n.label], size=SIZES.tex_small, color=PALETTE.subtle
                 )
-                tag.next_to(self.by_index[n.index], name_side, buff=0.08)
+                tag.next_to(self.by_index[n.index], name_side, buff=SPACE.tight)
                 self.name_tags[n.label] = tag
                 tag_group.add(tag)
         self.node_group, self.edge_group, self.tag_group = (
@@ -327,7 +327,7 @@ def get_output_line(text: str) -> VGroup:
     """A printed result, as a terminal would show it (``>>> tensor(10.)``)."""
     prompt = get_text("Out:", size=SIZES.small, color=PALETTE.muted)
     out = Text(text, font=MONO_FONT, font_size=SIZES.label, color=PALETTE.tangent)
-    return VGroup(prompt, out).arrange(RIGHT, buff=0.25)
+    return VGroup(prompt, out).arrange(RIGHT, buff=SPACE.small)
 
 
 def make_flow_animation(
@@ -398,7 +398,7 @@ def get_code_and_graph(
         names = {n.label: n.label for n in graph.nodes if n.label}
     panel = get_code_panel(code, size=code_size)
     drawing = get_comp_graph(graph, names, rows=rows, dx=dx).scale(graph_scale)
-    group = VGroup(panel, drawing).arrange(RIGHT, buff=0.8)
+    group = VGroup(panel, drawing).arrange(RIGHT, buff=SPACE.large)
     group.code, group.graph = panel, drawing
     return group
 
@@ -480,13 +480,15 @@ def get_method_cards(
         head = get_text(heading, size=SIZES.label, color=color)
         if head.width > width - 0.4:
             head.scale_to_fit_width(width - 0.4)
-        stack = VGroup(*body).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        stack = VGroup(*body).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         if stack.width > width - 0.4:
             stack.scale_to_fit_width(width - 0.4)
         words = get_text(verdict, size=SIZES.small, color=PALETTE.subtle)
         if words.width > width - 0.4:
             words.scale_to_fit_width(width - 0.4)
-        inner = VGroup(head, stack, words).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        inner = VGroup(head, stack, words).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
+        )
         panel = RoundedRectangle(
             corner_radius=0.15,
             width=width,
@@ -504,7 +506,7 @@ def get_method_cards(
     top = max(c.height for c in cards)
     for card in cards:
         card[0].stretch_to_fit_height(top).align_to(card[1], UP).shift(UP * 0.25)
-    cards.arrange(RIGHT, buff=0.3, aligned_edge=UP)
+    cards.arrange(RIGHT, buff=SPACE.medium, aligned_edge=UP)
     cards.cards, cards.headings, cards.bodies, cards.verdicts = (
         list(cards),
         headings,
@@ -602,7 +604,7 @@ def get_layered_diagram(
                 arrows[(c, r, r2)] = Arrow(
                     a.get_right(),
                     b.get_left(),
-                    buff=0.08,
+                    buff=SPACE.tight,
                     color=PALETTE.muted,
                     stroke_width=3,
                     tip_length=0.18,

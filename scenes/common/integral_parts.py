@@ -85,7 +85,7 @@ def get_code_card(code: str, *, size: int = SIZES.small) -> VGroup:
         indent = len(text) - len(text.lstrip())
         line.move_to([indent * char, -row * pitch, 0], aligned_edge=LEFT)
         lines.add(line)
-    card = get_card(lines, buff=0.3)
+    card = get_card(lines, buff=SPACE.medium)
     card.code_lines = lines
     return card
 
@@ -198,7 +198,7 @@ def spoken(expr: object) -> str:
 
 
 get_readout = partial(
-    mobjects.get_readout, tex=False, decimals=4, buff=0.25, align=False
+    mobjects.get_readout, tex=False, decimals=4, buff=SPACE.small, align=False
 )
 """``left sum  0.6875``: a text label and a live number (``.number``)."""
 
@@ -232,11 +232,11 @@ def get_log_error_axes(
     axes.log_origin = (x0, lo)
     for k in range(x_lo, x_hi + 1):
         label = MathTex(str(2**k), font_size=SIZES.tex_small, color=PALETTE.subtle)
-        label.next_to(axes.c2p(k - x0, 0), DOWN, buff=0.15)
+        label.next_to(axes.c2p(k - x0, 0), DOWN, buff=SPACE.snug)
         axes.add(label)
     for e in range(lo, hi + 1, 2):
         label = MathTex(f"10^{{{e}}}", font_size=SIZES.tex_small, color=PALETTE.subtle)
-        label.next_to(axes.c2p(0, e - lo), LEFT, buff=0.12)
+        label.next_to(axes.c2p(0, e - lo), LEFT, buff=SPACE.tight)
         axes.add(label)
     return axes
 
@@ -279,7 +279,7 @@ def get_resource_row(
         size=SIZES.small,
         color=PALETTE.subtle,
     )
-    lines = VGroup(title, detail).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+    lines = VGroup(title, detail).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
     body = VGroup(tag, lines).arrange(RIGHT, buff=SPACE.medium)
     tag.align_to(title, DOWN)
     if tag_width is not None:  # a fixed tag column: titles start at one x
@@ -325,7 +325,9 @@ def get_next_subject(
     parts = [get_text(subject.title, size=SIZES.heading, color=color or PALETTE.text)]
     if subject.note:
         parts.append(get_text(subject.note, size=SIZES.small, color=PALETTE.subtle))
-    card = get_card(VGroup(*parts).arrange(DOWN, buff=0.15), buff=0.3, color=color)
+    card = get_card(
+        VGroup(*parts).arrange(DOWN, buff=SPACE.snug), buff=SPACE.medium, color=color
+    )
     if width is not None and width > card[0].width:
         card[0].stretch_to_fit_width(width)
     return card

@@ -85,7 +85,7 @@ def get_readout(
         color=color,
         size=size,
         number_size=size * 1.5,
-        buff=0.18,
+        buff=SPACE.small,
     )
 
 
@@ -441,7 +441,7 @@ def get_compute_graph() -> VGroup:
         return Arrow(
             nodes[a].get_center(),
             nodes[b].get_center(),
-            buff=0.32,
+            buff=SPACE.medium,
             stroke_width=3,
             color=color,
             max_tip_length_to_length_ratio=0.2,
@@ -510,6 +510,6 @@ def get_tex_readout(
         color=col,
         unit=None if unit is None else rf"\,{unit}",
     )
-    row = Readout(lab, number, None, buff=0.18)
+    row = Readout(lab, number, None, buff=SPACE.small)
     number.align_to(lab, DOWN)
     return row

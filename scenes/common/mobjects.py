@@ -57,11 +57,11 @@ def get_title(text: str, *, subtitle: str | None = None) -> VGroup:
         parts.append(
             Text(subtitle, font=FONT, font_size=SIZES.label, color=PALETTE.subtle)
         )
-    group = VGroup(*parts).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+    group = VGroup(*parts).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.snug)
     group.to_corner(UL, buff=EDGE_BUFF + SPACE.tight)
     rule = Line(LEFT, RIGHT, color=PALETTE.accent, stroke_width=3)
     rule.scale_to_fit_width(group.width).next_to(
-        group, DOWN, buff=0.12, aligned_edge=LEFT
+        group, DOWN, buff=SPACE.tight, aligned_edge=LEFT
     )
     group.add(rule)
     return group
@@ -810,7 +810,7 @@ def get_readout(
 def follow_number(row: Readout) -> Readout:
     """Add an updater keeping a readout's unit just right of its (changing) number."""
     if row.unit is not None:
-        row.unit.add_updater(lambda u: u.next_to(row.number, RIGHT, buff=0.18))
+        row.unit.add_updater(lambda u: u.next_to(row.number, RIGHT, buff=SPACE.small))
     return row
 
 
@@ -866,7 +866,7 @@ def get_table(
     VGroup(*lines).arrange(DOWN, buff=row_buff)
     half = sum(widths) / 2
     rule = Line(LEFT * half, RIGHT * half, color=PALETTE.overlay, stroke_width=2)
-    rule.next_to(lines[0], DOWN, buff=0.04)
+    rule.next_to(lines[0], DOWN, buff=SPACE.hair)
     return Table(lines, rule, grid)
 
 
@@ -933,7 +933,7 @@ def get_bullets(lines: Sequence[str], *, size: int | None = None) -> VGroup:
         ).arrange(RIGHT, buff=SPACE.small)
         for line in lines
     ]
-    return VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    return VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
 
 
 __all__ = [

@@ -74,7 +74,7 @@ def get_data_axes(
         *[
             MathTex(
                 f"{v + 0.0:.{places}f}", font_size=SIZES.small, color=PALETTE.subtle
-            ).next_to(axes.c2p(v, y_range[0]), DOWN, buff=0.15)
+            ).next_to(axes.c2p(v, y_range[0]), DOWN, buff=SPACE.snug)
             for v in np.arange(first, x1 + 1e-9, step)
         ]
     )
@@ -187,7 +187,7 @@ def get_residuals(axes: Axes, y_hat: Floats, *, color: str | None = None) -> VGr
 
 
 get_readout = partial(
-    mobjects.get_readout, decimals=4, buff=0.15, group_with_commas=False
+    mobjects.get_readout, decimals=4, buff=SPACE.snug, group_with_commas=False
 )
 """A regression readout ``C = 19.6755``: four decimals, no thousands commas."""
 
@@ -236,11 +236,11 @@ def get_four_steps_card(r: FourSteps, *, size: int | None = None) -> VGroup:
     rows = VGroup(
         *[
             VGroup(get_text(h, size=SIZES.small, color=PALETTE.accent), f).arrange(
-                DOWN, aligned_edge=LEFT, buff=0.12
+                DOWN, aligned_edge=LEFT, buff=SPACE.tight
             )
             for h, f in zip(heads, formulas, strict=True)
         ]
-    ).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+    ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
     card = get_card(rows)
     card.rows = rows
     return card
@@ -346,13 +346,13 @@ def get_cost_history_axes(
         text = f"{10.0**k:g}"
         labels.add(
             MathTex(text, font_size=SIZES.small, color=PALETTE.subtle).next_to(
-                axes.c2p(0, k), LEFT, buff=0.15
+                axes.c2p(0, k), LEFT, buff=SPACE.snug
             )
         )
     for e in (0, epochs // 2, epochs):
         labels.add(
             MathTex(str(e), font_size=SIZES.small, color=PALETTE.subtle).next_to(
-                axes.c2p(e, lo), DOWN, buff=0.15
+                axes.c2p(e, lo), DOWN, buff=SPACE.snug
             )
         )
     axes.add(labels)

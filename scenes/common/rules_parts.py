@@ -88,8 +88,8 @@ def get_rule_card(rule: str, *, size: int | None = None) -> VGroup:
     """The rule's name above its statement, on a card with a tangent-coloured edge."""
     name = get_text(RULE_TITLES[rule], size=SIZES.label, color=PALETTE.tangent)
     statement = get_tex(RULE_STATEMENTS[rule], size=size or SIZES.tex)
-    body = VGroup(name, statement).arrange(DOWN, buff=0.3)
-    return get_card(body, buff=0.3, color=PALETTE.tangent)
+    body = VGroup(name, statement).arrange(DOWN, buff=SPACE.medium)
+    return get_card(body, buff=SPACE.medium, color=PALETTE.tangent)
 
 
 class Working(VGroup):
@@ -247,7 +247,7 @@ def get_f_and_fprime_plots(
     dcurve = get_clipped_graph(bottom, result.df, color=PALETTE.tangent)
     top.add(curve)
     bottom.add(dcurve)
-    group = FPrimePlots(top, bottom, curve, dcurve).arrange(DOWN, buff=0.45)
+    group = FPrimePlots(top, bottom, curve, dcurve).arrange(DOWN, buff=SPACE.medium)
     x0 = x_range[0]
     bottom.shift(RIGHT * (top.c2p(x0, f_range[0])[0] - bottom.c2p(x0, df_range[0])[0]))
     return group
@@ -319,7 +319,7 @@ def get_function_pair(result: Differentiation) -> VGroup:
     """``f(x) = ...`` in the curve colour above ``f'(x) = ...`` in the tangent colour."""
     f_line = get_tex("f(x)", "=", result.expr_latex, color=PALETTE.curve)
     df_line = get_tex("f'(x)", "=", result.result_latex, color=PALETTE.tangent)
-    group = VGroup(f_line, df_line).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
+    group = VGroup(f_line, df_line).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
     df_line.shift(RIGHT * (f_line[1].get_x() - df_line[1].get_x()))
     return group
 
@@ -449,9 +449,11 @@ class RuleScene(LectureScene):
 
     def corner_card(self, title: Mobject) -> VGroup:
         """The rule card at body size: top right beside the title, else under it."""
-        card = get_rule_card(self.rule).to_corner(UR, buff=EDGE_BUFF + 0.05)
+        card = get_rule_card(self.rule).to_corner(UR, buff=EDGE_BUFF + SPACE.hair)
         if card.get_left()[0] < title.get_right()[0] + 0.4:
-            card.next_to(title, DOWN, buff=0.3).to_edge(RIGHT, buff=EDGE_BUFF + 0.05)
+            card.next_to(title, DOWN, buff=SPACE.medium).to_edge(
+                RIGHT, buff=EDGE_BUFF + SPACE.hair
+            )
         return card
 
     # -- narration with motion ------------------------------------------------------------
@@ -475,7 +477,7 @@ class RuleScene(LectureScene):
         card.next_to(example, DOWN, buff=SPACE.large).set_x(0)
         if card.get_bottom()[1] < EDGE_BUFF + 0.3 - config.frame_height / 2:
             card = get_rule_card(self.rule, size=SIZES.tex)
-            card.next_to(example, DOWN, buff=0.5).set_x(0)
+            card.next_to(example, DOWN, buff=SPACE.large).set_x(0)
         self.say(self.fill(self.rule_caption), FadeIn(card[0]), Write(card[1]))
         small = self.corner_card(title)
         self.play(ReplacementTransform(card, small), FadeOut(example))
@@ -513,7 +515,9 @@ class RuleScene(LectureScene):
         working = get_fitted_working(
             step, config.frame_width - 2 * EDGE_BUFF - 1.0, room
         )
-        working.next_to(above, DOWN, buff=0.4).to_edge(LEFT, buff=EDGE_BUFF + 0.4)
+        working.next_to(above, DOWN, buff=SPACE.medium).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
         tag(working, *self.example_params())
         captions = list(self.work_captions) + [""] * len(working)
         for line, say in zip(working, captions, strict=False):
@@ -521,7 +525,9 @@ class RuleScene(LectureScene):
                 self.say(self.fill(say), Write(line))
             else:
                 self.play(Write(line))
-        box = SurroundingRectangle(working.result[1:], color=PALETTE.tangent, buff=0.12)
+        box = SurroundingRectangle(
+            working.result[1:], color=PALETTE.tangent, buff=SPACE.tight
+        )
         self.play(Create(box))
         working.add(box)
         return working
@@ -547,7 +553,9 @@ class RuleScene(LectureScene):
         plots.to_edge(RIGHT, buff=EDGE_BUFF).to_edge(DOWN, buff=EDGE_BUFF)
         tag(plots, "x_range", *self.example_params())
         pair = get_function_pair(result)
-        pair.next_to(title, DOWN, buff=SPACE.large).to_edge(LEFT, buff=EDGE_BUFF + 0.3)
+        pair.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
         if pair.width > plots.get_left()[0] - pair.get_left()[0] - 0.3:
             pair.scale_to_fit_width(plots.get_left()[0] - pair.get_left()[0] - 0.3)
         tag(pair, *self.example_params())
@@ -588,8 +596,8 @@ class RuleScene(LectureScene):
                 "f'(x)", result.df(t.get_value()), color=PALETTE.tangent, nudge=0.02
             ),
         ]
-        readouts = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        readouts.next_to(pair, DOWN, buff=0.7, aligned_edge=LEFT)
+        readouts = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        readouts.next_to(pair, DOWN, buff=SPACE.large, aligned_edge=LEFT)
         rows[0].number.add_updater(lambda m: m.set_value(t.get_value()))
         rows[1].number.add_updater(lambda m: m.set_value(tangent().slope))
         rows[2].number.add_updater(lambda m: m.set_value(result.df(t.get_value())))

@@ -68,6 +68,7 @@ class Spacing:
 
     hair: float = 0.05  # a rule under a header, a glyph nudge
     tight: float = 0.1  # parts of one formula or readout
+    snug: float = 0.15  # a tick number to its axis, cells of a grid, rows of a card
     small: float = 0.2  # label to its object, rows of a list
     medium: float = 0.35  # between related groups; the gap under the title
     large: float = 0.6  # between unrelated groups

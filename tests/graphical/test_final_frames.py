@@ -1,54 +1,62 @@
 """Final-frame pixel tests: one per scene in the course outline, made automatically.
 
-Each test builds the real scene class (``base_scene=``, so its theme applies),
-fast-forwards its ``construct`` and compares the last frame (854x480) with
-``control_data/scenes/test_<Scene>.npz``. A new scene fails here until its
-control data is written deliberately with ``make snapshots SCENE=<Scene>`` and
-reviewed (``python -m tools.npz_to_png``).
+Each test takes the last frame (854x480) of the scene's quality-gate dry run,
+the session's one run of that scene (the ``gate_report`` fixture,
+tests/conftest.py): the real scene class, its ``construct`` fast-forwarded with
+Manim's ``skip_animations`` (as Manim's ``frames_comparison`` does), then its
+last frame drawn. It is compared with ``control_data/scenes/<Scene>.npz``
+by Manim's own frame tester (``frames_comparison``'s tolerances). A new scene
+fails here until its control data is written deliberately with
+``make snapshots SCENE=<Scene>`` and reviewed (``python -m tools.npz_to_png``).
+
+One run per scene instead of two (a dry run for the gate, a second construct
+for the pixels) halves the scene runs of ``make test``; the control data was
+regenerated from these runs once, on purpose, and every frame looked at.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 
-from manim import ThreeDCamera, ThreeDScene
-from manim.renderer.cairo_renderer import CairoRenderer
-from manim.utils.testing.frames_comparison import frames_comparison
+import cairo
+import numpy as np
+import pytest
+from manim.utils.testing import frames_comparison as fc
+from manim.utils.testing._frames_testers import _ControlDataWriter, _FramesTester
 
 from scenes import outline
-from tools.quality import tex_dir
+from tools import quality
 
-__module_test__ = "scenes"
-
-
-class ThreeDRenderer(CairoRenderer):
-    """A Cairo renderer with a 3-D camera.
-
-    The harness gives a ThreeDCamera only when ``base_scene is ThreeDScene``
-    exactly, so subclasses such as LectureScene3D need this shim. Being a
-    subclass, it also skips the harness's libcairo check: the policy for that
-    lives in tests/conftest.py and applies here too.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("camera_class", ThreeDCamera)
-        super().__init__(*args, **kwargs)
+CONTROL = Path(__file__).parent / "control_data" / "scenes"
 
 
 def _make_test(item: outline.Item) -> Callable[..., None]:
-    cls = item.load()
-    renderer = ThreeDRenderer if issubclass(cls, ThreeDScene) else CairoRenderer
-
-    def test(scene) -> None:
-        cls.construct(scene)
+    def test(
+        gate_report: Callable[..., quality.SceneReport], request: pytest.FixtureRequest
+    ) -> None:
+        if cairo.cairo_version() < fc.MIN_CAIRO_VERSION:  # the policy of conftest.py
+            pytest.skip(f"libcairo {cairo.cairo_version_string()} is too old")
+        frame = gate_report(item).final_frame
+        assert isinstance(frame, np.ndarray), "the dry run drew no final frame"
+        path = CONTROL / f"{item.scene}.npz"
+        if request.config.getoption("--set_test"):
+            writer = _ControlDataWriter(path, size_frame=frame.shape[:2])
+            with writer.testing():
+                writer.check_frame(0, frame)
+            return
+        assert path.is_file(), (
+            f"no control data for {item.scene}: write it with"
+            f" make snapshots SCENE={item.scene}, then look at it"
+        )
+        tester = _FramesTester(path, show_diff=request.config.getoption("--show_diff"))
+        with tester.testing():
+            tester.check_frame(-1, frame)
 
     test.__name__ = f"test_{item.scene}"
     test.__qualname__ = test.__name__
     test.__doc__ = f"Last frame of {item.number} {item.scene}."
-    return frames_comparison(
-        base_scene=cls, renderer_class=renderer, tex_dir=str(tex_dir())
-    )(test)
+    return test
 
 
 for _item in outline.present():
