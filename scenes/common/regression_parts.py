@@ -14,11 +14,13 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     Axes,
     DashedLine,
     Dot,
     Line,
     MathTex,
+    Mobject,
     VGroup,
 )
 
@@ -252,18 +254,32 @@ def get_contours(
     *,
     color: str | None = None,
     stroke_width: float = 3,
+    gaps: Sequence[Mobject] = (),
 ) -> VGroup:
     """Level curves given as (b, m) points, one ``VGroup`` each, clipped to the axes.
 
     Each contour (e.g. :func:`mathkit.cost.cost_contour`, already closed) is drawn
     only inside the axes' ranges: points outside split it into separate pieces.
+    ``gaps`` are labels placed on the map: the curves break around each one's box
+    (grown by ``SPACE.tight``), as a map's contour labels sit in a gap of their line.
     """
     (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    holes = []
+    for gap in gaps:
+        lo = axes.p2c(gap.get_corner(DOWN + LEFT) - SPACE.tight * (RIGHT + UP))
+        hi = axes.p2c(gap.get_corner(UP + RIGHT) + SPACE.tight * (RIGHT + UP))
+        holes.append((lo[0], hi[0], lo[1], hi[1]))
+
+    def shown(bx: float, my: float) -> bool:
+        if not (x0 <= bx <= x1 and y0 <= my <= y1):
+            return False
+        return not any(a <= bx <= b and c <= my <= d for a, b, c, d in holes)
+
     group = VGroup()
     for points in contours:
         pieces: list[list[tuple[float, float]]] = [[]]
         for bx, my in points:
-            if x0 <= bx <= x1 and y0 <= my <= y1:
+            if shown(bx, my):
                 pieces[-1].append((bx, my))
             elif pieces[-1]:
                 pieces.append([])

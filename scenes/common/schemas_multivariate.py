@@ -2,6 +2,8 @@
 
 * :class:`PartialDerivativesParams` (5.1): a surface z = f(x, y), the point whose
   two slices the scene lifts off it, and where the slice tangents are drawn.
+* :class:`GradientsParams` (5.4): a function f(x, y) and the point where its gradient
+  is drawn on a contour map (the default is the course's regression cost).
 * :class:`GradientDescentParams` (5.5): the learning rate, the start (b, m), the
   epochs and the (x, y) data of the regression that descent fits.
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 from dataclasses import dataclass
 from typing import ClassVar, Final, Self
 
@@ -79,22 +82,36 @@ def _check_ranges(schema: Schema, names: tuple[str, ...]) -> None:
         _check_range(name, getattr(schema, name))
 
 
-def _finite_grid(f: object, lo: float, hi: float) -> np.ndarray:
-    """f on a SURFACE_GRID x SURFACE_GRID grid of [lo, hi]^2 (ParamError if not finite)."""
-    ts = np.linspace(lo, hi, SURFACE_GRID)
-    values = np.empty((ts.size, ts.size))
-    for i, x in enumerate(ts):
-        for j, y in enumerate(ts):
+def _finite_grid(
+    f: object,
+    lo: float,
+    hi: float,
+    y_window: tuple[float, float] | None = None,
+    *,
+    fix: str = "choose f or the points so that f is finite there",
+) -> np.ndarray:
+    """f on a SURFACE_GRID x SURFACE_GRID grid of [lo, hi]^2, or of [lo, hi] x
+    ``y_window`` (ParamError naming f, and how to ``fix`` it, if it is not finite)."""
+    y_lo, y_hi = (lo, hi) if y_window is None else y_window
+    where = (
+        f"square [{lo:g}, {hi:g}]^2"
+        if y_window is None
+        else f"map [{lo:g}, {hi:g}] x [{y_lo:g}, {y_hi:g}]"
+    )
+    xs, ys = np.linspace(lo, hi, SURFACE_GRID), np.linspace(y_lo, y_hi, SURFACE_GRID)
+    values = np.empty((xs.size, ys.size))
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
             try:
-                values[i, j] = float(f(x, y))  # type: ignore[operator]
+                with np.errstate(all="ignore"):  # a NaN is reported below, by name
+                    values[i, j] = float(f(x, y))  # type: ignore[operator]
             except (ValueError, ZeroDivisionError, OverflowError, TypeError):
                 values[i, j] = np.nan
             if not np.isfinite(values[i, j]):
                 raise ParamError(
                     "f",
                     f"is undefined or infinite at (x, y) = ({x:.3g}, {y:.3g}), on the"
-                    f" plotted square [{lo:g}, {hi:g}]^2: choose f or the points so"
-                    " that f is finite there",
+                    f" plotted {where}: {fix}",
                 )
     return values
 
@@ -237,6 +254,188 @@ class PartialDerivativesParams(Schema):
             x_slice_z=ranges[0],
             y_slice_z=ranges[1],
         )
+
+
+# -- 5.4 Gradients --------------------------------------------------------------------------
+GRADIENT_B_RANGE: Final[AxisRange] = (-2, 5, 1)
+"""[LAYOUT] b axis of the course's cost map (the start, the valley and its lowest point)."""
+GRADIENT_M_RANGE: Final[AxisRange] = (-1.5, 2.5, 0.5)
+"""[LAYOUT] m axis of the course's cost map."""
+MAP_HALF_STEPS: Final = 3
+"""[LAYOUT] A variant's map runs this many tick steps each side of the point's tick:
+the point is at least 2.5 steps (5/12 of the map) from every edge, room for the
+gradient arrow and its opposite drawn from it."""
+MAP_STEPS: Final = (1.0, 0.5, 0.2)
+"""Tick steps of a variant's map, tried in turn (maps 6, 3 and 1.2 units wide) until
+f is finite and at most MAX_ABS_F on it."""
+MAX_ABS_F: Final = 1e4
+"""Largest |f| on a variant's map, and largest gradient component at its point."""
+SHOWN_GRADIENT: Final = 5e-4
+"""Smallest largest gradient component at a variant's point (the scene writes three
+decimals: below this, both would read 0)."""
+ZERO_GRADIENT: Final = 1e-9
+"""A gradient is zero when its length times the map's width is at most this share
+of f's spread on the map (rounding, not a direction)."""
+
+
+def _map_ranges(x0: float, y0: float, step: float) -> tuple[AxisRange, AxisRange]:
+    """Equal square ranges, MAP_HALF_STEPS steps each side of the tick nearest the point."""
+    out = []
+    for v in (x0, y0):
+        centre = round(v / step) * step
+        half = MAP_HALF_STEPS * step
+        out.append((round(centre - half, 10), round(centre + half, 10), step))
+    return out[0], out[1]
+
+
+@dataclass(frozen=True, slots=True)
+class GradientsParams(Schema):
+    """5.4 Gradients."""
+
+    scene: ClassVar[str] = "Gradients"
+
+    f: str = param(
+        "",
+        "the function f(x, y) whose gradient is drawn: finite, and at most 10^4 in"
+        " size, on the map around the point",
+        kind="expr",
+        required=True,
+        variables=SADDLE_VARS,
+        shown="the course's regression cost C(b, m) on its 8 points (mathkit.cost)",
+    )
+    x0: float = param(
+        INITIAL_B,
+        "x of the point where the gradient is drawn (the course: b of the starting guess)",
+        kind="number",
+        lo=-MAX_ABS_XY,
+        hi=MAX_ABS_XY,
+    )
+    y0: float = param(
+        INITIAL_M,
+        "y of the point; the gradient there must not be zero (the course: m of the"
+        " starting guess)",
+        kind="number",
+        lo=-MAX_ABS_XY,
+        hi=MAX_ABS_XY,
+    )
+    x_range: tuple[float, float, float] = param(
+        GRADIENT_B_RANGE,
+        "horizontal axis of the contour map (the course: b); a variant's map is"
+        " square around its point, 6, 3 or 1.2 wide as f allows, equal units on both axes",
+        kind="range",
+        derived=True,
+    )
+    y_range: tuple[float, float, float] = param(
+        GRADIENT_M_RANGE,
+        "vertical axis of the contour map (the course: m)",
+        kind="range",
+        derived=True,
+    )
+
+    @property
+    def is_course(self) -> bool:
+        """Whether f is the course's regression cost (the scene's regression beats)."""
+        return self.f == ""
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """(x0, y0)."""
+        return (self.x0, self.y0)
+
+    def _at_point(self) -> tuple[float, tuple[float, ...]]:
+        """f and its gradient at the point (ParamError naming f if undefined there)."""
+        try:
+            fn = partial_derivatives(self.f, SADDLE_VARS)
+        except ValueError as exc:
+            raise ParamError("f", f"is not usable: {exc}") from None
+        try:
+            value, grad = fn.value(self.point), fn.at(self.point)
+        except ValueError:
+            raise ParamError(
+                "f",
+                f"or its gradient is undefined at the point (x0, y0) = ({self.x0:g},"
+                f" {self.y0:g}): choose f or the point so that both are finite there",
+            ) from None
+        big = max(abs(value), *(abs(g) for g in grad))
+        if big > MAX_ABS_F:
+            raise ParamError(
+                "f",
+                f"reaches {big:.3g} at the point (x0, y0) = ({self.x0:g}, {self.y0:g})"
+                f" in value or slope (at most {MAX_ABS_F:g}): make it smaller there",
+            )
+        return value, grad
+
+    def _values_on(self, x_range: AxisRange, y_range: AxisRange) -> np.ndarray:
+        """f on the map (ParamError naming f if it is undefined or too large there)."""
+        values = _finite_grid(
+            partial_derivatives(self.f, SADDLE_VARS).function(),
+            x_range[0],
+            x_range[1],
+            (y_range[0], y_range[1]),
+            fix="choose f or the point so that f is finite around it",
+        )
+        peak = float(np.max(np.abs(values)))
+        if peak > MAX_ABS_F:
+            raise ParamError(
+                "f",
+                f"reaches |f| = {peak:.3g} on the map [{x_range[0]:g}, {x_range[1]:g}]"
+                f" x [{y_range[0]:g}, {y_range[1]:g}] (at most {MAX_ABS_F:g}):"
+                " make it smaller around the point",
+            )
+        return values
+
+    def _map(self) -> tuple[AxisRange, AxisRange]:
+        """The largest map of MAP_STEPS on which f is finite and at most MAX_ABS_F."""
+        refusal = ParamError("f", "has no map")  # replaced by each window's reason
+        for step in MAP_STEPS:
+            x_range, y_range = _map_ranges(self.x0, self.y0, step)
+            try:
+                self._values_on(x_range, y_range)
+            except ParamError as exc:
+                refusal = exc  # the smallest map's reason is the one reported
+                continue
+            return x_range, y_range
+        raise refusal
+
+    def check(self) -> None:
+        """f and its gradient finite at the point, the gradient not zero, f finite on the map."""
+        _check_ranges(self, ("x_range", "y_range"))
+        if self.is_course:
+            return
+        _, grad = self._at_point()
+        for name, v, (lo, hi, _) in (
+            ("x0", self.x0, self.x_range),
+            ("y0", self.y0, self.y_range),
+        ):
+            if not lo <= v <= hi:
+                raise ParamError(
+                    name, f"= {v:g} lies outside the map's range [{lo:g}, {hi:g}]"
+                )
+        values = self._values_on(self.x_range, self.y_range)
+        spread = float(values.max() - values.min())
+        width = self.x_range[1] - self.x_range[0]
+        if math.hypot(*grad) * width <= ZERO_GRADIENT * max(spread, 1.0):
+            raise ParamError(
+                "x0",
+                f"and y0 put the point at ({self.x0:g}, {self.y0:g}), where the gradient"
+                " of f is zero (a critical point: f is level there in every direction),"
+                " so there is no arrow to draw: choose another point or another f",
+            )
+        if max(abs(g) for g in grad) < SHOWN_GRADIENT:
+            shown = ", ".join(f"{g:.3g}" for g in grad)
+            raise ParamError(
+                "f",
+                f"has the gradient [{shown}] at the point, which rounds to 0 at the"
+                " scene's three decimals: scale f up or choose a steeper point",
+            )
+
+    def complete(self, given: frozenset[str]) -> Self:
+        """A variant gets a square map with equal units around its point, sized by f."""
+        if not given & {"f", "x0", "y0"}:
+            return self
+        self._at_point()
+        x_range, y_range = self._map()
+        return dataclasses.replace(self, x_range=x_range, y_range=y_range)
 
 
 # -- 5.5 Gradient descent -----------------------------------------------------------------
@@ -393,6 +592,7 @@ def _padded(lo: float, hi: float, *, ticks: int) -> AxisRange:
 
 SCHEMAS_MULTIVARIATE: Final[tuple[type[Schema], ...]] = (
     PartialDerivativesParams,
+    GradientsParams,
     GradientDescentParams,
 )
 """The section-5 schemas, registered in :data:`scenes.common.schemas.SCHEMAS`."""
@@ -400,5 +600,6 @@ SCHEMAS_MULTIVARIATE: Final[tuple[type[Schema], ...]] = (
 __all__ = [
     "SCHEMAS_MULTIVARIATE",
     "GradientDescentParams",
+    "GradientsParams",
     "PartialDerivativesParams",
 ]
