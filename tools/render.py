@@ -216,6 +216,9 @@ def _render(job: Job, manim: Manim) -> list[Path]:
     # that name without reading it; a render killed mid-write leaves a truncated one
     # that the next render would stitch in (av: "Invalid data found"). A marker says
     # that a render of this job was started and not finished: then its partials go.
+    # It goes only once the job is published, so that a job stopped anywhere (also
+    # after Manim, in the audio or the copying) counts as unfinished: the fault test
+    # that truncates a partial after such a stop saw one stitched in under load.
     unfinished = job.media_dir / ".render-unfinished"
     if unfinished.exists():
         shutil.rmtree(produced.parent / "partial_movie_files", ignore_errors=True)
@@ -242,7 +245,6 @@ def _render(job: Job, manim: Manim) -> list[Path]:
         )
     if not produced.is_file():
         raise RenderError(f"manim reported success but wrote no {produced}", 1)
-    unfinished.unlink()
     if job.section:
         beats = json.loads(job.beats_file.read_text(encoding="utf-8"))
         if job.section not in beats:
@@ -253,6 +255,7 @@ def _render(job: Job, manim: Manim) -> list[Path]:
     sound_files = audio.finish(job, produced)
     with files.writing(job.out_dir):
         out = _publish(job, produced, srt, digest, sound_files)
+    unfinished.unlink()
     elapsed = time.monotonic() - started
     extras = (
         f" (+ {len(out) - 1} files: subtitles, section clips, posters)"
