@@ -80,7 +80,7 @@ clip: ## A clip for slides: make clip SCENE=X FORMAT=gif|webm|mov [TRANSPARENT=1
 	@$(MAKE) --no-print-directory -s $(STAMP)
 	@$(VPY) -m tools.render
 
-course: $(STAMP) ## Build every changed scene and the lesson videos: make course [QUALITY=low] [JOBS=2]
+course: $(STAMP) ## Build every changed scene and the lesson videos: make course [QUALITY=low] [JOBS=2] [VARIANT=file.toml: its lesson, with the variant]
 	@$(VPY) -m tools.course
 
 slides: ## Slide decks (HTML + PPTX), one slide per beat: make slides SCENE=X | LESSON=N [QUALITY=low] [VARIANT=file.toml]

@@ -1,5 +1,10 @@
 """Whole-course build, the orchestration: ``make course [QUALITY=low] [JOBS=2]``.
 
+``make course VARIANT=file.toml`` builds the variant's lesson instead: the other
+scenes of its section as the course has them (rendered if needed, else reused),
+the variant's scene as the variant, joined into ``lessons/section-<n>--<name>.mp4``
+with its chapters and subtitles. The course's own lessons are not touched.
+
 1. Renders every scene in the outline whose inputs changed since its last render
    at that quality (see tools.provenance), ``JOBS`` scenes at a time on as many
    long-lived worker processes (tools.render_worker: manim is imported once per
@@ -25,13 +30,21 @@ from pathlib import Path
 from typing import Final
 
 from scenes import outline
-from tools import datafiles, provenance
+from scenes.common.params import Variant, VariantError
+from tools import datafiles, provenance, variants
 from tools.cli import UsageError, command, forget, spawn, stop_children
 from tools.course_index import build_index
-from tools.inputs import Quality, resolve_jobs, resolve_quality, resolve_scenes
-from tools.lessons import build_lessons
+from tools.inputs import (
+    Quality,
+    resolve_jobs,
+    resolve_quality,
+    resolve_scene,
+    resolve_scenes,
+)
+from tools.lessons import build_lessons, build_variant_lesson
 from tools.paths import BUILD, ROOT, show
 from tools.render import Job
+from tools.render import run as render_job
 
 
 @dataclass
@@ -185,6 +198,43 @@ def summary(outcomes: list[Outcome], wall: float) -> str:
     return "\n".join(lines)
 
 
+def _variant(path: str | None) -> Variant | None:
+    """The variant named by VARIANT, validated (UsageError naming what is wrong)."""
+    if not path:
+        return None
+    try:
+        item = resolve_scene(variants.peek(path)[0])
+        return variants.load(path, item.scene)
+    except VariantError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _variant_lesson(
+    variant: Variant,
+    quality: Quality,
+    jobs: int,
+    only: list[outline.Item] | None,
+    started: float,
+) -> int:
+    """``make course VARIANT=...``: the variant's lesson (see the module docstring)."""
+    item = resolve_scene(variant.scene)
+    members = [i for i in outline.present() if i.section == item.section]
+    others = [i for i in (only or members) if i.scene != item.scene]
+    outcomes = build_scenes(quality, jobs, others) if others else []
+    print(f"the variant {variant.name!r} of {item.scene} ...", flush=True)
+    try:
+        render_job(Job(item, quality, variant=variant), force=False)
+    except VariantError as exc:  # refused by the layout gate: nothing written
+        raise UsageError(str(exc)) from None
+    print("building the lesson video ...", flush=True)
+    lesson = build_variant_lesson(quality, variant)
+    if outcomes:
+        print(summary(outcomes, time.monotonic() - started))
+    if lesson is not None:
+        print(f"lesson: {show(lesson)}")
+    return 1 if any(o.status == "FAILED" for o in outcomes) else 0
+
+
 @command(interrupted="finished scenes are kept; run `make course` again to resume")
 def main(argv: list[str] | None = None) -> int:
     """Entry point for ``make course``."""
@@ -199,14 +249,12 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     started = time.monotonic()
     datafiles.check()
-    if os.environ.get("VARIANT"):
-        raise UsageError(
-            "make course builds the course example; VARIANT renders one scene:"
-            " make render VARIANT=... (or still, clip)"
-        )
+    variant = _variant(os.environ.get("VARIANT"))
     quality = resolve_quality(args.quality)
     jobs = resolve_jobs(args.jobs)
     only = resolve_scenes(args.scenes) if args.scenes else None
+    if variant is not None:
+        return _variant_lesson(variant, quality, jobs, only, started)
     outcomes = build_scenes(quality, jobs, only)
     print("building lesson videos ...", flush=True)
     lessons = build_lessons(quality)

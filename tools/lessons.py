@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from scenes import outline
+from scenes.common.params import Variant
 from tools import audio, files, media, provenance, subtitles
 from tools import chapters as platform
 from tools.inputs import Quality
@@ -74,9 +75,16 @@ def _ffmetadata(title: str, chapters: list[tuple[float, float, str]]) -> str:
 
 
 def build_lesson(
-    name: str, title: str, items: list[outline.Item], quality: Quality
+    name: str,
+    title: str,
+    items: list[outline.Item],
+    quality: Quality,
+    variant: Variant | None = None,
 ) -> Path | None:
-    """Concatenate cards and scene videos into one MP4 with chapters and subtitles."""
+    """Concatenate cards and scene videos into one MP4 with chapters and subtitles.
+
+    With ``variant``, its scene's video is the variant's render (``Scene--name``).
+    """
     from tools.render import Job
 
     if not items:
@@ -89,7 +97,8 @@ def build_lesson(
     parts: list[str] = [name]
     cursor = 0.0
     for item in items:
-        video = Job(item, quality).destination
+        own = variant if variant is not None and variant.scene == item.scene else None
+        video = Job(item, quality, variant=own).destination
         manifest = provenance.read_manifest(video)
         if manifest is None or not video.is_file():
             continue
@@ -100,7 +109,7 @@ def build_lesson(
         scene_start = cursor
         cursor += _duration(video)
         chapters.append((start, cursor, f"{item.number} {item.title}"))
-        sections = video.parent / "sections" / item.scene / "sections.json"
+        sections = video.parent / "sections" / video.stem / "sections.json"
         marks += platform.beat_marks(
             sections, scene_start, f"{item.number} {item.title}"
         )
@@ -172,3 +181,23 @@ def build_lessons(quality: Quality) -> list[Path]:
     if whole:
         made.append(whole)
     return made
+
+
+def build_variant_lesson(quality: Quality, variant: Variant) -> Path | None:
+    """The lesson of the variant's section with the variant in its scene's place.
+
+    ``lessons/section-<n>--<name>.mp4`` (the course's own lessons are untouched);
+    the other scenes are the course example's videos, as ``make course`` made them.
+    """
+    item = outline.by_scene(variant.scene)
+    if item is None:
+        return None
+    section = next(s for s in outline.sections() if s.number == item.section)
+    members = [i for i in outline.present() if i.section == section.number]
+    return build_lesson(
+        f"section-{section.number}--{variant.name}",
+        f"{section.number} {section.title} ({variant.name})",
+        members,
+        quality,
+        variant,
+    )

@@ -5,14 +5,17 @@ DeltaMethod, a sine integral in NumericIntegration, a 500-row CSV in RocCurve).
 Each goes through the Makefile into a private renders folder at low quality with
 the silent voice; the output carries the variant's name, its manifest records the
 parameters, and the video is a real video (ffprobe). DeltaMethod's variant is
-built as a slide deck, which renders it first: the deck is named after the
-variant and holds one slide per beat of the variant's render.
+rendered once for two tests (``cubic``): ``make slides VARIANT=...`` builds its
+deck (named after the variant, one slide per beat of its render) and
+``make course VARIANT=...`` its lesson, each in a copy of that renders folder.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,13 +60,36 @@ def test_make_render_of_a_shipped_variant(tmp_path: Path, name: str) -> None:
     _check_output(renders, spec)
 
 
-def test_make_slides_of_a_shipped_variant(tmp_path: Path) -> None:
-    path, spec = _variant("delta-cubic.toml")
+@pytest.fixture
+def cubic(
+    once: Callable[[str, Callable[[Path], object]], tuple[Path, object]],
+    tmp_path: Path,
+) -> Path:
+    """A renders folder holding ``make render`` of the cubic DeltaMethod variant
+    (rendered once for the run; each test gets its own copy)."""
+    path, _ = _variant("delta-cubic.toml")
+
+    def build(renders: Path) -> int:
+        proc = make(
+            "render", f"VARIANT={path}", "QUALITY=low", "VOICE=none", renders=renders
+        )
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        return proc.returncode
+
+    shared, _ = once("delta-cubic-render", build)
     renders = tmp_path / "renders"
+    shutil.copytree(shared, renders)
+    return renders
+
+
+def test_make_slides_of_a_shipped_variant(cubic: Path) -> None:
+    path, spec = _variant("delta-cubic.toml")
+    renders = cubic
     proc = make(
         "slides", f"VARIANT={path}", "QUALITY=low", "VOICE=none", renders=renders
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "video is current" in proc.stdout  # the deck is cut from the current render
     _check_output(renders, spec)
     stem = f"{spec['scene']}--{spec['name']}"
     deck = renders / "480p15" / "slides" / stem
@@ -78,6 +104,39 @@ def test_make_slides_of_a_shipped_variant(tmp_path: Path) -> None:
     assert html.count("<section") >= len(beats) >= 3
     for beat in beats:
         assert f'id="{stem}-{beat["name"]}"' in html, beat["name"]
+
+
+def test_make_course_of_a_shipped_variant_builds_its_lesson(cubic: Path) -> None:
+    """The variant's lesson: its title card and the variant's video, with chapters
+    and the variant's subtitles; the course's own lessons are not built."""
+    path, spec = _variant("delta-cubic.toml")
+    renders = cubic
+    stem = f"{spec['scene']}--{spec['name']}"
+    video = renders / "480p15" / f"{stem}.mp4"
+    proc = make(
+        "course",
+        f"VARIANT={path}",
+        "SCENES=DeltaMethod",  # no other scene of its section: the lesson is the variant
+        "QUALITY=low",
+        "VOICE=none",
+        renders=renders,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "up to date" in proc.stdout  # the variant's render is reused
+    lessons = renders / "480p15" / "lessons"
+    lesson = lessons / f"section-2--{spec['name']}.mp4"
+    assert sorted(p.name for p in lessons.glob("*.mp4")) == [lesson.name]
+    card_and_video = media.duration(lesson) or 0
+    assert card_and_video > (media.duration(video) or 0) > 10  # ffprobe
+    chapters = json.loads(
+        lesson.with_name(lesson.name + ".manifest.json").read_text(encoding="utf-8")
+    )["chapters"]
+    assert chapters[0]["start"] == 0
+    assert chapters[-1]["end"] == pytest.approx(card_and_video, abs=0.5)
+    srt = lesson.with_suffix(".srt").read_text(encoding="utf-8")
+    assert srt.count(" --> ") == video.with_suffix(".srt").read_text(
+        encoding="utf-8"
+    ).count(" --> ")
 
 
 def test_slides_refuse_a_variant_with_a_lesson_and_write_nothing(

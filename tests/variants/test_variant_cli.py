@@ -102,12 +102,17 @@ def test_a_variant_for_another_scene_is_refused_by_the_precheck(
     assert "is a variant of RocCurve, not of DeltaMethod" in proc.stderr
 
 
-def test_make_course_refuses_a_variant(tmp_path: Path) -> None:
-    variant = ROOT / "assets" / "variants" / "delta-cubic.toml"
-    proc = make("course", f"VARIANT={variant}", renders=tmp_path)
-    assert proc.returncode == 2
-    assert "make course builds the course example" in proc.stderr
-    assert _files(tmp_path) == []
+def test_make_course_refuses_a_hostile_variant_and_writes_nothing(
+    write_variant, tmp_path: Path
+) -> None:
+    variant = write_variant("DeltaMethod", 'f = "9^9^9^9"', name="hostile")
+    renders = tmp_path / "renders"
+    proc = make("course", f"VARIANT={variant}", renders=renders)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("error: "), proc.stderr
+    assert "parameter 'f'" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert _files(renders) == []
 
 
 def test_make_params_prints_the_schema(tmp_path: Path) -> None:
