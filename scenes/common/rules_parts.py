@@ -54,6 +54,7 @@ from scenes.common.base import LectureScene
 from scenes.common.math_text import expr_text
 from scenes.common.mobjects import (
     clip_to_axes,
+    fit_to_stage,
     get_axes,
     get_card,
     get_clipped_graph,
@@ -478,6 +479,8 @@ class RuleScene(LectureScene):
         if card.get_bottom()[1] < EDGE_BUFF + 0.3 - config.frame_height / 2:
             card = get_rule_card(self.rule, size=SIZES.tex)
             card.next_to(example, DOWN, buff=SPACE.large).set_x(0)
+            if card.get_bottom()[1] < EDGE_BUFF - config.frame_height / 2:
+                fit_to_stage(card, example)  # a tall rule under a tall example
         self.say(self.fill(self.rule_caption), FadeIn(card[0]), Write(card[1]))
         small = self.corner_card(title)
         self.play(ReplacementTransform(card, small), FadeOut(example))
