@@ -121,11 +121,17 @@ def encode_floor(video: Path) -> tuple[float, float]:
         return time.monotonic() - started, _children_cpu() - cpu
 
 
+def scratch() -> tempfile.TemporaryDirectory[str]:
+    """A temporary folder under .build/ (made first: a fresh clone has none yet)."""
+    BUILD.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(dir=BUILD)
+
+
 def render_fresh(scene: str, quality: str) -> tuple[Run, float, tuple[float, float]]:
     """Render from empty caches; return (the render's run, video s, encode floor)."""
     item = resolve_scene(scene)
     q = resolve_quality(quality)
-    with tempfile.TemporaryDirectory(dir=BUILD) as tmp:
+    with scratch() as tmp:
         media_dir = Path(tmp) / "media"
         cmd = [
             sys.executable,
@@ -156,7 +162,7 @@ def verdict(value: float, target: float) -> str:
 def bench_course(jobs: list[int], tests: bool) -> None:
     """The whole-course figures, then the unchanged course and render, then make test."""
     n = len(outline.present())
-    with tempfile.TemporaryDirectory(dir=BUILD) as tmp:
+    with scratch() as tmp:
         renders = Path(tmp) / "renders"
         env = {**os.environ, "RENDERS_DIR": str(renders)}
         build = [sys.executable, "-m", "tools.course", "--quality", "low"]
