@@ -471,14 +471,10 @@ class Gradients(LectureScene):
         # -- arrow --------------------------------------------------------------------------------
         self.beat("arrow")
         origin = axes.c2p(x0, y0)
-        # The course draws its gradient in scene units, as it always has; a variant's
-        # map has equal units, so its gradient drawn on the axes keeps its direction
-        # and the note gives its true length there.
-        vector = (
-            np.array([gx, gy, 0.0])
-            if course
-            else np.asarray(axes.c2p(x0 + gx, y0 + gy)) - origin
-        )
+        # The gradient as drawn on the map's own axes: its direction there, and the
+        # note gives its true length on them (the course once divided by scene units,
+        # "23x" where on the map's units it is 18x).
+        vector = np.asarray(axes.c2p(x0 + gx, y0 + gy)) - origin
         scale = ARROW_LENGTH / float(np.linalg.norm(vector))
         tip = origin + scale * vector
         arrow = Arrow(origin, tip, buff=0, color=PALETTE.tangent, stroke_width=6)
