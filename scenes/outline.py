@@ -154,6 +154,11 @@ def present() -> tuple[Item, ...]:
     return tuple(i for i in items() if i.exists)
 
 
+def in_section(number: int) -> tuple[Item, ...]:
+    """The written items of section ``number``, in order."""
+    return tuple(i for i in present() if i.section == number)
+
+
 def by_scene(name: str) -> Item | None:
     """The item whose scene class is ``name``, or None."""
     return next((i for i in items() if i.scene == name), None)

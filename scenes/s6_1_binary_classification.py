@@ -192,8 +192,7 @@ class BinaryClassification(LectureScene):
                     ),
                 )
                 .arrange(RIGHT, buff=SPACE.large)
-                .next_to(line, DOWN)
-                # under the badge row
+                .set_x(line.get_x())  # under the badge row
                 .set_y(badge_y - templates[0].height / 2 - SPACE.medium, direction=UP)
             )
 

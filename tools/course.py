@@ -218,7 +218,7 @@ def _variant_lesson(
 ) -> int:
     """``make course VARIANT=...``: the variant's lesson (see the module docstring)."""
     item = resolve_scene(variant.scene)
-    members = [i for i in outline.present() if i.section == item.section]
+    members = outline.in_section(item.section)
     others = [i for i in (only or members) if i.scene != item.scene]
     outcomes = build_scenes(quality, jobs, others) if others else []
     print(f"the variant {variant.name!r} of {item.scene} ...", flush=True)

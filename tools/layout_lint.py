@@ -1031,7 +1031,7 @@ def inspect_scene(
     The lint reads geometry, never pixels, so by default the camera draws nothing
     (``rasterise=False``): the scene runs three to four times faster with the same
     timings, beats and findings (tests/scenes/test_scene_quality.py checks that
-    on one scene). The pixel tests in tests/graphical still draw every final frame.
+    on one scene). ``final_frame`` draws the last frame for the pixel tests.
     ``params`` runs a parametric scene with a variant's parameters (tools/variants.py).
     ``final_frame`` draws the last frame, at FINAL_FRAME_SIZE, into
     ``report.final_frame`` once the scene has run: the pixel tests compare that frame,
@@ -1042,7 +1042,7 @@ def inspect_scene(
 
     report = SceneReport(item.scene, item.number)
     cls = item.load()
-    # Per test worker, as the TeX folder: Manim's Text cache in <media>/texts is
+    # Per test worker: Manim's Text cache in <media>/texts is
     # written and deleted by whoever draws the same text, so workers must not share it.
     media = media_dir or BUILD / "quality" / os.environ.get(
         "PYTEST_XDIST_WORKER", "main"

@@ -168,7 +168,7 @@ def build_lessons(quality: Quality) -> list[Path]:
     made = []
     items = outline.present()
     for section in outline.sections():
-        members = [i for i in items if i.section == section.number]
+        members = list(outline.in_section(section.number))
         path = build_lesson(
             f"section-{section.number}",
             f"{section.number} {section.title}",
@@ -193,7 +193,7 @@ def build_variant_lesson(quality: Quality, variant: Variant) -> Path | None:
     if item is None:
         return None
     section = next(s for s in outline.sections() if s.number == item.section)
-    members = [i for i in outline.present() if i.section == section.number]
+    members = list(outline.in_section(section.number))
     return build_lesson(
         f"section-{section.number}--{variant.name}",
         f"{section.number} {section.title} ({variant.name})",

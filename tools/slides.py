@@ -54,7 +54,7 @@ def resolve_lesson(value: str) -> Target:
     section = numbers.get(value.strip())
     if section is None:
         raise UsageError(f"unknown lesson {value!r}. Lessons: {_lessons()}")
-    items = tuple(i for i in outline.present() if i.section == section.number)
+    items = outline.in_section(section.number)
     if not items:
         raise UsageError(f"lesson {section.number} ({section.title}) has no scenes yet")
     return Target(
