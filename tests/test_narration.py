@@ -303,3 +303,44 @@ def test_chapters_meet_the_platform_rules() -> None:
         "2 chapter(s), platforms need at least 3",
         "chapter 'a' lasts 5.0s (min 10s)",
     ]
+
+
+def test_a_lesson_is_checked_from_what_it_wrote(tmp_path: Path) -> None:
+    """`make course` prints each lesson's verdict from its manifest and its streams."""
+    from tools import lessons, provenance
+
+    lesson = tmp_path / "section-9.mp4"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=black:s=64x36:d=40",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=f=440:d=40",
+            "-shortest",
+            "-c:a",
+            "aac",
+            str(lesson),
+        ],
+        check=True,
+    )
+    good = [(0.0, 12.0, "a"), (12.0, 25.0, "b"), (25.0, 40.0, "c")]
+    provenance.write(
+        lesson,
+        "x",
+        {"chapters": [{"start": s, "end": e, "title": t} for s, e, t in good]},
+    )
+    assert lessons.verdict(lesson) == "3 chapters (valid), 00:40, with audio"
+    provenance.write(
+        lesson, "x", {"chapters": [{"start": 0.0, "end": 40.0, "title": "a"}]}
+    )
+    assert lessons.verdict(lesson) == (
+        "1 chapters, with audio; NOT accepted by platforms: "
+        "1 chapter(s), platforms need at least 3"
+    )

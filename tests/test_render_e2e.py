@@ -178,6 +178,9 @@ def test_course_reuses_a_current_render(
 ) -> None:
     assert "0 rendered, 1 reused, 0 failed" in course.stdout
     assert "ChainRule" in course.stdout
+    # each lesson's verdict, read back from what was written
+    assert "lessons/section-2.mp4: " in course.stdout
+    assert "NOT accepted" not in course.stdout
 
 
 def test_lesson_has_chapters_and_shifted_subtitles(

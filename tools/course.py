@@ -41,7 +41,7 @@ from tools.inputs import (
     resolve_scene,
     resolve_scenes,
 )
-from tools.lessons import build_lessons, build_variant_lesson
+from tools.lessons import build_lessons, build_variant_lesson, verdict
 from tools.paths import BUILD, ROOT, show
 from tools.render import Job
 from tools.render import run as render_job
@@ -231,7 +231,7 @@ def _variant_lesson(
     if outcomes:
         print(summary(outcomes, time.monotonic() - started))
     if lesson is not None:
-        print(f"lesson: {show(lesson)}")
+        print(f"lesson: {show(lesson)}: {verdict(lesson)}")
     return 1 if any(o.status == "FAILED" for o in outcomes) else 0
 
 
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     index = build_index(quality, lessons)
     print(summary(outcomes, time.monotonic() - started))
     for lesson in lessons:
-        print(f"lesson: {show(lesson)}")
+        print(f"lesson: {show(lesson)}: {verdict(lesson)}")
     print(f"index: {index}")
     return 1 if any(o.status == "FAILED" for o in outcomes) else 0
 

@@ -163,6 +163,27 @@ def build_lesson(
     return dest
 
 
+def verdict(lesson: Path) -> str:
+    """One line on a built lesson: its chapters and audio, or what platforms would refuse.
+
+    The chapters are read back from the lesson's manifest and checked with the
+    platforms' rules (first at 0:00, at least 3, each at least 10 s).
+    """
+    manifest = provenance.read_manifest(lesson) or {}
+    listed = [
+        (float(c["start"]), float(c["end"]), str(c["title"]))
+        for c in manifest.get("chapters", [])
+    ]
+    found = platform.problems(listed)
+    sound = "with audio" if media.has_audio(lesson) else "SILENT"
+    if found:
+        return (
+            f"{len(listed)} chapters, {sound}; NOT accepted by platforms: "
+            + "; ".join(found)
+        )
+    return f"{len(listed)} chapters (valid), {stamp(listed[-1][1])}, {sound}"
+
+
 def build_lessons(quality: Quality) -> list[Path]:
     """One lesson per section and one for the whole course."""
     made = []
