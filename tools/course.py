@@ -203,7 +203,7 @@ def _variant(path: str | None) -> Variant | None:
     if not path:
         return None
     try:
-        item = resolve_scene(variants.peek(path)[0])
+        item = resolve_scene(variants.scene_of(path))
         return variants.load(path, item.scene)
     except VariantError as exc:
         raise UsageError(str(exc)) from None

@@ -422,18 +422,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     datafiles.check()
     try:
-        if args.variant and not args.scene:
-            args.scene = variants.peek(args.variant)[0]
+        if args.variant:
+            args.scene = variants.scene_of(args.variant, args.scene)
         item = resolve_scene(args.scene)
         quality = resolve_quality(args.quality)
         fmt = "png" if args.still else resolve_format(args.format, args.transparent)
         section = resolve_section(args.section)
         if args.check:
-            if args.variant and variants.peek(args.variant)[0] != item.scene:
-                raise UsageError(
-                    f"{args.variant} is a variant of {variants.peek(args.variant)[0]},"
-                    f" not of {item.scene}"
-                )
             return 0
         variant = variants.load(args.variant, item.scene) if args.variant else None
         job = Job(item, quality, fmt, args.transparent, args.still, variant)

@@ -86,8 +86,11 @@ def resolve_target(
             "a lesson deck builds the course example; VARIANT makes one scene's deck:"
             " make slides VARIANT=file.toml"
         )
-    if variant and not scene:
-        scene = variants.peek(variant)[0]
+    if variant:
+        try:
+            scene = variants.scene_of(variant, scene)
+        except VariantError as exc:
+            raise UsageError(str(exc)) from None
     if scene and lesson:
         raise UsageError(
             f"give SCENE or LESSON, not both (got SCENE={scene}, LESSON={lesson})"
@@ -106,10 +109,6 @@ def resolve_target(
     except UsageError as exc:
         scenes = ", ".join(i.scene for i in outline.present())
         raise UsageError(f"{exc}\nScenes: {scenes}") from None
-    if variant and variants.peek(variant)[0] != item.scene:
-        raise UsageError(
-            f"{variant} is a variant of {variants.peek(variant)[0]}, not of {item.scene}"
-        )
     loaded = variants.load(variant, item.scene) if variant and load else None
     return Target(
         variants.stem(item.scene, loaded),

@@ -53,6 +53,18 @@ def peek(path: str) -> tuple[str, str]:
     return check_top_level(read_toml(p), p)
 
 
+def scene_of(path: str, scene: str | None = None) -> str:
+    """The scene the variant at ``path`` is for (VariantError if ``scene`` names another).
+
+    Stdlib only, like :func:`peek`: the Makefile's pre-checks run it before the
+    virtualenv exists. ``make render``, ``slides`` and ``course`` all start here.
+    """
+    own = peek(path)[0]
+    if scene and scene != own:
+        raise VariantError(f"{path} is a variant of {own}, not of {scene}")
+    return own
+
+
 def load(path: str, scene: str | None = None) -> Variant:
     """The validated variant at ``path`` (VariantError with a one-line reason)."""
     from scenes.common.params import load_variant

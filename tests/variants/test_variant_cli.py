@@ -102,6 +102,18 @@ def test_a_variant_for_another_scene_is_refused_by_the_precheck(
     assert "is a variant of RocCurve, not of DeltaMethod" in proc.stderr
 
 
+@pytest.mark.parametrize("target", ["slides", "still"])
+def test_every_command_refuses_a_variant_for_another_scene(
+    target: str, write_variant: Callable[..., Path], tmp_path: Path
+) -> None:
+    """render, still and slides share one check (tools.variants.scene_of)."""
+    variant = write_variant("RocCurve", 'data = "x.csv"')
+    proc = make(target, "SCENE=DeltaMethod", f"VARIANT={variant}", renders=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert "is a variant of RocCurve, not of DeltaMethod" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_make_course_refuses_a_hostile_variant_and_writes_nothing(
     write_variant, tmp_path: Path
 ) -> None:
