@@ -383,12 +383,18 @@ class PartialChainRule(LectureScene):
             rf" = \begin{{bmatrix}} {fmt(ch.gradient[0])} \\ {fmt(ch.gradient[1])} \end{{bmatrix}}",
         )
         card = get_card(grad, color=PALETTE.tangent)
-        card.next_to(title, DOWN, buff=SPACE.large).set_x(0)
+        # the single point's chain comes back with its numbers, both paths lit, and
+        # its two partials collected under it: the picture the gradient comes from
+        card.next_to(diagram, DOWN, buff=SPACE.medium).set_x(0)
         self.play(FadeOut(VGroup(tree, ins, outs, general, sum_tex, total)))
+        for key in ("m", "b"):
+            links[key].set_color(PALETTE.tangent).set_stroke(width=6)
+        recap = VGroup(diagram, *links.values(), *local.values(), written)
         self.narrate(
-            "For the single point, collected into one vector, b first as in the "
-            "course, these partials are the gradient of the cost: the subject of the "
-            "next lesson.",
+            "Back to the single point. Its two paths give two partials; collected "
+            "into one vector, b first as in the course, they are the gradient of "
+            "the cost: the subject of the next lesson.",
+            FadeIn(recap, lag_ratio=0.05),
             FadeIn(card[0]),
             Write(grad),
             fill=True,
