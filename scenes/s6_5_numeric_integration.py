@@ -456,25 +456,31 @@ class NumericIntegration(LectureScene):
 
         # -- summary ------------------------------------------------------------------------
         self.beat("summary")
-        self.play(*[FadeOut(m) for m in (axes, trap_line, simp_line, side)])
+        # the error plot stays and moves aside: the takeaways replace its legend,
+        # each rule in its line's colour
+        plot = VGroup(axes, trap_line, simp_line)
+        self.play(FadeOut(side), plot.animate.to_edge(LEFT, buff=EDGE_BUFF))
         takeaways = (
-            "quad(f, a, b) returns (integral, error estimate)",
-            f"trapezoid rule: error shrinks like 1/n{_sup(round(p_trap))}",
-            f"Simpson's rule: error shrinks like 1/n{_sup(round(p_simp))}",
-            "quad: adaptive Gauss–Kronrod rules (QUADPACK)",
+            ("quad(f, a, b) returns", "the integral and", "an error estimate"),
+            (f"trapezoid: error ∝ 1/n{_sup(round(p_trap))}",),
+            (f"Simpson: error ∝ 1/n{_sup(round(p_simp))}",),
+            ("quad: adaptive", "Gauss–Kronrod rules", "(QUADPACK)"),
         )
+        colours = (PALETTE.text, PALETTE.secant, PALETTE.tangent, PALETTE.text)
         bullets = VGroup(
             *[
                 VGroup(
                     Dot(radius=SPACE.hair * 1.4, color=PALETTE.subtle),
-                    get_text(line, size=SIZES.body),
-                ).arrange(RIGHT, buff=SPACE.small)
-                for line in takeaways
+                    VGroup(
+                        *[get_text(t, size=SIZES.label, color=c) for t in lines]
+                    ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight),
+                ).arrange(RIGHT, aligned_edge=UP, buff=SPACE.small)
+                for lines, c in zip(takeaways, colours, strict=True)
             ]
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
-        bullets.next_to(self.title, DOWN, buff=SPACE.large).to_edge(
-            LEFT, buff=EDGE_BUFF + SPACE.medium
-        )
+        for bullet in bullets:  # the dot beside the first row
+            bullet[0].set_y(bullet[1][0].get_y())
+        bullets.next_to(axes, RIGHT, buff=SPACE.medium).align_to(axes, UP)
         self.narrate(
             "In practice, call quad. It uses Gauss–Kronrod rules, which place their sample"
             " points cleverly, adds points where the error is large, and reports how far"
