@@ -58,7 +58,7 @@ from mathkit.limits import (
 )
 from scenes.common import mobjects
 from scenes.common.base import LectureScene
-from scenes.common.delta_parts import readable_axis_labels, spoken_expr
+from scenes.common.delta_parts import readable_axis_labels
 from scenes.common.limits_parts import (
     get_factored_fraction,
     get_guides,
@@ -68,6 +68,7 @@ from scenes.common.limits_parts import (
     readable_limits,
     title_bottom,
 )
+from scenes.common.math_text import expr_words
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
@@ -165,7 +166,7 @@ class CalculatingLimits(LectureScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         steps[0][2].set_opacity(0)
         self._right_of(steps, axes)
-        course_words = spoken_expr(parse(expr))
+        course_words = expr_words(parse(expr))
         self.narrate(
             f"Start with the running function, {course_words}, as x approaches {x0:g}."
             " The curve has no gaps or jumps there: it is continuous.",
@@ -230,7 +231,7 @@ class CalculatingLimits(LectureScene):
         )
         self._right_of(right, axes)
         tag(right, "f", "a")
-        f_words = spoken_expr(parse(h_expr))
+        f_words = expr_words(parse(h_expr))
         self.narrate(
             f"Now a harder one: {f_words}, as x approaches {a:g}.",
             Create(axes),
@@ -340,7 +341,7 @@ class CalculatingLimits(LectureScene):
             )
             self._right_of(work, axes)
             tag(work, "f", "a")
-            common_words = spoken_expr(canc.common)
+            common_words = expr_words(canc.common)
             strikes = fraction.get_strikes()
             self.narrate(
                 "Algebra gets there faster: factor the top and the bottom."
@@ -357,7 +358,7 @@ class CalculatingLimits(LectureScene):
                 fill=True,
             )
             self.narrate(
-                f"What is left, {spoken_expr(canc.cancelled)}, is the graph with its hole filled."
+                f"What is left, {expr_words(canc.cancelled)}, is the graph with its hole filled."
                 f" Substitute to get {h_lim.value_text()}.",
                 FadeIn(final, shift=DOWN * 0.2),
                 Indicate(graph, color=PALETTE.tangent),

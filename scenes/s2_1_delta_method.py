@@ -55,9 +55,9 @@ from scenes.common.delta_parts import (
     get_tracked_secant,
     get_window_box,
     get_window_view,
-    spoken_expr,
 )
 from scenes.common.limits_parts import title_bottom
+from scenes.common.math_text import expr_words
 from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.numbers import fmt as _num
 from scenes.common.numbers import line_equation
@@ -119,7 +119,7 @@ class DeltaMethod(LectureScene):
         course = p.f == RUNNING_FUNCTION
         f_expr = parse(p.f)
         f_tex = latex(f_expr)
-        f_words = spoken_expr(f_expr)
+        f_words = expr_words(f_expr)
         fn = as_function(p.f)
         x_p = p.x0
         y_p = fn(x_p)

@@ -57,9 +57,9 @@ from scenes.common.delta_parts import (
     get_running_curve,
     get_stacked_fraction,
     get_strikes,
-    spoken_expr,
 )
 from scenes.common.limits_parts import readable_limits, title_bottom
+from scenes.common.math_text import expr_words
 from scenes.common.mobjects import (
     get_card,
     get_table,
@@ -409,7 +409,7 @@ class DifferentiationEquation(LectureScene):
         struck = get_strikes(
             [terms[i] for i, _ in pairs] + [terms[len(plus) + j] for _, j in pairs]
         )
-        gone = " and the ".join(spoken_expr(expansion.shifted[i]) for i, _ in pairs)
+        gone = " and the ".join(expr_words(expansion.shifted[i]) for i, _ in pairs)
         self.narrate(
             "Algebra explains that pattern. Write out f(x + delta x) and f(x) for our function.",
             FadeOut(VGroup(first_cols, at_pattern, table.rule, noise, noise_box)),
@@ -431,9 +431,7 @@ class DifferentiationEquation(LectureScene):
         )
         self.narrate(
             "Every term left has a factor delta x, so divide it out: "
-            + spoken_expr(sp.expand(sum(remaining) / DX)).replace(
-                r"\Delta x", "delta x"
-            )
+            + expr_words(sp.expand(sum(remaining) / DX)).replace(r"\Delta x", "delta x")
             + ".",
             FadeIn(line2, shift=DOWN * 0.2),
             FadeIn(line3, shift=DOWN * 0.2),
@@ -441,7 +439,7 @@ class DifferentiationEquation(LectureScene):
         )
         box = SurroundingRectangle(line4[4], color=PALETTE.tangent, buff=SPACE.tight)
         self.narrate(
-            f"Now let delta x go to zero. Only {spoken_expr(forms.first)} is left:"
+            f"Now let delta x go to zero. Only {expr_words(forms.first)} is left:"
             " the derivative, at every x at once.",
             Write(line4),
             Create(box),

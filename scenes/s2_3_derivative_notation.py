@@ -42,9 +42,9 @@ from scenes.common.delta_parts import (
     get_point,
     get_running_axes,
     get_running_curve,
-    spoken_expr,
 )
 from scenes.common.limits_parts import get_tex_readout, title_bottom
+from scenes.common.math_text import expr_words
 from scenes.common.mobjects import get_card, get_line_through, get_tex, get_text
 from scenes.common.numbers import fmt as _num
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
@@ -120,7 +120,7 @@ class DerivativeNotation(LectureScene):
             LEFT, buff=EDGE_BUFF + SPACE.medium
         )
         self.narrate(
-            f"We keep one function: y = {spoken_expr(forms.f)}.",
+            f"We keep one function: y = {expr_words(forms.f)}.",
             Write(function),
             fill=True,
         )
@@ -270,14 +270,14 @@ class DerivativeNotation(LectureScene):
             fill=True,
         )
         self.narrate(
-            f"In goes {spoken_expr(forms.f)}; out comes {spoken_expr(forms.first)}.",
+            f"In goes {expr_words(forms.f)}; out comes {expr_words(forms.first)}.",
             Create(arrows[1]),
             ReplacementTransform(chain[0].copy(), chain[2]),
             fill=True,
         )
         self.narrate(
             "Feed that back in and out comes the second derivative, the slope of the"
-            f" slope: {spoken_expr(forms.second)}.",
+            f" slope: {expr_words(forms.second)}.",
             FadeIn(chain[3]),
             Create(arrows[2]),
             Create(arrows[3]),
@@ -315,7 +315,7 @@ class DerivativeNotation(LectureScene):
         lines.next_to(function, DOWN, buff=SPACE.large).align_to(function, LEFT)
         self.narrate(
             "Newton's dots are for time. For our function of x, every other first-order"
-            f" form names the same thing, {spoken_expr(forms.first)}.",
+            f" form names the same thing, {expr_words(forms.first)}.",
             FadeOut(cells),
             FadeIn(function),
             Write(first_line),
@@ -324,8 +324,8 @@ class DerivativeNotation(LectureScene):
         # after the Write: an Indicate in the same play would undo the Write of its part
         self.play(Indicate(first_line[2], color=FIRST))
         self.narrate(
-            f"And every second-order form is {spoken_expr(forms.second)}: the slope grows by"
-            f" {spoken_expr(forms.second)} for each step in x.",
+            f"And every second-order form is {expr_words(forms.second)}: the slope grows by"
+            f" {expr_words(forms.second)} for each step in x.",
             Write(second_line),
             fill=True,
         )

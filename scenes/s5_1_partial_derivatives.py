@@ -14,7 +14,6 @@ the axes and the narration follow its values. The cylinder stays the course's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -56,6 +55,7 @@ from mathkit.multivariate import (
 )
 from mathkit.numeric import Tangent
 from scenes.common.base import LectureScene3D
+from scenes.common.math_text import expr_words, tex_text
 from scenes.common.mobjects import (
     get_axes,
     get_clipped_graph,
@@ -73,17 +73,11 @@ from scenes.common.surface_parts import (
     get_space_curve,
     get_surface,
     get_surface_axes,
-    spoken,
 )
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 _num = partial(fmt, significant=4)
 """Up to 4 significant digits (a whole number without decimals)."""
-
-
-def _spoken(tex: str) -> str:
-    """Subtitle text for a monomial's LaTeX from ``ordered_latex``: ``pi r^2 l``."""
-    return re.sub(r"\^\{(\w+)\}", r"^\1", tex).replace("\\pi", "pi")
 
 
 FRONT = (90 * DEGREES, -90 * DEGREES)
@@ -128,7 +122,7 @@ class PartialDerivatives(LectureScene3D):
         self.remove(*tags)
         self.narrate(
             "A function of two inputs is a surface: above each point (x, y) of the "
-            f"floor sits the height z = {spoken(fxy.expr)}"
+            f"floor sits the height z = {expr_words(fxy.expr)}"
             + (". The course's example is a saddle." if p.is_course else "."),
             Write(formula),
             Create(axes3d),
@@ -207,7 +201,7 @@ class PartialDerivatives(LectureScene3D):
         rule.next_to(head, DOWN, buff=SPACE.medium)
         self.narrate(
             f"Lift it off the surface: with y held at {_num(p.y0)} it is"
-            f" z = {spoken(x_slice.expr)}.",
+            f" z = {expr_words(x_slice.expr)}.",
             ReplacementTransform(lifted, curve),
             Create(axes),
             Write(head),
@@ -226,7 +220,7 @@ class PartialDerivatives(LectureScene3D):
         )
         self.narrate(
             "Its slope is the partial derivative of z with respect to x: "
-            f"{const}, and the partial is {spoken(d_x)}.",
+            f"{const}, and the partial is {expr_words(d_x)}.",
             Write(rule),
             fill=True,
         )
@@ -278,7 +272,7 @@ class PartialDerivatives(LectureScene3D):
             size=SIZES.tex_large,
         ).move_to(rule)
         self.narrate(
-            f"Lift the orange slice off: z = {spoken(y_slice.expr)}.",
+            f"Lift the orange slice off: z = {expr_words(y_slice.expr)}.",
             ReplacementTransform(lifted_y, curve_y),
             Create(axes_y),
             Write(head_y),
@@ -316,7 +310,7 @@ class PartialDerivatives(LectureScene3D):
             rule_y, DOWN, buff=SPACE.medium
         )
         self.narrate(
-            f"The partial with respect to y is {spoken(fxy.derivatives[1])}.",
+            f"The partial with respect to y is {expr_words(fxy.derivatives[1])}.",
             Write(rule_y),
             fill=True,
         )
@@ -397,7 +391,7 @@ class PartialDerivatives(LectureScene3D):
         )
         self.narrate(
             "A second example from the course: the volume of a cylinder, "
-            f"v = {_spoken(ordered_latex(vol.expr, CYLINDER_VARS))}, with radius r and length l.",
+            f"v = {tex_text(ordered_latex(vol.expr, CYLINDER_VARS))}, with radius r and length l.",
             FadeIn(drawing),
             Write(v_tex),
             fill=True,
@@ -430,7 +424,7 @@ class PartialDerivatives(LectureScene3D):
         slab = drawing.slab
         self.narrate(
             "Lengthen the can a little and a slab of the same disc is added on top: "
-            f"{_spoken(ordered_latex(vol.derivatives[1], CYLINDER_VARS))}, "
+            f"{tex_text(ordered_latex(vol.derivatives[1], CYLINDER_VARS))}, "
             f"{cyl.dv_dl:.2f} cubic metres per metre of length, at every length.",
             FadeIn(slab),
             Write(lines[1]),
@@ -440,7 +434,7 @@ class PartialDerivatives(LectureScene3D):
         shell = drawing.shell
         self.narrate(
             "Widen it instead and a thin shell wraps the side: its area times the "
-            f"extra radius, {_spoken(ordered_latex(vol.derivatives[0], CYLINDER_VARS))},"
+            f"extra radius, {tex_text(ordered_latex(vol.derivatives[0], CYLINDER_VARS))},"
             f" {cyl.dv_dr:.2f} per metre of radius. It depends on l as well as r, and"
             " it grows as r grows.",
             FadeIn(shell),

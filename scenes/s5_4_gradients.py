@@ -63,6 +63,7 @@ from mathkit.numeric import compile_expr
 from mathkit.plotting import decimals_for
 from scenes.common import numbers
 from scenes.common.base import LectureScene
+from scenes.common.math_text import expr_words
 from scenes.common.mobjects import (
     FRAME_RESERVE,
     get_tex,
@@ -74,7 +75,6 @@ from scenes.common.mobjects import (
 from scenes.common.params import tag
 from scenes.common.regression_parts import get_contours, get_edge_axes
 from scenes.common.schemas_multivariate import GradientsParams
-from scenes.common.surface_parts import spoken
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 CONTOUR_LEVELS = (0.3, 1.5, 4.0, 9.0, 30.0, 48.0)
@@ -288,7 +288,7 @@ class Gradients(LectureScene):
             tag(formula, "f")
             formula.next_to(self.title, DOWN, buff=SPACE.large).align_to(column, LEFT)
             self.narrate(
-                f"This one is f of x and y = {spoken(fxy.expr)}.",
+                f"This one is f of x and y = {expr_words(fxy.expr)}.",
                 Write(formula),
                 fill=True,
             )
@@ -432,7 +432,7 @@ class Gradients(LectureScene):
             tag(formulas, "f")
             self.narrate(
                 "Each partial holds the other input fixed: for this f, the partial with "
-                f"respect to x is {spoken(dx)}, and with respect to y it is {spoken(dy)}.",
+                f"respect to x is {expr_words(dx)}, and with respect to y it is {expr_words(dy)}.",
                 FadeOut(definition),
                 Write(formulas),
                 fill=True,

@@ -49,8 +49,9 @@ from scenes.common.graph_parts import (
     get_value_tag,
     make_flow_animation,
 )
+from scenes.common.math_text import expr_words
 from scenes.common.mobjects import get_card, get_tex
-from scenes.common.surface_parts import get_title_block, spoken
+from scenes.common.surface_parts import get_title_block
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 NAMES = {
@@ -106,7 +107,7 @@ class BackpropGraph(LectureScene):
             ],
             "Backpropagation computes every gradient of a cost in one backward sweep. "
             "Watch it on the course's single-point regression: the cost, "
-            f"{spoken(f'(mx + b - y)^{power}')}, broken into steps: multiply by m, add b,"
+            f"{expr_words(f'(mx + b - y)^{power}')}, broken into steps: multiply by m, add b,"
             " subtract y, square.",
         )
         title = self.title

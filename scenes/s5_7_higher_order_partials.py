@@ -10,7 +10,6 @@ examples. Every number comes from ``mathkit.multivariate``.
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 from manim import (
@@ -46,6 +45,7 @@ from mathkit.multivariate import (
     slice_of,
 )
 from scenes.common.base import LectureScene
+from scenes.common.math_text import expr_words, tex_text
 from scenes.common.mobjects import (
     get_axes,
     get_card,
@@ -57,7 +57,7 @@ from scenes.common.mobjects import (
 )
 from scenes.common.numbers import fmt
 from scenes.common.regression_parts import readable_labels
-from scenes.common.surface_parts import get_link, get_node, get_title_block, spoken
+from scenes.common.surface_parts import get_link, get_node, get_title_block
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 TREE_GAP = 1.0
@@ -70,11 +70,6 @@ D2 = r"\partial^2"
 
 _num = partial(fmt, places=3, trim=False)
 """Whole numbers without decimals, else three decimals (18.850)."""
-
-
-def _spoken(tex: str) -> str:
-    """Subtitle text for a monomial's LaTeX: ``pi r^2 l``, ``6 pi``."""
-    return re.sub(r"\^\{(\w+)\}", r"^\1", tex).replace("\\pi", "pi")
 
 
 class HigherOrderPartials(LectureScene):
@@ -145,8 +140,8 @@ class HigherOrderPartials(LectureScene):
         self.opening(
             [FadeIn(root), Create(links_1), FadeIn(firsts, lag_ratio=0.3)],
             "A partial derivative is itself a function, so we can differentiate it again. "
-            f"Take the saddle z = {spoken(saddle.expr)}: its first partials are"
-            f" {spoken(saddle.derivatives[0])} and {spoken(saddle.derivatives[1])}.",
+            f"Take the saddle z = {expr_words(saddle.expr)}: its first partials are"
+            f" {expr_words(saddle.derivatives[0])} and {expr_words(saddle.derivatives[1])}.",
         )
         title = self.title
 
@@ -154,9 +149,9 @@ class HigherOrderPartials(LectureScene):
         self.beat("second-partials")
         self.narrate(
             "Differentiate each again, by x or by y: every first partial has two "
-            f"children. The unmixed second partials are {spoken(hm[0][0])} and "
-            f"{spoken(hm[1][1])}; the mixed ones, one derivative by each variable, are"
-            f" both {spoken(hm[0][1])}.",
+            f"children. The unmixed second partials are {expr_words(hm[0][0])} and "
+            f"{expr_words(hm[1][1])}; the mixed ones, one derivative by each variable, are"
+            f" both {expr_words(hm[0][1])}.",
             Create(links_2),
             FadeIn(by),
             FadeIn(leaves, lag_ratio=0.25),
@@ -240,7 +235,7 @@ class HigherOrderPartials(LectureScene):
                 else "Along y"
             )
             self.narrate(
-                f"{lead} the slice z = {spoken(sl.expr)} bends {bend}, with second"
+                f"{lead} the slice z = {expr_words(sl.expr)} bends {bend}, with second"
                 f" derivative {_num(value)}.",
                 LaggedStart(
                     FadeIn(plots[k][0]),
@@ -307,13 +302,13 @@ class HigherOrderPartials(LectureScene):
         ).set_x(0)
         self.narrate(
             "For smooth functions, mixed partials do not depend on the order (Clairaut's "
-            f"theorem). For the cylinder, v = {_spoken(ol(vol.expr))}, "
+            f"theorem). For the cylinder, v = {tex_text(ol(vol.expr))}, "
             "differentiate by r then l, or by l then r.",
             LaggedStart(Write(v_tex), FadeIn(left[0]), FadeIn(right[0]), lag_ratio=0.5),
             fill=True,
         )
         self.narrate(
-            f"Both orders give the same answer, {_spoken(ol(h_cyl.matrix[0][1]))}.",
+            f"Both orders give the same answer, {tex_text(ol(h_cyl.matrix[0][1]))}.",
             LaggedStart(Write(left[1]), Write(right[1]), lag_ratio=0.5),
             fill=True,
         )
@@ -333,9 +328,9 @@ class HigherOrderPartials(LectureScene):
             cols, DOWN, buff=SPACE.medium
         )
         self.narrate(
-            f"At r = {_num(cyl.r)} both mixed partials are {_spoken(latex(exact[0][1]))},"
-            f" about {_num(cyl.d2v_drdl)}. The unmixed ones are {_spoken(ol(h_cyl.matrix[0][0]))},"
-            f" which is {_spoken(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}.",
+            f"At r = {_num(cyl.r)} both mixed partials are {tex_text(latex(exact[0][1]))},"
+            f" about {_num(cyl.d2v_drdl)}. The unmixed ones are {tex_text(ol(h_cyl.matrix[0][0]))},"
+            f" which is {tex_text(latex(exact[0][0]))} at l = {_num(cyl.l)}, and {_num(cyl.d2v_dl2)}.",
             LaggedStart(Write(at), FadeIn(unmixed, shift=UP * 0.2), lag_ratio=0.5),
             fill=True,
         )
@@ -362,7 +357,7 @@ class HigherOrderPartials(LectureScene):
             "A slope of a slope, measured: step r by h and see how the slope along r "
             f"changes when l grows by h. With h = {fmt(FD_STEPS[0], 6)} the estimate is "
             f"{_num(estimates[0])}; as h shrinks it closes in on "
-            f"{_spoken(latex(exact[0][1]))}, {_num(cyl.d2v_drdl)}, whichever variable "
+            f"{tex_text(latex(exact[0][1]))}, {_num(cyl.d2v_drdl)}, whichever variable "
             "is stepped first.",
             LaggedStart(
                 FadeIn(table.rows[0]),
@@ -426,11 +421,11 @@ class HigherOrderPartials(LectureScene):
             fill=True,
         )
         explanations = (
-            f"For {spoken(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
+            f"For {expr_words(points[0].expr)}, the second derivative is {points[0].second_derivative:g}, "
             f"positive: the curve bends up, so ({points[0].x:g}, {points[0].y:g}) is a minimum.",
-            f"For {spoken(points[1].expr)} it is {points[1].second_derivative:g}, "
+            f"For {expr_words(points[1].expr)} it is {points[1].second_derivative:g}, "
             f"negative: the curve bends down, a maximum at ({points[1].x:g}, {points[1].y:g}).",
-            f"For {spoken(points[2].expr)} it is {spoken(derivative(CRITICAL_POINT_FUNCTIONS[2], 2))},"
+            f"For {expr_words(points[2].expr)} it is {expr_words(derivative(CRITICAL_POINT_FUNCTIONS[2], 2))},"
             f" which is {points[2].second_derivative:g} at x = {points[2].x:g}: "
             "the test is inconclusive. The curve keeps rising through the flat spot, "
             "an inflection point, which the course calls a saddle point: as on the "

@@ -51,8 +51,8 @@ from scenes.common.integral_parts import (
     get_readout,
     get_riemann_bars,
     readable_axis_labels,
-    spoken,
 )
+from scenes.common.math_text import expr_text
 from scenes.common.mobjects import (
     get_axes,
     get_card,
@@ -156,7 +156,7 @@ class IntegralsManually(LectureScene):
         f = integrand_function(text)
         exact = definite_integral(text, a, b)
         steps = {s.label: s.latex for s in exact.steps()}
-        fname = spoken(exact.integrand)
+        fname = expr_text(exact.integrand)
 
         # -- title ----------------------------------------------------------------------
         axes = get_axes(
@@ -359,14 +359,14 @@ class IntegralsManually(LectureScene):
         tag(lines, "integrand")
         coeffs = [t for t in first_anti.terms if abs(t.coeff) != 1]
         pulled = (
-            f"Pull the constant {spoken(coeffs[0].coeff)} out front, apply the power rule,"
+            f"Pull the constant {expr_text(coeffs[0].coeff)} out front, apply the power rule,"
             if len(first_anti.terms) == 1 and coeffs
             else "Split the sum, pull out the constants, apply the power rule,"
             if len(first_anti.terms) > 1
             else "Apply the power rule"
         )
         self.narrate(
-            f"{pulled} and simplify: the antiderivative is {spoken(first_anti.result)}.",
+            f"{pulled} and simplify: the antiderivative is {expr_text(first_anti.result)}.",
             *([FadeOut(rule_card)] if card_gives_way else []),
             LaggedStart(*[Write(part) for part in lines], lag_ratio=1.0),
             fill=True,
@@ -456,8 +456,8 @@ class IntegralsManually(LectureScene):
         tag(VGroup(anti2_lines, working2), "second_integrand", "second_a", "second_b")
         self.narrate(
             ("The course's second example: " if course else "Your second example: ")
-            + f"{spoken(second.integrand)} from {a2:g} to {b2:g}."
-            f" By the power rule, its antiderivative is {spoken(second_anti.result)}.",
+            + f"{expr_text(second.integrand)} from {a2:g} to {b2:g}."
+            f" By the power rule, its antiderivative is {expr_text(second_anti.result)}.",
             FadeIn(anti2_lines, lag_ratio=0.3),
             fill=True,
         )

@@ -49,8 +49,8 @@ from scenes.common.integral_parts import (
     get_simpson_pieces,
     get_trapezoids,
     readable_axis_labels,
-    spoken,
 )
+from scenes.common.math_text import expr_text
 from scenes.common.mobjects import (
     get_axes,
     get_card,
@@ -200,7 +200,7 @@ class NumericIntegration(LectureScene):
             f"It returns a pair: the integral, {first.value:g}, the same value"
             " we found by hand..."
             if course
-            else f"It returns a pair: first the integral of {spoken(parse(text))}"
+            else f"It returns a pair: first the integral of {expr_text(parse(text))}"
             f" from {pi_text(a)} to {pi_text(b)}, {first.value:g}..."
         )
         self.play(
@@ -235,7 +235,7 @@ class NumericIntegration(LectureScene):
         tag(out2, "second_integrand", "second_a", "second_b")
         second_tiny = second.abserr < 1e-10 * max(1.0, abs(second.value))
         self.caption(
-            f"The second example, {spoken(parse(text2))} from {pi_text(a2)} to {pi_text(b2)}, gives {second.value!r},"
+            f"The second example, {expr_text(parse(text2))} from {pi_text(a2)} to {pi_text(b2)}, gives {second.value!r},"
             + (
                 " again with a tiny error estimate."
                 if second_tiny
@@ -418,7 +418,7 @@ class NumericIntegration(LectureScene):
             f"How fast do they converge? Test on one arch of sine, whose area is exactly"
             f" {table.exact:.0f}, with n = {table.ns[0]} up to {table.ns[-1]}."
             if p.is_course_test
-            else f"How fast do they converge? Test on {spoken(parse(table.integrand))}"
+            else f"How fast do they converge? Test on {expr_text(parse(table.integrand))}"
             f" from {pi_text(table.a)} to {pi_text(table.b)}, whose area is {table.exact:.6g},"
             f" with n = {table.ns[0]} up to {table.ns[-1]}.",
             Create(axes),

@@ -8,10 +8,8 @@ colour, P and Q in the point colour.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
-import sympy as sp
 from manim import (
     DOWN,
     LEFT,
@@ -33,7 +31,6 @@ from manim.typing import Vector3D
 
 from mathkit.data import DELTA_LINE_X, DELTA_X_RANGE, DELTA_Y_RANGE, RUNNING_FUNCTION
 from mathkit.differentiation import RealFunction, SecantLine, as_function, secant_line
-from mathkit.expr import plain
 from mathkit.numeric import Tangent
 from mathkit.plotting import decimals_for
 from scenes.common.mobjects import (
@@ -398,7 +395,6 @@ __all__ = [
     "place_clear",
     "readable_axis_labels",
     "running",
-    "spoken_expr",
 ]
 
 
@@ -463,27 +459,6 @@ def get_window_view(
     view = VGroup(drawn, curve, marks)
     view.curve, view.lines, view.dots = curve, drawn, marks
     return view
-
-
-_SPOKEN_POWERS = {"2": "squared", "3": "cubed"}
-
-
-def spoken_expr(expr: sp.Expr) -> str:
-    """``expr`` in words for narration: ``x^2 + 2x + 2`` -> ``x squared plus 2x plus 2``.
-
-    Built from :func:`mathkit.expr.plain` (the course's term order): powers, signs,
-    quotients and products are spoken, so a subtitle never shows a code string.
-    """
-    text = plain(expr)
-    text = re.sub(
-        r"\^\(?(-?[\w.]+)\)?",
-        lambda m: " " + _SPOKEN_POWERS.get(m.group(1), f"to the power {m.group(1)}"),
-        text,
-    )
-    text = re.sub(r"^-\s*", "minus ", text)
-    text = text.replace(" + ", " plus ").replace(" - ", " minus ")
-    text = text.replace("/", " over ").replace("·", " times ")
-    return " ".join(text.split())
 
 
 def get_stacked_fraction(top: Mobject, bottom: Mobject) -> VGroup:

@@ -6,7 +6,6 @@ results into mobjects and never touch a scene.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import cast
@@ -23,7 +22,6 @@ from manim import (
     VGroup,
 )
 
-from mathkit.expr import plain
 from mathkit.integrate import RiemannSum, RuleNodes
 from mathkit.resources import NextSubject, Resource
 from scenes.common import mobjects
@@ -35,7 +33,6 @@ from scenes.common.mobjects import (
     get_polyline,
     get_text,
 )
-from scenes.common.numbers import superscript
 from scenes.common.theme import MONO_FONT, PALETTE, SIZES, SPACE
 
 
@@ -189,12 +186,6 @@ def get_simpson_pieces(
             )
         )
     return pieces
-
-
-def spoken(expr: object) -> str:
-    """An expression for subtitles: ``plain`` with powers as superscripts (3x², not 3x^2)."""
-    text = plain(expr)
-    return re.sub(r"\^\(?(-?\d+)\)?", lambda m: superscript(int(m.group(1))), text)
 
 
 get_readout = partial(

@@ -10,9 +10,13 @@ words (``x²``: x squared). Numbers inside expressions go through
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.printing.str import StrPrinter  # type: ignore[import-untyped]
 
+from mathkit.expr import plain
+from scenes.common.narration import normalize, speakable
 from scenes.common.numbers import fmt, superscript
 
 
@@ -83,3 +87,37 @@ class _SubtitlePrinter(StrPrinter):
 def expr_text(expr: sp.Expr) -> str:
     """``expr`` as subtitle text: ``375(x + 5)²``, ``1 - x²``, ``x/(x² + 1)``."""
     return _SubtitlePrinter().doprint(sp.sympify(expr))
+
+
+def expr_words(expr: sp.Expr | str) -> str:
+    """``expr`` in words, for a line the voice reads: ``x squared minus y squared``.
+
+    Powers spoken (:func:`~scenes.common.narration.speakable`), ``+``/``-`` as plus
+    and minus, ``/`` as over, a positive term first (``1 minus x squared``, not
+    sympy's ``-x^2 + 1``), and no code strings (``x^2``, ``*``). A string is taken
+    as already printed (``plain`` text or TeX read aloud).
+    """
+    text = plain(expr) if isinstance(expr, sp.Expr) else str(expr)
+    if isinstance(expr, sp.Add) and text.startswith("-"):
+        terms = [t for t in expr.as_ordered_terms() if not t.could_extract_minus_sign()]
+        terms += [t for t in expr.as_ordered_terms() if t.could_extract_minus_sign()]
+        if not terms[0].could_extract_minus_sign():
+            text = plain(terms[0]) + "".join(
+                f" - {plain(-t)}" if t.could_extract_minus_sign() else f" + {plain(t)}"
+                for t in terms[1:]
+            )
+    text = speakable(text.replace("*", " "))
+    text = re.sub(r"^-\s*", "minus ", text)
+    text = text.replace(" + ", " plus ").replace(" - ", " minus ")
+    text = re.sub(r"\s*/\s*", " over ", text)
+    return normalize(text.replace("(-", "(minus "))
+
+
+def tex_text(tex: str) -> str:
+    """A monomial's LaTeX as subtitle text: ``\\pi r^{2} l`` -> ``pi r² l``.
+
+    For formulas the scenes print in their own variable order (``ordered_latex``);
+    the powers become superscripts, as :func:`expr_text` writes them.
+    """
+    text = re.sub(r"\^\{?(-?\d+)\}?", lambda m: superscript(int(m.group(1))), tex)
+    return normalize(text.replace("\\pi", "pi ").replace("\\,", " "))

@@ -6,11 +6,9 @@ into themed mobjects and never touch a scene.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import sympy as sp
 from manim import (
     OUT,
     RIGHT,
@@ -26,11 +24,9 @@ from manim import (
     VGroup,
 )
 
-from mathkit.expr import plain
 from mathkit.numeric import Tangent
 from scenes import outline
 from scenes.common.mobjects import get_card, get_tex, get_title
-from scenes.common.narration import normalize, speakable
 from scenes.common.theme import PALETTE, SIZES
 
 SLICE_COLORS: tuple[str, ...] = (
@@ -181,30 +177,6 @@ def get_title_block(scene: str | type) -> VGroup:
     return get_title(item.screen_title, subtitle=item.subtitle)
 
 
-def spoken(expr: sp.Expr | str) -> str:
-    """A formula as subtitle English: ``x squared minus y squared``, ``2x``, ``minus 2y``.
-
-    For narration (the screen shows the TeX): powers spoken (``narration.speakable``),
-    ``+``/``-`` as plus and minus, ``/`` as over; sympy's own order and no code
-    strings (``x^2``, ``*``).
-    """
-    text = plain(expr) if isinstance(expr, sp.Expr) else str(expr)
-    if isinstance(expr, sp.Add) and text.startswith("-"):
-        # a leading positive term reads better: 4 - y^2, not -y^2 + 4
-        terms = [t for t in expr.as_ordered_terms() if not t.could_extract_minus_sign()]
-        terms += [t for t in expr.as_ordered_terms() if t.could_extract_minus_sign()]
-        if not terms[0].could_extract_minus_sign():
-            text = plain(terms[0]) + "".join(
-                f" - {plain(-t)}" if t.could_extract_minus_sign() else f" + {plain(t)}"
-                for t in terms[1:]
-            )
-    text = speakable(text.replace("*", " "))
-    text = re.sub(r"^-\s*", "minus ", text)
-    text = text.replace(" + ", " plus ").replace(" - ", " minus ")
-    text = re.sub(r"\s*/\s*", " over ", text)
-    return normalize(text.replace("(-", "(minus "))
-
-
 def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VGroup:
     """A node of a dependency diagram: a formula on a card."""
     return get_card(
@@ -249,5 +221,4 @@ __all__ = [
     "get_surface",
     "get_surface_axes",
     "get_title_block",
-    "spoken",
 ]

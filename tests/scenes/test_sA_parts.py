@@ -1,33 +1,14 @@
-"""Pure helpers of the sA scene parts: spoken formulas, spread timeline dots, the era strip."""
+"""Pure helpers of the sA scene parts: spread timeline dots, the era strip."""
 
 from __future__ import annotations
 
 import itertools
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mathkit.expr import parse
 from mathkit.history import load_timeline
-from scenes.common.delta_parts import spoken_expr
 from scenes.common.limits_parts import MIN_TICK_GAP, get_era_strip, spread_positions
-
-
-@pytest.mark.parametrize(
-    ("expr", "words"),
-    [
-        ("x^2 + 2x + 2", "x squared plus 2x plus 2"),
-        ("x^3 - 3x", "x cubed minus 3x"),
-        ("(x^2 - 1)/(x - 1)", "(x squared minus 1) over (x minus 1)"),
-        ("-x^4 + 1", "minus x to the power 4 plus 1"),
-    ],
-)
-def test_spoken_expr_reads_as_words(expr: str, words: str) -> None:
-    said = spoken_expr(parse(expr))
-    assert said == words
-    assert "^" not in said
-    assert "*" not in said
 
 
 @settings(max_examples=40, deadline=None)

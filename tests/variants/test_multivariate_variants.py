@@ -33,6 +33,7 @@ from mathkit.guard import write_points_csv
 from mathkit.multivariate import SADDLE_VARS, partial_derivatives
 from mathkit.optimize import regression_lr_limit
 from scenes import outline
+from scenes.common.math_text import expr_words
 from scenes.common.params import ParamError, VariantError, load_variant
 from scenes.common.schemas_multivariate import (
     MAP_HALF_STEPS,
@@ -43,7 +44,6 @@ from scenes.common.schemas_multivariate import (
     GradientsParams,
     PartialDerivativesParams,
 )
-from scenes.common.surface_parts import spoken
 from scenes.s5_4_gradients import _Part, _reading, _scale_note, fmt
 from tools import quality, variants
 from tools.layout_lint import SceneReport
@@ -204,13 +204,13 @@ def test_the_shipped_variants_pass_the_gate_with_their_own_subtitles(
     elif v.scene == "Gradients":
         fxy = partial_derivatives(p.f, SADDLE_VARS)
         gx, gy = fxy.at(p.point)
-        assert spoken(fxy.expr) in said, said
+        assert expr_words(fxy.expr) in said, said
         for own in (
             f"x = {fmt(p.x0)}, y = {fmt(p.y0)}",
             f"{fmt(gx)} and {fmt(gy)}",
             f"f is {fmt(fxy.value(p.point), 2)}",
-            spoken(fxy.derivatives[0]),
-            spoken(fxy.derivatives[1]),
+            expr_words(fxy.derivatives[0]),
+            expr_words(fxy.derivatives[1]),
         ):
             assert own in said, (own, said)
         for course in _course_gradient_numbers():
@@ -223,7 +223,7 @@ def test_the_shipped_variants_pass_the_gate_with_their_own_subtitles(
         assert "partials" in report.beats
         assert "batch" not in report.beats
     else:
-        assert spoken(parse(p.f, ("x", "y"))) in said, said
+        assert expr_words(parse(p.f, ("x", "y"))) in said, said
         for course in ("saddle", "unchanged"):
             assert course not in said, (course, said)
         assert "depends on x" in said, said

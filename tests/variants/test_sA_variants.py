@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from mathkit.expr import parse
 from mathkit.limits import HOLE_EXAMPLE, limit
 from scenes import outline
-from scenes.common.delta_parts import spoken_expr
+from scenes.common.math_text import expr_words
 from scenes.common.params import VariantError, load_variant
 from tools import quality, variants
 
@@ -37,7 +37,7 @@ def test_the_shipped_limits_variant_passes_with_its_own_subtitles(
     assert report.findings == [], [str(f) for f in report.findings]
     said = " ".join(c.text for c in report.captions).replace("\n", " ")
     value = limit(v.params.f, v.params.a).value_text()
-    assert spoken_expr(parse(v.params.f)) in said
+    assert expr_words(parse(v.params.f)) in said
     assert f"the limit is {value}" in said
     # the course example's hole is not mentioned
     assert "x squared minus 1, over x minus 1" not in said

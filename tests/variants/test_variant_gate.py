@@ -22,7 +22,7 @@ from mathkit.differentiation import tangent_line
 from mathkit.expr import parse, plain
 from mathkit.guard import write_scores_csv
 from scenes import outline
-from scenes.common.delta_parts import spoken_expr
+from scenes.common.math_text import expr_words
 from scenes.common.numbers import line_equation
 from scenes.common.params import Variant, VariantError, load_variant
 from tools import quality, variants
@@ -73,7 +73,7 @@ def _own_and_course_words(v: Variant) -> tuple[list[str], list[str]]:
     p = v.params
     if v.scene == "DeltaMethod":
         t = tangent_line(p.f, p.x0)
-        own = [spoken_expr(parse(p.f)), line_equation(t.slope, t.intercept)]
+        own = [expr_words(parse(p.f)), line_equation(t.slope, t.intercept)]
         course = tangent_line(RUNNING_FUNCTION, DELTA_POINT_X).latex
         return own, [course, "running function", "bottom of the curve"]
     if v.scene == "NumericIntegration":
