@@ -59,4 +59,5 @@ def axonometric(
     s = np.asarray(scale, dtype=float)
     if s.shape != (3,) or not np.all(np.isfinite(s)):
         raise ValueError(f"scale must be three finite numbers, got {scale!r}")
-    return (p * s) @ view_basis(azimuth, elevation).T
+    out: FloatArray = (p * s) @ view_basis(azimuth, elevation).T
+    return out
