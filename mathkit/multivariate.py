@@ -359,7 +359,9 @@ class Slice:
         finite(t, "t")
         return _to_float(sp.diff(self.derivative, self.free).subs(self.free, t))
 
-    def points(self, variables: Sequence[str], ts: Sequence[float]) -> FloatArray:
+    def points(
+        self, variables: Sequence[str], ts: Sequence[float] | FloatArray
+    ) -> FloatArray:
         """The slice as points on the surface: rows (v_1, ..., v_n, z), one per ``t``.
 
         Columns follow ``variables`` (the free one takes ``ts``, the fixed ones

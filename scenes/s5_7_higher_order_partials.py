@@ -48,6 +48,7 @@ from mathkit.expr import latex
 from mathkit.multivariate import (
     CYLINDER_VARS,
     SADDLE_VARS,
+    Slice,
     classify_hessian,
     course_critical_points,
     cylinder,
@@ -110,7 +111,7 @@ class SaddlePicture:
     turned view stays where the fixed one was.
     """
 
-    def __init__(self, slices: tuple[object, ...], colors: tuple[str, ...]) -> None:
+    def __init__(self, slices: tuple[Slice, ...], colors: tuple[str, ...]) -> None:
         wire = surface_wireframe(
             SADDLE,
             SADDLE_VARS,
@@ -121,7 +122,7 @@ class SaddlePicture:
         )
         self.lines = (*wire.along_x, *wire.along_y)
         ts = np.linspace(*SADDLE_SQUARE, GRID[1])
-        self.curves = tuple(sl.points(SADDLE_VARS, ts) for sl in slices)  # type: ignore[attr-defined]
+        self.curves = tuple(sl.points(SADDLE_VARS, ts) for sl in slices)
         self.colors = colors
         self.factor, self.offset = 1.0, np.zeros(3)
 
