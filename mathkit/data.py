@@ -107,6 +107,8 @@ SLICE_POINTS: Final[tuple[float, ...]] = (-2.0, -1.0, 0.0, 1.0, 2.0)
 """Where the notebook draws tangents on each slice."""
 SADDLE_X_SLICE: Final = 2.0
 """The x value held fixed for the dz/dy slice."""
+SADDLE_SQUARE: Final[tuple[float, float]] = (-2.0, 2.0)
+"""The square -2 <= x, y <= 2 over which the saddle is drawn (the notebook's slice points)."""
 SADDLE_EXERCISES: Final[tuple[tuple[float, float], ...]] = (
     (3.0, 0.0),
     (2.0, 3.0),

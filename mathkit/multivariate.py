@@ -251,6 +251,71 @@ def ordered_latex(expr: sp.Expr, order: Sequence[str]) -> str:
     return head + " ".join(parts)
 
 
+# -- the surface as a wireframe -------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Wireframe:
+    """Grid lines of a surface z = f(x, y), as rows of (x, y, z) points.
+
+    ``along_x[k]`` holds y at ``ys[k]`` with x running across the square;
+    ``along_y[k]`` holds x at ``xs[k]`` with y running.
+    """
+
+    xs: FloatArray
+    ys: FloatArray
+    along_x: tuple[FloatArray, ...]
+    along_y: tuple[FloatArray, ...]
+
+
+def surface_wireframe(
+    expr: str,
+    variables: Sequence[str],
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    *,
+    lines: int,
+    samples: int,
+) -> Wireframe:
+    """``lines`` grid lines each way of z = ``expr`` over the rectangle, ``samples`` points each.
+
+    Raises
+    ------
+    ValueError
+        If a range is empty or not finite, ``lines`` < 2 or ``samples`` < 2, or
+        the surface is not finite somewhere on the grid.
+    """
+    names = _check_variables(variables)
+    if len(names) != 2:
+        raise ValueError(f"a wireframe needs two variables, got {names}")
+    if lines < 2 or samples < 2:
+        raise ValueError(
+            f"lines and samples must be at least 2, got {lines}, {samples}"
+        )
+    for name, (lo, hi) in zip(names, (x_range, y_range), strict=True):
+        finite(lo, f"{name} start")
+        finite(hi, f"{name} end")
+        if not lo < hi:
+            raise ValueError(f"{name} range must increase, got ({lo}, {hi})")
+    fn = compile_expr(parse(expr, names), tuple(symbol(n) for n in names), "numpy")
+    xs = np.linspace(*x_range, lines)
+    ys = np.linspace(*y_range, lines)
+    xt = np.linspace(*x_range, samples)
+    yt = np.linspace(*y_range, samples)
+
+    def row(x: FloatArray, y: FloatArray) -> FloatArray:
+        with np.errstate(all="ignore"):
+            z = np.broadcast_to(np.asarray(fn(x, y), dtype=float), x.shape)
+        if not np.all(np.isfinite(z)):
+            raise ValueError(f"z = {expr} is not finite on the grid")
+        return np.column_stack([x, y, z])
+
+    return Wireframe(
+        xs,
+        ys,
+        tuple(row(xt, np.full_like(xt, y)) for y in ys),
+        tuple(row(np.full_like(yt, x), yt) for x in xs),
+    )
+
+
 # -- slices and tangents ---------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Slice:
@@ -285,6 +350,35 @@ class Slice:
         if len(ts) == 0:
             raise ValueError("ts is empty: give at least one point")
         return tuple(self.tangent(t) for t in ts)
+
+    def curvature(self, t: float) -> float:
+        """The slice's second derivative at ``t``: its bending (> 0 up, < 0 down).
+
+        It is the unmixed second partial along the free variable (Stewart 14.3).
+        """
+        finite(t, "t")
+        return _to_float(sp.diff(self.derivative, self.free).subs(self.free, t))
+
+    def points(
+        self, variables: Sequence[str], ts: Sequence[float] | FloatArray
+    ) -> FloatArray:
+        """The slice as points on the surface: rows (v_1, ..., v_n, z), one per ``t``.
+
+        Columns follow ``variables`` (the free one takes ``ts``, the fixed ones
+        their values), then z: the curve the slicing plane cuts out of the surface.
+        """
+        names = _check_variables(variables)
+        fixed = dict(self.fixed)
+        if set(names) != set(fixed) | {self.free.name}:
+            raise ValueError(
+                f"variables {names} must be the slice's: {self.free.name} and {sorted(fixed)}"
+            )
+        t = np.asarray(ts, dtype=float)
+        if t.ndim != 1 or t.size == 0 or not np.all(np.isfinite(t)):
+            raise ValueError("ts must be a non-empty sequence of finite numbers")
+        z = np.asarray(compile_expr(self.expr, self.free, "numpy")(t), dtype=float)
+        cols = [t if n == self.free.name else np.full_like(t, fixed[n]) for n in names]
+        return np.column_stack([*cols, np.broadcast_to(z, t.shape)])
 
 
 def slice_of(

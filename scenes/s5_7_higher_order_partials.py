@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from functools import partial
 
+import numpy as np
 from manim import (
+    DL,
     DOWN,
     LEFT,
+    ORIGIN,
     RIGHT,
     UP,
     Create,
@@ -25,16 +28,26 @@ from manim import (
     LaggedStart,
     ReplacementTransform,
     SurroundingRectangle,
+    Transform,
+    UpdateFromAlphaFunc,
     VGroup,
+    VMobject,
     Write,
 )
 
-from mathkit.data import CRITICAL_POINT_FUNCTIONS, CYLINDER, CYLINDER_POINT, SADDLE
+from mathkit.data import (
+    CRITICAL_POINT_FUNCTIONS,
+    CYLINDER,
+    CYLINDER_POINT,
+    SADDLE,
+    SADDLE_SQUARE,
+)
 from mathkit.differentiation import derivative
 from mathkit.expr import latex
 from mathkit.multivariate import (
     CYLINDER_VARS,
     SADDLE_VARS,
+    Slice,
     classify_hessian,
     course_critical_points,
     cylinder,
@@ -43,7 +56,9 @@ from mathkit.multivariate import (
     ordered_latex,
     partial_derivatives,
     slice_of,
+    surface_wireframe,
 )
+from mathkit.projection import axonometric
 from scenes.common.base import LectureScene
 from scenes.common.math_text import expr_words, tex_text
 from scenes.common.mobjects import (
@@ -54,6 +69,7 @@ from scenes.common.mobjects import (
     get_table,
     get_tex,
     get_text,
+    stage_box,
 )
 from scenes.common.numbers import fmt
 from scenes.common.regression_parts import readable_labels
@@ -65,11 +81,79 @@ TREE_GAP = 1.0
 FD_STEPS = (1.0, 0.1, 0.01, 0.001)
 """[LAYOUT] Steps h of the finite-difference table of the mixed partial."""
 
+VIEW = (-58.0, 22.0)
+"""[LAYOUT] Azimuth and elevation (degrees) of the saddle picture's fixed view."""
+SWING = 24.0
+"""[LAYOUT] How far (degrees) the view turns and back while the test is spoken."""
+Z_SQUASH = 0.42
+"""[LAYOUT] Vertical squash of the picture: z runs over twice the square's width."""
+GRID = (11, 41)
+"""[LAYOUT] Grid lines each way, and points along each, of the wireframe."""
+
 D2 = r"\partial^2"
 
 
 _num = partial(fmt, places=3, trim=False)
 """Whole numbers without decimals, else three decimals (18.850)."""
+
+
+class SaddlePicture:
+    """z = x^2 - y^2 drawn flat: a light wireframe and its two slices, projected.
+
+    The grid and slices come from ``mathkit.multivariate``, the view from
+    ``mathkit.projection.axonometric``. :meth:`draw` gives the picture from an
+    azimuth, scaled and placed as the picture from ``VIEW`` fits ``box``, so a
+    turned view stays where the fixed one was.
+    """
+
+    def __init__(self, slices: tuple[Slice, ...], colors: tuple[str, ...]) -> None:
+        wire = surface_wireframe(
+            SADDLE,
+            SADDLE_VARS,
+            SADDLE_SQUARE,
+            SADDLE_SQUARE,
+            lines=GRID[0],
+            samples=GRID[1],
+        )
+        self.lines = (*wire.along_x, *wire.along_y)
+        ts = np.linspace(*SADDLE_SQUARE, GRID[1])
+        self.curves = tuple(sl.points(SADDLE_VARS, ts) for sl in slices)
+        self.colors = colors
+        self.factor, self.offset = 1.0, np.zeros(3)
+
+    def fit(self, box: tuple[float, float, float, float]) -> SaddlePicture:
+        """Scale and place the fixed view inside ``(left, right, bottom, top)``."""
+        left, right, bottom, top = box
+        raw = self._raw(VIEW[0])
+        self.factor = min((right - left) / raw.width, (top - bottom) / raw.height)
+        centre = np.array([(left + right) / 2, (bottom + top) / 2, 0.0])
+        self.offset = centre - raw.get_center() * self.factor
+        return self
+
+    def _raw(self, azimuth: float) -> VGroup:
+        def path(points: np.ndarray) -> tuple[VMobject, float]:
+            uvd = axonometric(points, azimuth, VIEW[1], scale=(1.0, 1.0, Z_SQUASH))
+            flat = np.column_stack([uvd[:, 0], uvd[:, 1], np.zeros(len(uvd))])
+            return VMobject().set_points_as_corners(flat), float(uvd[:, 2].mean())
+
+        drawn = [path(line) for line in self.lines]
+        depths = [d for _, d in drawn]
+        lo, hi = min(depths), max(depths)
+        mesh = VGroup()
+        for mob, d in drawn:  # nearer lines brighter: a depth cue without hidden lines
+            near = (d - lo) / (hi - lo) if hi > lo else 1.0
+            mob.set_stroke(PALETTE.muted, width=1.5, opacity=0.3 + 0.5 * near)
+            mesh.add(mob)
+        curves = VGroup()
+        for pts, color in zip(self.curves, self.colors, strict=True):
+            curves.add(path(pts)[0].set_stroke(color, width=5))
+        return VGroup(mesh, curves)
+
+    def draw(self, azimuth: float = VIEW[0]) -> VGroup:
+        """The picture from ``azimuth``: ``[mesh, slices]``, placed by :meth:`fit`."""
+        return (
+            self._raw(azimuth).scale(self.factor, about_point=ORIGIN).shift(self.offset)
+        )
 
 
 class HigherOrderPartials(LectureScene):
@@ -162,7 +246,20 @@ class HigherOrderPartials(LectureScene):
             size=SIZES.tex_small,
             color=PALETTE.subtle,
         )
-        hess = get_tex(rf"H = {h_saddle.latex()}", size=SIZES.tex_large)
+        # one part per entry (the & and \\ parts draw nothing): hess[1], hess[7] are the diagonal
+        hess = get_tex(
+            r"H = \begin{bmatrix}",
+            latex(hm[0][0]),
+            "&",
+            latex(hm[0][1]),
+            r"\\",
+            latex(hm[1][0]),
+            "&",
+            latex(hm[1][1]),
+            r"\end{bmatrix}",
+            size=SIZES.tex_large,
+        )
+        diagonal = (hess[1], hess[7])
         side = VGroup(hess, convention).arrange(DOWN, buff=SPACE.medium)
         side.next_to(tree, RIGHT, buff=SPACE.section).align_to(tree, UP)
         if side.get_right()[0] > 7.1 - EDGE_BUFF:
@@ -187,16 +284,18 @@ class HigherOrderPartials(LectureScene):
         )
         along_x = slice_of(SADDLE, SADDLE_VARS, "x", {"y": origin[1]})
         along_y = slice_of(SADDLE, SADDLE_VARS, "y", {"x": origin[0]})
+        colors = (PALETTE.tangent, PALETTE.point)
+        bends = tuple(sl.curvature(0.0) for sl in (along_x, along_y))
         plots = VGroup()
         for sl, var, value, color in (
-            (along_x, "x", h0[0][0], PALETTE.tangent),
-            (along_y, "y", h0[1][1], PALETTE.point),
+            (along_x, "x", bends[0], colors[0]),
+            (along_y, "y", bends[1], colors[1]),
         ):
             axes = get_axes(
                 [-2.5, 2.5, 1],
                 [-5, 5, 5],
-                width=4.4,
-                height=1.6,
+                width=3.6,
+                height=1.3,
                 x_label=var,
                 y_label="z",
             )
@@ -208,8 +307,9 @@ class HigherOrderPartials(LectureScene):
                 size=SIZES.tex_small,
                 color=color,
             )
-            curv = get_tex(
-                rf"\frac{{{D2} z}}{{\partial {var}^2}} = {_num(value)}",
+            curv = get_tex(  # the value its own part: it flies into H
+                rf"\frac{{{D2} z}}{{\partial {var}^2}} =",
+                _num(value),
                 size=SIZES.tex_small,
                 color=color,
             )
@@ -219,59 +319,103 @@ class HigherOrderPartials(LectureScene):
                 color=color,
             )
             label.next_to(axes, UP, buff=SPACE.small)
-            VGroup(curv, word).arrange(RIGHT, buff=SPACE.medium).next_to(
-                axes, DOWN, buff=SPACE.small
-            )
+            VGroup(curv, word).arrange(
+                DOWN, aligned_edge=LEFT, buff=SPACE.small
+            ).next_to(axes, RIGHT, buff=SPACE.medium)
             plots.add(VGroup(axes, graph, label, curv, word))
-        plots.arrange(RIGHT, buff=SPACE.section).to_edge(
-            DOWN, buff=EDGE_BUFF + SPACE.large
+        # the stage in two columns: H and the saddle on the left, the slices on the right
+        left, right, bottom, top = stage_box(title)
+        plots.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        plots.next_to([right, top, 0], DL, buff=0).shift(DOWN * SPACE.tight)
+        split = plots.get_left()[0] - SPACE.medium
+        picture = SaddlePicture((along_x, along_y), colors)
+        picture.fit((left, split, bottom, hess.get_bottom()[1] - SPACE.medium))
+        saddle_pic = picture.draw()
+        mesh, on_surface = saddle_pic
+        self.narrate(
+            f"Curvature is easiest to see on the surface itself: here is z = "
+            f"{expr_words(saddle.expr)} over the square, as a light wire grid.",
+            Create(mesh, lag_ratio=0.08),
+            fill=True,
         )
         for k, (sl, value, bend) in enumerate(
-            ((along_x, h0[0][0], "up"), (along_y, h0[1][1], "down"))
+            ((along_x, bends[0], "up"), (along_y, bends[1], "down"))
         ):
             lead = (
                 "An unmixed second partial is the curvature of a slice. Along x"
                 if k == 0
                 else "Along y"
             )
+            lifted = on_surface[k].copy()
             self.narrate(
-                f"{lead} the slice z = {expr_words(sl.expr)} bends {bend}, with second"
-                f" derivative {_num(value)}.",
+                f"{lead} the slice z = {expr_words(sl.expr)} bends {bend}: lift it off"
+                f" the surface and its second derivative is {_num(value)}.",
                 LaggedStart(
+                    Create(on_surface[k]),
                     FadeIn(plots[k][0]),
                     FadeIn(plots[k][2]),
-                    Create(plots[k][1]),
+                    ReplacementTransform(lifted, plots[k][1]),
                     FadeIn(plots[k][3:]),
-                    lag_ratio=0.3,
+                    lag_ratio=0.35,
                 ),
                 fill=True,
             )
+        self.narrate(
+            f"Those two curvatures, {_num(bends[0])} and {expr_words(_num(bends[1]))}, "
+            "are the diagonal of H.",
+            LaggedStart(
+                *[
+                    Transform(
+                        plots[k][3][1].copy(),
+                        diagonal[k].copy().set_color(colors[k]),
+                        remover=True,
+                    )
+                    for k in range(2)
+                ],
+                *[
+                    d.animate.set_color(c)
+                    for d, c in zip(diagonal, colors, strict=True)
+                ],
+                lag_ratio=0.3,
+            ),
+            fill=True,
+        )
         det = h0[0][0] * h0[1][1] - h0[0][1] * h0[1][0]
         test2d = get_tex(
             rf"D = \det H = {_num(det)} {'<' if det < 0 else '>'} 0",
-            size=SIZES.tex,
+            size=SIZES.tex_small,
         )
         verdict_text = get_text(
-            f"a {verdict} at the origin", size=SIZES.label, color=PALETTE.accent
+            f"a {verdict} at the origin", size=SIZES.small, color=PALETTE.accent
         )
         test_row = VGroup(test2d, verdict_text).arrange(
             DOWN, aligned_edge=LEFT, buff=SPACE.small
         )
-        test_row.next_to(hess, RIGHT, buff=SPACE.section).align_to(hess, UP)
+        test_row.next_to(hess, RIGHT, buff=SPACE.medium)
+        if test_row.get_right()[0] > split:
+            test_row.scale_to_fit_width(split - test_row.get_left()[0])
+
+        self.remove(mesh, *on_surface)  # the same lines, now as one picture that turns
+        self.add(saddle_pic)
+
+        def turn(mob: VGroup, alpha: float) -> None:
+            # there and back: the saddle turns so both bends are seen from the side
+            mob.become(picture.draw(VIEW[0] + SWING * np.sin(np.pi * alpha)))
+
         self.narrate(
             f"Up in one direction and down in the other: the origin is a {verdict}. "
             "The two-variable test takes D, the determinant of H: it multiplies the two "
             "curvatures and subtracts the square of the mixed partial; a negative D "
             "means a saddle.",
             LaggedStart(Write(test2d), FadeIn(verdict_text), lag_ratio=0.6),
+            UpdateFromAlphaFunc(saddle_pic, turn),
             fill=True,
         )
-        self.play(FadeIn(verdict_text))
         self.hold()
 
         # -- mixed ------------------------------------------------------------------------------
         self.beat("mixed")
-        self.play(FadeOut(VGroup(hess, plots, test_row)))
+        self.play(FadeOut(VGroup(hess, plots, test_row, saddle_pic)))
         vol = partial_derivatives(CYLINDER, CYLINDER_VARS)
         h_cyl = hessian(CYLINDER, CYLINDER_VARS)
         exact = h_cyl.exact_at(CYLINDER_POINT)
@@ -446,26 +590,39 @@ class HigherOrderPartials(LectureScene):
         # -- summary ---------------------------------------------------------------------------------
         self.beat("summary")
         self.play(FadeOut(panels))
+        left, right, bottom, top = stage_box(title)
+        h_final = hess.copy().scale(1.25)
+        for d, c in zip((h_final[1], h_final[7]), colors, strict=True):
+            d.set_color(c)
         summary = VGroup(
-            get_text(
-                "Second partials: differentiate a partial again", size=SIZES.label
-            ),
-            get_text("Unmixed ones measure curvature along a slice", size=SIZES.label),
-            get_text("Mixed ones agree, whatever the order", size=SIZES.label),
-            get_text(
-                "Together they form the Hessian, used by fancier optimisers",
-                size=SIZES.label,
-            ),
+            get_text("Second partial: a partial, again", size=SIZES.label),
+            get_text("Unmixed: curvature of a slice", size=SIZES.label),
+            get_text("Mixed: the same in either order", size=SIZES.label),
+            get_text("H collects them for optimisers", size=SIZES.label),
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
-        card = get_card(summary, buff=SPACE.large)
-        card.next_to(title, DOWN, buff=SPACE.large).set_x(0)
-        if card.width > 14.2 - 2 * (EDGE_BUFF + SPACE.medium):
-            card.scale_to_fit_width(14.2 - 2 * (EDGE_BUFF + SPACE.medium))
+        card = get_card(summary, buff=SPACE.medium)
+        column = VGroup(h_final, card).arrange(DOWN, buff=SPACE.large)
+        column.next_to([right, (bottom + top) / 2, 0], LEFT, buff=0)
+        # the saddle takes the rest of the stage, left of H and the card
+        final = SaddlePicture((along_x, along_y), colors).fit(
+            (left, column.get_left()[0] - SPACE.large, bottom, top)
+        )
+        again = final.draw()
         self.caption(
             "In short: second partials measure curvature, mixed partials commute, "
             "and the Hessian collects them for optimisers that use curvature."
         )
-        self.play(FadeIn(card[0]), FadeIn(summary, lag_ratio=0.3), run_time=2)
+        self.play(
+            LaggedStart(
+                Create(again[0], lag_ratio=0.05),
+                Create(again[1]),
+                FadeIn(h_final),
+                FadeIn(card[0]),
+                FadeIn(summary, lag_ratio=0.3),
+                lag_ratio=0.3,
+            ),
+            run_time=3,
+        )
         box = SurroundingRectangle(summary[3], color=PALETTE.accent, buff=SPACE.tight)
         self.play(Create(box))
         self.hold(1.5)

@@ -299,3 +299,65 @@ def test_mixed_difference_converges_to_the_mixed_partial_at_order_h() -> None:
     )
     with pytest.raises(ValueError, match="positive"):
         mv.mixed_difference(mv.CYLINDER, mv.CYLINDER_VARS, (r, length), 0.0)
+
+
+# -- the saddle's wireframe, slices on it and their curvatures (5g) -----------------
+def test_wireframe_samples_the_surface():
+    from mathkit.data import SADDLE, SADDLE_SQUARE
+
+    w = mv.surface_wireframe(
+        SADDLE, mv.SADDLE_VARS, SADDLE_SQUARE, SADDLE_SQUARE, lines=11, samples=9
+    )
+    assert len(w.along_x) == len(w.along_y) == 11
+    np.testing.assert_allclose(w.xs, np.linspace(-2, 2, 11))
+    for y, line in zip(w.ys, w.along_x, strict=True):
+        assert line.shape == (9, 3)
+        np.testing.assert_allclose(line[:, 1], y)
+        np.testing.assert_allclose(line[:, 2], line[:, 0] ** 2 - y**2)
+    for x, line in zip(w.xs, w.along_y, strict=True):
+        np.testing.assert_allclose(line[:, 0], x)
+        np.testing.assert_allclose(line[:, 2], x**2 - line[:, 1] ** 2)
+    # the corners of the square: z = 0 on the diagonals
+    assert w.along_x[0][0].tolist() == [-2, -2, 0]
+
+
+def test_wireframe_refuses_bad_input():
+    with pytest.raises(ValueError, match="increase"):
+        mv.surface_wireframe("x*y", ("x", "y"), (1, 0), (0, 1), lines=3, samples=3)
+    with pytest.raises(ValueError, match="at least 2"):
+        mv.surface_wireframe("x*y", ("x", "y"), (0, 1), (0, 1), lines=1, samples=3)
+    with pytest.raises(ValueError, match="not finite"):
+        mv.surface_wireframe("1/x", ("x", "y"), (-1, 1), (0, 1), lines=3, samples=3)
+
+
+@pytest.mark.parametrize(
+    ("free", "fixed", "curv"), [("x", {"y": 0.0}, 2.0), ("y", {"x": 0.0}, -2.0)]
+)
+def test_saddle_slice_curvatures_are_the_hessian_diagonal(free, fixed, curv):
+    from mathkit.data import SADDLE
+
+    sl = mv.slice_of(SADDLE, mv.SADDLE_VARS, free, fixed)
+    h = mv.hessian(SADDLE, mv.SADDLE_VARS).at((0.0, 0.0))
+    k = mv.SADDLE_VARS.index(free)
+    for t in (-1.5, 0.0, 2.0):
+        assert sl.curvature(t) == curv == h[k][k]
+
+
+def test_slice_curvature_matches_sympy_second_derivative():
+    x = sp.Symbol("x", real=True)
+    sl = mv.slice_of("x^3*y + sin(x)", ("x", "y"), "x", {"y": 2.0})
+    ref = sp.diff(2 * x**3 + sp.sin(x), x, 2)
+    for t in (-1.0, 0.3, 2.0):
+        assert sl.curvature(t) == pytest.approx(float(ref.subs(x, t)), rel=1e-12)
+
+
+def test_slice_points_lie_on_the_surface():
+    sl = mv.slice_of("x^2 - y^2", ("x", "y"), "y", {"x": 0.5})
+    pts = sl.points(("x", "y"), [-2.0, 0.0, 1.0])
+    np.testing.assert_allclose(pts, [[0.5, -2, -3.75], [0.5, 0, 0.25], [0.5, 1, -0.75]])
+    const = mv.slice_of("x^2 - y^2 + 3", ("x", "y"), "x", {"y": 2.0})
+    np.testing.assert_allclose(const.points(("x", "y"), [1.0])[0], [1, 2, 0])
+    with pytest.raises(ValueError, match="slice's"):
+        sl.points(("x", "z"), [0.0])
+    with pytest.raises(ValueError, match="finite"):
+        sl.points(("x", "y"), [float("nan")])
