@@ -80,8 +80,6 @@ SLOPE_STEP = 1e-6
 """Step of the central difference that gives the sliding tangents' slopes."""
 SLOPE_TRACE_MIN = 1e-3
 """[LAYOUT] Shortest stretch of m (from the first guess) drawn as the traced C(m) curve."""
-FLAT_HALF_WIDTH = 0.6
-"""[LAYOUT] Half-width (in m) of the flat tangent drawn at the minimum of C(m)."""
 CONFIDENT_RIGHT = 0.9
 """[PROPOSED] A confident, right prediction p for the label y = 1."""
 CONFIDENT_WRONG = 0.01
@@ -462,11 +460,15 @@ class CostFunctions(LectureScene):
 
         turning_res = always_redraw(clipped_residuals)
 
+        reached = [INITIAL_M]  # the lowest m the dot has reached: the curve stays drawn
+
         def traced() -> Mobject:
-            m = slope.get_value()
-            if m > INITIAL_M - SLOPE_TRACE_MIN:
+            reached[0] = min(reached[0], slope.get_value())
+            if reached[0] > INITIAL_M - SLOPE_TRACE_MIN:
                 return VMobject()
-            return get_graph(c_axes, c_of, x_range=[m, INITIAL_M], color=PALETTE.error)
+            return get_graph(
+                c_axes, c_of, x_range=[reached[0], INITIAL_M], color=PALETTE.error
+            )
 
         trace = always_redraw(traced)
         rider = always_redraw(
@@ -496,6 +498,7 @@ class CostFunctions(LectureScene):
             lag_ratio=0.2,
             fill=True,
         )
+        self.add(trace)
         self.narrate(
             "As the line turns, each line's mean squared error becomes one point "
             "of a curve: the cost C as a function of m.",
@@ -515,18 +518,12 @@ class CostFunctions(LectureScene):
             Create(floor),
             fill=True,
         )
-        flat = get_line_through(
-            c_axes,
-            0.0,
-            c_of(m_star),
-            [m_star - FLAT_HALF_WIDTH, m_star + FLAT_HALF_WIDTH],
-            color=PALETTE.tangent,
-        )
         self.narrate(
             "This is the cost we will differentiate: at its lowest point "
             "the slope of C is zero.",
-            Create(flat),
+            Indicate(rider, color=PALETTE.secant, scale_factor=1.6),
             Indicate(r_c, color=PALETTE.error),
+            lag_ratio=0.4,
             fill=True,
         )
         for mob in (r_m.number, r_c.number, turning, turning_res, trace, rider):
@@ -536,7 +533,7 @@ class CostFunctions(LectureScene):
         self.beat("cross-entropy")
         ce_tex = get_tex(
             r"C = -\left[\,y\log p + (1 - y)\log(1 - p)\,\right]",
-            size=SIZES.tex,
+            size=SIZES.tex_small,
             color=PALETTE.error,
         )
         ce_tex.next_to(title, DOWN, buff=SPACE.large).to_edge(
@@ -600,7 +597,6 @@ class CostFunctions(LectureScene):
                     rider,
                     knobs,
                     floor,
-                    flat,
                 )
             ),
             Write(ce_tex),
@@ -641,10 +637,10 @@ class CostFunctions(LectureScene):
             VGroup(
                 get_text("regression", size=SIZES.label, color=PALETTE.subtle),
                 formula.copy(),
-            ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small),
+            ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium),
             VGroup(
                 get_text("classification", size=SIZES.label, color=PALETTE.subtle),
-                ce_tex.copy(),
+                ce_tex.copy().scale(SIZES.tex / SIZES.tex_small),
             ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small),
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.large)
         summary = get_card(get_text("one number to minimise", size=SIZES.label))
