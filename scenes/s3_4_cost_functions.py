@@ -583,9 +583,7 @@ class CostFunctions(LectureScene):
             get_tex("y = 1", size=SIZES.tex_small, color=PALETTE.curve), r_p, r_ce
         ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         ce_reads.next_to(ce_tex, DOWN, buff=SPACE.large).align_to(ce_tex, LEFT)
-        self.narrate(
-            "Classifiers predict a probability p that the label is 1. "
-            "Their usual cost in deep learning is the cross-entropy.",
+        self.play(
             FadeOut(
                 VGroup(
                     data_axes,
@@ -599,6 +597,10 @@ class CostFunctions(LectureScene):
                     floor,
                 )
             ),
+        )
+        self.narrate(
+            "Classifiers predict a probability p that the label is 1. "
+            "Their usual cost in deep learning is the cross-entropy.",
             Write(ce_tex),
             Create(p_axes),
             lag_ratio=0.3,
