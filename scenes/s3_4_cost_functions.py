@@ -3,7 +3,9 @@
 Learning goal: a cost turns all of a model's errors into one number. Plain
 errors can cancel (+5 and -5 sum to 0), so costs use absolute or squared
 errors; the course prefers the mean squared error because its derivative is
-smooth and it punishes large errors. All values come from ``mathkit.cost``.
+smooth and it punishes large errors. The regression's cost, as a function of
+the slope m (b held), is a parabola whose lowest point is the best line; the
+usual classifier cost is the cross-entropy. All values come from ``mathkit.cost``.
 """
 
 from __future__ import annotations
