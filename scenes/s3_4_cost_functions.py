@@ -3,7 +3,9 @@
 Learning goal: a cost turns all of a model's errors into one number. Plain
 errors can cancel (+5 and -5 sum to 0), so costs use absolute or squared
 errors; the course prefers the mean squared error because its derivative is
-smooth and it punishes large errors. All values come from ``mathkit.cost``.
+smooth and it punishes large errors. The regression's cost, as a function of
+the slope m (b held), is a parabola whose lowest point is the best line; the
+usual classifier cost is the cross-entropy. All values come from ``mathkit.cost``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -18,6 +21,7 @@ from manim import (
     UP,
     Arrow,
     Create,
+    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
@@ -29,20 +33,26 @@ from manim import (
     SurroundingRectangle,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     always_redraw,
 )
 
 from mathkit.cost import (
     absolute_error,
+    best_slope,
     cost_example,
+    cross_entropy,
     forward,
     least_squares,
+    mirror_slope,
     mse,
+    regression_cost,
     squared_error,
 )
 from mathkit.data import INITIAL_B, INITIAL_M, regression_xy
 from mathkit.differentiation import central_difference
+from mathkit.plotting import nice_range
 from scenes.common import mobjects
 from scenes.common.base import LectureScene
 from scenes.common.mobjects import (
@@ -70,6 +80,12 @@ LARGE_ERROR = 4.0
 """[PROPOSED] Two error sizes that show squaring shrinking small and growing large errors."""
 SLOPE_STEP = 1e-6
 """Step of the central difference that gives the sliding tangents' slopes."""
+SLOPE_TRACE_MIN = 1e-3
+"""[LAYOUT] Shortest stretch of m (from the first guess) drawn as the traced C(m) curve."""
+CONFIDENT_RIGHT = 0.9
+"""[PROPOSED] A confident, right prediction p for the label y = 1."""
+CONFIDENT_WRONG = 0.01
+"""[PROPOSED] A confident, wrong prediction p for the label y = 1 (its cost blows up)."""
 
 
 _signed = partial(fmt, significant=6, sign=True)
@@ -77,7 +93,8 @@ _signed = partial(fmt, significant=6, sign=True)
 
 
 class CostFunctions(LectureScene):
-    """Beats: title, example, curves, mae-mse, why-square, regression, summary."""
+    """Beats: title, example, curves, mae-mse, why-square, regression, cost-curve,
+    cross-entropy, summary."""
 
     def construct(self) -> None:
         ex = cost_example()
@@ -412,16 +429,238 @@ class CostFunctions(LectureScene):
         )
         self.hold()
 
+        # -- cost curve: C as a function of m ------------------------------------------------
+        self.beat("cost-curve")
+        held_b = best.b
+        m_star = best_slope(held_b, x, y)
+        m_far = mirror_slope(INITIAL_M, held_b, x, y)
+
+        def c_of(m: float) -> float:
+            return regression_cost(held_b, m, x, y)
+
+        c_axes = get_axes(
+            nice_range(m_far, INITIAL_M),
+            nice_range(0.0, c_of(INITIAL_M)),
+            width=5.6,
+            height=4.2,
+            x_label="m",
+            y_label="C",
+        )
+        c_axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
+        )
+        slope = ValueTracker(INITIAL_M)
+        turning = always_redraw(
+            lambda: get_regression_line(data_axes, slope.get_value(), held_b)
+        )
+
+        def clipped_residuals() -> Mobject:
+            # residuals end at the plot box when a steep line leaves it (layout only)
+            y_lo, y_hi = data_axes.y_range[:2]
+            pred = np.clip(forward(x, slope.get_value(), held_b), y_lo, y_hi)
+            return get_residuals(data_axes, pred)
+
+        turning_res = always_redraw(clipped_residuals)
+
+        reached = [INITIAL_M]  # the lowest m the dot has reached: the curve stays drawn
+
+        def traced() -> Mobject:
+            reached[0] = min(reached[0], slope.get_value())
+            if reached[0] > INITIAL_M - SLOPE_TRACE_MIN:
+                return VMobject()
+            return get_graph(
+                c_axes, c_of, x_range=[reached[0], INITIAL_M], color=PALETTE.error
+            )
+
+        trace = always_redraw(traced)
+        rider = always_redraw(
+            lambda: Dot(
+                c_axes.c2p(slope.get_value(), c_of(slope.get_value())),
+                color=PALETTE.error,
+                radius=0.09,
+            )
+        )
+        r_b = get_readout("b", held_b, decimals=2, color=PALETTE.subtle)
+        r_m = get_readout("m", INITIAL_M, color=PALETTE.curve)
+        r_c = get_readout("C", c_of(INITIAL_M), color=PALETTE.error)
+        r_m.number.add_updater(lambda n: n.set_value(slope.get_value()))
+        r_c.number.add_updater(lambda n: n.set_value(c_of(slope.get_value())))
+        knobs = VGroup(r_b, r_m, r_c).arrange(RIGHT, buff=SPACE.large)
+        knobs.next_to(c_axes, UP, buff=SPACE.medium).align_to(c_axes, RIGHT)
+        self.narrate(
+            f"Now hold the intercept at the best line's b = {held_b:.2f} and change "
+            f"only the slope m, starting from the first guess's {INITIAL_M:g}.",
+            FadeOut(VGroup(formula, readout, best_read, note, best_line, best_res)),
+            FadeOut(line),
+            FadeIn(turning),
+            FadeIn(turning_res),
+            Create(c_axes),
+            FadeIn(knobs),
+            FadeIn(rider, scale=2),
+            lag_ratio=0.2,
+            fill=True,
+        )
+        self.add(trace)
+        self.narrate(
+            "As the line turns, each line's mean squared error becomes one point "
+            "of a curve: the cost C as a function of m.",
+            slope.animate.set_value(m_far),
+            fill=True,
+        )
+        floor = DashedLine(
+            c_axes.c2p(m_star, c_axes.y_range[0]),
+            c_axes.c2p(m_star, c_axes.y_range[1]),
+            color=PALETTE.secant,
+            stroke_width=2,
+        )
+        self.narrate(
+            f"It is a parabola, lowest at m = {m_star:.4f}: the best line again, "
+            f"with cost {c_of(m_star):.4f}.",
+            slope.animate.set_value(m_star),
+            Create(floor),
+            fill=True,
+        )
+        self.narrate(
+            "This is the cost we will differentiate: at its lowest point "
+            "the slope of C is zero.",
+            Indicate(rider, color=PALETTE.secant, scale_factor=1.6),
+            Indicate(r_c, color=PALETTE.error),
+            lag_ratio=0.4,
+            fill=True,
+        )
+        for mob in (r_m.number, r_c.number, turning, turning_res, trace, rider):
+            mob.clear_updaters()
+
+        # -- cross-entropy ------------------------------------------------------------------
+        self.beat("cross-entropy")
+        ce_tex = get_tex(
+            r"C = -\left[\,y\log p + (1 - y)\log(1 - p)\,\right]",
+            size=SIZES.tex_small,
+            color=PALETTE.error,
+        )
+        ce_tex.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
+
+        def ce(label: int) -> Callable[[float], float]:
+            def f(p: float) -> float:
+                return cross_entropy(p, label) if 0.0 < p < 1.0 else float("inf")
+
+            return f
+
+        p_axes = get_axes(
+            nice_range(0.0, 1.0),
+            nice_range(0.0, cross_entropy(CONFIDENT_WRONG, 1)),
+            width=5.6,
+            height=4.2,
+            x_label="p",
+            y_label="C",
+        )
+        p_axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight).to_edge(
+            DOWN, buff=SUBTITLE_ZONE
+        )
+        ce_one = get_clipped_graph(p_axes, ce(1), color=PALETTE.curve)
+        ce_zero = get_clipped_graph(p_axes, ce(0), color=PALETTE.tangent)
+        ce_legend = get_legend([("y = 1", PALETTE.curve), ("y = 0", PALETTE.tangent)])
+        ce_legend.arrange(RIGHT, buff=SPACE.large).next_to(
+            p_axes, UP, buff=SPACE.small
+        ).align_to(p_axes, RIGHT)
+        prob = ValueTracker(CONFIDENT_RIGHT)
+        p_dot = always_redraw(
+            lambda: Dot(
+                p_axes.c2p(prob.get_value(), cross_entropy(prob.get_value(), 1)),
+                color=PALETTE.error,
+                radius=0.09,
+            )
+        )
+        r_p = get_readout("p", CONFIDENT_RIGHT, decimals=2, color=PALETTE.curve)
+        r_ce = get_readout(
+            "C", cross_entropy(CONFIDENT_RIGHT, 1), decimals=2, color=PALETTE.error
+        )
+        r_p.number.add_updater(lambda n: n.set_value(prob.get_value()))
+        r_ce.number.add_updater(
+            lambda n: n.set_value(cross_entropy(prob.get_value(), 1))
+        )
+        ce_reads = VGroup(
+            get_tex("y = 1", size=SIZES.tex_small, color=PALETTE.curve), r_p, r_ce
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
+        ce_reads.next_to(ce_tex, DOWN, buff=SPACE.large).align_to(ce_tex, LEFT)
+        self.play(
+            FadeOut(
+                VGroup(
+                    data_axes,
+                    dots,
+                    turning,
+                    turning_res,
+                    c_axes,
+                    trace,
+                    rider,
+                    knobs,
+                    floor,
+                )
+            ),
+        )
+        self.narrate(
+            "Classifiers predict a probability p that the label is 1. "
+            "Their usual cost in deep learning is the cross-entropy.",
+            Write(ce_tex),
+            Create(p_axes),
+            lag_ratio=0.3,
+            fill=True,
+        )
+        self.narrate(
+            "For a label y = 1 only minus log p is left: "
+            f"close to zero when the model says p = {CONFIDENT_RIGHT:g}.",
+            Create(ce_one),
+            FadeIn(ce_legend[0]),
+            FadeIn(ce_reads),
+            FadeIn(p_dot, scale=2),
+            lag_ratio=0.3,
+            fill=True,
+        )
+        self.narrate(
+            "But as that confident prediction turns wrong, the cost blows up: "
+            f"at p = {CONFIDENT_WRONG:g} it is {cross_entropy(CONFIDENT_WRONG, 1):.2f}.",
+            prob.animate.set_value(CONFIDENT_WRONG),
+            fill=True,
+        )
+        for mob in (r_p.number, r_ce.number, p_dot):
+            mob.clear_updaters()
+        self.narrate(
+            "For y = 0 the mirror curve, minus log of 1 minus p, "
+            "punishes a confident p near 1 instead.",
+            Create(ce_zero),
+            FadeIn(ce_legend[1]),
+            fill=True,
+        )
+
         # -- summary ------------------------------------------------------------------------------
         self.beat("summary")
-        box = SurroundingRectangle(formula, color=PALETTE.error, buff=SPACE.small)
+        formula.set_color(PALETTE.error)
+        costs = VGroup(
+            VGroup(
+                get_text("regression", size=SIZES.label, color=PALETTE.subtle),
+                formula.copy(),
+            ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium),
+            VGroup(
+                get_text("classification", size=SIZES.label, color=PALETTE.subtle),
+                ce_tex.copy().scale(SIZES.tex / SIZES.tex_small),
+            ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.large)
         summary = get_card(get_text("one number to minimise", size=SIZES.label))
-        summary.next_to(note, DOWN, buff=SPACE.large).to_edge(RIGHT, buff=EDGE_BUFF)
+        self.stage(VGroup(costs, summary).arrange(DOWN, buff=SPACE.large))
+        box = SurroundingRectangle(costs[0][1], color=PALETTE.error, buff=SPACE.small)
+        self.play(
+            FadeOut(VGroup(p_axes, ce_one, ce_zero, ce_legend, p_dot, ce_reads)),
+            FadeOut(ce_tex),
+        )
         self.narrate(
-            "The mean squared error is the cost we will differentiate "
-            "to train our models.",
+            "Either way, a cost is one number to minimise. The mean squared error "
+            "is the cost we will differentiate to train our models.",
+            FadeIn(costs, lag_ratio=0.3),
             Create(box),
             FadeIn(summary, shift=UP * 0.2),
-            hold=1.0,
+            lag_ratio=0.3,
+            fill=True,
         )
         self.wait()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.optimize
+import scipy.special
 import scipy.stats
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.linear_model import LinearRegression
-from sklearn.metrics import mean_absolute_error, mean_squared_error
+from sklearn.metrics import log_loss, mean_absolute_error, mean_squared_error
 
 from mathkit import cost
 from mathkit.data import INITIAL_B, INITIAL_M, LEARNING_RATE, regression_xy
@@ -193,3 +195,74 @@ def test_cost_contour_bad_level() -> None:
         cost.cost_contour(0.01, X, Y)
     with pytest.raises(ValueError, match="samples must be"):
         cost.cost_contour(1.0, X, Y, samples=3)
+
+
+# -- C(m) at fixed b, and cross-entropy (scene 3.4) -------------------------------------------
+@pytest.mark.parametrize("b", [INITIAL_B, 1.76, -2.0])
+def test_best_slope_against_sympy_and_lstsq(b: float) -> None:
+    m = sp.symbols("m")
+    ys = [sp.nsimplify(v) for v in Y]
+    bb = sp.nsimplify(b)
+    c = sum((m * int(xi) + bb - yi) ** 2 for xi, yi in zip(X, ys, strict=True))
+    (m_star,) = sp.solve(sp.diff(c, m), m)
+    assert cost.best_slope(b, X, Y) == pytest.approx(float(m_star), rel=1e-12)
+    (m_np,), *_ = np.linalg.lstsq(X.reshape(-1, 1), Y - b, rcond=None)
+    assert cost.best_slope(b, X, Y) == pytest.approx(m_np, rel=1e-12)
+
+
+def test_best_slope_at_least_squares_b_is_the_fit() -> None:
+    ls = cost.least_squares(X, Y)
+    m_fit, _ = np.polyfit(X, Y, 1)
+    assert cost.best_slope(ls.b, X, Y) == pytest.approx(m_fit, abs=1e-12)
+    assert cost.best_slope(ls.b, X, Y) == pytest.approx(-0.4692857, abs=1e-7)
+    got = scipy.optimize.minimize_scalar(
+        lambda m: cost.regression_cost(ls.b, m, X, Y)
+    ).x
+    assert cost.best_slope(ls.b, X, Y) == pytest.approx(got, abs=1e-6)
+
+
+def test_mirror_slope_has_the_same_cost() -> None:
+    ls = cost.least_squares(X, Y)
+    mirror = cost.mirror_slope(INITIAL_M, ls.b, X, Y)
+    assert mirror == pytest.approx(2 * -0.4692857 - 0.9, abs=1e-6)
+    assert cost.regression_cost(ls.b, mirror, X, Y) == pytest.approx(
+        cost.regression_cost(ls.b, INITIAL_M, X, Y), rel=1e-12
+    )
+
+
+def test_best_slope_bad_input() -> None:
+    with pytest.raises(ValueError, match="all x values are zero"):
+        cost.best_slope(0.0, [0.0, 0.0], [1.0, 2.0])
+
+
+@pytest.mark.parametrize("p", [0.01, 0.3, 0.5, 0.9, 0.999])
+@pytest.mark.parametrize("y", [0, 1])
+def test_cross_entropy_against_sklearn_log_loss(p: float, y: int) -> None:
+    expected = log_loss([y], [p], labels=[0, 1])
+    assert cost.cross_entropy(p, y) == pytest.approx(expected, rel=1e-12)
+
+
+def test_cross_entropy_values_and_mean() -> None:
+    assert cost.cross_entropy(0.5, 1) == pytest.approx(np.log(2), rel=1e-15)
+    assert cost.cross_entropy(0.01, 1) == pytest.approx(4.60517, abs=1e-5)
+    assert cost.cross_entropy(0.01, 0) == pytest.approx(0.0100503, abs=1e-7)
+    p, y = [0.3, 0.5, 0.6, 0.9], [0, 1, 0, 1]
+    assert cost.mean_cross_entropy(p, y) == pytest.approx(log_loss(y, p), rel=1e-12)
+    assert cost.mean_cross_entropy(p, y) == pytest.approx(
+        -np.mean(
+            scipy.special.xlogy(y, p)
+            + scipy.special.xlog1py(1 - np.array(y), -np.array(p))
+        ),
+        rel=1e-12,
+    )
+
+
+def test_cross_entropy_bad_input() -> None:
+    with pytest.raises(ValueError, match="strictly between 0 and 1"):
+        cost.cross_entropy(0.0, 1)
+    with pytest.raises(ValueError, match="strictly between 0 and 1"):
+        cost.cross_entropy(1.0, 0)
+    with pytest.raises(ValueError, match="y must be 0 or 1"):
+        cost.cross_entropy(0.5, 2)
+    with pytest.raises(ValueError, match="y must be 0 or 1"):
+        cost.mean_cross_entropy([0.5], [0.5])
