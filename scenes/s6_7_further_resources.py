@@ -1,8 +1,10 @@
 """6.7 Resources for Further Study.
 
-Learning goal: leave the course knowing what it covered, where to study each idea
-further (books, videos and courses from ``assets/data/resources.toml``), and which
-subjects of the ML Foundations series come next. The closing card of the course.
+Learning goal: leave the course knowing what it covered (one picture per section,
+drawn from that section's mathkit data by ``scenes/common/recap_parts.py``), where
+to study each idea further (books, videos and courses from
+``assets/data/resources.toml``), and which subjects of the ML Foundations series
+come next. The closing card of the course.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ RECAP_LINES = (
     "polygons with more and more sides trapped the circle's area between them.",
     "secants through a point closed in on the tangent, whose slope is the derivative.",
     "a graph of simple steps carries values forward and gradients back.",
-    "every function sits above its derivative, point by point.",
+    "each function drawn over its derivative, matched point by point.",
     "on the cost's contour map the gradient points straight uphill.",
     "areas under curves, like the area under an ROC curve.",
 )
@@ -75,7 +77,7 @@ class FurtherResources(LectureScene):
         tiles.move_to([(left + right) / 2, (upper + bottom) / 2, 0])
         for tile in tiles:
             tile.caption.set_color(PALETTE.subtle)
-            tile.thumb.remove(tile.thumb.key)
+            tile.thumb.hide_key()
         return tiles
 
     def construct(self) -> None:
@@ -219,7 +221,7 @@ class FurtherResources(LectureScene):
             *[
                 get_recap_tile(
                     sec.number, None, build, width=wide, height=strip_top - bottom
-                )
+                ).finish()
                 for sec, build in zip(sections, THUMBNAILS, strict=True)
             ]
         ).arrange(RIGHT, buff=SPACE.medium)

@@ -14,6 +14,7 @@ with its section number and title underneath.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -86,8 +87,11 @@ DOT_RADIUS = 0.06
 class Thumbnail(VGroup):
     """A section's picture: ``base`` (shown from the start) and ``key`` (drawn by ``reveal``).
 
-    The group holds both (for layout); :meth:`reveal` is the animation that draws
-    ``key`` in the way the section explains it.
+    The group holds both, and the ``steps`` the reveal passes through on its way to
+    the key (a first polygon, the far secants), so that all of them move with the
+    group when it is laid out. Before showing the group, a recap calls
+    :meth:`hide_key` (the reveal brings key and steps in); a finished picture
+    calls :meth:`finish` (the key stays, the steps go).
     """
 
     def __init__(
@@ -95,11 +99,23 @@ class Thumbnail(VGroup):
         base: VGroup,
         key: VGroup,
         reveal: Callable[[], Animation],
+        steps: VGroup | None = None,
     ) -> None:
-        super().__init__(base, key)
         self.base = base
         self.key = key
+        self.steps = steps if steps is not None else VGroup()
+        super().__init__(base, key, self.steps)
         self._reveal = reveal
+
+    def hide_key(self) -> Thumbnail:
+        """Take the key and the steps out of the group (shown by :meth:`reveal`)."""
+        self.remove(self.key, self.steps)
+        return self
+
+    def finish(self) -> Thumbnail:
+        """Take the steps out of the group: the finished picture, base and key."""
+        self.remove(self.steps)
+        return self
 
     def reveal(self) -> Animation:
         """The animation that draws the key picture (the key need not be in the scene)."""
@@ -150,8 +166,9 @@ def _window(values: Sequence[float]) -> tuple[float, float]:
 # -- 1 limits: polygons inside and outside a circle ------------------------------------
 def limits_thumbnail(width: float, height: float) -> Thumbnail:
     """The method of exhaustion: the course's first and second polygons round a circle."""
-    radius = min(width, height) / 2
     first, second = EXHAUSTION_NS[0], EXHAUSTION_NS[1]
+    # the first outer polygon, the largest shape (radius r / cos(pi/n)), fits the box
+    radius = min(width, height) / 2 * math.cos(math.pi / first)
     circle = Circle(
         radius=radius, stroke_color=PALETTE.curve, stroke_width=CURVE_STROKE
     )
@@ -175,12 +192,12 @@ def limits_thumbnail(width: float, height: float) -> Thumbnail:
         return VGroup(inner, outer)
 
     key = pair(second)
+    start = pair(first)
 
     def reveal() -> Animation:
-        start = pair(first)
         return Succession(Create(start), ReplacementTransform(start, key))
 
-    return Thumbnail(VGroup(circle), key, reveal)
+    return Thumbnail(VGroup(circle), key, reveal, VGroup(start))
 
 
 # -- 2 derivatives: secants through P turn into the tangent --------------------------
@@ -202,14 +219,15 @@ def derivative_thumbnail(width: float, height: float) -> Thumbnail:
     dot = Dot(axes.c2p(tangent.x, tangent.y), radius=DOT_RADIUS, color=PALETTE.point)
     key = VGroup(line(tangent.slope, tangent.x, tangent.y, PALETTE.tangent), dot)
 
+    steps = [line(s.slope, s.x1, s.y1, PALETTE.secant) for s in secants]
+
     def reveal() -> Animation:
-        steps = [line(s.slope, s.x1, s.y1, PALETTE.secant) for s in secants]
         moves: list[Animation] = [AnimationGroup(FadeIn(dot), Create(steps[0]))]
         for a, b in zip(steps, [*steps[1:], key[0]], strict=True):
             moves.append(ReplacementTransform(a, b))
         return Succession(*moves)
 
-    return Thumbnail(VGroup(_box(axes), curve), key, reveal)
+    return Thumbnail(VGroup(_box(axes), curve), key, reveal, VGroup(*steps))
 
 
 # -- 3 automatic differentiation: a computational graph --------------------------------
@@ -378,6 +396,11 @@ class RecapTile(VGroup):
         self.frame = frame
         self.thumb = thumb
         self.caption = caption
+
+    def finish(self) -> RecapTile:
+        """The tile with its finished picture (see :meth:`Thumbnail.finish`)."""
+        self.thumb.finish()
+        return self
 
 
 def _caption_lines(text: str, width: float) -> list[str]:
