@@ -1,11 +1,15 @@
 """6.7 Resources for Further Study.
 
-Learning goal: leave the course knowing what it covered, where to study each idea
-further (books, videos and courses from ``assets/data/resources.toml``), and which
-subjects of the ML Foundations series come next. The closing card of the course.
+Learning goal: leave the course knowing what it covered (one picture per section,
+drawn from that section's mathkit data by ``scenes/common/recap_parts.py``), where
+to study each idea further (books, videos and courses from
+``assets/data/resources.toml``), and which subjects of the ML Foundations series
+come next. The closing card of the course.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from manim import (
     DOWN,
@@ -21,6 +25,7 @@ from manim import (
     GrowArrow,
     Indicate,
     LaggedStart,
+    Mobject,
     Succession,
     VGroup,
     Write,
@@ -32,45 +37,83 @@ from scenes.common.base import LectureScene
 from scenes.common.integral_parts import (
     KIND_COLORS,
     KIND_LABELS,
-    get_chips,
     get_next_subject,
     get_resource_row,
     kind_tag_width,
 )
-from scenes.common.mobjects import fit_to_stage, get_card, get_text, get_title
+from scenes.common.mobjects import get_card, get_text, get_title, stage_box
+from scenes.common.recap_parts import THUMBNAILS, get_recap_tile
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
+
+RECAP_LINES = (
+    "polygons with more and more sides trapped the circle's area between them.",
+    "secants through a point closed in on the tangent, whose slope is the derivative.",
+    "a graph of simple steps carries values forward and gradients back.",
+    "each function drawn over its derivative, matched point by point.",
+    "on the cost's contour map the gradient points straight uphill.",
+    "areas under curves, like the area under an ROC curve.",
+)
+"""What each section's recap line says after its title (one per outline section)."""
+PULSE = 1.05
+"""[LAYOUT] How much a next-subject card grows when it is pointed at (Indicate's 1.2 took
+the right card over the frame edge)."""
 
 
 class FurtherResources(LectureScene):
     """Beats: title, recap, resources, next-subjects, farewell."""
 
+    def _recap_grid(self, sections: Sequence[outline.Section], top: Mobject) -> VGroup:
+        """One tile per section in a 3 x 2 grid filling the stage under ``top``.
+
+        Each tile shows its thumbnail's base; the key picture is taken out of the
+        group (its ``reveal`` draws it in the recap)."""
+        left, right, bottom, upper = stage_box(top)
+        cols = (len(sections) + 1) // 2
+        width = (right - left - (cols - 1) * SPACE.medium) / cols
+        height = (upper - bottom - SPACE.medium) / 2
+        tiles = VGroup(
+            *[
+                get_recap_tile(sec.number, sec.title, build, width=width, height=height)
+                for sec, build in zip(sections, THUMBNAILS, strict=True)
+            ]
+        ).arrange_in_grid(rows=2, cols=cols, buff=SPACE.medium)
+        tiles.move_to([(left + right) / 2, (upper + bottom) / 2, 0])
+        for tile in tiles:
+            tile.caption.set_color(PALETTE.subtle)
+            tile.thumb.hide_key()
+        return tiles
+
     def construct(self) -> None:
         data = load_resources()
 
-        # -- title -----------------------------------------------------------------------
+        # -- title: the six sections as thumbnails ------------------------------------------
         sections = outline.sections()
-        chips = get_chips(
-            [f"{sec.number}  {sec.title}" for sec in sections], color=PALETTE.accent
-        )
-        chips.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
         item = outline.by_scene(FurtherResources.__name__)
         assert item is not None
-        fit_to_stage(chips, get_title(item.screen_title, subtitle=item.subtitle))
+        tiles = self._recap_grid(
+            sections, get_title(item.screen_title, subtitle=item.subtitle)
+        )
         self.opening(
-            FadeIn(chips, lag_ratio=0.2),
-            "You have reached the end of the calculus course. Well done!",
+            FadeIn(tiles, lag_ratio=0.1),
+            "You have reached the end of the calculus course. Well done! Here are its"
+            f" {len(sections)} sections, one picture each.",
         )
 
-        # -- recap -----------------------------------------------------------------------
+        # -- recap: each tile lights up while its line recalls it ----------------------------
         self.beat("recap")
-        self.narrate(
-            f"In {len(sections)} sections we went from limits and derivatives, through"
-            " automatic differentiation and gradients, to integrals.",
-            LaggedStart(
-                *[Indicate(c[0], color=PALETTE.tangent) for c in chips], lag_ratio=0.3
-            ),
-            fill=True,
-        )
+        glows = VGroup()
+        for sec, tile, phrase in zip(sections, tiles, RECAP_LINES, strict=True):
+            # an outline over the frame (no fill, so nothing drawn before is dimmed)
+            glow = tile.frame.copy().set_fill(opacity=0).set_stroke(PALETTE.accent, 4)
+            light = [Create(glow), tile.caption.animate.set_color(PALETTE.text)]
+            if glows:
+                light.append(FadeOut(glows[-1]))
+            glows.add(glow)
+            self.narrate(
+                f"{sec.title}: {phrase}",
+                AnimationGroup(*light, tile.thumb.reveal()),
+                fill=True,
+            )
 
         # -- resources ---------------------------------------------------------------------
         self.beat("resources")
@@ -81,7 +124,9 @@ class FurtherResources(LectureScene):
         rows.arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
         self.stage(rows)
         rows.to_edge(LEFT, buff=EDGE_BUFF + SPACE.medium)
-        self.play(FadeOut(chips, shift=DOWN * 0.2))
+        self.play(
+            FadeOut(tiles, glows[-1], *[t.thumb.key for t in tiles], shift=DOWN * 0.2)
+        )
         says = {
             "book": "To go deeper, read",
             "video": "To see it animated, watch",
@@ -145,13 +190,16 @@ class FurtherResources(LectureScene):
             "The derivatives and gradients you learned here drive every optimiser you will"
             " meet there.",
             LaggedStart(
-                *[Indicate(card, color=PALETTE.tangent) for card in nexts],
+                *[
+                    Indicate(card, color=PALETTE.tangent, scale_factor=PULSE)
+                    for card in nexts
+                ],
                 lag_ratio=0.5,
             ),
             fill=True,
         )
 
-        # -- farewell ----------------------------------------------------------------------
+        # -- farewell: the thanks over the course's six pictures -----------------------------
         self.beat("farewell")
         self.play(*[FadeOut(m) for m in (here, arrows, nexts, heading)])
         thanks = get_text(
@@ -168,18 +216,29 @@ class FurtherResources(LectureScene):
                 )
             ]
         ).arrange(DOWN, buff=SPACE.small)
-        block = (
-            VGroup(thanks, wish)
-            .arrange(DOWN, buff=SPACE.large)
-            .move_to(DOWN * SPACE.medium)
-        )
+        block = VGroup(thanks, wish).arrange(DOWN, buff=SPACE.large)
+        left, right, bottom, upper = stage_box(self.title)
+        block.move_to([(left + right) / 2, upper - SPACE.medium - block.height / 2, 0])
         backdrop = get_card(block, buff=SPACE.medium, color=PALETTE.accent)[0]
+        strip_top = backdrop.get_bottom()[1] - SPACE.large
+        count = len(sections)
+        wide = (right - left - (count - 1) * SPACE.medium) / count
+        strip = VGroup(
+            *[
+                get_recap_tile(
+                    sec.number, None, build, width=wide, height=strip_top - bottom
+                ).finish()
+                for sec, build in zip(sections, THUMBNAILS, strict=True)
+            ]
+        ).arrange(RIGHT, buff=SPACE.medium)
+        strip.move_to([(left + right) / 2, (strip_top + bottom) / 2, 0])
         self.narrate(
             "Thank you for learning calculus with us. Keep asking how things change,"
             " and how much they add up to.",
             Succession(
                 AnimationGroup(Create(backdrop), Write(thanks)),
                 FadeIn(wish, shift=UP * 0.2),
+                FadeIn(strip, lag_ratio=0.15),
             ),
             fill=True,
             hold=2.0,
