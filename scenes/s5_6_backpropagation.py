@@ -59,7 +59,7 @@ from scenes.common.graph_parts import (
     get_value_tag,
     make_flow_animation,
 )
-from scenes.common.mobjects import get_card, get_tex
+from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.surface_parts import get_title_block, spoken
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
@@ -171,7 +171,10 @@ class BackpropGraph(LectureScene):
 
         # -- seed ----------------------------------------------------------------
         self.beat("seed")
-        legend = get_legend().to_corner(DOWN + LEFT, buff=EDGE_BUFF + SPACE.large)
+        # every tag names its partial (dC/d...): the key needs no nabla
+        legend = get_legend(symbol=False).to_corner(
+            DOWN + LEFT, buff=EDGE_BUFF + SPACE.large
+        )
         grads = {"C": get_grad_tag(g["C"].grad, values["C"], wrt="C")}
         overflow = grads["C"].get_right()[0] - (config.frame_width / 2 - EDGE_BUFF)
         if overflow > 0:
@@ -399,12 +402,17 @@ class BackpropGraph(LectureScene):
             legend.animate.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight),
             fill=True,
         )
+        # the parameters' colour joins the key, under it
+        key = get_text("weight, bias", size=SIZES.small, color=PALETTE.secant).next_to(
+            legend, DOWN, aligned_edge=LEFT, buff=SPACE.small
+        )
         said = ", ".join(f"w{sub} = {fmt(net[w].value)}" for w, sub in WEIGHTS.values())
         biases = ", ".join(
             f"b{sub} = {fmt(net[b].value)}" for b, sub, _ in BIASES.values()
         )
         self.narrate(
             f"Each edge carries a weight and each neuron a bias: {said}; {biases}.",
+            FadeIn(key),
             LaggedStart(*[FadeIn(m, scale=0.8) for m in params], lag_ratio=0.3),
             fill=True,
         )
