@@ -212,8 +212,8 @@ class BackpropGraph(LectureScene):
             new_card = get_product_card(
                 PARTIAL[k], (fmt(e.upstream), fmt(e.local)), fmt(node_info.grad)
             )
-            # top right, beside the title: the graph's tags fill the bottom
-            new_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
+            # bottom right, under the u and C tags (beside the title it met the subtitle)
+            new_card.to_corner(DOWN + RIGHT, buff=EDGE_BUFF + SPACE.tight)
             anchor = drawing.node(k) if k in ROWS else values[k]
             # the parameters' gradients beside their values (above them is the title)
             direction = RIGHT if k in ROWS else DOWN
@@ -265,7 +265,7 @@ class BackpropGraph(LectureScene):
             size=SIZES.tex_small,
         )
         grad_card = get_card(grad_vec, color=PALETTE.tangent)
-        grad_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
+        grad_card.to_corner(DOWN + RIGHT, buff=EDGE_BUFF + SPACE.tight)
         chain = single_point_chain(
             g["x"].value, g["y"].value, g["m"].value, g["b"].value
         )
