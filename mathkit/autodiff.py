@@ -602,3 +602,82 @@ def loop_program(
             v = v.div(2.0, f"v{k + 1}")
             branches.append("halve")
     return ProgramTrace(v.backward(), tuple(branches))
+
+
+# -- one hidden neuron's backward step, for display -----------------------------------------
+@dataclass(frozen=True, slots=True)
+class NeuronStep:
+    """The backward pass through one sigmoid neuron h = s(z), z = w x + ... + b.
+
+    ``slope`` is the sigmoid's local derivative h (1 - h); ``dz = dh * slope``
+    is dC/dz (also dC/db, the bias entering z with local derivative 1) and
+    ``dw = dz * x`` is the gradient of the weight on input ``x``.
+    """
+
+    dh: float
+    h: float
+    slope: float
+    dz: float
+    x: float
+    w: float
+    b: float
+    dw: float
+    db: float
+
+
+def neuron_step(graph: Graph, neuron: str = "h1", source: str = "x") -> NeuronStep:
+    """The sigma-prime step of sigmoid neuron ``neuron`` and its weight from ``source``.
+
+    Read from a :func:`network_graph` snapshot: the neuron ``h{j}`` (op sigmoid),
+    its pre-activation ``h{j}.z``, its bias ``h.b{j}`` and the weight
+    ``h.w{j}{i}`` on the input labelled ``source`` (the i-th input). Raises
+    ValueError if the neuron is not a sigmoid or the weight is absent.
+    """
+    h = graph[neuron]
+    if h.op != "sigmoid":
+        raise ValueError(f"{neuron!r} is a {h.op} node, not a sigmoid neuron")
+    z = graph[f"{neuron}.z"]
+    j = neuron[1:]
+    src = graph[source]
+    weights = [
+        n
+        for n in graph.nodes
+        if n.label.startswith(f"h.w{j}")
+        and any(
+            p.op == "mul" and set(p.inputs) == {n.index, src.index} for p in graph.nodes
+        )
+    ]
+    if len(weights) != 1:
+        raise ValueError(f"no single weight from {source!r} into {neuron!r}")
+    w = weights[0]
+    bias = graph[f"h.b{j}"]
+    return NeuronStep(
+        dh=h.grad,
+        h=h.value,
+        slope=h.local[0],
+        dz=z.grad,
+        x=src.value,
+        w=w.value,
+        b=bias.value,
+        dw=w.grad,
+        db=bias.grad,
+    )
+
+
+def product_places(
+    factors: Sequence[float], product: float, places: int, *, most: int = 6
+) -> int:
+    """Fewest decimals (``places`` to ``most``) for ``factors`` so that, rounded,
+    they multiply out to ``product`` rounded to ``places``.
+
+    A chain shown on screen (3.035 x 0.1874 = 0.569) then checks by hand: the
+    product of the shown factors, rounded to the shown result's decimals, is the
+    shown result. Whole-number factors are exact at any precision. Raises
+    ValueError if no precision up to ``most`` works.
+    """
+    target = round(finite(product, "product"), places)
+    for q in range(places, most + 1):
+        shown = math.prod(round(finite(f, "factor"), q) for f in factors)
+        if round(shown, places) == target:
+            return q
+    raise ValueError(f"the factors do not multiply out to {target} at <= {most} places")

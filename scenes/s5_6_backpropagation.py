@@ -27,13 +27,22 @@ from manim import (
     Indicate,
     LaggedStart,
     Mobject,
+    MoveAlongPath,
     ReplacementTransform,
+    Succession,
+    Transform,
     VGroup,
+    VMobject,
     Write,
     config,
 )
 
-from mathkit.autodiff import single_point_graph, tiny_network_graph
+from mathkit.autodiff import (
+    neuron_step,
+    product_places,
+    single_point_graph,
+    tiny_network_graph,
+)
 from mathkit.data import SINGLE_POINT_INDEX
 from mathkit.multivariate import single_point_chain
 from scenes.common import numbers
@@ -46,11 +55,12 @@ from scenes.common.graph_parts import (
     get_layered_diagram,
     get_legend,
     get_product_card,
+    get_token,
     get_value_tag,
     make_flow_animation,
 )
 from scenes.common.math_text import expr_words
-from scenes.common.mobjects import get_card, get_tex
+from scenes.common.mobjects import get_card, get_tex, get_text
 from scenes.common.surface_parts import get_title_block
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
@@ -79,6 +89,18 @@ PARTIAL = {
 }
 # label side of each weight arrow (layer, from, to): away from the arrow's slope
 WEIGHT_SIDES = {(0, 0, 0): UL, (0, 0, 1): DL, (1, 0, 0): UR, (1, 1, 0): DR}
+INNER_SIDES = {(0, 0, 0): DR, (0, 0, 1): UR, (1, 0, 0): DL, (1, 1, 0): UL}
+"""The other side of each weight arrow (between the two arrows): the weight's value."""
+WEIGHTS = {
+    (0, 0, 0): ("h.w11", 1),
+    (0, 0, 1): ("h.w21", 2),
+    (1, 0, 0): ("out.w11", 3),
+    (1, 1, 0): ("out.w12", 4),
+}
+"""Each arrow's weight in the network graph and its subscript on screen."""
+BIASES = {(1, 0): ("h.b1", 1, UL), (1, 1): ("h.b2", 2, DL), (2, 0): ("out.b1", 3, UP)}
+"""Each neuron's (column, row) bias, its subscript and side: off the corner of a hidden
+neuron (beside its tag row, above the incoming arrow), above y hat."""
 LOCAL_TEX = {("u", "C"): "2u", ("m", "mx"): "x"}
 STAGGERED = ("y_hat",)
 """Bottom-row nodes whose gradient tag sits a row lower (the tags are wider than the gaps)."""
@@ -150,7 +172,10 @@ class BackpropGraph(LectureScene):
 
         # -- seed ----------------------------------------------------------------
         self.beat("seed")
-        legend = get_legend().to_corner(DOWN + LEFT, buff=EDGE_BUFF + SPACE.large)
+        # every tag names its partial (dC/d...): the key needs no nabla
+        legend = get_legend(symbol=False).to_corner(
+            DOWN + LEFT, buff=EDGE_BUFF + SPACE.large
+        )
         grads = {"C": get_grad_tag(g["C"].grad, values["C"], wrt="C")}
         overflow = grads["C"].get_right()[0] - (config.frame_width / 2 - EDGE_BUFF)
         if overflow > 0:
@@ -188,8 +213,8 @@ class BackpropGraph(LectureScene):
             new_card = get_product_card(
                 PARTIAL[k], (fmt(e.upstream), fmt(e.local)), fmt(node_info.grad)
             )
-            # top right, beside the title: the graph's tags fill the bottom
-            new_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
+            # bottom right, under the u and C tags (beside the title it met the subtitle)
+            new_card.to_corner(DOWN + RIGHT, buff=EDGE_BUFF + SPACE.tight)
             anchor = drawing.node(k) if k in ROWS else values[k]
             # the parameters' gradients beside their values (above them is the title)
             direction = RIGHT if k in ROWS else DOWN
@@ -241,7 +266,7 @@ class BackpropGraph(LectureScene):
             size=SIZES.tex_small,
         )
         grad_card = get_card(grad_vec, color=PALETTE.tangent)
-        grad_card.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight)
+        grad_card.to_corner(DOWN + RIGHT, buff=EDGE_BUFF + SPACE.tight)
         chain = single_point_chain(
             g["x"].value, g["y"].value, g["m"].value, g["b"].value
         )
@@ -283,9 +308,10 @@ class BackpropGraph(LectureScene):
                 )
             ]
         )
-        self._network(title, legend)
+        network, step_card = self._network(title, legend)
 
         # -- summary -----------------------------------------------------------------
+        # the rule in general, where the worked step stood, under the whole network
         self.beat("summary")
         summary = get_tex(
             r"\frac{\partial C}{\partial w}",
@@ -293,14 +319,21 @@ class BackpropGraph(LectureScene):
             r"\frac{\partial C}{\partial \text{node}}",
             r"\cdot",
             r"\frac{\partial \text{node}}{\partial w}",
-            size=SIZES.tex_large,
+            size=SIZES.tex_small,
         )
-        summary.next_to(title, DOWN, buff=SPACE.section).set_x(0)
+        summary_card = get_card(summary, buff=SPACE.tight).move_to(step_card)
         self.narrate(
             "Backpropagation: a forward pass stores values, then the chain rule runs "
             "from the cost back to every parameter: the gradient at a node, times the "
             "node's local derivative.",
-            Write(summary),
+            ReplacementTransform(step_card, summary_card),
+            LaggedStart(
+                *[
+                    make_flow_animation(a, backward=True)
+                    for a in reversed(list(network.arrows.values()))
+                ],
+                lag_ratio=0.25,
+            ),
             fill=True,
             hold=1.5,
         )
@@ -328,86 +361,227 @@ class BackpropGraph(LectureScene):
             f"gives {fmt(grad)}."
         )
 
-    def _network(self, title, legend) -> None:
+    def _network(self, title, legend) -> tuple[Mobject, Mobject]:
+        """The 1-2-1 network: weights and biases, forward, backward with the
+        sigma-prime step of h1 worked on a card. Returns the diagram and the card."""
         net = tiny_network_graph()
         diagram = get_layered_diagram(
-            [["x"], ["h_1", "h_2"], [r"\hat y"], ["C"]], dx=3.6, dy=2.7
+            [["x"], ["h_1", "h_2"], [r"\hat y"], ["C"]], dx=3.6, dy=2.8
         )
-        diagram.next_to(title, DOWN, buff=SPACE.section).set_x(0)
+        # one row of tags above h1 (value, then gradient beside it), clear of the title
+        diagram.next_to(title, DOWN, buff=SPACE.large).set_x(0)
         cells, arrows = diagram.cells, diagram.arrows
+        # the parameters: each weight beside its edge (between the two arrows; the
+        # gradients go outside), each bias beside its neuron
+        params = VGroup()
+        for key, (w, sub) in WEIGHTS.items():
+            params.add(
+                get_edge_label(
+                    rf"w_{sub} = {fmt(net[w].value)}",
+                    arrows[key],
+                    side=INNER_SIDES[key],
+                    at=0.45 if key[0] == 0 else 0.6,
+                )
+            )
+        for (c, r), (b, sub, side) in BIASES.items():
+            params.add(
+                get_tex(
+                    rf"b_{sub} = {fmt(net[b].value)}",
+                    size=SIZES.tex_small,
+                    color=PALETTE.secant,
+                ).next_to(
+                    cells[c][r] if side is UP else cells[c][r].get_corner(side),
+                    side,
+                    buff=SPACE.tight,
+                )
+            )
         self.narrate(
             "The same procedure runs on a neural network. Here one input, two sigmoid "
             "neurons and a linear output neuron, on the same data point.",
             FadeIn(diagram, lag_ratio=0.1),
-            # the network's tags fill the bottom left: the key moves up
+            # the network's tags fill the bottom: the key moves up
             legend.animate.to_corner(UP + RIGHT, buff=EDGE_BUFF + SPACE.tight),
+            fill=True,
+        )
+        # the parameters' colour joins the key, under it
+        key = get_text("weight, bias", size=SIZES.small, color=PALETTE.secant).next_to(
+            legend, DOWN, aligned_edge=LEFT, buff=SPACE.small
+        )
+        said = ", ".join(f"w{sub} = {fmt(net[w].value)}" for w, sub in WEIGHTS.values())
+        biases = ", ".join(
+            f"b{sub} = {fmt(net[b].value)}" for b, sub, _ in BIASES.values()
+        )
+        self.narrate(
+            f"Each edge carries a weight and each neuron a bias: {said}; {biases}.",
+            FadeIn(key),
+            LaggedStart(*[FadeIn(m, scale=0.8) for m in params], lag_ratio=0.3),
             fill=True,
         )
         keys = [["x"], ["h1", "h2"], ["y_hat"], ["C"]]
         tags = VGroup()
-        self.caption(
-            "Forward: each neuron weights its inputs, adds a bias and applies its activation."
+        h1 = neuron_step(net, "h1", "x")
+        sign = "minus" if h1.b < 0 else "plus"
+        forward = self.caption(
+            "Forward: each neuron weights its input, adds its bias and applies its "
+            f"activation: h1 = sigma({fmt(h1.w)} times {fmt(h1.x)} {sign} {fmt(abs(h1.b))})"
+            f" = sigma({fmt(net['h1.z'].value)}) = {fmt(h1.h)}."
         )
+        step = max(0.9, forward / len(keys))  # the flow fills the line
         for c, col in enumerate(keys):
             layer_tags = [
-                get_value_tag(net[k].value, cells[c][r], direction=self._side(col, r))
+                get_value_tag(
+                    net[k].value,
+                    cells[c][r],
+                    direction=LEFT if k == "x" else self._side(col, r),
+                )
                 for r, k in enumerate(col)
             ]
             tags.add(*layer_tags)
             flows = [
-                make_flow_animation(a, run_time=0.7)
+                make_flow_animation(a, run_time=step)
                 for (cc, _, _), a in arrows.items()
                 if cc == c - 1
             ]
-            self.play(*flows, *[FadeIn(t) for t in layer_tags], run_time=0.7)
+            self.play(*flows, *[FadeIn(t) for t in layer_tags], run_time=step)
         self.hold()
-        weight_keys = {
-            (0, 0, 0): "h.w11",
-            (0, 0, 1): "h.w21",
-            (1, 0, 0): "out.w11",
-            (1, 1, 0): "out.w12",
-        }
         length = self.caption(
-            "Backward, layer by layer: each neuron's gradient, and each weight's: the "
-            "neuron's gradient, times the sigmoid's slope h times 1 minus h for a hidden "
-            "neuron, times the weight's input."
+            "Backward, layer by layer: each neuron's gradient, then each weight's: "
+            "the gradient times the weight's input."
         )
-        per_layer = max(1.4, length / 3)
+        per_layer = max(1.4, length / 2)
         g_tags = VGroup()
+        w_labels: dict[tuple[int, int, int], Mobject] = {}
+        for key, (w, sub) in WEIGHTS.items():
+            w_labels[key] = get_edge_label(
+                rf"\partial C/\partial w_{sub} = {fmt(net[w].grad)}",
+                arrows[key],
+                side=WEIGHT_SIDES[key],
+                at=0.6 if key[0] == 0 else 0.2,
+            ).set_color(PALETTE.tangent)
+        layers = {}
         for c in (3, 2, 1):
-            layer = [
+            layers[c] = [
                 get_grad_tag(
                     net[k].grad,
                     tags[sum(len(x) for x in keys[:c]) + r],
-                    # y hat's tag beside its value: below it run the weight labels
-                    direction=RIGHT if k == "y_hat" else self._side(keys[c], r),
+                    # beside the value: below y hat run the weight labels, and one
+                    # row above h1 and below h2 leaves the bottom for the card
+                    direction=DOWN if k == "C" else RIGHT,
                     wrt=NET_NAMES[k],
                 )
                 for r, k in enumerate(keys[c])
             ]
-            w_labels = [
-                get_edge_label(
-                    rf"\partial C/\partial w = {fmt(net[w].grad)}",
-                    arrows[key],
-                    side=WEIGHT_SIDES[key],
-                    at=0.6 if key[0] == 0 else 0.2,
-                ).set_color(PALETTE.tangent)
-                for key, w in weight_keys.items()
-                if key[0] == c - 1
-            ]
+        for c in (3, 2):
+            labels = [w_labels[k] for k in WEIGHTS if k[0] == c - 1]
             flows = [
                 make_flow_animation(a, backward=True, run_time=0.6 * per_layer)
                 for (cc, _, _), a in arrows.items()
                 if cc == c - 1
             ]
-            self.play(*[FadeIn(t) for t in layer], run_time=0.4 * per_layer)
-            self.play(*flows, *[FadeIn(w) for w in w_labels], run_time=0.6 * per_layer)
-            g_tags.add(*layer, *w_labels)
+            self.play(*[FadeIn(t) for t in layers[c]], run_time=0.4 * per_layer)
+            self.play(*flows, *[FadeIn(w) for w in labels], run_time=0.6 * per_layer)
+            g_tags.add(*layers[c], *labels)
         self.hold()
+
+        # the hidden layer: h1's gradient goes through the sigmoid, then the edge
+        h1_tag = layers[1][0]
+        self.narrate(
+            "The hidden neurons get theirs from y-hat: "
+            f"{fmt(net['h1'].grad)} for h1 and {fmt(net['h2'].grad)} for h2.",
+            *[FadeIn(t, shift=UP * 0.15) for t in layers[1]],
+            *[
+                make_flow_animation(a, backward=True)
+                for (cc, _, _), a in arrows.items()
+                if cc == 1
+            ],
+            fill=True,
+        )
+        g_tags.add(*layers[1])
+        # decimals so the card's products multiply out as shown
+        p_w = 2
+        p_z = product_places([h1.dz, h1.x], h1.dw, p_w)
+        p_h = product_places([h1.dh, h1.slope], h1.dz, p_z)
+        dh, slope = fmt(h1.dh, p_h), fmt(h1.slope, p_h)
+        dz, dw = fmt(h1.dz, p_z), fmt(h1.dw, p_w)
+        rows = VGroup(
+            get_tex(
+                r"\partial C/\partial z_1",
+                "=",
+                r"\partial C/\partial h_1 \cdot h_1(1 - h_1)",
+                "=",
+                rf"{dh} \cdot {slope}",
+                "=",
+                dz,
+                size=SIZES.tex_small,
+            ),
+            get_tex(
+                r"\partial C/\partial w_1",
+                "=",
+                r"\partial C/\partial z_1 \cdot x",
+                "=",
+                rf"{dz} \cdot {fmt(h1.x)}",
+                "=",
+                dw,
+                size=SIZES.tex_small,
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.snug)
+        for row in rows:
+            row[-1].set_color(PALETTE.tangent)
+        # the two rows' equals signs in one column
+        rows[1].shift(RIGHT * (rows[0][1].get_x() - rows[1][1].get_x()))
+        card = get_card(rows, buff=SPACE.tight)
+        card[0].set_z_index(-1)  # the panel under the numbers that land on it
+        card.to_edge(DOWN, buff=EDGE_BUFF + SPACE.hair)
+        # the gradient as a token: through h1's sigmoid (times h(1 - h)), onto the card
+        token = (
+            get_token(fmt(h1.dh), color=PALETTE.tangent)
+            .move_to(h1_tag)
+            .align_to(h1_tag, RIGHT)
+        )
+        into = cells[1][0].get_left() + LEFT * SPACE.medium
+        self.narrate(
+            f"Inside h1 the sigmoid's slope is h1 times 1 minus h1, {slope}: so dC/dz1 = "
+            f"{dh} times {slope} = {dz}.",
+            FadeIn(card[0]),
+            Succession(
+                token.animate.move_to(cells[1][0]),
+                Transform(token, get_token(dz, color=PALETTE.tangent).move_to(into)),
+                ReplacementTransform(token, rows[0][-1]),
+            ),
+            Write(rows[0][:-1]),
+            fill=True,
+        )
+        # then back along the edge from x: times the weight's input x
+        arrow = arrows[(0, 0, 0)]
+        path = VMobject().set_points_as_corners(
+            [arrow.get_end(), arrow.point_from_proportion(0.6)]
+        )
+        carried = get_token(dz, color=PALETTE.tangent).move_to(arrow.get_end())
+        self.narrate(
+            f"Back along the edge, times the input x = {fmt(h1.x)}: dC/dw1 = {dz} "
+            f"times {fmt(h1.x)} = {dw}. The bias adds with slope 1: dC/db1 = {dz}.",
+            Succession(
+                FadeIn(carried),
+                MoveAlongPath(carried, path),
+                ReplacementTransform(carried, w_labels[(0, 0, 0)]),
+            ),
+            make_flow_animation(arrow, backward=True),
+            Write(rows[1]),
+            fill=True,
+        )
+        h2 = neuron_step(net, "h2", "x")
+        self.narrate(
+            f"The same two steps for h2 give dC/dw2 = {fmt(h2.dw)}.",
+            FadeIn(w_labels[(0, 0, 1)]),
+            make_flow_animation(arrows[(0, 0, 1)], backward=True),
+            Indicate(layers[1][1], color=PALETTE.tangent, scale_factor=1.05),
+            fill=True,
+        )
+        g_tags.add(w_labels[(0, 0, 0)], w_labels[(0, 0, 1)])
         self.narrate(
             "Gradient descent then nudges every weight against its gradient, exactly as "
             "it did for m and b.",
             Indicate(g_tags, color=PALETTE.tangent, scale_factor=1.05),
             fill=True,
         )
-        self.play(FadeOut(diagram), FadeOut(tags), FadeOut(g_tags), FadeOut(legend))
+        return diagram, card

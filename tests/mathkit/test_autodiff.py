@@ -345,3 +345,75 @@ def test_builder_errors() -> None:
         g["x"]
     with pytest.raises(ValueError, match="no edge"):
         single_point_graph().edge("x", "C")
+
+
+# -- the sigma-prime step of one hidden neuron (scene 5.6) --------------------------------
+def _tiny_network_sympy():
+    """C of the 1-2-1 network with the h1 weight and bias as symbols (sympy)."""
+    from mathkit.autodiff import TINY_B1, TINY_B2, TINY_W1, TINY_W2
+    from mathkit.data import REGRESSION_X, REGRESSION_Y, SINGLE_POINT_INDEX
+
+    w, b, h = sp.symbols("w b h")
+    x = sp.Float(REGRESSION_X[SINGLE_POINT_INDEX])
+    y = sp.Float(REGRESSION_Y[SINGLE_POINT_INDEX])
+    z1 = w * x + b
+    h1 = 1 / (1 + sp.exp(-z1))
+    h2 = 1 / (1 + sp.exp(-(TINY_W1[1][0] * x + TINY_B1[1])))
+    y_hat = TINY_W2[0][0] * h + TINY_W2[0][1] * h2 + TINY_B2[0]
+    cost_h = (y_hat - y) ** 2  # C as a function of h1's value
+    cost = cost_h.subs(h, h1)
+    point = {w: TINY_W1[0][0], b: TINY_B1[0]}
+    return w, b, h, h1, cost_h, cost, point
+
+
+def test_neuron_step_matches_sympy() -> None:
+    from mathkit.autodiff import neuron_step
+
+    w, b, h, h1, cost_h, cost, point = _tiny_network_sympy()
+    s = neuron_step(tiny_network_graph(), "h1", "x")
+    h_value = float(h1.subs(point))
+    assert s.h == pytest.approx(h_value, rel=1e-12)
+    assert s.dh == pytest.approx(float(sp.diff(cost_h, h).subs(h, h_value)), rel=1e-12)
+    # sigma'(z) from sympy's derivative of the sigmoid, not from h(1 - h)
+    assert s.slope == pytest.approx(float(sp.diff(h1, b).subs(point)), rel=1e-12)
+    assert s.dz == pytest.approx(float(sp.diff(cost, b).subs(point)), rel=1e-12)
+    assert s.db == s.dz
+    assert s.dw == pytest.approx(float(sp.diff(cost, w).subs(point)), rel=1e-12)
+    assert (s.x, s.w, s.b) == (7.0, 0.3, -1.0)
+    # the chain the scene shows: dz = dh * h(1 - h), dw = dz * x
+    assert s.dz == pytest.approx(s.dh * s.h * (1 - s.h), rel=1e-12)
+    assert s.dw == pytest.approx(s.dz * s.x, rel=1e-12)
+
+
+def test_neuron_step_second_neuron_and_errors() -> None:
+    from mathkit.autodiff import neuron_step
+
+    g = tiny_network_graph()
+    s = neuron_step(g, "h2")
+    assert s.dw == pytest.approx(g["h.w21"].grad)
+    assert (s.w, s.b) == (-0.2, 0.5)
+    with pytest.raises(ValueError, match="not a sigmoid"):
+        neuron_step(g, "y_hat")
+    with pytest.raises(ValueError, match="no single weight"):
+        neuron_step(g, "h1", "y")
+
+
+def test_product_places_course_chain() -> None:
+    from mathkit.autodiff import neuron_step, product_places
+
+    s = neuron_step(tiny_network_graph(), "h1")
+    # dC/dw = 0.569 x 7 = 3.98 (0.57 x 7 = 3.99 would not check)
+    assert product_places([s.dz, s.x], s.dw, 2) == 3
+    assert round(round(s.dz, 2) * 7, 2) != round(s.dw, 2)
+    assert round(round(s.dz, 3) * 7, 2) == round(s.dw, 2) == 3.98
+    # dC/dz = 3.0348 x 0.1874 = 0.569
+    assert product_places([s.dh, s.slope], s.dz, 3) == 4
+    assert round(round(s.dh, 4) * round(s.slope, 4), 3) == round(s.dz, 3) == 0.569
+
+
+def test_product_places_exact_and_refused() -> None:
+    from mathkit.autodiff import product_places
+
+    assert product_places([1.5, 2.0], 3.0, 2) == 2
+    with pytest.raises(ValueError, match="do not multiply out"):
+        product_places([1.0, 1.0], 2.0, 2)
