@@ -11,6 +11,7 @@ Reference: T. L. Heath, *The Works of Archimedes* (1897); Stewart, *Calculus*, 5
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,6 +25,8 @@ ARCHIMEDES_UPPER: Final = Fraction(22, 7)
 """3 1/7, Archimedes' upper bound for pi (content spec 1b)."""
 PARABOLA_CHORD: Final[tuple[float, float]] = (-1.0, 1.0)
 """y = x^2 under the chord on [-1, 1] (content spec 1c [PROPOSED])."""
+PARABOLA_FUNCTION: Final = "x^2"
+"""The parabola of ``parabola_segment`` and ``archimedes_stages`` (content spec 1c)."""
 
 
 def _check(n: int, r: float) -> None:
@@ -271,7 +274,7 @@ def archimedes_stages(
         h = w / n
         tris: list[Triangle] = []
         grid = [xs[0]]
-        for u, v in zip(xs, xs[1:], strict=False):
+        for u, v in itertools.pairwise(xs):
             m = (u + v) / 2
             tris.append(((u, u * u), (m, m * m), (v, v * v)))
             grid += [m, v]

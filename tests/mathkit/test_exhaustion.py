@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 
@@ -150,6 +151,7 @@ def test_archimedes_stages_against_sympy() -> None:
     exact_segment = sp.integrate(1 - x**2, (x, -1, 1))  # chord y = 1 over y = x^2
     exact_triangle = sp.Polygon((-1, 1), (0, 0), (1, 1)).area
     assert abs(exact_triangle) == 1
+    assert sp.sympify(ex.PARABOLA_FUNCTION.replace("^", "**")) == x**2
     for s in stages:
         k = s.level
         assert sp.Rational(s.share) == sp.Rational(1, 4) ** k
@@ -182,12 +184,13 @@ def test_archimedes_stages_tile_the_segment(a: float, w: float, levels: int) -> 
             for px, py in t:
                 assert py == pytest.approx(px * px)
             # the base is two vertices already drawn: the triangle fills a gap
-            assert t[0][0] in seen and t[2][0] in seen
+            assert t[0][0] in seen
+            assert t[2][0] in seen
         seen |= {t[1][0] for t in s.triangles}
         xs = sorted(seen)
         gap = sum(  # between the polyline through the vertices and the parabola
             quad(lambda t, u=u, v=v: u * u + (u + v) * (t - u) - t * t, u, v)[0]
-            for u, v in zip(xs, xs[1:], strict=False)
+            for u, v in itertools.pairwise(xs)
         )
         assert s.left_over == pytest.approx(gap, rel=1e-6, abs=1e-12)
 
