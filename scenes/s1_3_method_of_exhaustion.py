@@ -261,7 +261,7 @@ class MethodOfExhaustion(LectureScene):
             get_axes(
                 nice_range(seg.a, seg.b, ticks=4),
                 nice_range(min(ys), max(ys), ticks=2),
-                width=6.2,
+                width=5.6,
                 height=4.6,
             )
         )
@@ -517,7 +517,7 @@ class MethodOfExhaustion(LectureScene):
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
         # the two pictures side by side, each over its formula and its branch
-        zoom_pic = VGroup(box, view, centre)
+        zoom_pic = VGroup(box, view)
         for m in (zoom_pic, formula, bend_row):
             m.generate_target()
         left_col = VGroup(
@@ -561,7 +561,7 @@ class MethodOfExhaustion(LectureScene):
             bottom,
         ).arrange(DOWN, buff=SPACE.medium)
         self.stage(recap)
-        self.play(FadeOut(readouts[0]), FadeOut(notes), run_time=0.6)
+        self.play(FadeOut(readouts[0]), FadeOut(notes), FadeOut(centre), run_time=0.6)
         self.narrate(
             "Side by side: ever more triangles exhaust the parabola's segment and"
             f" give its area, {frac_words(limit)} of T. That is the integral.",
