@@ -1,9 +1,10 @@
 """1.3 The Method of Exhaustion.
 
 Learning goal: see how the Greeks found a curved area by trapping it between
-polygons with ever more sides (the idea behind integrals), and how zooming in
-on a smooth curve makes it look straight (the idea behind derivatives). Polygon
-areas come from ``mathkit.exhaustion``; the zoom windows and how much the curve
+polygons with ever more sides, and Archimedes' parabola segment by ever smaller
+triangles (the idea behind integrals), and how zooming in on a smooth curve makes
+it look straight (the idea behind derivatives). Polygon areas and the triangle
+stages come from ``mathkit.exhaustion``; the zoom windows and how much the curve
 bends inside them come from ``mathkit.limits.zoom_views``.
 """
 
