@@ -18,6 +18,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Circle,
     Create,
     Dot,
@@ -566,11 +567,16 @@ class MethodOfExhaustion(LectureScene):
         self.narrate(
             "Side by side: ever more triangles exhaust the parabola's segment and"
             f" give its area, {frac_words(limit)} of T. That is the integral.",
-            MoveToTarget(zoom_pic),
-            MoveToTarget(formula),
-            MoveToTarget(bend_row),
-            FadeIn(para),
-            FadeIn(left_col[1:]),
+            # the zoom picture moves right first, then the triangles come in where it was
+            LaggedStart(
+                AnimationGroup(
+                    MoveToTarget(zoom_pic),
+                    MoveToTarget(formula),
+                    MoveToTarget(bend_row),
+                ),
+                AnimationGroup(FadeIn(para), FadeIn(left_col[1:])),
+                lag_ratio=1.0,
+            ),
             fill=True,
         )
         self.narrate(
