@@ -356,21 +356,21 @@ class WhatCalculusIs(LectureScene):
             "Gradient descent follows the slope of a cost downhill; gradient ascent climbs"
             " towards more reward in reinforcement learning; clever optimisers also use"
             " second derivatives.",
-            Indicate(diff_col[2:], color=V_COLOR),
+            Indicate(diff_col[2:], color=V_COLOR, scale_factor=1.05),
             fill=True,
         )
         self.narrate(
             "Integral calculus, about areas, scores classifiers:"
             " the area under the ROC curve.",
             FadeIn(cards[1], shift=LEFT * 0.2),
-            Indicate(area_mob[0], color=PALETTE.area, scale_factor=1.0),
+            Indicate(area_mob[0], color=PALETTE.text, scale_factor=1.0),
             fill=True,
         )
         self.narrate(
             "Calculus I covers the differential branch; Calculus II adds integrals"
             " and partial derivatives.",
-            Indicate(diff_col[0], color=V_COLOR),
-            Indicate(int_col[0], color=PALETTE.area),
+            Indicate(diff_col[0], color=V_COLOR, scale_factor=1.05),
+            Indicate(int_col[0], color=PALETTE.area, scale_factor=1.05),
             hold=1.5,
             fill=True,
         )
