@@ -11,6 +11,7 @@ Reference: T. L. Heath, *The Works of Archimedes* (1897); Stewart, *Calculus*, 5
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,6 +25,8 @@ ARCHIMEDES_UPPER: Final = Fraction(22, 7)
 """3 1/7, Archimedes' upper bound for pi (content spec 1b)."""
 PARABOLA_CHORD: Final[tuple[float, float]] = (-1.0, 1.0)
 """y = x^2 under the chord on [-1, 1] (content spec 1c [PROPOSED])."""
+PARABOLA_FUNCTION: Final = "x^2"
+"""The parabola of ``parabola_segment`` and ``archimedes_stages`` (content spec 1c)."""
 
 
 def _check(n: int, r: float) -> None:
@@ -205,3 +208,89 @@ def archimedes_partial_sums(triangle_area: float, levels: int) -> tuple[float, .
         total += triangle_area / 4**k
         sums.append(total)
     return tuple(sums)
+
+
+ARCHIMEDES_QUARTER: Final = Fraction(1, 4)
+"""Each stage of Archimedes' triangles adds this share of the previous stage's area."""
+
+Triangle = tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+"""Three (x, y) vertices."""
+
+
+@dataclass(frozen=True, slots=True)
+class TriangleStage:
+    """One stage of Archimedes' triangles inside the parabola segment on [a, b].
+
+    Stage k (from 0) has 2^k triangles, one in each gap the earlier stages left:
+    on each of the 2^k equal parts [u, v] of [a, b], the triangle (u, u^2),
+    (m, m^2), (v, v^2) with m the midpoint.
+    """
+
+    level: int
+    triangles: tuple[Triangle, ...]
+    area: float
+    """This stage's triangles together."""
+    total: float
+    """All triangles of stages 0..level together."""
+    share: Fraction
+    """``area`` as an exact share of the first triangle: (1/4)^level."""
+    total_share: Fraction
+    """``total`` as an exact share of the first triangle: 1 + 1/4 + ... + (1/4)^level."""
+    left_over: float
+    """The segment's area not yet covered: segment area - ``total``."""
+
+
+def archimedes_limit_share() -> Fraction:
+    """The share of the first triangle that all stages together fill: 1/(1 - 1/4) = 4/3."""
+    return 1 / (1 - ARCHIMEDES_QUARTER)
+
+
+def archimedes_stages(
+    levels: int, a: float = PARABOLA_CHORD[0], b: float = PARABOLA_CHORD[1]
+) -> tuple[TriangleStage, ...]:
+    """The first ``levels`` stages of triangles exhausting the segment of y = x^2 on [a, b].
+
+    A triangle on a part of width h has area h^3/8 (as in ``parabola_segment``), so
+    stage k adds 2^k (w/2^k)^3/8 = T/4^k for w = b - a and T = w^3/8; the totals
+    are the partial sums of T(1 + 1/4 + 1/16 + ...) and tend to 4T/3, the segment.
+
+    Raises
+    ------
+    ValueError
+        If levels < 1 (or over 12: 4096 triangles), or the chord is invalid
+        (see ``parabola_segment``).
+    """
+    if isinstance(levels, bool) or not isinstance(levels, int) or levels < 1:
+        raise ValueError(f"levels must be an integer of at least 1, got {levels!r}")
+    if levels > 12:
+        raise ValueError(f"levels must be at most 12 (4096 triangles), got {levels}")
+    seg = parabola_segment(a, b)
+    w = seg.b - seg.a
+    stages: list[TriangleStage] = []
+    total_share = Fraction(0)
+    xs = [seg.a, seg.b]  # the x of every vertex so far: each gap is a pair of them
+    for k in range(levels):
+        n = 2**k
+        h = w / n
+        tris: list[Triangle] = []
+        grid = [xs[0]]
+        for u, v in itertools.pairwise(xs):
+            m = (u + v) / 2
+            tris.append(((u, u * u), (m, m * m), (v, v * v)))
+            grid += [m, v]
+        xs = grid
+        share = ARCHIMEDES_QUARTER**k
+        total_share += share
+        total = seg.triangle_area * float(total_share)
+        stages.append(
+            TriangleStage(
+                level=k,
+                triangles=tuple(tris),
+                area=n * h**3 / 8,
+                total=total,
+                share=share,
+                total_share=total_share,
+                left_over=seg.segment_area - total,
+            )
+        )
+    return tuple(stages)

@@ -23,6 +23,7 @@ from manim import (
     ValueTracker,
     VGroup,
     always_redraw,
+    config,
     linear,
 )
 
@@ -36,6 +37,7 @@ from scenes.common.mobjects import (
     get_card,
     get_graph,
     get_line_through,
+    get_tex,
     get_text,
 )
 from scenes.common.numbers import fmt
@@ -300,54 +302,75 @@ class WhatCalculusIs(LectureScene):
 
         # -- branches -------------------------------------------------------------------------
         self.beat("branches")
-        left = VGroup(
-            get_text("Differential calculus", size=SIZES.title, color=V_COLOR),
-            get_text("slopes: rates of change", size=SIZES.body, color=PALETTE.subtle),
-            get_text("Gradient descent: minimise a cost", size=SIZES.body),
-            get_text("Gradient ascent: maximise a reward (RL)", size=SIZES.body),
-            get_text("Second derivatives in optimisers", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
-        right = VGroup(
-            get_text("Integral calculus", size=SIZES.title, color=PALETTE.area),
-            get_text("areas under curves", size=SIZES.body, color=PALETTE.subtle),
-            get_text("ROC AUC: how well", size=SIZES.body),
-            get_text("a classifier ranks", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.small)
-        for col in (left, right):
-            col[2:].shift(DOWN * 0.2)
-        cards = VGroup(
-            get_card(left, buff=SPACE.medium, color=V_COLOR),
-            get_card(right, buff=SPACE.medium, color=PALETTE.area),
-        ).arrange(RIGHT, buff=SPACE.large, aligned_edge=UP)
-        self.stage(cards)
-        plots = VGroup(
-            d_axes, v_axes, pieces, v_graph, area_mob, units, v_units, legend, area_card
+        # recap: the two plots stay on the left (the slope read on d, the area swept
+        # under v), each branch's card on the right beside its picture
+        t_read = j.tangent_times()[-1]
+        read = j.tangent(t_read)
+        slope_line = get_line_through(
+            d_axes, read.slope, read.intercept, [t_read - 0.8, t_read + 0.8]
         )
-        self.play(FadeOut(plots), run_time=0.8)
+        slope_dot = Dot(d_axes.c2p(t_read, read.y), color=PALETTE.point, radius=0.08)
+        speed_dot = Dot(
+            v_axes.c2p(t_read, j.speed(t_read)), color=PALETTE.point, radius=0.07
+        )
+        diff_col = VGroup(
+            get_text("Differential calculus", size=SIZES.heading, color=V_COLOR),
+            get_tex(r"v = \text{slope of } d", size=SIZES.tex_small, color=V_COLOR),
+            get_text("Gradient descent: minimise a cost", size=SIZES.small),
+            get_text("Gradient ascent: more reward (RL)", size=SIZES.small),
+            get_text("Second derivatives in optimisers", size=SIZES.small),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
+        int_col = VGroup(
+            get_text("Integral calculus", size=SIZES.heading, color=PALETTE.area),
+            get_tex(
+                r"\text{area under } v = d", size=SIZES.tex_small, color=PALETTE.area
+            ),
+            get_text("ROC AUC: how well", size=SIZES.small),
+            get_text("a classifier ranks", size=SIZES.small),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.tight)
+        for col in (diff_col, int_col):
+            col[2:].shift(DOWN * SPACE.tight)
+        cards = VGroup(
+            get_card(diff_col, buff=SPACE.small, color=V_COLOR),
+            get_card(int_col, buff=SPACE.small, color=PALETTE.area),
+        )
+        right_edge = config.frame_width / 2 - EDGE_BUFF
+        plots = VGroup(d_axes, v_axes, pieces, v_graph, area_mob)
+        for card, plot in zip(cards, (d_axes, v_axes), strict=True):
+            card.next_to(plots, RIGHT, buff=SPACE.large)
+            room = right_edge - card.get_left()[0]
+            if card.width > room:
+                card.scale_to_fit_width(room, about_edge=LEFT)
+            card.align_to(plot, UP)
+        self.play(FadeOut(VGroup(units, v_units, legend, area_card)), run_time=0.8)
         self.narrate(
             "So calculus has two branches. Differential calculus, about slopes,"
             " is the engine of machine learning.",
-            FadeIn(cards[0], shift=UP * 0.2),
+            Create(slope_line),
+            FadeIn(slope_dot),
+            FadeIn(speed_dot),
+            FadeIn(cards[0], shift=LEFT * 0.2),
             fill=True,
         )
         self.narrate(
             "Gradient descent follows the slope of a cost downhill; gradient ascent climbs"
             " towards more reward in reinforcement learning; clever optimisers also use"
             " second derivatives.",
-            Indicate(left[2:], color=V_COLOR),
+            Indicate(diff_col[2:], color=V_COLOR, scale_factor=1.05),
             fill=True,
         )
         self.narrate(
             "Integral calculus, about areas, scores classifiers:"
             " the area under the ROC curve.",
-            FadeIn(cards[1], shift=UP * 0.2),
+            FadeIn(cards[1], shift=LEFT * 0.2),
+            Indicate(area_mob[0], color=PALETTE.text, scale_factor=1.0),
             fill=True,
         )
         self.narrate(
             "Calculus I covers the differential branch; Calculus II adds integrals"
             " and partial derivatives.",
-            Indicate(left[0], color=V_COLOR),
-            Indicate(right[0], color=PALETTE.area),
+            Indicate(diff_col[0], color=V_COLOR, scale_factor=1.05),
+            Indicate(int_col[0], color=PALETTE.area, scale_factor=1.05),
             hold=1.5,
             fill=True,
         )

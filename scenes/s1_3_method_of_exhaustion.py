@@ -1,21 +1,24 @@
 """1.3 The Method of Exhaustion.
 
 Learning goal: see how the Greeks found a curved area by trapping it between
-polygons with ever more sides (the idea behind integrals), and how zooming in
-on a smooth curve makes it look straight (the idea behind derivatives). Polygon
-areas come from ``mathkit.exhaustion``; the zoom windows and how much the curve
+polygons with ever more sides, and Archimedes' parabola segment by ever smaller
+triangles (the idea behind integrals), and how zooming in on a smooth curve makes
+it look straight (the idea behind derivatives). Polygon areas and the triangle
+stages come from ``mathkit.exhaustion``; the zoom windows and how much the curve
 bends inside them come from ``mathkit.limits.zoom_views``.
 """
 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Circle,
     Create,
     Dot,
@@ -23,18 +26,26 @@ from manim import (
     FadeOut,
     Indicate,
     LaggedStart,
+    MoveToTarget,
+    Polygon,
     Transform,
     ValueTracker,
     VGroup,
     Write,
     always_redraw,
+    config,
 )
 
 from mathkit.data import RUNNING_FUNCTION
 from mathkit.exhaustion import (
     ARCHIMEDES_LOWER,
+    ARCHIMEDES_QUARTER,
     ARCHIMEDES_UPPER,
+    PARABOLA_FUNCTION,
+    archimedes_limit_share,
+    archimedes_stages,
     exhaustion_sequence,
+    parabola_segment,
     polygon_bounds,
     polygon_vertices,
 )
@@ -42,7 +53,12 @@ from mathkit.expr import latex, parse
 from mathkit.limits import to_function, zoom_views
 from mathkit.plotting import decimals_for, nice_range
 from scenes.common.base import LectureScene
-from scenes.common.delta_parts import get_window_box, get_window_view
+from scenes.common.delta_parts import (
+    get_window_box,
+    get_window_view,
+    readable_axis_labels,
+    spoken_expr,
+)
 from scenes.common.limits_parts import (
     get_bounds_line,
     get_bracket,
@@ -51,19 +67,47 @@ from scenes.common.limits_parts import (
     title_bottom,
 )
 from scenes.common.mobjects import (
+    get_axes,
+    get_graph,
     get_table,
     get_tex,
     get_text,
 )
+from scenes.common.numbers import fmt
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 RADIUS = 2.15
 """Scene units per unit of the circle's radius (layout only)."""
 RUNNING = RUNNING_FUNCTION
+STAGES = 5
+"""How many stages of Archimedes' triangles are drawn (1 + 2 + 4 + 8 + 16 triangles)."""
+STAGE_COLORS = (
+    PALETTE.secant,
+    PALETTE.tangent,
+    PALETTE.point,
+    PALETTE.accent,
+    PALETTE.error,
+)
+
+
+def frac_tex(q: Fraction) -> str:
+    """An exact share as TeX: 1 stays 1, 1/4 becomes \\tfrac{1}{4}."""
+    if q.denominator == 1:
+        return f"{q.numerator}"
+    return rf"\tfrac{{{q.numerator}}}{{{q.denominator}}}"
+
+
+def frac_words(q: Fraction) -> str:
+    """An exact share as the voice says it: 4/3 is "4 thirds", 1/4 "a quarter"."""
+    names = {2: "half", 3: "third", 4: "quarter"}
+    name = names.get(q.denominator, f"{q.denominator}th")
+    if q.numerator == 1:
+        return f"a {name}"
+    return f"{q.numerator} {name}s"
 
 
 class MethodOfExhaustion(LectureScene):
-    """Beats: title, circle, polygons, archimedes, zoom, summary."""
+    """Beats: title, circle, polygons, archimedes, parabola, zoom, summary."""
 
     def construct(self) -> None:
         seq = exhaustion_sequence()
@@ -208,9 +252,162 @@ class MethodOfExhaustion(LectureScene):
             fill=True,
         )
 
+        # -- parabola -----------------------------------------------------------------------
+        self.beat("parabola")
+        self.play(*[FadeOut(m) for m in (circle, shapes, table, arch_group)])
+        seg = parabola_segment()
+        stages = archimedes_stages(STAGES, seg.a, seg.b)
+        limit = archimedes_limit_share()
+        ys = [y for _, y in seg.triangle]
+        p_axes = readable_axis_labels(
+            get_axes(
+                nice_range(seg.a, seg.b, ticks=4),
+                nice_range(min(ys), max(ys), ticks=2),
+                width=5.6,
+                height=4.6,
+            )
+        )
+        p_axes.next_to(title, DOWN, buff=SPACE.large).to_edge(
+            LEFT, buff=EDGE_BUFF + SPACE.medium
+        )
+        parabola = get_graph(
+            p_axes, to_function(PARABOLA_FUNCTION), x_range=[seg.a, seg.b, 0.01]
+        )
+        chord = get_graph(
+            p_axes, seg.chord, x_range=[seg.a, seg.b], color=PALETTE.subtle
+        )
+        shade = p_axes.get_area(
+            parabola,
+            x_range=[seg.a, seg.b],
+            bounded_graph=chord,
+            color=PALETTE.area,
+            opacity=0.25,
+        )
+        layers = VGroup(
+            *[
+                VGroup(
+                    *[
+                        Polygon(
+                            *[p_axes.c2p(x, y) for x, y in tri],
+                            color=STAGE_COLORS[s.level % len(STAGE_COLORS)],
+                            stroke_width=2,
+                            fill_opacity=0.55,
+                        )
+                        for tri in s.triangles
+                    ]
+                )
+                for s in stages
+            ]
+        )
+        source = get_text(
+            "Archimedes, Quadrature of the Parabola",
+            size=SIZES.small,
+            color=PALETTE.subtle,
+        )
+        t_row = get_tex_readout(
+            r"\text{first triangle } T =",
+            seg.triangle_area,
+            decimals=2,
+            color=STAGE_COLORS[0],
+        )
+        total = ValueTracker(stages[0].total)
+        total_row = get_tex_readout(
+            r"\text{triangles so far} =",
+            stages[0].total,
+            decimals=4,
+            color=PALETTE.area,
+        )
+        left_row = get_tex_readout(
+            r"\text{left over} =",
+            stages[0].left_over,
+            decimals=4,
+            color=PALETTE.error,
+        )
+        total_row.number.add_updater(lambda n: n.set_value(total.get_value()))
+        left_row.number.add_updater(
+            lambda n: n.set_value(seg.segment_area - total.get_value())
+        )
+        terms = [
+            ("T" if s.share == 1 else rf"+ {frac_tex(s.share)}\,T") for s in stages
+        ]
+        series = get_tex(*terms, r"+ \cdots", size=SIZES.tex_small)
+        for k in range(len(stages)):
+            series[k].set_color(STAGE_COLORS[k % len(STAGE_COLORS)])
+        result = get_tex(
+            rf"= {frac_tex(limit)}\,T = \text{{the segment}}",
+            size=SIZES.tex_small,
+            color=PALETTE.area,
+        )
+        side = VGroup(source, t_row, total_row, left_row, series, result).arrange(
+            DOWN, aligned_edge=LEFT, buff=SPACE.medium
+        )
+        side.next_to(p_axes, RIGHT, buff=SPACE.large).align_to(p_axes, UP)
+        room = config.frame_width / 2 - EDGE_BUFF - side.get_left()[0]
+        if side.width > room:
+            side.scale_to_fit_width(room, about_edge=LEFT)
+        self.narrate(
+            "Archimedes squared a curved region too: the piece of the parabola"
+            f" y = {spoken_expr(parse(PARABOLA_FUNCTION))} cut off by a straight chord.",
+            Create(p_axes),
+            Create(parabola),
+            Create(chord),
+            FadeIn(source),
+            fill=True,
+        )
+        self.narrate(
+            "Inside it, put the biggest triangle that fits, its tip at the bottom."
+            f" Call its area T: here T is {fmt(seg.triangle_area)}.",
+            FadeIn(shade),
+            LaggedStart(FadeIn(layers[0]), FadeIn(t_row), lag_ratio=0.5),
+            fill=True,
+        )
+        self.narrate(
+            "Two curved gaps are left over. Exhaust them.",
+            FadeIn(series[0]),
+            FadeIn(total_row),
+            FadeIn(left_row),
+            fill=True,
+        )
+        quarter = frac_words(ARCHIMEDES_QUARTER)
+        for s in stages[1:]:
+            n = len(s.triangles)
+            if s.level == 1:
+                say = (
+                    f"In each gap, the same kind of triangle: these {n} add"
+                    f" {quarter} of T."
+                )
+            elif s.level == 2:
+                say = f"{n} smaller gaps, {n} triangles: {quarter} of the last stage again."
+            elif s.level == len(stages) - 1:
+                say = (
+                    f"Then {n}. The gaps are almost gone, and the total closes in on"
+                    f" {frac_words(limit)} of T."
+                )
+            else:
+                say = f"{n} more, each stage {quarter} of the one before."
+            self.narrate(
+                say,
+                LaggedStart(*[FadeIn(t) for t in layers[s.level]], lag_ratio=0.15),
+                FadeIn(series[s.level]),
+                total.animate.set_value(s.total),
+                fill=True,
+            )
+        self.narrate(
+            f"So the segment is exactly {frac_words(limit)} of its first triangle:"
+            f" {stages[0].share} plus {quarter} plus {quarter} of {quarter}, and so on forever."
+            " Piling up ever smaller pieces is what an integral does.",
+            FadeIn(series[-1]),
+            Write(result),
+            total.animate.set_value(seg.segment_area),
+            fill=True,
+        )
+        total_row.number.clear_updaters()
+        left_row.number.clear_updaters()
+        para = VGroup(p_axes, shade, layers, parabola, chord)
+
         # -- zoom ---------------------------------------------------------------------------
         self.beat("zoom")
-        self.play(*[FadeOut(m) for m in (circle, shapes, table, arch_group)])
+        self.play(*[FadeOut(m) for m in (para, side)])
         views = zoom_views(RUNNING)
         f = to_function(RUNNING)
         formula = get_tex(
@@ -321,26 +518,79 @@ class MethodOfExhaustion(LectureScene):
 
         # -- summary -------------------------------------------------------------------------
         self.beat("summary")
-        self.play(*[FadeOut(m) for m in (view, box, centre, readouts, notes, formula)])
-        summary = VGroup(
-            get_text(
-                "More and more sides  →  the area (integrals)",
-                size=SIZES.body,
+        # the two pictures side by side, each over its formula and its branch
+        zoom_pic = VGroup(box, view)
+        for m in (zoom_pic, formula, bend_row):
+            m.generate_target()
+        left_col = VGroup(
+            para,
+            get_tex(
+                *[t for t in terms[:3]],
+                r"+ \cdots",
+                rf"= {frac_tex(limit)}\,T",
+                size=SIZES.tex_small,
                 color=PALETTE.area,
             ),
             get_text(
-                "Zoom in closer and closer  →  the slope (derivatives)",
-                size=SIZES.body,
+                "Integrals: more pieces  →  area",
+                size=SIZES.label,
+                color=PALETTE.area,
+            ),
+        )
+        right_col = VGroup(
+            zoom_pic.target,
+            VGroup(formula.target, bend_row.target).arrange(RIGHT, buff=SPACE.large),
+            get_text(
+                "Derivatives: closer zooms  →  slope",
+                size=SIZES.label,
                 color=PALETTE.tangent,
             ),
-            get_text("Both are limits: the subject of this section.", size=SIZES.body),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=SPACE.medium)
-        self.stage(summary)
+        )
+        # the recap picture is a reminder: its tick numbers would read too small
+        for part in (p_axes.x_axis, p_axes.y_axis):
+            part.remove(part.numbers)
+        p_axes.remove(p_axes.axis_labels)
+        for col in (left_col, right_col):
+            col[0].scale_to_fit_height(2.9)
+            col.arrange(DOWN, buff=SPACE.small)
+        bottom = get_text(
+            "Both are limits: the subject of this section.", size=SIZES.body
+        )
+        recap = VGroup(
+            VGroup(left_col, right_col).arrange(
+                RIGHT, buff=SPACE.section, aligned_edge=UP
+            ),
+            bottom,
+        ).arrange(DOWN, buff=SPACE.medium)
+        self.stage(recap)
+        self.play(FadeOut(readouts[0]), FadeOut(notes), FadeOut(centre), run_time=0.6)
         self.narrate(
-            "Infinitely many sides give areas; infinitely close zooms give slopes. "
+            "Side by side: ever more triangles exhaust the parabola's segment and"
+            f" give its area, {frac_words(limit)} of T. That is the integral.",
+            # the zoom picture moves right first, then the triangles come in where it was
+            LaggedStart(
+                AnimationGroup(
+                    MoveToTarget(zoom_pic),
+                    MoveToTarget(formula),
+                    MoveToTarget(bend_row),
+                ),
+                AnimationGroup(FadeIn(para), FadeIn(left_col[1:])),
+                lag_ratio=1.0,
+            ),
+            fill=True,
+        )
+        self.narrate(
+            "Ever closer zooms straighten the curve and give its slope."
+            " That is the derivative.",
+            FadeIn(right_col[2]),
+            Indicate(bend_row, color=PALETTE.tangent),
+            fill=True,
+        )
+        self.narrate(
+            "Infinitely many pieces give areas; infinitely close zooms give slopes. "
             "Both are limits, the subject of this section.",
-            FadeIn(summary, lag_ratio=0.4),
-            run_time=2,
+            FadeIn(bottom, shift=UP * 0.2),
             hold=1.5,
+            fill=True,
         )
         self.wait()

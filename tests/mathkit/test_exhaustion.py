@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 
@@ -138,3 +139,66 @@ def test_archimedes_series_tends_to_four_thirds() -> None:
         ex.archimedes_partial_sums(1.0, 0)
     with pytest.raises(ValueError, match="triangle_area"):
         ex.archimedes_partial_sums(-1.0, 3)
+
+
+def test_archimedes_stages_against_sympy() -> None:
+    """Exact shares and totals against sympy's series and integral (course chord [-1, 1])."""
+    import sympy as sp
+
+    x, j = sp.symbols("x j")
+    seg = ex.parabola_segment()
+    stages = ex.archimedes_stages(6)
+    exact_segment = sp.integrate(1 - x**2, (x, -1, 1))  # chord y = 1 over y = x^2
+    exact_triangle = sp.Polygon((-1, 1), (0, 0), (1, 1)).area
+    assert abs(exact_triangle) == 1
+    assert sp.sympify(ex.PARABOLA_FUNCTION.replace("^", "**")) == x**2
+    for s in stages:
+        k = s.level
+        assert sp.Rational(s.share) == sp.Rational(1, 4) ** k
+        assert sp.Rational(s.total_share) == sp.summation(
+            sp.Rational(1, 4) ** j, (j, 0, k)
+        )
+        assert s.total == pytest.approx(float(s.total_share) * seg.triangle_area)
+        assert s.left_over == pytest.approx(float(exact_segment) - s.total)
+    limit = sp.summation(sp.Rational(1, 4) ** j, (j, 0, sp.oo))
+    assert sp.Rational(ex.archimedes_limit_share()) == limit
+    assert limit == exact_segment / abs(exact_triangle)
+    assert [s.total for s in stages] == pytest.approx(
+        list(ex.archimedes_partial_sums(seg.triangle_area, 6))
+    )
+
+
+@settings(max_examples=25)
+@given(a=st.floats(-3, 3), w=st.floats(0.1, 4), levels=st.integers(1, 6))
+def test_archimedes_stages_tile_the_segment(a: float, w: float, levels: int) -> None:
+    """Shoelace areas, vertices on the parabola, each stage in the last one's gaps, and
+    the uncovered area equal to scipy's integral between the polyline and the parabola."""
+    stages = ex.archimedes_stages(levels, a, a + w)
+    first = _shoelace(stages[0].triangles[0])
+    seen = {a, a + w}
+    for s in stages:
+        assert len(s.triangles) == 2**s.level
+        assert sum(_shoelace(t) for t in s.triangles) == pytest.approx(s.area)
+        assert s.area == pytest.approx(first / 4**s.level, rel=1e-9)
+        for t in s.triangles:
+            for px, py in t:
+                assert py == pytest.approx(px * px)
+            # the base is two vertices already drawn: the triangle fills a gap
+            assert t[0][0] in seen
+            assert t[2][0] in seen
+        seen |= {t[1][0] for t in s.triangles}
+        xs = sorted(seen)
+        gap = sum(  # between the polyline through the vertices and the parabola
+            quad(lambda t, u=u, v=v: u * u + (u + v) * (t - u) - t * t, u, v)[0]
+            for u, v in itertools.pairwise(xs)
+        )
+        assert s.left_over == pytest.approx(gap, rel=1e-6, abs=1e-12)
+
+
+def test_archimedes_stages_refuse_bad_levels() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        ex.archimedes_stages(0)
+    with pytest.raises(ValueError, match="at most 12"):
+        ex.archimedes_stages(13)
+    with pytest.raises(ValueError, match="reversed"):
+        ex.archimedes_stages(2, 1.0, -1.0)
