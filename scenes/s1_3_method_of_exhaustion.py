@@ -57,7 +57,6 @@ from scenes.common.delta_parts import (
     get_window_box,
     get_window_view,
     readable_axis_labels,
-    spoken_expr,
 )
 from scenes.common.limits_parts import (
     get_bounds_line,
@@ -66,6 +65,7 @@ from scenes.common.limits_parts import (
     get_tex_readout,
     title_bottom,
 )
+from scenes.common.math_text import expr_words
 from scenes.common.mobjects import (
     get_axes,
     get_graph,
@@ -347,7 +347,7 @@ class MethodOfExhaustion(LectureScene):
             side.scale_to_fit_width(room, about_edge=LEFT)
         self.narrate(
             "Archimedes squared a curved region too: the piece of the parabola"
-            f" y = {spoken_expr(parse(PARABOLA_FUNCTION))} cut off by a straight chord.",
+            f" y = {expr_words(parse(PARABOLA_FUNCTION))} cut off by a straight chord.",
             Create(p_axes),
             Create(parabola),
             Create(chord),
