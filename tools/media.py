@@ -155,6 +155,25 @@ def has_audio(path: Path) -> bool:
     return bool(data.get("streams"))
 
 
+def playable(path: Path) -> bool:
+    """Whether ``path`` opens as a movie and every video packet demuxes (PyAV, in-process).
+
+    A partial movie cut short by a kill has no index (``moov``) and fails at once;
+    checking a complete one takes a few milliseconds.
+    """
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                return False
+            for _packet in container.demux(container.streams.video[0]):
+                pass
+    except (av.error.FFmpegError, OSError, ValueError):
+        return False
+    return True
+
+
 class _NoFrameError(Exception):
     pass
 

@@ -220,8 +220,14 @@ def _render(job: Job, manim: Manim) -> list[Path]:
     # after Manim, in the audio or the copying) counts as unfinished: the fault test
     # that truncates a partial after such a stop saw one stitched in under load.
     unfinished = job.media_dir / ".render-unfinished"
+    partials = produced.parent / "partial_movie_files"
     if unfinished.exists():
-        shutil.rmtree(produced.parent / "partial_movie_files", ignore_errors=True)
+        shutil.rmtree(partials, ignore_errors=True)
+    # and whatever the marker says, a partial movie that does not play goes: a stop
+    # the marker missed (seen once in a loaded test run) must not break the next render
+    for partial in partials.glob("*/*.mp4"):
+        if not media.playable(partial):
+            partial.unlink(missing_ok=True)
     unfinished.parent.mkdir(parents=True, exist_ok=True)
     unfinished.touch()
     srt = produced.with_suffix(".srt")
