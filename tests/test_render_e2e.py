@@ -333,6 +333,33 @@ def test_loudness_is_normalised(rendered: Path) -> None:
     assert true_peak <= -1.5
 
 
+def test_a_line_that_opens_the_video_keeps_loudness_and_peak(tmp_path: Path) -> None:
+    """The encoder must not overshoot on a line that starts at 0:00: correcting the
+    peak by turning the whole track down would leave it under -17 LUFS (QuadraticCost's
+    first line did both with AAC at 128k: -0.6 dBTP, then -17.4 LUFS)."""
+    from scenes.common.voice import Espeak
+    from tools import audio
+
+    line = (
+        "Before averaging over a batch, look at the cost of a single instance, on our"
+        " clinical-trial data and the first guess, m = 0.9, b = 0.1."
+    )
+    clip = Espeak().clip(line)
+    assert clip.path is not None
+    length = clip.duration + 0.5
+    master = audio._master(clip.path, length, tmp_path / "line.audio")
+    video = tmp_path / "line.mp4"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-f", "lavfi", "-i", f"color=c=black:s=64x36:d={length}",
+         "-c:v", "libx264", str(video)],
+        check=True,
+    )  # fmt: skip
+    audio.mux_peak_safe(video, master, "mp4")
+    integrated, true_peak = ebur128(video)
+    assert true_peak <= audio.TARGET_TP
+    assert integrated == pytest.approx(audio.TARGET_LUFS, abs=1.0)
+
+
 def test_section_clips_have_their_slice_of_the_audio(rendered: Path) -> None:
     folder = rendered / "sections" / "ChainRule"
     clips = sorted(folder.glob("*.mp4"))
