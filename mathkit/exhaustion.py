@@ -266,6 +266,7 @@ def archimedes_stages(
         raise ValueError(f"levels must be at most 12 (4096 triangles), got {levels}")
     seg = parabola_segment(a, b)
     w = seg.b - seg.a
+    totals = archimedes_partial_sums(seg.triangle_area, levels)
     stages: list[TriangleStage] = []
     total_share = Fraction(0)
     xs = [seg.a, seg.b]  # the x of every vertex so far: each gap is a pair of them
@@ -281,7 +282,7 @@ def archimedes_stages(
         xs = grid
         share = ARCHIMEDES_QUARTER**k
         total_share += share
-        total = seg.triangle_area * float(total_share)
+        total = totals[k]
         stages.append(
             TriangleStage(
                 level=k,
