@@ -10,7 +10,7 @@ usual classifier cost is the cross-entropy. All values come from ``mathkit.cost`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import numpy as np
@@ -20,6 +20,7 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
+    Axes,
     Create,
     DashedLine,
     Dot,
@@ -90,6 +91,19 @@ CONFIDENT_WRONG = 0.01
 
 _signed = partial(fmt, significant=6, sign=True)
 """A number with its sign always written (+5, -0.5)."""
+
+
+def _cost_plot(
+    x_range: Sequence[float], y_range: Sequence[float], x_label: str
+) -> Axes:
+    """C against one parameter, in the right-hand slot the cost-curve and the
+    cross-entropy beats share (one replaces the other there)."""
+    axes = get_axes(
+        x_range, y_range, width=5.6, height=4.2, x_label=x_label, y_label="C"
+    )
+    return axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight).to_edge(
+        DOWN, buff=SUBTITLE_ZONE
+    )
 
 
 class CostFunctions(LectureScene):
@@ -438,16 +452,8 @@ class CostFunctions(LectureScene):
         def c_of(m: float) -> float:
             return regression_cost(held_b, m, x, y)
 
-        c_axes = get_axes(
-            nice_range(m_far, INITIAL_M),
-            nice_range(0.0, c_of(INITIAL_M)),
-            width=5.6,
-            height=4.2,
-            x_label="m",
-            y_label="C",
-        )
-        c_axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight).to_edge(
-            DOWN, buff=SUBTITLE_ZONE
+        c_axes = _cost_plot(
+            nice_range(m_far, INITIAL_M), nice_range(0.0, c_of(INITIAL_M)), "m"
         )
         slope = ValueTracker(INITIAL_M)
         turning = always_redraw(
@@ -548,16 +554,10 @@ class CostFunctions(LectureScene):
 
             return f
 
-        p_axes = get_axes(
+        p_axes = _cost_plot(
             nice_range(0.0, 1.0),
             nice_range(0.0, cross_entropy(CONFIDENT_WRONG, 1)),
-            width=5.6,
-            height=4.2,
-            x_label="p",
-            y_label="C",
-        )
-        p_axes.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.tight).to_edge(
-            DOWN, buff=SUBTITLE_ZONE
+            "p",
         )
         ce_one = get_clipped_graph(p_axes, ce(1), color=PALETTE.curve)
         ce_zero = get_clipped_graph(p_axes, ce(0), color=PALETTE.tangent)
