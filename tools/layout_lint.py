@@ -27,6 +27,10 @@ inspected, geometry only. The checks (the ``check`` names of the findings):
 * ``layout-contrast``: every text's colour, as drawn (its opacity and the
   panels under it composited over the background), meets WCAG 2.1 AA: 4.5:1,
   3:1 for large text (see :func:`is_large_text`);
+* ``layout-midway``: halfway through each animation, no two texts, one of them
+  animated and both drawn at least ``MIDWAY_OPACITY`` opaque, overlap as
+  ``layout-overlap`` counts it: a cross-fade of two texts in one place, or a
+  label moving across another (the other checks look only after animations);
 * ``pacing-still``: no still stretch (only frozen ``wait``s, no animation and no
   updater running) longer than ``STILL_MAX`` seconds, other than the final hold;
 * ``pacing-share``: at most ``STILL_SHARE`` of the scene's time is still.
@@ -41,7 +45,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -64,6 +68,8 @@ MIN_FONT_SIZE: Final = 20.0
 """Smallest font size (Manim units, 48 = default) that reads at 480p."""
 PX_PER_UNIT: Final = 60.0
 """Pixels per scene unit at 480p (the frame is 8 units high)."""
+MIDWAY_OPACITY: Final = 0.3
+"""Texts drawn at least this opaque halfway through an animation count as legible."""
 STILL_MAX: Final = 4.0
 """Longest still stretch (s) allowed before the final hold."""
 STILL_SHARE: Final = 0.30
@@ -541,6 +547,36 @@ def layout_findings(
                 " the size that counts is the one after scaling",
             )
         )
+    out += overlap_findings(
+        texts, boxes, allowed=allowed, scene=scene, beat=beat, time_s=time_s
+    )
+    return out
+
+
+def overlap_findings(
+    texts: list[Any],
+    boxes: list[tuple[np.ndarray, np.ndarray]] | None = None,
+    *,
+    allowed: Iterable[tuple[str, str]] = (),
+    scene: str = "",
+    beat: str = "",
+    time_s: float = 0.0,
+    check: str = "layout-overlap",
+    lead: str = "",
+    pairs: Callable[[Any, Any], bool] | None = None,
+    fix: str = "",
+) -> list[Finding]:
+    """Pairs of texts whose boxes overlap by more than OVERLAP_FRACTION of the smaller.
+
+    ``lead`` starts each message (the midway check says which animation it was);
+    ``pairs``, if given, says which pairs of texts to check at all.
+    """
+    if boxes is None:
+        boxes = [
+            (t.get_corner(np.array([-1, -1, 0])), t.get_corner(np.array([1, 1, 0])))
+            for t in texts
+        ]
+    out: list[Finding] = []
     allowed_pairs = [(a, b) for a, b in allowed]
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
@@ -554,6 +590,8 @@ def layout_findings(
             share = w * h / max(min(area_a, area_b), 1e-9)
             if share <= OVERLAP_FRACTION:
                 continue
+            if pairs is not None and not pairs(texts[i], texts[j]):
+                continue
             na, nb = describe(texts[i]), describe(texts[j])
             if any(
                 (a in na and b in nb) or (a in nb and b in na) for a, b in allowed_pairs
@@ -562,10 +600,10 @@ def layout_findings(
             out.append(
                 Finding(
                     scene,
-                    "layout-overlap",
+                    check,
                     beat,
                     time_s,
-                    f"{na} overlaps {nb} by {w:.2f} x {h:.2f} units "
+                    f"{lead}{na} overlaps {nb} by {w:.2f} x {h:.2f} units "
                     f"({share:.0%} of the smaller)",
                     tuple(
                         dict.fromkeys(
@@ -573,6 +611,7 @@ def layout_findings(
                             + getattr(texts[j], "variant_params", ())
                         )
                     ),
+                    fix=fix,
                 )
             )
     return out
@@ -1014,8 +1053,72 @@ def _rendered_clock(scene: Any, start: float) -> float:
     return t
 
 
+def _animated(anim: Any) -> list[Any]:
+    """Every mobject ``anim`` animates, its parts included (groups of animations opened)."""
+    inner = getattr(anim, "animations", None)
+    if inner:
+        return [m for a in inner for m in _animated(a)]
+    mob = getattr(anim, "mobject", None)
+    return list(mob.get_family()) if mob is not None else []
+
+
+class _Halfway:
+    """A play's time progression, skipping: half its run time, a look, then the end."""
+
+    def __init__(self, bar: Any, run_time: float, look: Callable[[], None]) -> None:
+        self.bar, self.run_time, self.look = bar, run_time, look
+
+    def __iter__(self) -> Iterator[float]:
+        yield self.run_time / 2
+        self.look()
+        yield self.run_time
+
+    def close(self) -> None:
+        self.bar.close()
+
+
 def _draw_nothing(*_args: Any, **_kwargs: Any) -> None:
     """Stands in for ``Camera.capture_mobjects`` in the gate's dry runs."""
+
+
+def _drawn_opacity(mob: Any) -> float:
+    """The most opaque any drawn part of ``mob`` is (fill, or a stroke with width)."""
+    most = 0.0
+    for sub in mob.get_family():
+        if sub.has_points():
+            fill, stroke, width = _opacities(sub)
+            most = max(most, fill, stroke if width > 0 else 0.0)
+    return most
+
+
+def midway_findings(
+    scan: FrameScan,
+    moving: set[int],
+    *,
+    what: str,
+    allowed: Iterable[tuple[str, str]] = (),
+    scene: str = "",
+    beat: str = "",
+    time_s: float = 0.0,
+) -> list[Finding]:
+    """Texts overlapping halfway through an animation (``moving``: ids of its mobjects).
+
+    A pair counts when one of the two is animated (a pair that stands still is
+    the after-animation check's) and both are drawn at least MIDWAY_OPACITY opaque.
+    """
+    texts = [t.mob for t in scan.texts if _drawn_opacity(t.mob) >= MIDWAY_OPACITY]
+    return overlap_findings(
+        texts,
+        allowed=allowed,
+        scene=scene,
+        beat=beat,
+        time_s=time_s,
+        check="layout-midway",
+        lead=f"halfway through {what}: ",
+        pairs=lambda a, b: id(a) in moving or id(b) in moving,
+        fix="let the old text leave before the new one comes (FadeOut, then FadeIn),"
+        " or Transform the one into the other",
+    )
 
 
 def inspect_scene(
@@ -1099,6 +1202,33 @@ def inspect_scene(
             raw.extend(crossing_findings(scan, allowed=allowed, **where))
             raw.extend(contrast_findings(scan, **where))
 
+        original_progression = scene._get_animation_time_progression
+
+        def progression(animations: list[Any], duration: float) -> Any:
+            """Skipping, Manim jumps to each play's end; stop halfway and look first."""
+            bar = original_progression(animations, duration)
+            if not scene.renderer.skip_animations or duration <= 0 or is_still(
+                tuple(animations)
+            ):
+                return bar
+
+            def halfway() -> None:
+                moving = {id(m) for a in animations for m in _animated(a)}
+                raw.extend(
+                    midway_findings(
+                        scan_frame(on_screen()),
+                        moving,
+                        what=what(tuple(animations)),
+                        allowed=allowed,
+                        scene=item.scene,
+                        beat=getattr(scene, "current_beat", "?"),
+                        time_s=float(scene.time) - duration / 2,
+                    )
+                )
+
+            return _Halfway(bar, duration, halfway)
+
+        scene._get_animation_time_progression = progression
         original_play, original_wait = scene.play, scene.wait
 
         def is_still(animations: tuple[Any, ...]) -> bool:

@@ -26,6 +26,7 @@ from manim.utils.exceptions import EndSceneEarlyException
 
 from scenes import outline
 from scenes.common import voice as voices
+from scenes.common.handover import hand_over
 from scenes.common.mobjects import fit_to_stage, get_title
 from scenes.common.narration import (
     CAPTION_CPS,
@@ -156,6 +157,11 @@ class LectureMixin:
         self._begun.append(name)
         self.current_beat = name
         self.next_section(name, **kwargs)  # type: ignore[attr-defined]
+
+    def compile_animations(self, *args: Any, **kwargs: Any) -> list[Animation]:
+        """Manim's animations for a play, with leaving text gone before new text comes
+        (:func:`scenes.common.handover.hand_over`)."""
+        return hand_over(super().compile_animations(*args, **kwargs))  # type: ignore[misc]
 
     # -- narration --------------------------------------------------------------
     def narrate(

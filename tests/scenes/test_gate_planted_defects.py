@@ -3,7 +3,7 @@
 ``PlantedScene`` commits, one beat each: tick digits shrunk with their group
 (font size still 20, glyphs under MIN_TEXT_HEIGHT), a card inside the frame
 margin, a mean line through a tick label and a label riding on that line, text
-dimmed below WCAG AA, a 5 s still stretch and a mostly still scene.
+dimmed below WCAG AA, a label slid across a reading, a 5 s still stretch and a mostly still scene.
 ``CleanScene`` draws the same things the intended way. The gate must report
 each planted defect, naming its beat and mobject, and nothing in the twin.
 """
@@ -28,6 +28,7 @@ from manim import (
     FadeOut,
     MathTex,
     Text,
+    Transform,
     VGroup,
 )
 
@@ -89,6 +90,14 @@ class PlantedScene(LectureScene):
         self.play(FadeIn(faint), FadeIn(fainter))
         self.play(FadeOut(faint), FadeOut(fainter))
 
+        self.beat("passing")
+        fixed = Text("fixed reading", font_size=SIZES.body)
+        rider = Text("rider", font_size=SIZES.body).next_to(fixed, LEFT)
+        self.play(FadeIn(fixed), FadeIn(rider))
+        # the rider slides across the reading: clear of it before and after
+        self.play(rider.animate.next_to(fixed, RIGHT))
+        self.play(FadeOut(fixed), FadeOut(rider))
+
         self.beat("still")
         self.caption("Nothing moves while this line is read.")
         self.play(FadeIn(Text("still", font_size=SIZES.body)))
@@ -132,6 +141,20 @@ class CleanScene(LectureScene):
         divider.next_to(clear, DOWN)
         self.play(FadeIn(clear), FadeIn(large), FadeIn(divider))
         self.play(FadeOut(clear), FadeOut(large), FadeOut(divider))
+
+        self.beat("passing")
+        fixed = Text("fixed reading", font_size=SIZES.body)
+        rider = Text("rider", font_size=SIZES.body).next_to(fixed, DOWN)
+        rider.align_to(fixed, LEFT)
+        self.play(FadeIn(fixed), FadeIn(rider))
+        self.play(rider.animate.align_to(fixed, RIGHT))  # under it, not across it
+        # One play fades the reading out and a new one in, in the same place:
+        # LectureScene hands over (the old one leaves first), so nothing overlaps.
+        new = Text("new reading", font_size=SIZES.body).move_to(fixed)
+        self.play(FadeOut(fixed), FadeIn(new))
+        newer = Text("newest reading", font_size=SIZES.body).move_to(new)
+        self.play(Transform(new, newer))  # one text morphs: nothing overlaps
+        self.play(FadeOut(new), FadeOut(rider))
 
         self.beat("still")
         dot = Dot()
@@ -221,6 +244,21 @@ def test_low_contrast_text_is_found(planted: quality.SceneReport) -> None:
     assert "needs 3:1 (large text" in fainter.message
 
 
+def test_a_text_moved_across_another_is_found_halfway(
+    planted: quality.SceneReport,
+) -> None:
+    # Before and after the slide the two are apart: only a look halfway sees it.
+    assert not list(_only(planted, "layout-overlap"))
+    [finding] = _only(planted, "layout-midway")
+    assert finding.beat == "passing"
+    assert finding.message.startswith("halfway through MethodAnimation(Text 'rider')")
+    assert "Text 'fixed reading' overlaps Text 'rider'" in finding.message
+    assert "FadeOut, then FadeIn" in finding.fix
+    # halfway through the second of the beat's three 1 s plays
+    start = next(s.start for s in planted.timeline if s.beat == "passing")
+    assert finding.time == pytest.approx(start + 1.5, abs=0.1)
+
+
 def test_still_stretches_are_found(planted: quality.SceneReport) -> None:
     [finding] = _only(planted, "pacing-still")
     assert finding.beat == "still"
@@ -247,6 +285,7 @@ def test_the_clean_twin_passes_every_new_check(clean: quality.SceneReport) -> No
         "layout-contrast",
         "pacing-still",
         "pacing-share",
+        "layout-midway",
     }
     assert clean.plays > 5
     assert [str(f) for f in clean.findings if f.check in new] == []
