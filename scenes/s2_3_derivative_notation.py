@@ -38,6 +38,7 @@ from mathkit.differentiation import (
 )
 from mathkit.plotting import plot_window
 from scenes.common.base import LectureScene
+from scenes.common.handover import HANDOVER
 from scenes.common.delta_parts import (
     get_point,
     get_running_axes,
@@ -85,6 +86,9 @@ NOTATIONS: tuple[tuple[str, str, str, str], ...] = (
 
 class DerivativeNotation(LectureScene):
     """Beats: title, function, leibniz, lagrange, euler, newton, second-order, values, summary."""
+
+    # In the d/dx machine a function's copy passes under the opaque operator box.
+    allowed_overlaps = (("x + 2'", "{d}{dx}'"),)
 
     def construct(self) -> None:
         forms = derivative_forms(RUNNING_FUNCTION)
@@ -269,21 +273,32 @@ class DerivativeNotation(LectureScene):
             Create(arrows[0]),
             fill=True,
         )
+
+        def through(source: VGroup, box: VGroup, out: VGroup) -> ReplacementTransform:
+            """A copy of ``source`` goes into the machine and comes out as ``out``:
+            drawn under the opaque box, it is hidden while inside it."""
+            copy = source.copy()
+            self.add(copy)
+            self.add(box)  # on top of the copy
+            return ReplacementTransform(copy, out)
+
         self.narrate(
             f"In goes {expr_words(forms.f)}; out comes {expr_words(forms.first)}.",
             Create(arrows[1]),
-            ReplacementTransform(chain[0].copy(), chain[2]),
+            through(chain[0], chain[1], chain[2]),
             fill=True,
         )
-        self.narrate(
+        self.caption(
             "Feed that back in and out comes the second derivative, the slope of the"
-            f" slope: {expr_words(forms.second)}.",
-            FadeIn(chain[3]),
-            Create(arrows[2]),
-            Create(arrows[3]),
-            ReplacementTransform(chain[2].copy(), chain[4]),
-            fill=True,
+            f" slope: {expr_words(forms.second)}."
         )
+        self.play(FadeIn(chain[3]), Create(arrows[2]), run_time=HANDOVER)
+        self.play(
+            Create(arrows[3]),
+            through(chain[2], chain[3], chain[4]),
+            run_time=self._fill_time(),
+        )
+        self.hold()
         self.narrate(
             "Each notation has its second-order form: d squared y by dx squared,"
             " f double prime, D squared f, and y with two dots.",

@@ -20,6 +20,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Mobject,
     SurroundingRectangle,
     Transform,
@@ -194,7 +195,12 @@ class DifferentiableProgramming(LectureScene):
             "The loop and the if are gone: what is left is a straight chain. Each "
             "edge carries its local derivative; a square uses v twice, so it has two.",
             FadeOut(marker),
-            Indicate(locals_, color=PALETTE.secant),
+            # each label flashes in its own place (the group scaled as one would
+            # push its outer labels onto the nodes)
+            LaggedStart(
+                *[Indicate(m, color=PALETTE.secant, scale_factor=1.08) for m in locals_],
+                lag_ratio=0.1,
+            ),
             fill=True,
         )
 

@@ -29,7 +29,6 @@ from manim import (
     Polygon,
     ReplacementTransform,
     Transform,
-    TransformFromCopy,
     VGroup,
     VMobject,
     Write,
@@ -399,18 +398,24 @@ class IntegralsManually(LectureScene):
         value.move_to(area.get_center())
         if value.width > 0.9 * area.width:
             value.next_to(area, UP, buff=SPACE.small)
-        self.narrate(
+        self.caption(
             f"That is {_num(float(exact.upper))} minus {_num(float(exact.lower))},"
-            f" exactly {_num(exact.value)}: the shaded area, where the rectangles were heading.",
-            LaggedStart(
-                Write(working[2]),
-                Write(working[3]),
-                TransformFromCopy(working[3], value),
-                lag_ratio=0.6,
-            ),
-            area.animate.set_fill(opacity=0.7),
-            fill=True,
+            f" exactly {_num(exact.value)}: the shaded area, where the rectangles were heading."
         )
+        whole = self._fill_time()
+        self.play(
+            LaggedStart(Write(working[2]), Write(working[3]), lag_ratio=0.6),
+            run_time=whole / 2,
+        )
+        # then the value is flown from the working onto the area it measures
+        flying = working[3].copy()
+        flying.passing = True  # it crosses the working on purpose (the gate lets it)
+        self.play(
+            ReplacementTransform(flying, value),
+            area.animate.set_fill(opacity=0.7),
+            run_time=self._fill_time(),
+        )
+        self.hold()
         self.narrate(
             f"The antiderivative found the shaded area exactly: {_num(exact.value)}.",
             Indicate(value, color=PALETTE.tangent, scale_factor=1.3),

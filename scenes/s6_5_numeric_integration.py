@@ -218,7 +218,8 @@ class NumericIntegration(LectureScene):
             + (" essentially exact." if exact_enough else " small, but not zero."),
             FadeIn(err_brace),
             FadeIn(err_label),
-            Indicate(out.error, color=PALETTE.error),
+            # a colour flash in place: grown, the long number would cover its neighbours
+            Indicate(out.error, color=PALETTE.error, scale_factor=1),
             fill=True,
         )
 

@@ -31,6 +31,8 @@ inspected, geometry only. The checks (the ``check`` names of the findings):
   animated and both drawn at least ``MIDWAY_OPACITY`` opaque, overlap as
   ``layout-overlap`` counts it: a cross-fade of two texts in one place, or a
   label moving across another (the other checks look only after animations);
+  the glyphs of one transforming mobject, and texts marked ``passing = True``
+  (a value carried along an edge on purpose), are exempt;
 * ``pacing-still``: no still stretch (only frozen ``wait``s, no animation and no
   updater running) longer than ``STILL_MAX`` seconds, other than the final hold;
 * ``pacing-share``: at most ``STILL_SHARE`` of the scene's time is still.
@@ -1053,13 +1055,20 @@ def _rendered_clock(scene: Any, start: float) -> float:
     return t
 
 
+def _leaves(anim: Any) -> list[Any]:
+    """``anim``, or the animations inside it (groups opened, to any depth)."""
+    inner = getattr(anim, "animations", None)
+    return [x for a in inner for x in _leaves(a)] if inner else [anim]
+
+
 def _animated(anim: Any) -> list[Any]:
     """Every mobject ``anim`` animates, its parts included (groups of animations opened)."""
-    inner = getattr(anim, "animations", None)
-    if inner:
-        return [m for a in inner for m in _animated(a)]
-    mob = getattr(anim, "mobject", None)
-    return list(mob.get_family()) if mob is not None else []
+    return [
+        m
+        for a in _leaves(anim)
+        if getattr(a, "mobject", None) is not None
+        for m in a.mobject.get_family()
+    ]
 
 
 class _Halfway:
@@ -1096,6 +1105,8 @@ def midway_findings(
     moving: set[int],
     *,
     what: str,
+    morphs: Iterable[set[int]] = (),
+    passing: set[int] | None = None,
     allowed: Iterable[tuple[str, str]] = (),
     scene: str = "",
     beat: str = "",
@@ -1104,9 +1115,23 @@ def midway_findings(
     """Texts overlapping halfway through an animation (``moving``: ids of its mobjects).
 
     A pair counts when one of the two is animated (a pair that stands still is
-    the after-animation check's) and both are drawn at least MIDWAY_OPACITY opaque.
+    the after-animation check's) and both are drawn at least MIDWAY_OPACITY
+    opaque. Not counted: two parts of one mobject being transformed (``morphs``,
+    each the ids of a Transform's mobject: its glyphs pass each other on the way)
+    and a text marked ``passing`` (``passing``: a value carried along an edge,
+    a copy flown to where it lands, on purpose).
     """
+    groups = [set(m) for m in morphs]
+    crossing = passing or set()
     texts = [t.mob for t in scan.texts if _drawn_opacity(t.mob) >= MIDWAY_OPACITY]
+
+    def counts(a: Any, b: Any) -> bool:
+        if id(a) not in moving and id(b) not in moving:
+            return False
+        if id(a) in crossing or id(b) in crossing:
+            return False
+        return not any(id(a) in g and id(b) in g for g in groups)
+
     return overlap_findings(
         texts,
         allowed=allowed,
@@ -1115,11 +1140,11 @@ def midway_findings(
         time_s=time_s,
         check="layout-midway",
         lead=f"halfway through {what}: ",
-        pairs=lambda a, b: id(a) in moving or id(b) in moving,
+        pairs=counts,
         fix="let the old text leave before the new one comes (FadeOut, then FadeIn),"
-        " or Transform the one into the other",
+        " Transform the one into the other, or mark a text carried on purpose"
+        " passing = True",
     )
-
 
 def inspect_scene(
     item: outline.Item,
@@ -1141,7 +1166,7 @@ def inspect_scene(
     so one run of each scene serves both (tests/graphical/test_final_frames.py).
     Geometry is in scene units, so the frame size changes no finding.
     """
-    from manim import ThreeDScene, config, tempconfig
+    from manim import ThreeDScene, Transform, config, tempconfig
 
     report = SceneReport(item.scene, item.number)
     cls = item.load()
@@ -1214,11 +1239,25 @@ def inspect_scene(
 
             def halfway() -> None:
                 moving = {id(m) for a in animations for m in _animated(a)}
+                shown = on_screen()
                 raw.extend(
                     midway_findings(
-                        scan_frame(on_screen()),
+                        scan_frame(shown),
                         moving,
                         what=what(tuple(animations)),
+                        morphs=[
+                            {id(m) for m in t.mobject.get_family()}
+                            for a in animations
+                            for t in _leaves(a)
+                            if isinstance(t, Transform)
+                        ],
+                        passing={
+                            id(m)
+                            for top in shown
+                            for x in top.get_family()
+                            if getattr(x, "passing", False)
+                            for m in x.get_family()
+                        },
                         allowed=allowed,
                         scene=item.scene,
                         beat=getattr(scene, "current_beat", "?"),

@@ -432,8 +432,14 @@ def get_line_highlight(
 
 
 def get_token(text: str, *, color: str | None = None) -> Mobject:
-    """A number that travels along the graph's edges (value forward, gradient back)."""
-    return get_tex(text, size=SIZES.tex_small, color=color or PALETTE.curve)
+    """A number that travels along the graph's edges (value forward, gradient back).
+
+    Marked ``passing``: on its way it crosses labels on purpose, and the gate's
+    halfway look (tools/layout_lint.py, ``layout-midway``) lets it.
+    """
+    token = get_tex(text, size=SIZES.tex_small, color=color or PALETTE.curve)
+    token.passing = True
+    return token
 
 
 def make_travel(

@@ -148,6 +148,10 @@ class CleanScene(LectureScene):
         rider.align_to(fixed, LEFT)
         self.play(FadeIn(fixed), FadeIn(rider))
         self.play(rider.animate.align_to(fixed, RIGHT))  # under it, not across it
+        token = Text("7", font_size=SIZES.body).next_to(fixed, LEFT)
+        token.passing = True  # a value carried across on purpose
+        self.play(token.animate.next_to(fixed, RIGHT))
+        self.remove(token)
         # One play fades the reading out and a new one in, in the same place:
         # LectureScene hands over (the old one leaves first), so nothing overlaps.
         new = Text("new reading", font_size=SIZES.body).move_to(fixed)
