@@ -38,12 +38,12 @@ from mathkit.differentiation import (
 )
 from mathkit.plotting import plot_window
 from scenes.common.base import LectureScene
-from scenes.common.handover import HANDOVER
 from scenes.common.delta_parts import (
     get_point,
     get_running_axes,
     get_running_curve,
 )
+from scenes.common.handover import HANDOVER
 from scenes.common.limits_parts import get_tex_readout, title_bottom
 from scenes.common.math_text import expr_words
 from scenes.common.mobjects import get_card, get_line_through, get_tex, get_text

@@ -198,7 +198,10 @@ class DifferentiableProgramming(LectureScene):
             # each label flashes in its own place (the group scaled as one would
             # push its outer labels onto the nodes)
             LaggedStart(
-                *[Indicate(m, color=PALETTE.secant, scale_factor=1.08) for m in locals_],
+                *[
+                    Indicate(m, color=PALETTE.secant, scale_factor=1.08)
+                    for m in locals_
+                ],
                 lag_ratio=0.1,
             ),
             fill=True,

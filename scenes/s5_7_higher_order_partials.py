@@ -265,7 +265,9 @@ class HigherOrderPartials(LectureScene):
         if side.get_right()[0] > 7.1 - EDGE_BUFF:
             side.to_edge(RIGHT, buff=EDGE_BUFF + SPACE.small)
         copies = VGroup(*[leaf_of[(i, j)].copy() for i in range(2) for j in range(2)])
-        copies.passing = True  # the leaves fly over the tree into the matrix, on purpose
+        copies.passing = (
+            True  # the leaves fly over the tree into the matrix, on purpose
+        )
         self.narrate(
             "Arranged in a matrix they form the Hessian, the Jacobian of the gradient. "
             "Row i, column j holds the derivative by x i of the partial by x j: each "

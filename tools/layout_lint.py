@@ -1146,6 +1146,7 @@ def midway_findings(
         " passing = True",
     )
 
+
 def inspect_scene(
     item: outline.Item,
     *,
@@ -1232,8 +1233,10 @@ def inspect_scene(
         def progression(animations: list[Any], duration: float) -> Any:
             """Skipping, Manim jumps to each play's end; stop halfway and look first."""
             bar = original_progression(animations, duration)
-            if not scene.renderer.skip_animations or duration <= 0 or is_still(
-                tuple(animations)
+            if (
+                not scene.renderer.skip_animations
+                or duration <= 0
+                or is_still(tuple(animations))
             ):
                 return bar
 

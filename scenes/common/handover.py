@@ -34,7 +34,15 @@ from manim import (
 HANDOVER = 0.6
 """Longest time (s) the leaving animations of a hand-over take (at most half the play)."""
 
-_TEXTS = (Text, MarkupText, Paragraph, SingleStringMathTex, MathTex, DecimalNumber, Code)
+_TEXTS = (
+    Text,
+    MarkupText,
+    Paragraph,
+    SingleStringMathTex,
+    MathTex,
+    DecimalNumber,
+    Code,
+)
 
 
 def _all(anim: Animation, test: str) -> bool:
@@ -52,7 +60,10 @@ def _mobjects(anim: Animation) -> list[Mobject]:
 
 def _holds_text(anims: Sequence[Animation]) -> bool:
     return any(
-        isinstance(m, _TEXTS) for a in anims for top in _mobjects(a) for m in top.get_family()
+        isinstance(m, _TEXTS)
+        for a in anims
+        for top in _mobjects(a)
+        for m in top.get_family()
     )
 
 

@@ -19,10 +19,12 @@ def test_text_leaving_and_text_entering_take_turns() -> None:
     line = Line()
     out, into, draw = _timed(FadeOut(old), FadeIn(new), Create(line), run_time=3.0)
     played = hand_over([out, into, draw])
-    assert played[0] is out and out.get_run_time() == pytest.approx(HANDOVER)
+    assert played[0] is out
+    assert out.get_run_time() == pytest.approx(HANDOVER)
     assert isinstance(played[1], Delayed)
     assert played[1].get_run_time() == pytest.approx(3.0)  # the play's length
-    assert played[2] is draw and draw.get_run_time() == 3.0  # no text: untouched
+    assert played[2] is draw
+    assert draw.get_run_time() == 3.0
     # the entering text starts when the leaving one has gone
     [(_, start, end)] = played[1].anims_with_timings
     assert (start, end) == pytest.approx((HANDOVER, 3.0))
