@@ -550,8 +550,14 @@ def get_roc_point_label(
     elif x >= 1.0:
         direction = UP
     label.next_to(dot, direction, buff=SPACE.hair)
-    if y <= 0.0:  # lift the start's label clear of the chance diagonal (y = x)
-        label.shift(UP * label.width)
+    if y <= 0.0:
+        # the start's label lies along the x axis, slid right until it is under
+        # the chance diagonal (y = x): its top-left corner below the line
+        left, top = axes.p2c(label.get_corner(UP + LEFT))[:2]
+        unit = axes.c2p(1, 0)[0] - axes.c2p(0, 0)[0]
+        gap = (top - left) + 0.04
+        if gap > 0:
+            label.shift(RIGHT * gap * unit)
     group = VGroup(dot, label)
     group.dot, group.label = dot, label
     return group
