@@ -98,9 +98,10 @@ WEIGHTS = {
     (1, 1, 0): ("out.w12", 4),
 }
 """Each arrow's weight in the network graph and its subscript on screen."""
-BIASES = {(1, 0): ("h.b1", 1, UL), (1, 1): ("h.b2", 2, DL), (2, 0): ("out.b1", 3, UP)}
-"""Each neuron's (column, row) bias, its subscript and side: off the corner of a hidden
-neuron (beside its tag row, above the incoming arrow), above y hat."""
+BIASES = {(1, 0): ("h.b1", 1, DOWN), (1, 1): ("h.b2", 2, UP), (2, 0): ("out.b1", 3, UP)}
+"""Each neuron's (column, row) bias, its subscript and side: on the inner side of a hidden
+neuron (between the two, with the weights; its own row keeps the value and the gradient
+only), above y hat."""
 LOCAL_TEX = {("u", "C"): "2u", ("m", "mx"): "x"}
 STAGGERED = ("y_hat",)
 """Bottom-row nodes whose gradient tag sits a row lower (the tags are wider than the gaps)."""

@@ -21,7 +21,8 @@ inspected, geometry only. The checks (the ``check`` names of the findings):
   any scaling of the text or a group holding it), glyphs at least the theme's
   ``MIN_TEXT_HEIGHT`` high (see :func:`drawn_height`);
 * ``layout-crossing``: no curve or line (graphs, tangents, axis lines, contours,
-  guides: stroked, unfilled mobjects) passes through a text's glyph boxes; a
+  guides: stroked, unfilled mobjects), nor an arrow's tip, passes through a
+  text's glyph boxes; a
   tick label and its own number line are exempt, other intended pairs go in
   ``allowed_overlaps`` as (text name, line name);
 * ``layout-contrast``: every text's colour, as drawn (its opacity and the
@@ -744,8 +745,14 @@ def crossing_findings(
     beat: str = "",
     time_s: float = 0.0,
 ) -> list[Finding]:
-    """No curve or line runs through a text's glyph boxes (own number line exempt)."""
-    lines = [p for p in scan.shapes if _is_line(p.mob)]
+    """No curve, line or arrow tip runs through a text's glyph boxes (own number line exempt).
+
+    An arrow's tip is filled, so it is no line; its outline is tested as one (a tip
+    resting on a label is the same defect as the arrow's line through it).
+    """
+    from manim import ArrowTip
+
+    lines = [p for p in scan.shapes if _is_line(p.mob) or isinstance(p.mob, ArrowTip)]
     if not lines or not scan.texts:
         return []
     pairs = list(allowed)

@@ -20,6 +20,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Arrow,
     Axes,
     Create,
     DecimalNumber,
@@ -80,6 +81,11 @@ class PlantedScene(LectureScene):
         rider = Text("mean", font_size=SIZES.label).move_to(axes.c2p(1.2, 1.0))
         self.play(Create(axes), Create(mean), FadeIn(rider))
         self.play(FadeOut(axes), FadeOut(mean), FadeOut(rider))
+        # an arrow whose tip rests on a label: the tip is filled, the line stops short
+        target = Text("target", font_size=SIZES.label).shift(DOWN * 2)
+        pointer = Arrow(target.get_left() + LEFT * 2, target.get_left() + RIGHT * 0.2, buff=0)
+        self.play(FadeIn(target), Create(pointer))
+        self.play(FadeOut(target), FadeOut(pointer))
 
         self.beat("contrast")
         faint = Text("faint", font_size=SIZES.small, color=PALETTE.text)
@@ -221,9 +227,11 @@ def test_lines_through_text_are_found(planted: quality.SceneReport) -> None:
     assert {f.beat for f in findings} == {"crossing"}
     crossed = sorted(f.message.split(" crosses ")[1].split(" (")[0] for f in findings)
     # The mean line runs through the y axis's "1" and under the label riding it;
-    # no tick label is reported against its own axis line.
-    assert crossed == ["DecimalNumber 1", "Text 'mean'"]
-    assert all(f.message.startswith("ParametricFunction") for f in findings)
+    # no tick label is reported against its own axis line. The arrow's tip rests
+    # on its target.
+    assert crossed == ["DecimalNumber 1", "Text 'mean'", "Text 'target'"]
+    starts = sorted(f.message.split(" crosses ")[0] for f in findings)
+    assert starts == ["ArrowTriangleFilledTip in Arrow"] + ["ParametricFunction"] * 2
     assert all("allowed_overlaps" in f.fix for f in findings)
 
 
@@ -233,8 +241,9 @@ def test_allowed_overlaps_cover_an_intended_crossing() -> None:
 
     report = _inspect(Intended, "intended")
     crossed = [f.message for f in report.findings if f.check == "layout-crossing"]
-    assert len(crossed) == 1
+    assert len(crossed) == 2
     assert "DecimalNumber 1" in crossed[0]
+    assert "Text 'target'" in crossed[1]
 
 
 def test_low_contrast_text_is_found(planted: quality.SceneReport) -> None:
