@@ -83,7 +83,9 @@ class PlantedScene(LectureScene):
         self.play(FadeOut(axes), FadeOut(mean), FadeOut(rider))
         # an arrow whose tip rests on a label: the tip is filled, the line stops short
         target = Text("target", font_size=SIZES.label).shift(DOWN * 2)
-        pointer = Arrow(target.get_left() + LEFT * 2, target.get_left() + RIGHT * 0.2, buff=0)
+        pointer = Arrow(
+            target.get_left() + LEFT * 2, target.get_left() + RIGHT * 0.2, buff=0
+        )
         self.play(FadeIn(target), Create(pointer))
         self.play(FadeOut(target), FadeOut(pointer))
 
