@@ -215,7 +215,7 @@ class HigherOrderPartials(LectureScene):
                 ).next_to(
                     links_2[2 * j + i].get_center(),
                     LEFT if i == 0 else RIGHT,
-                    buff=SPACE.tight,
+                    buff=SPACE.small,  # clear of the slanted link
                 )
                 for j in range(2)
                 for i in range(2)

@@ -185,17 +185,19 @@ def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VG
 
 
 def get_link(start: Mobject, end: Mobject, *, color: str | None = None) -> Arrow:
-    """An arrow from one diagram node to another."""
+    """An arrow from one diagram node's edge to another's.
+
+    Drawn between the two boundary points, so its tip is sized by the length on
+    screen (at most a quarter of it): a short link between close nodes keeps a
+    small tip, clear of the labels beside it.
+    """
     return Arrow(
-        start.get_center(),
-        end.get_center(),
+        _boundary_toward(start, end.get_center()),
+        _boundary_toward(end, start.get_center()),
         buff=0.0,
         color=color or PALETTE.muted,
         stroke_width=3,
-        max_tip_length_to_length_ratio=0.15,
-    ).put_start_and_end_on(
-        _boundary_toward(start, end.get_center()),
-        _boundary_toward(end, start.get_center()),
+        max_tip_length_to_length_ratio=0.25,
     )
 
 
