@@ -20,7 +20,6 @@ from manim import (
     SurroundingRectangle,
     VGroup,
     Write,
-    config,
 )
 
 from mathkit.chain_rule import COURSE_EXAMPLES, chain_rule
@@ -185,9 +184,9 @@ class ReviewDifferentiationRules(LectureScene):
         results = VGroup(*cards).arrange_in_grid(
             rows=2, cols=2, buff=(SPACE.medium, SPACE.medium)
         )
-        results.next_to(title, DOWN, buff=SPACE.large).set_x(0)
-        if results.width > config.frame_width - 2 * EDGE_BUFF:
-            results.scale_to_fit_width(config.frame_width - 2 * EDGE_BUFF)
+        self.stage(
+            results, grow=True
+        )  # the four results fill the stage, not its top half
         self.narrate(
             "Every rule of the course on one card each: sum, product, quotient and chain."
             f" The product gives {expr_text(product_ex.simplified)}, the quotient"
