@@ -162,9 +162,13 @@ class ReviewAutoDiff(LectureScene):
         )
         cost = get_cost_readout(r.cost)
         params = get_params_readout(r.m, r.b)
-        params.arrange(RIGHT, buff=SPACE.large)
-        readouts = VGroup(cost, params).arrange(RIGHT, buff=SPACE.large)
+        params.arrange(RIGHT, buff=SPACE.medium)
+        readouts = VGroup(cost, params).arrange(RIGHT, buff=SPACE.medium)
         readouts.next_to(data_axes, UP, buff=SPACE.small).align_to(data_axes, LEFT)
+        # the row ends clear of the card (it ran under the card's left edge)
+        room = card.get_left()[0] - SPACE.small - readouts.get_left()[0]
+        if readouts.width > room:
+            readouts.scale_to_fit_width(room, about_edge=LEFT)
         self.narrate(
             f"Forward pass and cost: C = {fmt(r.cost, 4)}. Autodiff then gives the "
             f"gradient, {fmt(r.grad_b, 3)} for b and {fmt(r.grad_m, 3)} for m.",
