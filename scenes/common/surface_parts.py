@@ -184,12 +184,17 @@ def get_node(tex: str, *, color: str | None = None, size: int = SIZES.tex) -> VG
     )
 
 
+LINK_TIP = 0.2
+"""Longest tip (scene units) of a diagram link: many links may meet at one node."""
+
+
 def get_link(start: Mobject, end: Mobject, *, color: str | None = None) -> Arrow:
     """An arrow from one diagram node's edge to another's.
 
     Drawn between the two boundary points, so its tip is sized by the length on
-    screen (at most a quarter of it): a short link between close nodes keeps a
-    small tip, clear of the labels beside it.
+    screen (at most a quarter of it, and LINK_TIP): a short link between close
+    nodes keeps a small tip, clear of the labels beside it, and the tips of links
+    meeting at one node do not pile up.
     """
     return Arrow(
         _boundary_toward(start, end.get_center()),
@@ -197,6 +202,7 @@ def get_link(start: Mobject, end: Mobject, *, color: str | None = None) -> Arrow
         buff=0.0,
         color=color or PALETTE.muted,
         stroke_width=3,
+        tip_length=LINK_TIP,
         max_tip_length_to_length_ratio=0.25,
     )
 
