@@ -167,16 +167,9 @@ class SceneReport:
 
 # -- text discovery -------------------------------------------------------------------
 def _text_types() -> tuple[type[Any], ...]:
-    from manim import (
-        Code,
-        DecimalNumber,
-        MarkupText,
-        Paragraph,
-        SingleStringMathTex,
-        Text,
-    )
+    from scenes.common.mobjects import TEXT_TYPES
 
-    return (Text, MarkupText, Paragraph, SingleStringMathTex, DecimalNumber, Code)
+    return TEXT_TYPES
 
 
 def describe(mob: Any) -> str:
@@ -1062,17 +1055,13 @@ def _rendered_clock(scene: Any, start: float) -> float:
     return t
 
 
-def _leaves(anim: Any) -> list[Any]:
-    """``anim``, or the animations inside it (groups opened, to any depth)."""
-    inner = getattr(anim, "animations", None)
-    return [x for a in inner for x in _leaves(a)] if inner else [anim]
-
-
 def _animated(anim: Any) -> list[Any]:
     """Every mobject ``anim`` animates, its parts included (groups of animations opened)."""
+    from scenes.common.handover import leaves
+
     return [
         m
-        for a in _leaves(anim)
+        for a in leaves(anim)
         if getattr(a, "mobject", None) is not None
         for m in a.mobject.get_family()
     ]
@@ -1176,6 +1165,8 @@ def inspect_scene(
     """
     from manim import ThreeDScene, Transform, config, tempconfig
 
+    from scenes.common.handover import leaves
+
     report = SceneReport(item.scene, item.number)
     cls = item.load()
     # Per test worker: Manim's Text cache in <media>/texts is
@@ -1258,7 +1249,7 @@ def inspect_scene(
                         morphs=[
                             {id(m) for m in t.mobject.get_family()}
                             for a in animations
-                            for t in _leaves(a)
+                            for t in leaves(a)
                             if isinstance(t, Transform)
                         ],
                         passing={

@@ -17,32 +17,14 @@ prevent (a text moved across another, a transform onto a text).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from manim import (
-    Animation,
-    AnimationGroup,
-    Code,
-    DecimalNumber,
-    MarkupText,
-    MathTex,
-    Mobject,
-    Paragraph,
-    SingleStringMathTex,
-    Text,
-)
+from manim import Animation, AnimationGroup, Mobject
+
+from scenes.common.mobjects import TEXT_TYPES
 
 HANDOVER = 0.6
 """Longest time (s) the leaving animations of a hand-over take (at most half the play)."""
-
-_TEXTS = (
-    Text,
-    MarkupText,
-    Paragraph,
-    SingleStringMathTex,
-    MathTex,
-    DecimalNumber,
-    Code,
-)
 
 
 def _all(anim: Animation, test: str) -> bool:
@@ -52,15 +34,19 @@ def _all(anim: Animation, test: str) -> bool:
     return anim.is_remover() if test == "remover" else anim.is_introducer()
 
 
+def leaves(anim: Any) -> list[Any]:
+    """``anim``, or the animations inside it (groups opened, to any depth)."""
+    inner = getattr(anim, "animations", None)
+    return [x for a in inner for x in leaves(a)] if inner else [anim]
+
+
 def _mobjects(anim: Animation) -> list[Mobject]:
-    if isinstance(anim, AnimationGroup):
-        return [m for a in anim.animations for m in _mobjects(a)]
-    return [anim.mobject] if anim.mobject is not None else []
+    return [a.mobject for a in leaves(anim) if getattr(a, "mobject", None) is not None]
 
 
 def _holds_text(anims: Sequence[Animation]) -> bool:
     return any(
-        isinstance(m, _TEXTS)
+        isinstance(m, TEXT_TYPES)
         for a in anims
         for top in _mobjects(a)
         for m in top.get_family()

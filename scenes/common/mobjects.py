@@ -21,14 +21,18 @@ from manim import (
     UL,
     UP,
     Axes,
+    Code,
     DecimalNumber,
     Dot,
     Line,
+    MarkupText,
     MathTex,
     Mobject,
+    Paragraph,
     ParametricFunction,
     Rectangle,
     RoundedRectangle,
+    SingleStringMathTex,
     Tex,
     Text,
     VGroup,
@@ -38,6 +42,17 @@ from manim import (
 from manim.utils.color import ParsableManimColor
 
 from scenes.common.theme import EDGE_BUFF, FONT, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
+
+TEXT_TYPES: tuple[type[Mobject], ...] = (
+    Text,
+    MarkupText,
+    Paragraph,
+    SingleStringMathTex,
+    DecimalNumber,
+    Code,
+)
+"""The mobjects that are text to read (MathTex and Tex are SingleStringMathTex
+subclasses): what the hand-over moves and what the gate measures."""
 
 Floats = Sequence[float] | npt.NDArray[np.floating[Any]]
 """Numbers from mathkit, as a sequence or a numpy array."""
@@ -938,6 +953,7 @@ def get_bullets(lines: Sequence[str], *, size: int | None = None) -> VGroup:
 
 __all__ = [
     "DOWN",
+    "TEXT_TYPES",
     "UP",
     "Floats",
     "PlotAxes",
