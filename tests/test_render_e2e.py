@@ -93,11 +93,16 @@ def test_video_metadata(
     video = next(s for s in meta["streams"] if s["codec_type"] == "video")
     assert (video["width"], video["height"]) == (854, 480)
     assert video["r_frame_rate"] == "15/1"
-    # frames over the stream's length: 15 to within a millisecond over the video. (Not
-    # avg_frame_rate == "15/1" exactly: since the hand-over, one partial movie of
-    # ChainRule muxes 80 frames into 5.333008 s, not 5.333333 s; cause not yet found.)
-    frames, length = int(video["nb_frames"]), float(video["duration"])
-    assert frames / 15 == pytest.approx(length, abs=1e-3)
+    # Every frame exactly 1/15 s: a partial movie whose mp4 edit list rounded its
+    # length to the millisecond shifted all later frames (see keep_segments_to_the_frame).
+    assert video["avg_frame_rate"] == "15/1"
+    assert int(video["nb_frames"]) / 15 == pytest.approx(
+        float(video["duration"]), abs=1e-6
+    )
+    for clip in sorted((rendered / "sections" / "ChainRule").glob("*.mp4")):
+        streams = ffprobe(clip)["streams"]
+        clip_video = next(s for s in streams if s["codec_type"] == "video")
+        assert clip_video["avg_frame_rate"] == "15/1", clip.name
     expected = gate_report(outline.by_scene("ChainRule")).duration  # narrated dry run
     assert float(meta["format"]["duration"]) == pytest.approx(expected, abs=0.5)
 

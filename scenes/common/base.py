@@ -7,6 +7,7 @@ import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, ClassVar, TypeAlias
 
@@ -97,6 +98,41 @@ def _whole_frames(seconds: float) -> float:
     return (frames + 1e-3) / config.frame_rate
 
 
+def movie_timescale(frame_rate: float) -> int:
+    """The mp4 movie clock (ticks per second) in which every frame boundary falls on
+    a tick, and so does every millisecond: lcm(1000, the frame rate's numerator)."""
+    return math.lcm(1000, Fraction(frame_rate).limit_denominator(1001).numerator)
+
+
+def keep_segments_to_the_frame(writer: Any) -> None:
+    """Make the writer's partial movies last exactly their frames.
+
+    An mp4 states its length in its edit list, counted in the movie clock, which
+    is 1000 ticks a second by default. 80 frames at 15 fps are 5333.3 ms; libav
+    rounds that to 5333 or 5334 depending on how x264 reordered the last frames,
+    and the concat that stitches the partials takes each partial's length from
+    its edit list. One partial rounded down put every later frame 0.3 ms early
+    (ChainRule: avg_frame_rate 6159360/410623, not 15/1). A movie clock in
+    which each frame is a whole number of ticks leaves nothing to round. The
+    option is set on each segment's container before its first packet, when
+    its header is written.
+    """
+    create = getattr(writer, "_create_segment_encoder", None)
+    if create is None or getattr(create, "keeps_frames", False):
+        return
+    ticks = str(movie_timescale(config.frame_rate))
+
+    def create_exact(target: Path) -> Any:
+        encoder = create(target)
+        container = getattr(encoder, "_container", None)
+        if container is not None and container.format.name in ("mp4", "mov"):
+            container.options.setdefault("movie_timescale", ticks)
+        return encoder
+
+    create_exact.keeps_frames = True  # type: ignore[attr-defined]
+    writer._create_segment_encoder = create_exact
+
+
 class LectureMixin:
     """Theme, narration and beats shared by 2-D and 3-D lecture scenes.
 
@@ -140,6 +176,7 @@ class LectureMixin:
         self._caption_until = 0.0
         self._beat_lines: dict[str, int] = {}
         self.voice = voices.from_env()
+        keep_segments_to_the_frame(self.renderer.file_writer)  # type: ignore[attr-defined]
         if self.voice.name != "none":
             # A play Manim takes from its partial-movie cache advances the clock by
             # its nominal run time, not by the frames in the cached file: the voice
