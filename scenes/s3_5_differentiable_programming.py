@@ -45,10 +45,15 @@ from scenes.common.mobjects import (
     get_line_through,
     get_polyline,
     get_tex,
+    stage_box,
 )
 from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE
 
 BRANCH_LINE = {"square": 4, "halve": 6}
+CHAIN_GROW = 1.5
+"""At most this much larger once the code has gone (then as wide as the stage)."""
+TEXT_GROW = 1.2
+"""How much larger the chain's labels grow with it."""
 PLOT_X = (0.6, 2.2)
 """[PROPOSED] Domain of the closing plot: it shows all four branch patterns."""
 
@@ -127,12 +132,15 @@ class DifferentiableProgramming(LectureScene):
             "Autodiff does not need a formula. It can differentiate a whole program, "
             "as long as each step is differentiable.",
         )
-        VGroup(code, drawing).arrange(RIGHT, buff=SPACE.large).next_to(
+        # the code moves aside (in the program beat) to make room for the graph it runs
+        placed = code.copy()
+        VGroup(placed, drawing).arrange(RIGHT, buff=SPACE.large).next_to(
             title, DOWN, buff=SPACE.large
         ).set_x(0)
 
         # -- program -------------------------------------------------------------
         self.beat("program")
+        self.play(code.animate.move_to(placed))
         self.narrate(
             f"Here is an ordinary Python function: a loop that runs {PROGRAM_STEPS} times, "
             f"and an if that squares v while it is below {fmt(PROGRAM_THRESHOLD)}, "
@@ -191,10 +199,39 @@ class DifferentiableProgramming(LectureScene):
                 fill=True,
             )
             marker = marker or box
+        # the code is spent: the chain it left takes the stage, grown to read at 480p
+        # (its text grows less than its spacing, so that the labels crowd less)
+        shapes = VGroup(
+            *[drawing.node(s) for s in ["x", *steps]],
+            *[
+                a
+                for e, a in ((e, drawing.edge(e)) for e in g.edges)
+                if a not in const_edges
+            ],
+        )
+        texts = VGroup(
+            *[drawing.name_tags[s] for s in steps], *values.values(), *locals_
+        )
+        chain = VGroup(shapes, texts)
+        grown = chain.copy()
+        left, right, _, _ = stage_box(title)
+        grow = min(CHAIN_GROW, (right - left) / grown.width)
+        text_grow = min(TEXT_GROW, grow)
+        grown.scale(grow)
+        for text in grown[1]:
+            text.scale(text_grow / grow)
+        grown.next_to(title, DOWN, buff=SPACE.large).set_x((left + right) / 2)
         self.narrate(
-            "The loop and the if are gone: what is left is a straight chain. Each "
-            "edge carries its local derivative; a square uses v twice, so it has two.",
+            "The loop and the if are gone: what is left is a straight chain.",
             FadeOut(marker),
+            FadeOut(code, shift=LEFT * SPACE.small),
+            Transform(chain, grown),
+            fill=True,
+        )
+        self.remove(chain)
+        self.add(*chain)  # its parts again, each the mobject the later beats name
+        self.narrate(
+            "Each edge carries its local derivative; a square uses v twice, so it has two.",
             # each label flashes in its own place (the group scaled as one would
             # push its outer labels onto the nodes)
             LaggedStart(
@@ -210,7 +247,14 @@ class DifferentiableProgramming(LectureScene):
         # -- backward --------------------------------------------------------------
         self.beat("backward")
         out = steps[-1]
-        grads = [get_grad_tag(g[out].grad, values[out], places=3, name=r"\bar v")]
+
+        def grad_tag(label: str) -> Mobject:
+            """The node's gradient under its value, at the grown chain's size."""
+            tag = get_grad_tag(g[label].grad, values[label], places=3, name=r"\bar v")
+            tag.scale(text_grow)
+            return tag.next_to(values[label], DOWN, buff=SPACE.snug * text_grow)
+
+        grads = [grad_tag(out)]
         self.narrate(
             f"Backward through the chain, starting from {fmt(g.output.grad)} at the "
             "output. Each step multiplies by the edge factors, and adds where two "
@@ -225,7 +269,7 @@ class DifferentiableProgramming(LectureScene):
                 for e, a in drawing.edges_into(user)
                 if g.nodes[e.source].label == label
             ]
-            tag = get_grad_tag(g[label].grad, values[label], places=3, name=r"\bar v")
+            tag = grad_tag(label)
             grads.append(tag)
             self.play(
                 *[make_flow_animation(a, backward=True) for a in arrows],
@@ -240,7 +284,7 @@ class DifferentiableProgramming(LectureScene):
         )
         result[-1].set_color(PALETTE.tangent)
         card = get_card(result, color=PALETTE.tangent)
-        card.next_to(code, DOWN, buff=SPACE.medium).align_to(code, LEFT)
+        card.next_to(VGroup(*grads), DOWN, buff=SPACE.large).set_x(0)
         self.narrate(
             f"The gradient of the whole program at {fmt(x0)} is "
             f"{fmt(g['x'].grad, 4)}: both edges of each square add to it.",
@@ -260,10 +304,9 @@ class DifferentiableProgramming(LectureScene):
         panels[2].shift(DOWN * SPACE.small)
         panels[3].shift(DOWN * SPACE.small)
         self.play(
-            FadeOut(drawing),
-            FadeOut(code),
+            *[FadeOut(m) for m in chain],
             card.animate.to_edge(RIGHT, buff=EDGE_BUFF).align_to(code, UP),
-            *[FadeOut(m) for m in (*values.values(), *grads, locals_)],
+            *[FadeOut(m) for m in grads],
         )
         panels.next_to(title, DOWN, buff=SPACE.large).to_edge(LEFT, buff=EDGE_BUFF)
         self.narrate(
