@@ -52,6 +52,10 @@ from scenes.common.theme import EDGE_BUFF, PALETTE, SIZES, SPACE, SUBTITLE_ZONE
 
 FIRST = PALETTE.tangent
 SECOND = PALETTE.accent
+TABLE_GROW = 1.4
+"""The notation table grows into the stage, at most this much (its text stays body-sized)."""
+MACHINE_GROW = 1.7
+"""The d/dx machine row grows into the stage, at most this much."""
 
 NOTATIONS: tuple[tuple[str, str, str, str], ...] = (
     (
@@ -204,7 +208,7 @@ class DerivativeNotation(LectureScene):
             buff=(SPACE.section, SPACE.tight),
             col_alignments="lcc",
         )
-        self.stage(cells)
+        self.stage(cells, grow=True, most=TABLE_GROW)
         rows = [VGroup(*cells[3 * i : 3 * i + 3]) for i in range(len(NOTATIONS) + 1)]
 
         # -- one beat per notation (first derivative only) ---------------------------------
@@ -263,7 +267,7 @@ class DerivativeNotation(LectureScene):
             ]
         )
         machine = VGroup(chain, arrows)
-        self.stage(machine, top=function)
+        self.stage(machine, top=function, grow=True, most=MACHINE_GROW)
         self.narrate(
             "Read d by dx as a machine: put a function in, and its derivative comes out.",
             FadeOut(cells),

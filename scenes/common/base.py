@@ -289,17 +289,22 @@ class LectureMixin:
         return title
 
     def stage(
-        self, mob: Mobject, *, top: Mobject | None = None, grow: bool = False
+        self,
+        mob: Mobject,
+        *,
+        top: Mobject | None = None,
+        grow: bool = False,
+        most: float | None = None,
     ) -> Mobject:
         """Fit ``mob`` into the stage below ``top`` (default: the title); return it.
 
         Scales down (up too with ``grow``) and centres ``mob`` in the area below
         ``top`` (or ``self.title`` after :meth:`opening`, else the frame's top
         margin), within the frame margins and above the subtitle zone
-        (:func:`scenes.common.mobjects.fit_to_stage`).
+        (:func:`scenes.common.mobjects.fit_to_stage`; ``most`` caps the growth).
         """
         above = top if top is not None else getattr(self, "title", None)
-        return fit_to_stage(mob, above, grow=grow)
+        return fit_to_stage(mob, above, grow=grow, most=most)
 
     def caption(self, text: str) -> float:
         """Declare a line of narration spoken from now (or when the last one ends).

@@ -101,13 +101,18 @@ def stage_box(top: Mobject | float | None = None) -> tuple[float, float, float, 
 
 
 def fit_to_stage(
-    mob: Mobject, top: Mobject | float | None = None, *, grow: bool = False
+    mob: Mobject,
+    top: Mobject | float | None = None,
+    *,
+    grow: bool = False,
+    most: float | None = None,
 ) -> Mobject:
     """Scale ``mob`` down (up too with ``grow``) and move it into the stage; return it.
 
     The stage is :func:`stage_box`: below ``top`` (the title, or another
     mobject), within the margins and above the subtitle zone. The group keeps
-    its aspect ratio and is centred in the stage.
+    its aspect ratio and is centred in the stage. ``most`` caps the growth (a
+    short row would otherwise grow until its text is oversized).
     """
     left, right, bottom, upper = stage_box(top)
     width, height = right - left, upper - bottom
@@ -118,6 +123,8 @@ def fit_to_stage(
             width / mob.width if mob.width > 0 else np.inf,
             height / mob.height if mob.height > 0 else np.inf,
         )
+        if factor > 1 and most is not None:
+            factor = max(1.0, min(factor, most))
         if factor < 1 or grow:
             mob.scale(factor)
     mob.move_to([(left + right) / 2, (upper + bottom) / 2, 0])

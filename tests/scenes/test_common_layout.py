@@ -159,6 +159,16 @@ def test_fit_to_stage_grows_only_when_asked() -> None:
     assert small.height == pytest.approx(top - bottom)
 
 
+def test_fit_to_stage_grows_at_most_as_asked_and_still_shrinks() -> None:
+    small = Square(side_length=1)
+    fit_to_stage(small, grow=True, most=1.5)
+    assert small.height == pytest.approx(1.5)
+    big = Rectangle(width=30, height=1)
+    fit_to_stage(big, grow=True, most=1.5)  # the cap never stops it shrinking to fit
+    left, right, _, _ = stage_box()
+    assert big.width == pytest.approx(right - left)
+
+
 def test_opening_writes_the_outline_title_then_shows_the_first_visual_under_the_line(
     tmp_path: Path,
 ) -> None:
